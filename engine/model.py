@@ -1,0 +1,155 @@
+"""Model: built layers run in topological order through a DAG (fan-out and merges).
+
+Backward walks the same order reversed; where a node feeds several others, the gradients
+coming back from them are summed. Parameter names and layouts follow PyTorch, so a
+``state_dict`` moves between the two.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from engine.layers.base import Layer
+
+
+@dataclass
+class Node:
+    id: str
+    layer: Layer
+    inputs: list[str] = field(default_factory=list)   # ordered by port
+
+
+class Model:
+    def __init__(self, nodes: list[Node]):
+        """``nodes`` in topological order; exactly one Input and one output (no consumer)."""
+        self.nodes = list(nodes)
+        self.by_id = {n.id: n for n in self.nodes}
+        fed = {src for n in self.nodes for src in n.inputs}
+        self.output_id = next(n.id for n in reversed(self.nodes) if n.id not in fed)
+        self.input_id = next(n.id for n in self.nodes if type(n.layer).__name__ == "Input")
+        self.outputs: dict[str, np.ndarray] = {}   # every node's output of the last forward
+
+    # ---- shapes and layers ---------------------------------------------------------------
+    @property
+    def layers(self) -> dict[str, Layer]:
+        return {n.id: n.layer for n in self.nodes}
+
+    @property
+    def input_shape(self) -> tuple[int, ...]:
+        return self.by_id[self.input_id].layer.out_shape
+
+    @property
+    def output_shape(self) -> tuple[int, ...]:
+        return self.by_id[self.output_id].layer.out_shape
+
+    def num_parameters(self) -> int:
+        return sum(p.size for n in self.nodes for p in n.layer.params.values())
+
+    # ---- forward / backward --------------------------------------------------------------
+    def forward(self, x, training: bool = False) -> np.ndarray:
+        """Run the network on a batch ``x`` of shape (N, *input_shape); float32 out."""
+        x = self._checked_input(x)
+        outs = self.outputs = {}
+        for node in self.nodes:
+            xs = [x] if not node.inputs else [outs[i] for i in node.inputs]
+            outs[node.id] = node.layer.forward(xs, training)
+        return outs[self.output_id]
+
+    def backward(self, grad: np.ndarray, start: str | None = None) -> None:
+        """Backpropagate dLoss/d(output of ``start``) (default: the output node), filling
+        every layer's ``grads``. Needs the activations of the last forward."""
+        start = start or self.output_id
+        pending: dict[str, np.ndarray] = {start: grad}
+        begin = next(i for i, n in enumerate(self.nodes) if n.id == start)
+        for node in reversed(self.nodes[:begin + 1]):
+            g = pending.pop(node.id, None)
+            if g is None:
+                continue
+            for src, gi in zip(node.inputs, node.layer.backward(g)):
+                # A fork: sum what comes back from each consumer (never in place, since
+                # ``gi`` may be a buffer the layer reuses).
+                pending[src] = gi if src not in pending else pending[src] + gi
+
+    def loss_and_grads(self, x, y, loss="mse") -> float:
+        """forward(training=True) + loss + backward. A trailing Softmax (cross_entropy) or
+        Sigmoid (bce) is fused with its loss: the loss reads the logits before it, which
+        stays finite where the probabilities saturate. Without one, the output is taken
+        as logits, as PyTorch's CrossEntropyLoss / BCEWithLogitsLoss do."""
+        from engine.losses import get_loss
+        fn = get_loss(loss) if isinstance(loss, str) else loss
+        out = self.forward(x, training=True)
+        start, pred = self.loss_input(fn, out)
+        try:
+            value, grad = fn.value_and_grad(pred, y)
+        except ValueError as e:
+            raise ValueError(f"loss {fn.name!r} on output node {self.output_id!r}: {e}") from None
+        self.backward(grad, start=start)
+        return float(value)
+
+    def loss_input(self, fn, out: np.ndarray) -> tuple[str, np.ndarray]:
+        """(node whose output the loss reads, that output) after the last forward."""
+        node = self.by_id[self.output_id]
+        if fn.fused_activation and type(node.layer).__name__ == fn.fused_activation:
+            return node.inputs[0], self.outputs[node.inputs[0]]
+        return self.output_id, out
+
+    def _checked_input(self, x) -> np.ndarray:
+        where = f"layer {self.input_id!r} (Input)"
+        x = np.asarray(x)
+        if x.dtype.kind not in "fiub":
+            raise ValueError(f"{where} expects numbers, got an array of dtype {x.dtype}")
+        want = self.input_shape
+        if x.ndim != len(want) + 1 or tuple(x.shape[1:]) != want:
+            raise ValueError(f"{where} expects a batch of shape (N, {', '.join(map(str, want))})"
+                             f", got {tuple(x.shape)}")
+        return np.ascontiguousarray(x, dtype=np.float32)
+
+    # ---- parameters ----------------------------------------------------------------------
+    def parameters(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Trainable (param, grad) array pairs by PyTorch-style key; frozen layers left out.
+        Optimizers update these arrays in place."""
+        return {f"{n.id}.{k}": (p, n.layer.grads[k])
+                for n in self.nodes if n.layer.trainable for k, p in n.layer.params.items()}
+
+    def grads(self) -> dict[str, np.ndarray]:
+        return {f"{n.id}.{k}": g for n in self.nodes for k, g in n.layer.grads.items()}
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        out = {}
+        for n in self.nodes:
+            for k, a in {**n.layer.params, **n.layer.buffers}.items():
+                out[f"{n.id}.{k}"] = a
+        return out
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every parameter and buffer: "h1.weight", "bn.running_mean", ..."""
+        return {k: a.copy() for k, a in self._arrays().items()}
+
+    def load_state_dict(self, state: dict) -> None:
+        """Copy values in place (optimizers keep their references). Refuses missing or
+        unexpected keys and wrong shapes, naming them, before changing anything."""
+        mine = self._arrays()
+        missing = sorted(set(mine) - set(state))
+        extra = sorted(set(state) - set(mine))
+        if missing or extra:
+            raise ValueError(f"state_dict does not fit this model: missing {missing}, "
+                             f"unexpected {extra}")
+        for k, a in mine.items():
+            given = np.asarray(state[k])
+            if given.shape != a.shape:
+                raise ValueError(f"state_dict[{k!r}] has shape {given.shape}, "
+                                 f"the model needs {a.shape}")
+        for k, a in mine.items():
+            np.copyto(a, np.asarray(state[k]), casting="unsafe")
+
+    def save_weights(self, path: str | Path) -> None:
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp.npz")   # atomic: never a half-written file
+        np.savez(tmp, **self.state_dict())
+        tmp.replace(path)
+
+    def load_weights(self, path: str | Path) -> None:
+        with np.load(Path(path)) as data:
+            self.load_state_dict({k: data[k] for k in data.files})

@@ -1,0 +1,131 @@
+"""The network document (``*.nw.json``): nodes, edges and the training section.
+
+It stores exactly what the file holds (params as written; missing params take registry
+defaults when compiled), so a load/save round trip is unchanged. The small edit methods
+below are what the GUI's undo commands call.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+FORMAT = "netwright-network"
+VERSION = 1
+
+DEFAULT_TRAINING = {
+    "dataset": {"name": "xor", "params": {"samples": 400, "noise": 0.1},
+                "validation_split": 0.2},
+    "loss": "bce",
+    "optimizer": {"name": "adam", "lr": 0.03},
+    "scheduler": {"name": "none"},
+    "batch_size": 32, "epochs": 200, "seed": 0,
+}
+
+
+class Network:
+    def __init__(self, name: str = "Untitled", nodes: list | None = None,
+                 edges: list | None = None, training: dict | None = None,
+                 description: str = ""):
+        self.name = name
+        self.description = description
+        self.nodes: list[dict] = nodes if nodes is not None else []
+        self.edges: list[dict] = edges if edges is not None else []
+        self.training: dict = training if training is not None else copy.deepcopy(
+            DEFAULT_TRAINING)
+
+    # ---- dict form -----------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, d: dict) -> "Network":
+        d = copy.deepcopy(d)
+        return cls(name=d.get("name", "Untitled"), nodes=d.get("nodes", []),
+                   edges=d.get("edges", []), training=d.get("training"),
+                   description=d.get("description", ""))
+
+    def to_dict(self) -> dict:
+        d = {"format": FORMAT, "version": VERSION, "name": self.name}
+        if self.description:
+            d["description"] = self.description
+        d.update(nodes=self.nodes, edges=self.edges, training=self.training)
+        return copy.deepcopy(d)
+
+    def copy(self) -> "Network":
+        return Network.from_dict(self.to_dict())
+
+    # ---- queries -------------------------------------------------------------------------
+    def node(self, node_id: str) -> dict:
+        for n in self.nodes:
+            if n["id"] == node_id:
+                return n
+        raise KeyError(f"no node {node_id!r}")
+
+    def node_ids(self) -> list[str]:
+        return [n["id"] for n in self.nodes]
+
+    def inputs_of(self, node_id: str) -> list[str]:
+        """Source ids feeding ``node_id``, ordered by port (then by edge order)."""
+        edges = [e for e in self.edges if e["to"] == node_id]
+        edges.sort(key=lambda e: e.get("port", 0))
+        return [e["from"] for e in edges]
+
+    def new_id(self, type_name: str) -> str:
+        """A fresh readable id such as 'dense2' for a new node of ``type_name``."""
+        stem = re.sub(r"[^a-z0-9]", "", type_name.lower()) or "node"
+        taken = set(self.node_ids())
+        i = 1
+        while f"{stem}{i}" in taken:
+            i += 1
+        return f"{stem}{i}"
+
+    # ---- edits (each undoable by its inverse) --------------------------------------------
+    def add_node(self, type_name: str, params: dict | None = None, x: float = 0.0,
+                 y: float = 0.0, node_id: str | None = None, index: int | None = None) -> str:
+        node_id = node_id or self.new_id(type_name)
+        if node_id in self.node_ids():
+            raise ValueError(f"a node with id {node_id!r} exists already")
+        node = {"id": node_id, "type": type_name, "params": dict(params or {}),
+                "ui": {"x": x, "y": y}}
+        self.nodes.insert(len(self.nodes) if index is None else index, node)
+        return node_id
+
+    def remove_node(self, node_id: str) -> tuple[int, dict, list[tuple[int, dict]]]:
+        """Remove a node and its edges; returns (index, node, [(edge index, edge)]) so an
+        undo can put everything back exactly where it was."""
+        index = self.node_ids().index(node_id)
+        removed_edges = [(i, e) for i, e in enumerate(self.edges)
+                         if node_id in (e["from"], e["to"])]
+        for i, _ in reversed(removed_edges):
+            del self.edges[i]
+        return index, self.nodes.pop(index), removed_edges
+
+    def restore_node(self, index: int, node: dict, edges: list[tuple[int, dict]]) -> None:
+        self.nodes.insert(index, node)
+        for i, e in edges:
+            self.edges.insert(i, e)
+
+    def set_param(self, node_id: str, name: str, value) -> None:
+        """Set one param; ``value`` None removes it (back to the registry default)."""
+        params = self.node(node_id)["params"]
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = value
+
+    def move_node(self, node_id: str, x: float, y: float) -> None:
+        self.node(node_id).setdefault("ui", {}).update(x=x, y=y)
+
+    def add_edge(self, src: str, dst: str, port: int | None = None,
+                 index: int | None = None) -> dict:
+        edge = {"from": src, "to": dst}
+        if port is not None:
+            edge["port"] = port
+        self.edges.insert(len(self.edges) if index is None else index, edge)
+        return edge
+
+    def remove_edge(self, src: str, dst: str) -> tuple[int, dict]:
+        for i, e in enumerate(self.edges):
+            if e["from"] == src and e["to"] == dst:
+                return i, self.edges.pop(i)
+        raise KeyError(f"no edge {src!r} -> {dst!r}")
+
+    def set_training(self, training: dict) -> None:
+        self.training = copy.deepcopy(training)

@@ -1,0 +1,25 @@
+"""Netwright entry point: the GUI by default, sub-commands for headless work.
+
+    python main.py [FILE]                         open the window
+    python main.py check FILE                     shapes and parameter counts
+    python main.py train FILE [--epochs N] ...    train without a window
+    python main.py FILE --train-steps N --screenshot OUT.png
+"""
+from __future__ import annotations
+
+import sys
+
+COMMANDS = ("check", "train")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in COMMANDS:
+        from engine.cli import run_command
+        return run_command(argv)
+    from gui.app import run
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
