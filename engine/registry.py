@@ -33,6 +33,7 @@ class Param:
     max: float | None = None
     max_exclusive: bool = False
     choices: tuple[str, ...] = ()
+    min_exclusive: bool = False         # for "> min" (a learning rate, a decay factor)
 
     def __post_init__(self) -> None:
         if self.kind not in PARAM_KINDS:
@@ -48,10 +49,11 @@ class Param:
         """'between 0 and 1 (excluded)', 'at least 1', ... ; empty when unbounded."""
         lo, hi = self.min, self.max
         hi_word = "below" if self.max_exclusive else "at most"
+        lo_word = "above" if self.min_exclusive else "at least"
         if lo is not None and hi is not None:
-            return f"at least {_num(lo)} and {hi_word} {_num(hi)}"
+            return f"{lo_word} {_num(lo)} and {hi_word} {_num(hi)}"
         if lo is not None:
-            return f"at least {_num(lo)}"
+            return f"{lo_word} {_num(lo)}"
         if hi is not None:
             return f"{hi_word} {_num(hi)}"
         return ""
@@ -62,7 +64,7 @@ def _num(v: float) -> str:
 
 
 def _check_range(p: Param, v: float) -> None:
-    too_low = p.min is not None and v < p.min
+    too_low = p.min is not None and (v <= p.min if p.min_exclusive else v < p.min)
     too_high = p.max is not None and (v >= p.max if p.max_exclusive else v > p.max)
     if too_low or too_high:
         raise ValueError(f"{p.name} must be {p.range_text()}, got {_num(v)}")
