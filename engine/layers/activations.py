@@ -1,1 +1,154 @@
-"""(being written)"""
+"""Activation layers: Sigmoid, Tanh, ReLU, LeakyReLU, ELU (elementwise) and Softmax.
+
+Each elementwise activation writes its maths once, as ``function(x, p)`` and
+``derivative(x, y, p)``; forward/backward and ``curve`` (the GUI's f / f' plot) all use
+them. ``elementwise`` tells the GUI whether a curve exists: Softmax mixes the features of
+a sample, so it has no f(x) of one number and no ``curve``.
+Outputs keep the input's dtype (float32 in training, float64 in the gradient check).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.layers.base import Layer
+from engine.registry import Param, register
+
+# Vectors and images: activations accept any shape.
+SHAPE_EXAMPLES = [({}, [(5,)]), ({}, [(2, 3, 3)])]
+
+
+class Activation(Layer):
+    """Base of the elementwise activations: y = f(x), dL/dx = dL/dy * f'(x)."""
+
+    elementwise = True
+
+    @staticmethod
+    def function(x: np.ndarray, p: dict) -> np.ndarray:
+        raise NotImplementedError
+
+    @staticmethod
+    def derivative(x: np.ndarray, y: np.ndarray, p: dict) -> np.ndarray:
+        """f'(x); ``y`` = f(x) is passed because some derivatives are cheaper from it."""
+        raise NotImplementedError
+
+    @classmethod
+    def curve(cls, x, params: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(f(x), f'(x)) for plotting, e.g. ``ReLU.curve(np.linspace(-3, 3, 200))``.
+        Missing params take their defaults."""
+        p = cls.spec.complete(params)
+        x = np.asarray(x, dtype=np.float64)
+        y = cls.function(x, p)
+        return y, cls.derivative(x, y, p)
+
+    def forward(self, xs, training):
+        self._x = xs[0]
+        self._y = self.function(self._x, self.p)
+        return self._y
+
+    def backward(self, grad):
+        return [grad * self.derivative(self._x, self._y, self.p)]
+
+
+@register("Activation", "Squashes any number into the range 0 to 1 (a probability). Its slope "
+          "is at most 0.25 and nearly 0 for large positive or negative inputs, so gradients "
+          "vanish when it saturates or when many are stacked.", examples=SHAPE_EXAMPLES)
+class Sigmoid(Activation):
+    @staticmethod
+    def function(x, p):
+        # exp of -|x| never overflows; both branches keep full precision in the tails.
+        e = np.exp(-np.abs(x))
+        r = 1.0 / (1.0 + e)
+        return np.where(x >= 0, r, e * r)
+
+    @staticmethod
+    def derivative(x, y, p):
+        return y * (1.0 - y)
+
+
+@register("Activation", "Squashes any number into the range -1 to 1, centred on 0. Steeper "
+          "than sigmoid (slope 1 at 0) but its gradient also vanishes for large inputs.",
+          examples=SHAPE_EXAMPLES)
+class Tanh(Activation):
+    @staticmethod
+    def function(x, p):
+        return np.tanh(x)
+
+    @staticmethod
+    def derivative(x, y, p):
+        return 1.0 - y * y
+
+
+@register("Activation", "Keeps positive numbers and sets negative ones to 0 (output 0 or more). "
+          "Its gradient is 1 for every positive input, so it does not vanish in deep "
+          "networks; it is 0 for negative inputs (and taken as 0 at exactly 0, as PyTorch).",
+          examples=SHAPE_EXAMPLES)
+class ReLU(Activation):
+    @staticmethod
+    def function(x, p):
+        return np.maximum(x, 0)
+
+    @staticmethod
+    def derivative(x, y, p):
+        return (x > 0).astype(x.dtype)
+
+    def backward(self, grad):
+        # Multiplying by a boolean mask skips building a float derivative array.
+        return [grad * (self._x > 0)]
+
+
+@register("Activation", "Like ReLU, but negative inputs keep a small slope instead of 0, so "
+          "a unit whose inputs are all negative still gets a gradient and can recover.",
+          params=[Param("negative_slope", "float", 0.01,
+                        "Slope used for negative inputs (0 makes it a plain ReLU).",
+                        min=0.0, max=1.0)],
+          examples=[({"negative_slope": 0.1}, [(5,)]), ({}, [(2, 3, 3)])])
+class LeakyReLU(Activation):
+    @staticmethod
+    def function(x, p):
+        return np.where(x > 0, x, x * p["negative_slope"])
+
+    @staticmethod
+    def derivative(x, y, p):
+        return np.where(x > 0, 1.0, p["negative_slope"]).astype(x.dtype)
+
+
+@register("Activation", "Like ReLU for positive inputs; negative inputs curve smoothly down to "
+          "-alpha, so outputs range from -alpha upwards. The gradient fades to 0 only for very "
+          "negative inputs.",
+          params=[Param("alpha", "float", 1.0,
+                        "The value that very negative inputs approach (as -alpha).",
+                        min=0.0, max=10.0)],
+          examples=[({"alpha": 1.0}, [(5,)]), ({"alpha": 0.5}, [(2, 3, 3)])])
+class ELU(Activation):
+    @staticmethod
+    def function(x, p):
+        # expm1 of min(x, 0): no overflow for large positive x, precise near 0.
+        return np.where(x > 0, x, p["alpha"] * np.expm1(np.minimum(x, 0)))
+
+    @staticmethod
+    def derivative(x, y, p):
+        return np.where(x > 0, 1.0, y + p["alpha"]).astype(x.dtype)
+
+
+def stable_softmax(x: np.ndarray, axis: int = 1) -> np.ndarray:
+    """softmax along ``axis``; subtracting the maximum keeps exp from overflowing."""
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
+
+
+@register("Activation", "Turns a vector of scores into probabilities: every output is between "
+          "0 and 1 and they sum to 1 (over the features, or over the channels of each pixel "
+          "for images). Usually the last layer of a classifier, paired with cross-entropy.",
+          examples=SHAPE_EXAMPLES)
+class Softmax(Layer):
+    elementwise = False    # no f(x) of one number: no ``curve`` to plot
+
+    def forward(self, xs, training):
+        self._y = stable_softmax(xs[0], axis=1)
+        return self._y
+
+    def backward(self, grad):
+        # Jacobian-vector product: dx = y * (g - sum(g * y)) along the softmax axis.
+        y = self._y
+        return [y * (grad - (grad * y).sum(axis=1, keepdims=True))]

@@ -1,1 +1,100 @@
-"""(being written)"""
+"""BatchNorm for vectors [F] (as BatchNorm1d) and images [C, H, W] (as BatchNorm2d).
+
+Training normalises with the batch's mean and (biased) variance and updates the running
+statistics with the unbiased variance, exactly as PyTorch; eval uses the running statistics.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.errors import ShapeError
+from engine.layers.base import Layer
+from engine.layers.core import TRAINABLE
+from engine.registry import Param, register
+
+
+@register("Normalization", "Rescales each feature (or each image channel) to mean 0 and "
+          "variance 1 over the batch, then applies a learned scale (weight) and shift (bias). "
+          "It keeps activations in a good range, so deeper networks train faster; at test time "
+          "it uses running averages collected during training.",
+          params=[Param("momentum", "float", 0.1,
+                        "How fast the running mean and variance follow each new batch "
+                        "(0.1: each batch counts for 10%).", min=0.0, max=1.0),
+                  Param("eps", "float", 1e-5,
+                        "A small number added to the variance so we never divide by zero.",
+                        min=0.0, max=1.0, max_exclusive=True),
+                  TRAINABLE],
+          examples=[({}, [(4,)]), ({"momentum": 0.3}, [(3, 4, 5)]), ({"eps": 1e-3}, [(2, 3, 3)])])
+class BatchNorm(Layer):
+    @classmethod
+    def output_shape(cls, params, input_shapes):
+        (shape,) = input_shapes
+        if len(shape) not in (1, 3):
+            raise ShapeError(f"BatchNorm needs [features] or [channels, height, width], "
+                             f"got {list(shape)}")
+        return tuple(shape)
+
+    @classmethod
+    def param_shapes(cls, params, input_shapes):
+        channels = input_shapes[0][0]
+        return {"weight": (channels,), "bias": (channels,)}
+
+    def init_params(self, rng):
+        c = self.input_shapes[0][0]
+        self.params = {"weight": np.ones(c, np.float32), "bias": np.zeros(c, np.float32)}
+        self.grads = {k: np.zeros(c, np.float32) for k in self.params}
+        self.buffers = {"running_mean": np.zeros(c, np.float32),
+                        "running_var": np.ones(c, np.float32),
+                        "num_batches_tracked": np.zeros((), np.int64)}
+
+    # The statistics are taken over every axis but the channel one: (0,) or (0, 2, 3).
+    def _axes(self, x):
+        return (0,) if x.ndim == 2 else (0, 2, 3)
+
+    def _per_channel(self, v, x):
+        """A (C,) vector shaped to broadcast against x: (1, C) or (1, C, 1, 1)."""
+        return v.reshape((1, -1) + (1,) * (x.ndim - 2))
+
+    def forward(self, xs, training):
+        x = xs[0]
+        axes = self._axes(x)
+        count = x.size // x.shape[1]
+        if training:
+            if count < 2:
+                raise ValueError(f"layer {self.name!r} (BatchNorm) needs more than one value "
+                                 f"per channel to train; got a batch of shape {x.shape}: "
+                                 f"use a batch size of at least 2")
+            mean = x.mean(axis=axes)
+            var = x.var(axis=axes)
+            self._update_running(mean, var, count)
+        else:
+            mean, var = self.buffers["running_mean"], self.buffers["running_var"]
+        inv_std = 1.0 / np.sqrt(var + self.p["eps"])
+        self._training = training
+        self._inv_std = inv_std.astype(x.dtype, copy=False)
+        self._xhat = (x - self._per_channel(mean, x)) * self._per_channel(self._inv_std, x)
+        weight, bias = self.params["weight"], self.params["bias"]
+        return self._xhat * self._per_channel(weight, x) + self._per_channel(bias, x)
+
+    def _update_running(self, mean, var, count):
+        m = self.p["momentum"]
+        rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
+        rm *= 1.0 - m
+        rm += m * mean
+        rv *= 1.0 - m
+        rv += (m * count / (count - 1)) * var      # unbiased, as PyTorch
+        self.buffers["num_batches_tracked"] += 1
+
+    def backward(self, grad):
+        xhat, axes = self._xhat, self._axes(grad)
+        self.grads["bias"][...] = grad.sum(axis=axes)
+        self.grads["weight"][...] = (grad * xhat).sum(axis=axes)
+        scale = self._per_channel(self.params["weight"] * self._inv_std, grad)
+        if not self._training:       # running statistics are constants
+            return [grad * scale]
+        # Batch statistics depend on x too: subtract the mean gradient and its projection
+        # on xhat (the usual closed form of the batch-norm backward pass).
+        count = grad.size // grad.shape[1]
+        mean_g = self._per_channel(self.grads["bias"] / count, grad)
+        mean_gx = self._per_channel(self.grads["weight"] / count, grad)
+        return [scale * (grad - mean_g - xhat * mean_gx)]
