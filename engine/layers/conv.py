@@ -1,1 +1,144 @@
-"""(being written)"""
+"""Conv2D: im2col + one GEMM for the whole batch (PyTorch layouts and padding rules)."""
+from __future__ import annotations
+
+import numpy as np
+
+from engine import ops
+from engine.errors import ShapeError
+from engine.initializers import WEIGHT_INITS
+from engine.layers.base import Layer
+from engine.layers.core import BIAS, TRAINABLE
+from engine.registry import Param, register
+
+SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
+SOBEL_Y = SOBEL_X.T.copy()
+
+CONV_PARAMS = [
+    Param("filters", "int", 8, "Number of filters: each one learns a pattern and makes "
+          "one output channel (feature map).", min=1, max=4096),
+    Param("kernel_size", "int", 3, "Width and height of each filter, in pixels.",
+          min=1, max=64),
+    Param("stride", "int", 1, "Step between two filter positions; 2 halves the image size.",
+          min=1, max=64),
+    Param("padding", "padding", "same", "Zero border added around the image: \"same\" "
+          "keeps the size (at stride 1), \"valid\" adds none, a number adds that many pixels."),
+    BIAS,
+    Param("init", "choice", "he_uniform", "How the filters are drawn before training (he "
+          "suits ReLU); sobel sets hand-made edge detectors (3x3 only, best left frozen).",
+          choices=WEIGHT_INITS + ("sobel",)),
+    TRAINABLE,
+]
+
+_EXAMPLES = [
+    ({"filters": 3, "kernel_size": 3}, [(2, 5, 5)]),
+    ({"filters": 2, "kernel_size": 3, "stride": 2, "padding": "valid"}, [(1, 7, 6)]),
+    ({"filters": 2, "kernel_size": 2, "padding": "same"}, [(2, 5, 4)]),
+    ({"filters": 2, "kernel_size": 4, "stride": 2, "padding": "same"}, [(1, 7, 7)]),
+    ({"filters": 3, "kernel_size": 3, "stride": 2, "padding": 1, "bias": False}, [(3, 6, 5)]),
+    ({"filters": 1, "kernel_size": 1, "padding": "valid"}, [(3, 4, 3)]),
+    ({"filters": 2, "kernel_size": 5, "stride": 3, "padding": 2}, [(2, 9, 8)]),
+]
+
+
+def image_shape(layer_type: str, input_shapes) -> tuple[int, int, int]:
+    """The single [C, H, W] input, or ShapeError saying what was received."""
+    (shape,) = input_shapes
+    if len(shape) != 3:
+        raise ShapeError(f"{layer_type} needs an image input [channels, height, width] but "
+                         f"receives {list(shape)}; for a flat vector use Dense instead")
+    return tuple(shape)
+
+
+def output_side(axis: str, size: int, kernel: int, stride: int, pads: tuple[int, int]) -> int:
+    """Output size along one axis, or ShapeError showing the formula with the numbers."""
+    out = ops.window_count(size, kernel, stride, sum(pads))
+    if out < 1:
+        letter = axis[0].upper()
+        pad_text = f"{pads[0]}+{pads[1]}" if pads[0] != pads[1] else f"2*{pads[0]}"
+        raise ShapeError(
+            f"output {axis} ({letter} - K + 2P)/S + 1 = ({size} - {kernel} + {pad_text})"
+            f"/{stride} + 1 = {out} is below 1 pixel: use a smaller kernel or more padding")
+    return out
+
+
+@register("Convolution", "Slides small learned filters over the image; each filter "
+          "responds to one local pattern (an edge, a blob) wherever it appears.",
+          params=CONV_PARAMS, examples=_EXAMPLES)
+class Conv2D(Layer):
+    @classmethod
+    def paddings(cls, params) -> ops.Pads:
+        pad = ops.same_or_int_padding(params["padding"], params["kernel_size"])
+        return pad, pad
+
+    @classmethod
+    def output_shape(cls, params, input_shapes):
+        _, h, w = image_shape("Conv2D", input_shapes)
+        k, s = params["kernel_size"], params["stride"]
+        if params["init"] == "sobel" and k != 3:
+            raise ShapeError(f"init sobel needs kernel_size 3 (the Sobel kernels are 3x3), "
+                             f"got kernel_size {k}")
+        pad_h, pad_w = cls.paddings(params)
+        return (params["filters"], output_side("height", h, k, s, pad_h),
+                output_side("width", w, k, s, pad_w))
+
+    @classmethod
+    def param_shapes(cls, params, input_shapes):
+        k = params["kernel_size"]
+        shapes = {"weight": (params["filters"], input_shapes[0][0], k, k)}
+        if params["bias"]:
+            shapes["bias"] = (params["filters"],)
+        return shapes
+
+    def init_params(self, rng):
+        if self.p["init"] != "sobel":
+            super().init_params(rng)
+            return
+        self.output_shape(self.p, self.input_shapes)          # refuses kernel_size != 3
+        super().init_params(np.random.default_rng(0))          # shapes and zero grads
+        weight = self.params["weight"]
+        kernels = np.stack([SOBEL_X, SOBEL_Y])[np.arange(len(weight)) % 2]
+        weight[...] = kernels[:, None] / np.float32(weight.shape[1])
+        if "bias" in self.params:
+            self.params["bias"][...] = 0.0
+
+    # ---- compute -----------------------------------------------------------------------
+    def forward(self, xs, training):
+        x = xs[0]
+        k, s = self.p["kernel_size"], self.p["stride"]
+        ws = self._workspace()
+        cols, (ho, wo) = ops.im2col(x, k, k, s, self.paddings(self.p), ws)
+        weight = self.params["weight"]
+        n, f = len(x), len(weight)
+        y = ws.get("gemm_out", (f, n * ho * wo))
+        np.matmul(weight.reshape(f, -1), cols, out=y)
+        self._x_shape, self._cols, self._out_hw = x.shape, cols, (ho, wo)
+        # (F, N, Ho, Wo) -> (N, F, Ho, Wo); the bias add does the reordering copy for free.
+        y_nchw = y.reshape(f, n, ho, wo).transpose(1, 0, 2, 3)
+        out = np.empty((n, f, ho, wo), np.float32)
+        if "bias" in self.params:
+            np.add(y_nchw, self.params["bias"][:, None, None], out=out)
+        else:
+            np.copyto(out, y_nchw)
+        return out
+
+    def backward(self, grad):
+        k, s = self.p["kernel_size"], self.p["stride"]
+        weight = self.params["weight"]
+        f = len(weight)
+        n, ho, wo = len(grad), *self._out_hw
+        g = self._workspace().get("grad_fn", (f, n, ho * wo))
+        np.copyto(g, grad.reshape(n, f, ho * wo).transpose(1, 0, 2))
+        g = g.reshape(f, -1)
+        if self.trainable:                     # frozen (e.g. sobel): no weight gradient
+            np.matmul(g, self._cols.T, out=self.grads["weight"].reshape(f, -1))
+            if "bias" in self.grads:
+                np.sum(g, axis=1, out=self.grads["bias"])
+        dcols = self._workspace().get("dcols", self._cols.shape)
+        np.matmul(weight.reshape(f, -1).T, g, out=dcols)
+        return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p),
+                           self._out_hw)]
+
+    def _workspace(self) -> ops.Workspace:
+        if not hasattr(self, "_ws"):
+            self._ws = ops.Workspace()
+        return self._ws

@@ -1,0 +1,181 @@
+"""Stateless kernels: padding arithmetic, im2col / col2im for convolution, window views
+for pooling, and a small buffer cache.
+
+Layout choice: columns are (C*kh*kw, N*Ho*Wo), so a convolution is one GEMM
+``W (F, C*kh*kw) @ cols`` for the whole batch, and the im2col copy reads and writes
+whole rows of the image (long inner loops) instead of 3-element kernel rows.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+Pads = tuple[tuple[int, int], tuple[int, int]]   # ((top, bottom), (left, right))
+
+
+# ---- padding and output-size arithmetic -----------------------------------------------
+def same_or_int_padding(padding: str | int, kernel: int) -> tuple[int, int]:
+    """(before, after) along one axis. "same" pads k-1 in total, (k-1)//2 before and the
+    rest after, as PyTorch's padding="same" (asymmetric for even kernels)."""
+    if padding == "valid":
+        return 0, 0
+    if padding == "same":
+        return (kernel - 1) // 2, kernel - 1 - (kernel - 1) // 2
+    return int(padding), int(padding)
+
+
+def window_count(size: int, kernel: int, stride: int, pad_total: int = 0) -> int:
+    """Number of window positions along one axis: floor((size - k + pad) / s) + 1."""
+    return (size - kernel + pad_total) // stride + 1
+
+
+# ---- a small buffer cache ---------------------------------------------------------------
+class Workspace:
+    """Scratch arrays reused while the batch shape repeats (saves allocation and the page
+    faults of first touch). Keeps the last two shapes per name, so a short final batch
+    does not evict the full-batch buffers."""
+
+    def __init__(self) -> None:
+        self._bufs: dict[str, list[np.ndarray]] = {}
+
+    def get(self, name: str, shape: tuple[int, ...], zero: bool = False) -> np.ndarray:
+        """A float32 array of ``shape``. With ``zero`` it is zero when first made and the
+        caller only ever rewrites the same region (e.g. the inside of a padded image)."""
+        kept = self._bufs.setdefault(name, [])
+        for buf in kept:
+            if buf.shape == shape:
+                return buf
+        buf = np.zeros(shape, np.float32) if zero else np.empty(shape, np.float32)
+        kept.insert(0, buf)
+        del kept[2:]
+        return buf
+
+
+# ---- convolution ------------------------------------------------------------------------
+def pad_images(x: np.ndarray, pads: Pads, ws: Workspace) -> np.ndarray:
+    """x (N, C, H, W) with zero borders, in a reused buffer whose borders stay zero."""
+    (top, bottom), (left, right) = pads
+    if not (top or bottom or left or right):
+        return x
+    n, c, h, w = x.shape
+    xp = ws.get("padded", (n, c, h + top + bottom, w + left + right), zero=True)
+    xp[:, :, top:top + h, left:left + w] = x
+    return xp
+
+
+def im2col(x: np.ndarray, kh: int, kw: int, stride: int, pads: Pads,
+           ws: Workspace) -> tuple[np.ndarray, tuple[int, int]]:
+    """Columns (C*kh*kw, N*Ho*Wo) of x (N, C, H, W), and (Ho, Wo). Row (c, i, j) holds
+    the input pixel under kernel tap (i, j) of channel c for every output position."""
+    xp = pad_images(x, pads, ws)
+    n, c = x.shape[:2]
+    windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
+    ho, wo = windows.shape[2:4]
+    cols = ws.get("cols", (c, kh, kw, n, ho, wo))
+    np.copyto(cols, windows.transpose(1, 4, 5, 0, 2, 3))
+    return cols.reshape(c * kh * kw, n * ho * wo), (ho, wo)
+
+
+def _tap_range(tap: int, pad_before: int, stride: int, n_out: int, size: int):
+    """For kernel tap ``tap``: (output slice, input slice) of the positions that land
+    inside the unpadded input (the rest fall on padding and carry no gradient)."""
+    first = max(0, -((tap - pad_before) // stride))            # ceil((pad - tap) / s)
+    last = min(n_out - 1, (size - 1 - tap + pad_before) // stride)
+    if last < first:
+        return None
+    start = first * stride + tap - pad_before
+    return slice(first, last + 1), slice(start, start + (last - first) * stride + 1, stride)
+
+
+def col2im(dcols: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int,
+           pads: Pads, out_hw: tuple[int, int]) -> np.ndarray:
+    """Adjoint of im2col: sum every column entry back onto the input pixel it came from.
+    Loops over the kh*kw kernel taps only; each tap is one strided add over the batch."""
+    n, c, h, w = x_shape
+    ho, wo = out_hw
+    d = dcols.reshape(c, kh, kw, n, ho, wo)
+    dx = np.zeros(x_shape, np.float32)
+    dx_cn = dx.transpose(1, 0, 2, 3)                 # (C, N, H, W) view, matches d's order
+    (top, _), (left, _) = pads
+    for i in range(kh):
+        rows = _tap_range(i, top, stride, ho, h)
+        if rows is None:
+            continue
+        for j in range(kw):
+            cols = _tap_range(j, left, stride, wo, w)
+            if cols is None:
+                continue
+            dst = dx_cn[:, :, rows[1], cols[1]]
+            np.add(dst, d[:, i, j, :, rows[0], cols[0]], out=dst)
+    return dx
+
+
+# ---- pooling ----------------------------------------------------------------------------
+def pool_taps(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]):
+    """Yield (tap index, (N, C, Ho, Wo) strided view) for each of the k*k window taps,
+    in row-major window order (the order PyTorch scans for the first max)."""
+    ho, wo = out_hw
+    for i in range(k):
+        for j in range(k):
+            yield i * k + j, x[:, :, i:i + stride * (ho - 1) + 1:stride,
+                                j:j + stride * (wo - 1) + 1:stride]
+
+
+def max_pool_forward(x: np.ndarray, k: int, stride: int,
+                     out_hw: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(max over each window, index of the first max in the window). Strictly greater
+    wins, so ties keep the first; a NaN wins and stays, as in PyTorch."""
+    taps = pool_taps(x, k, stride, out_hw)
+    _, first = next(taps)
+    best = first.copy()
+    arg = np.zeros(best.shape, np.uint8 if k * k <= 256 else np.int32)
+    better = np.empty(best.shape, bool)
+    for t, view in taps:
+        np.greater(view, best, out=better)
+        better |= np.isnan(view)
+        np.copyto(best, view, where=better)
+        np.copyto(arg, t, where=better)
+    return best, arg
+
+
+def max_pool_backward(grad: np.ndarray, arg: np.ndarray, x_shape: tuple[int, ...], k: int,
+                      stride: int) -> np.ndarray:
+    """Send each output's gradient to the one input its stored argmax names."""
+    dx = np.zeros(x_shape, np.float32)
+    out_hw = grad.shape[2:]
+    hit = np.empty(grad.shape, bool)
+    overlapping = stride < k
+    for t, dst in pool_taps(dx, k, stride, out_hw):
+        np.equal(arg, t, out=hit)
+        if overlapping:                      # windows share inputs: accumulate
+            dst += np.where(hit, grad, np.float32(0))
+        else:                                # each input in one window at most
+            np.multiply(grad, hit, out=dst)
+    return dx
+
+
+def avg_pool_forward(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]):
+    n, c = x.shape[:2]
+    ho, wo = out_hw
+    if stride == k:                          # non-overlapping: a reshape, no copy
+        blocks = x[:, :, :ho * k, :wo * k].reshape(n, c, ho, k, wo, k)
+        out = blocks.sum(axis=(3, 5), dtype=np.float32)
+    else:
+        taps = pool_taps(x, k, stride, out_hw)
+        out = next(taps)[1].copy()
+        for _, view in taps:
+            out += view
+    out *= np.float32(1.0 / (k * k))
+    return out
+
+
+def avg_pool_backward(grad: np.ndarray, x_shape: tuple[int, ...], k: int,
+                      stride: int) -> np.ndarray:
+    share = grad * np.float32(1.0 / (k * k))
+    dx = np.zeros(x_shape, np.float32)
+    for _, dst in pool_taps(dx, k, stride, grad.shape[2:]):
+        if stride < k:
+            dst += share
+        else:
+            dst[...] = share
+    return dx
