@@ -94,12 +94,12 @@ class Conv2D(Layer):
             super().init_params(rng)
             return
         self.output_shape(self.p, self.input_shapes)          # refuses kernel_size != 3
-        super().init_params(np.random.default_rng(0))          # shapes and zero grads
+        for key, shape in self.param_shapes(self.p, self.input_shapes).items():
+            self.params[key] = np.zeros(shape, np.float32)
+            self.grads[key] = np.zeros(shape, np.float32)
         weight = self.params["weight"]
         kernels = np.stack([SOBEL_X, SOBEL_Y])[np.arange(len(weight)) % 2]
         weight[...] = kernels[:, None] / np.float32(weight.shape[1])
-        if "bias" in self.params:
-            self.params["bias"][...] = 0.0
 
     # ---- compute -----------------------------------------------------------------------
     def forward(self, xs, training):
