@@ -1,0 +1,14 @@
+"""Datasets: synthetic 2-D and 1-D sets, real sets bundled with scikit-learn, drawn shapes,
+MNIST-style IDX files and CSV tables, plus mini-batching.
+
+    ds = load_dataset({"name": "xor", "params": {"samples": 400}, "validation_split": 0.2}, seed=0)
+"""
+from engine.data.batching import iterate_batches
+from engine.data.dataset import DATASETS, Dataset, DatasetInfo, DatasetSpec, register_dataset
+from engine.data.loading import dataset_info, load_dataset
+
+# Importing the modules registers their datasets, in the order a picker lists them.
+from engine.data import toy, real, shapes, mnist, csv_table  # noqa: E402,F401  isort: skip
+
+__all__ = ["load_dataset", "dataset_info", "DATASETS", "Dataset", "DatasetInfo", "DatasetSpec",
+           "iterate_batches", "register_dataset"]

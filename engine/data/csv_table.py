@@ -1,0 +1,146 @@
+"""A user's own table: a CSV file with a header row, numeric features and one target column.
+
+A string target makes a classification set (one class per distinct value). With task "auto"
+a numeric target is a classification when it holds whole numbers with at most
+AUTO_MAX_CLASSES distinct values, else a regression. Rows are numbered as in a spreadsheet
+(the header is row 1).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+import numpy as np
+
+from engine.data.dataset import DatasetInfo, register_dataset
+from engine.errors import DataError
+from engine.registry import Param
+
+AUTO_MAX_CLASSES = 10
+NAME = "csv"
+
+
+def _fail(message: str) -> DataError:
+    return DataError(f"dataset {NAME!r}: {message}")
+
+
+def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, data rows and their spreadsheet row numbers (blank lines skipped)."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader = csv.reader(f)
+            header = next(reader, None)
+            rows, numbers = [], []
+            for row in reader:
+                if row and any(cell.strip() for cell in row):
+                    rows.append(row)
+                    numbers.append(reader.line_num)
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise _fail(f"cannot read {path}: {e}") from None
+    if not header:
+        raise _fail(f"{path} is empty; it needs a header row of column names")
+    header = [h.strip() for h in header]
+    for row, number in zip(rows, numbers):
+        if len(row) != len(header):
+            raise _fail(f"{path}, row {number}: {len(row)} cells but the header has "
+                        f"{len(header)} columns")
+    return header, rows, numbers
+
+
+def _numbers(cells: list[str], column: str, row_numbers: list[int], path: Path) -> np.ndarray:
+    """One column as float64; a bad cell raises DataError with its row and column."""
+    try:
+        values = np.array([c.strip() for c in cells], dtype=np.float64)
+    except ValueError:
+        values = None
+    if values is not None and np.isfinite(values).all():
+        return values
+    for cell, number in zip(cells, row_numbers):     # error path only: find the culprit
+        try:
+            ok = np.isfinite(float(cell))
+        except ValueError:
+            ok = False
+        if not ok:
+            what = "is empty" if not cell.strip() else f"holds {cell.strip()!r}, not a number"
+            raise _fail(f"{path}, row {number}, column {column!r}: the cell {what}")
+    raise AssertionError("unreachable")
+
+
+def _classes(cells: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Class indices and names; numeric labels sort as numbers, others alphabetically."""
+    stripped = [c.strip() for c in cells]
+    try:
+        values = np.array(stripped, dtype=np.float64)
+        uniques, y = np.unique(values, return_inverse=True)
+        return y, tuple(f"{u:g}" for u in uniques)
+    except ValueError:
+        uniques, y = np.unique(np.array(stripped), return_inverse=True)
+        return y, tuple(str(u) for u in uniques)
+
+
+def _decide_task(cells: list[str], task: str) -> str:
+    if task != "auto":
+        return task
+    try:
+        values = np.array([c.strip() for c in cells], dtype=np.float64)
+    except ValueError:
+        return "classification"
+    whole = np.all(values == np.round(values))
+    return "classification" if whole and len(np.unique(values)) <= AUTO_MAX_CLASSES \
+        else "regression"
+
+
+@functools.lru_cache(maxsize=4)
+def _build(path_text: str, mtime_ns: int, size: int, target: str, task: str):
+    """(info, x, y) for a file version; cached because dataset_info runs on every edit."""
+    path = Path(path_text)
+    header, rows, numbers = _read_table(path)
+    if len(rows) < 2:
+        raise _fail(f"{path} needs at least 2 data rows, found {len(rows)}")
+    if len(header) < 2:
+        raise _fail(f"{path} needs at least 2 columns (features and a target)")
+    target = target or header[-1]
+    if target not in header:
+        raise _fail(f"{path} has no column {target!r}; its columns are {', '.join(header)}")
+    t = header.index(target)
+    columns = list(zip(*rows))
+    features = [h for i, h in enumerate(header) if i != t]
+    x = np.stack([_numbers(list(columns[i]), h, numbers, path)
+                  for i, h in enumerate(header) if i != t], axis=1).astype(np.float32)
+    task = _decide_task(list(columns[t]), task)
+    if task == "classification":
+        y, class_names = _classes(list(columns[t]))
+    else:
+        y, class_names = _numbers(list(columns[t]), target, numbers, path)[:, None], ()
+    info = DatasetInfo(name=NAME, task=task, feature_shape=(len(features),),
+                       n_classes=len(class_names) if task == "classification" else None,
+                       target_dim=1 if task == "regression" else None,
+                       class_names=class_names, feature_names=tuple(features),
+                       standardized=True)
+    return info, x, y
+
+
+def _file_version(params: dict):
+    if not params["path"]:
+        raise _fail("no file chosen: set 'path' to a CSV file with a header row")
+    path = Path(params["path"]).expanduser().resolve()
+    try:
+        st = path.stat()
+    except OSError:
+        raise _fail(f"file not found: {path}") from None
+    return _build(str(path), st.st_mtime_ns, st.st_size, params["target"], params["task"])
+
+
+@register_dataset(
+    NAME, "Your own table: a CSV file with a header row, numeric feature columns and one "
+    "target column (text targets become classes).",
+    [Param("path", "str", "", "The CSV file (a relative path starts from the current folder)."),
+     Param("target", "str", "", "Name of the column to predict; empty = the last column."),
+     Param("task", "choice", "auto", "What to predict: classes or numbers; auto decides from "
+           "the target column (text or few whole numbers -> classification).",
+           choices=("auto", "classification", "regression"))],
+    "auto", "files", lambda params: _file_version(params)[0])
+def load_csv(params: dict, rng: np.random.Generator):
+    _, x, y = _file_version(params)
+    return x, y
