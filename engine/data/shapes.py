@@ -24,7 +24,7 @@ def _square(u, v):
 
 def _triangle(u, v):
     # equilateral, vertices on the unit circle: inside = on the inner side of all three edges
-    return (v >= -0.5) & (_SQRT3 * u - v <= 1.0) & (-_SQRT3 * u - v <= 1.0)
+    return (v >= -0.5) & (_SQRT3 * u + v <= 1.0) & (-_SQRT3 * u + v <= 1.0)
 
 
 def _cross(u, v):
