@@ -1,5 +1,347 @@
-"""(being written)"""
+"""Optimizers with PyTorch's update rules and defaults (torch.optim, single-tensor path).
+
+``make_optimizer({"name": "adam", "lr": 1e-3}, model)`` works on ``model.parameters()``
+(key -> (param, grad) float32 arrays) and updates the params in place. Every update is a
+few in-place ufuncs into two scratch arrays per parameter, allocated once: this runs every
+batch. Hyper-parameter schemas live in ``OPTIMIZERS`` (the inspector and the file validator
+read them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+
+from engine.registry import Param, complete_params
 
 
-def make_optimizer(config, model):
-    raise NotImplementedError
+def _lr(default: float) -> Param:
+    return Param("lr", "float", default, "Learning rate: how big a step each update takes "
+                 "against the gradient.", min=0.0, min_exclusive=True)
+
+
+def _weight_decay(default: float = 0.0) -> Param:
+    return Param("weight_decay", "float", default, "Pulls every weight a little towards 0 "
+                 "at each step (L2 penalty), which discourages large weights.", min=0.0)
+
+
+_MOMENTUM = Param("momentum", "float", 0.0, "Fraction of the previous step carried into "
+                  "the next, like a ball rolling downhill (0 = none).",
+                  min=0.0, max=1.0, max_exclusive=True)
+_AMSGRAD = Param("amsgrad", "bool", False, "Use the largest squared-gradient average seen "
+                 "so far, so the step size can only shrink (AMSGrad variant).")
+
+
+def _eps(default: float) -> Param:
+    return Param("eps", "float", default, "Tiny number added to the denominator so a "
+                 "near-zero gradient average never divides by zero.", min=0.0)
+
+
+def _beta(name: str, default: float, what: str) -> Param:
+    return Param(name, "float", default, f"How slowly the running average of {what} "
+                 "forgets the past (closer to 1 = longer memory).",
+                 min=0.0, max=1.0, max_exclusive=True)
+
+
+def _lerp_(start: np.ndarray, end: np.ndarray, weight: float, tmp: np.ndarray) -> None:
+    """start += weight * (end - start), with torch.lerp's two formulas (for rounding parity)."""
+    np.subtract(end, start, out=tmp)
+    if weight < 0.5:
+        tmp *= weight
+        start += tmp
+    else:
+        tmp *= 1.0 - weight
+        np.subtract(end, tmp, out=start)
+
+
+class Optimizer:
+    """Base: per-parameter state (step count, moment buffers), lr, state_dict."""
+
+    name: ClassVar[str]
+    zero_buffers: ClassVar[tuple[str, ...]] = ()   # moment buffers that start at zero
+
+    def __init__(self, params: dict[str, tuple[np.ndarray, np.ndarray]], hyper: dict):
+        self.params = dict(params)
+        self.hyper = dict(hyper)
+        self._lr = float(hyper["lr"])
+        self.steps = {key: 0 for key in self.params}
+        self.state: dict[str, dict[str, np.ndarray]] = {
+            key: self._initial_state(p) for key, (p, _) in self.params.items()}
+        self._scratch = {key: (np.empty_like(p), np.empty_like(p))
+                         for key, (p, _) in self.params.items()}
+
+    def _initial_state(self, p: np.ndarray) -> dict[str, np.ndarray]:
+        return {name: np.zeros_like(p) for name in self.buffer_names()}
+
+    def buffer_names(self) -> tuple[str, ...]:
+        return self.zero_buffers
+
+    @property
+    def lr(self) -> float:
+        """The learning rate in force now (a scheduler or the user may change it)."""
+        return self._lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        value = float(value)
+        if not value >= 0.0:   # also refuses NaN
+            raise ValueError(f"optimizer {self.name!r}: lr must be at least 0, got {value}")
+        self._lr = value
+
+    def step(self) -> None:
+        """One update of every parameter from its current gradient."""
+        for key, (p, g) in self.params.items():
+            self.steps[key] += 1
+            t1, t2 = self._scratch[key]
+            self._update(p, g, self.state[key], self.steps[key], t1, t2)
+
+    def _update(self, p, g, state, step, t1, t2) -> None:
+        raise NotImplementedError
+
+    def _decayed_grad(self, p: np.ndarray, g: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """g + weight_decay * p (L2 coupled into the gradient), or g itself."""
+        wd = self.hyper["weight_decay"]
+        if wd == 0:
+            return g
+        np.multiply(p, wd, out=out)
+        out += g
+        return out
+
+    def zero_grad(self) -> None:
+        for _, g in self.params.values():
+            g.fill(0.0)
+
+    # ---- checkpoints ---------------------------------------------------------------------
+    def state_dict(self) -> dict:
+        """Copies: {"name", "lr", "hyper", "state": {param key: {"step", buffers...}}}."""
+        state = {key: {"step": np.array(self.steps[key], np.int64),
+                       **{k: a.copy() for k, a in self.state[key].items()}}
+                 for key in self.params}
+        return {"name": self.name, "lr": self._lr, "hyper": dict(self.hyper), "state": state}
+
+    def load_state_dict(self, d: dict) -> None:
+        """Continue exactly where ``d`` was saved. Checks everything before changing anything."""
+        where = f"optimizer {self.name!r}"
+        if d.get("name") != self.name:
+            raise ValueError(f"{where}: the saved state is of optimizer {d.get('name')!r}")
+        saved = d.get("state", {})
+        if set(saved) != set(self.params):
+            raise ValueError(f"{where}: saved state does not fit this model: missing "
+                             f"{sorted(set(self.params) - set(saved))}, unexpected "
+                             f"{sorted(set(saved) - set(self.params))}")
+        for key, (p, _) in self.params.items():
+            lacking = sorted(set(self.buffer_names()) - set(saved[key]))
+            if lacking or "step" not in saved[key]:
+                raise ValueError(f"{where}: saved state of {key!r} lacks "
+                                 f"{', '.join(lacking or ['step'])} (other settings?)")
+            for name, a in saved[key].items():
+                if name != "step" and np.shape(a) != p.shape:
+                    raise ValueError(f"{where}: saved {name} of {key!r} has shape "
+                                     f"{np.shape(a)}, the parameter has {p.shape}")
+        for key, (p, _) in self.params.items():
+            self.steps[key] = int(saved[key]["step"])
+            self.state[key] = {name: np.array(a, dtype=p.dtype)
+                               for name, a in saved[key].items() if name != "step"}
+        self.lr = d["lr"]
+
+
+class SGD(Optimizer):
+    name = "sgd"
+
+    def _update(self, p, g, state, step, t1, t2):
+        h = self.hyper
+        g = self._decayed_grad(p, g, t1)
+        momentum = h["momentum"]
+        if momentum != 0:
+            buf = state.get("momentum_buffer")
+            if buf is None:           # PyTorch starts the buffer at the first gradient
+                buf = state["momentum_buffer"] = g.copy()
+            else:
+                buf *= momentum
+                if h["dampening"] != 0:
+                    np.multiply(g, 1.0 - h["dampening"], out=t2)
+                    buf += t2
+                else:
+                    buf += g
+            if h["nesterov"]:
+                np.multiply(buf, momentum, out=t2)
+                t2 += g
+                g = t2
+            else:
+                g = buf
+        np.multiply(g, -self._lr, out=t2)
+        p += t2
+
+
+class RMSprop(Optimizer):
+    name = "rmsprop"
+
+    def buffer_names(self):
+        names = ["square_avg"]
+        if self.hyper["momentum"] > 0:
+            names.append("momentum_buffer")
+        if self.hyper["centered"]:
+            names.append("grad_avg")
+        return tuple(names)
+
+    def _update(self, p, g, state, step, t1, t2):
+        h = self.hyper
+        alpha = h["alpha"]
+        g = self._decayed_grad(p, g, t1)
+        sq = state["square_avg"]
+        sq *= alpha
+        np.multiply(g, 1.0 - alpha, out=t2)
+        t2 *= g
+        sq += t2
+        if h["centered"]:
+            ga = state["grad_avg"]
+            _lerp_(ga, g, 1.0 - alpha, t2)
+            np.multiply(ga, ga, out=t2)
+            np.subtract(sq, t2, out=t2)
+            np.sqrt(t2, out=t2)
+        else:
+            np.sqrt(sq, out=t2)
+        t2 += h["eps"]
+        np.divide(g, t2, out=t2)
+        if h["momentum"] > 0:
+            buf = state["momentum_buffer"]
+            buf *= h["momentum"]
+            buf += t2
+            np.multiply(buf, -self._lr, out=t2)
+        else:
+            t2 *= -self._lr
+        p += t2
+
+
+class Adagrad(Optimizer):
+    name = "adagrad"
+
+    def _initial_state(self, p):
+        return {"sum": np.full_like(p, self.hyper["initial_accumulator_value"])}
+
+    def _update(self, p, g, state, step, t1, t2):
+        h = self.hyper
+        g = self._decayed_grad(p, g, t1)
+        clr = self._lr / (1 + (step - 1) * h["lr_decay"])
+        np.multiply(g, g, out=t2)
+        state["sum"] += t2
+        np.sqrt(state["sum"], out=t2)
+        t2 += h["eps"]
+        np.divide(g, t2, out=t2)
+        t2 *= -clr
+        p += t2
+
+
+class Adam(Optimizer):
+    name = "adam"
+    decoupled_weight_decay = False     # AdamW: decay the weights, not the gradient
+
+    def buffer_names(self):
+        return ("exp_avg", "exp_avg_sq") + (("max_exp_avg_sq",) if self.hyper["amsgrad"]
+                                            else ())
+
+    def _update(self, p, g, state, step, t1, t2):
+        h = self.hyper
+        beta1, beta2 = h["beta1"], h["beta2"]
+        if self.decoupled_weight_decay:
+            if h["weight_decay"] != 0:
+                p *= 1.0 - self._lr * h["weight_decay"]
+        else:
+            g = self._decayed_grad(p, g, t1)
+        m, v = state["exp_avg"], state["exp_avg_sq"]
+        _lerp_(m, g, 1.0 - beta1, t2)
+        v *= beta2
+        np.multiply(g, 1.0 - beta2, out=t2)
+        t2 *= g
+        v += t2
+        step_size = self._lr / (1 - beta1 ** step)
+        bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
+        if h["amsgrad"]:
+            np.maximum(state["max_exp_avg_sq"], v, out=state["max_exp_avg_sq"])
+            v = state["max_exp_avg_sq"]
+        np.sqrt(v, out=t2)
+        t2 /= bias_correction2_sqrt
+        t2 += h["eps"]
+        np.divide(m, t2, out=t2)
+        t2 *= -step_size
+        p += t2
+
+
+class AdamW(Adam):
+    name = "adamw"
+    decoupled_weight_decay = True
+
+
+@dataclass(frozen=True)
+class OptimizerSpec:
+    name: str
+    help: str
+    params: tuple[Param, ...]
+    cls: type
+
+
+_ADAM_PARAMS = (_beta("beta1", 0.9, "gradients (momentum)"),
+                _beta("beta2", 0.999, "squared gradients"), _eps(1e-8))
+
+OPTIMIZERS: dict[str, OptimizerSpec] = {s.name: s for s in (
+    OptimizerSpec("sgd", "Stochastic gradient descent: step against the gradient, "
+                  "optionally with momentum to roll through small bumps.",
+                  (_lr(1e-3), _MOMENTUM,
+                   Param("dampening", "float", 0.0, "Fraction of each new gradient left out "
+                         "of the momentum (0 = none).", min=0.0, max=1.0),
+                   Param("nesterov", "bool", False, "Look ahead: take the gradient step "
+                         "from where momentum is about to carry you (needs momentum)."),
+                   _weight_decay()), SGD),
+    OptimizerSpec("rmsprop", "RMSProp: divides each step by a running average of recent "
+                  "gradient sizes, so every weight gets its own adaptive step.",
+                  (_lr(1e-2), Param("alpha", "float", 0.99, "How slowly the running "
+                                    "average of squared gradients forgets the past.",
+                                    min=0.0, max=1.0),
+                   _eps(1e-8), _MOMENTUM,
+                   Param("centered", "bool", False, "Divide by the gradient's variance "
+                         "instead of its mean square (subtracts the mean gradient)."),
+                   _weight_decay()), RMSprop),
+    OptimizerSpec("adagrad", "Adagrad: divides each step by all past gradient sizes "
+                  "summed, so often-updated weights slow down over time.",
+                  (_lr(1e-2), Param("lr_decay", "float", 0.0, "Shrinks the learning rate "
+                                    "as lr / (1 + steps x lr_decay).", min=0.0),
+                   _weight_decay(),
+                   Param("initial_accumulator_value", "float", 0.0, "Starting value of the "
+                         "sum of squared gradients.", min=0.0),
+                   _eps(1e-10)), Adagrad),
+    OptimizerSpec("adam", "Adam: momentum and an RMSProp-style adaptive step combined; "
+                  "a good default for most networks.",
+                  (_lr(1e-3), *_ADAM_PARAMS, _weight_decay(), _AMSGRAD), Adam),
+    OptimizerSpec("adamw", "AdamW: Adam whose weight decay shrinks the weights directly "
+                  "instead of going through the adaptive step.",
+                  (_lr(1e-3), *_ADAM_PARAMS, _weight_decay(1e-2), _AMSGRAD), AdamW),
+)}
+
+
+def validate_optimizer_config(config: dict) -> tuple[OptimizerSpec, dict]:
+    """(spec, complete hyper-parameters) or ValueError naming the optimizer and field."""
+    if not isinstance(config, dict):
+        raise ValueError(f"optimizer must be a dict such as {{\"name\": \"adam\", "
+                         f"\"lr\": 0.001}}, got {config!r}")
+    name = config.get("name")
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; known optimizers: "
+                         f"{', '.join(OPTIMIZERS)}")
+    spec = OPTIMIZERS[name]
+    given = {k: v for k, v in config.items() if k != "name"}
+    try:
+        hyper = complete_params(spec.params, given)
+    except ValueError as e:
+        raise ValueError(f"optimizer {name!r}: {e}") from None
+    if hyper.get("nesterov") and (hyper["momentum"] <= 0 or hyper["dampening"] != 0):
+        raise ValueError(f"optimizer {name!r}: nesterov needs a momentum above 0 and "
+                         f"dampening 0")
+    return spec, hyper
+
+
+def make_optimizer(config: dict, model) -> Optimizer:
+    """An optimizer for ``model`` (anything with ``parameters()``, or that dict itself)."""
+    spec, hyper = validate_optimizer_config(config)
+    params = model.parameters() if hasattr(model, "parameters") else model
+    return spec.cls(params, hyper)

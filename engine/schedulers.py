@@ -1,5 +1,152 @@
-"""(being written)"""
+"""Learning-rate schedules, stepped once per epoch, with PyTorch's semantics.
+
+Each schedule is a closed-form ``lr(epoch, base_lr, params)``, the same formula as
+torch.optim.lr_scheduler's ``_get_closed_form_lr`` (StepLR, ExponentialLR,
+CosineAnnealingLR, which keeps its cosine going past t_max). Closed forms make
+``base_lr`` settable mid-run (the trainer's live LR edit) and let ``preview_lrs`` run the
+very code that ``step()`` runs.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from engine.registry import Param, complete_params
 
 
-def make_scheduler(config, optimizer):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class SchedulerSpec:
+    name: str
+    help: str
+    params: tuple[Param, ...]
+    lr_at: Callable[[int, float, dict], float]     # (epoch, base_lr, params) -> lr
+
+
+def _constant(epoch: int, base_lr: float, p: dict) -> float:
+    return base_lr
+
+
+def _step(epoch: int, base_lr: float, p: dict) -> float:
+    return base_lr * p["gamma"] ** (epoch // p["step_size"])
+
+
+def _exponential(epoch: int, base_lr: float, p: dict) -> float:
+    return base_lr * p["gamma"] ** epoch
+
+
+def _cosine(epoch: int, base_lr: float, p: dict) -> float:
+    eta_min = p["eta_min"]
+    return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * epoch / p["t_max"])) / 2
+
+
+def _gamma(default: float, what: str) -> Param:
+    return Param("gamma", "float", default, f"Factor the learning rate is multiplied by "
+                 f"{what}.", min=0.0, min_exclusive=True)
+
+
+SCHEDULERS: dict[str, SchedulerSpec] = {s.name: s for s in (
+    SchedulerSpec("none", "Keep the learning rate constant.", (), _constant),
+    SchedulerSpec("step", "Cut the learning rate by a factor every few epochs "
+                  "(PyTorch's StepLR).",
+                  (Param("step_size", "int", 10, "Number of epochs between two cuts.",
+                         min=1),
+                   _gamma(0.1, "at every cut")), _step),
+    SchedulerSpec("exponential", "Shrink the learning rate by the same factor after every "
+                  "epoch (PyTorch's ExponentialLR).",
+                  (_gamma(0.95, "after every epoch"),), _exponential),
+    SchedulerSpec("cosine", "Glide the learning rate down along half a cosine wave to a "
+                  "minimum after t_max epochs, then back up (PyTorch's CosineAnnealingLR).",
+                  (Param("t_max", "int", 50, "Epochs from the starting rate down to the "
+                         "minimum.", min=1),
+                   Param("eta_min", "float", 0.0, "The smallest learning rate, reached at "
+                         "epoch t_max.", min=0.0)), _cosine),
+)}
+
+
+def validate_scheduler_config(config: dict | None) -> tuple[SchedulerSpec, dict]:
+    """(spec, complete params) or ValueError naming the scheduler and the field."""
+    config = {"name": "none"} if config is None else config
+    if not isinstance(config, dict):
+        raise ValueError(f"scheduler must be a dict such as {{\"name\": \"cosine\", "
+                         f"\"t_max\": 50}}, got {config!r}")
+    name = config.get("name")
+    if name not in SCHEDULERS:
+        raise ValueError(f"unknown scheduler {name!r}; known schedulers: "
+                         f"{', '.join(SCHEDULERS)}")
+    spec = SCHEDULERS[name]
+    try:
+        params = complete_params(spec.params, {k: v for k, v in config.items()
+                                               if k != "name"})
+    except ValueError as e:
+        raise ValueError(f"scheduler {name!r}: {e}") from None
+    return spec, params
+
+
+class Scheduler:
+    """Sets ``optimizer.lr`` for the current epoch; call ``step()`` after every epoch."""
+
+    def __init__(self, spec: SchedulerSpec, params: dict, optimizer):
+        self.spec = spec
+        self.params = params
+        self.optimizer = optimizer
+        self._base_lr = float(optimizer.lr)
+        self.last_epoch = 0
+        self._apply()
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def base_lr(self) -> float:
+        """The rate at epoch 0; setting it rescales the schedule from the current epoch on."""
+        return self._base_lr
+
+    @base_lr.setter
+    def base_lr(self, value: float) -> None:
+        self._base_lr = float(value)
+        self._apply()
+
+    def lr_at(self, epoch: int) -> float:
+        return self.spec.lr_at(epoch, self._base_lr, self.params)
+
+    def step(self) -> None:
+        self.last_epoch += 1
+        self._apply()
+
+    def _apply(self) -> None:
+        self.optimizer.lr = self.lr_at(self.last_epoch)
+
+    def state_dict(self) -> dict:
+        return {"name": self.name, "last_epoch": self.last_epoch, "base_lr": self._base_lr}
+
+    def load_state_dict(self, d: dict) -> None:
+        if d.get("name") != self.name:
+            raise ValueError(f"scheduler {self.name!r}: the saved state is of scheduler "
+                             f"{d.get('name')!r}")
+        self.last_epoch = int(d["last_epoch"])
+        self.base_lr = d["base_lr"]
+
+
+def make_scheduler(config: dict | None, optimizer) -> Scheduler:
+    """A scheduler driving ``optimizer.lr``; the optimizer's current lr is the base."""
+    spec, params = validate_scheduler_config(config)
+    return Scheduler(spec, params, optimizer)
+
+
+class _LrHolder:
+    """Stands in for an optimizer: all a scheduler needs is an ``lr`` attribute."""
+
+    def __init__(self, lr: float):
+        self.lr = lr
+
+
+def preview_lrs(config: dict | None, base_lr: float, epochs: int) -> list[float]:
+    """The lr in force during each of ``epochs`` epochs, as training would step it."""
+    sched = make_scheduler(config, _LrHolder(float(base_lr)))
+    lrs = []
+    for _ in range(max(int(epochs), 0)):
+        lrs.append(sched.optimizer.lr)
+        sched.step()
+    return lrs
