@@ -1,0 +1,293 @@
+"""Open, save, recent files, examples and crash recovery for the main window.
+
+Every way a network enters the window goes through ``FileController.load_path``: a file
+that cannot be read opens nothing, shows all its problems in one dialog and leaves the
+current document as it was. Saving uses the engine's atomic ``Network.save``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from engine.errors import GraphError, NetworkFileError
+from engine.network import Network
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+EXAMPLES_DIR = RESOURCES / "examples"
+DEFAULT_EXAMPLE = EXAMPLES_DIR / "xor_mlp.nw.json"
+FILE_FILTER = "Netwright networks (*.nw.json);;JSON files (*.json);;All files (*)"
+MAX_RECENT = 8
+AUTOSAVE_MS = 30_000          # a steady autosave while the document is modified ...
+QUIET_MS = 3_000              # ... and one shortly after the user stops editing
+
+# Used when the examples folder is missing (a bare checkout): the XOR MLP of DESIGN.md.
+BUILTIN_XOR = {
+    "format": "netwright-network", "version": 1, "name": "XOR",
+    "description": "A 2-4-1 MLP that solves XOR.",
+    "nodes": [
+        {"id": "in", "type": "Input", "params": {"shape": [2]}, "ui": {"x": 0, "y": 0}},
+        {"id": "h1", "type": "Dense", "params": {"units": 4}, "ui": {"x": 200, "y": 0}},
+        {"id": "a1", "type": "Tanh", "params": {}, "ui": {"x": 400, "y": 0}},
+        {"id": "out", "type": "Dense", "params": {"units": 1}, "ui": {"x": 600, "y": 0}},
+        {"id": "p", "type": "Sigmoid", "params": {}, "ui": {"x": 800, "y": 0}},
+    ],
+    "edges": [{"from": "in", "to": "h1"}, {"from": "h1", "to": "a1"},
+              {"from": "a1", "to": "out"}, {"from": "out", "to": "p"}],
+    "training": {
+        "dataset": {"name": "xor", "params": {"samples": 400, "noise": 0.1},
+                    "validation_split": 0.2},
+        "loss": "bce", "optimizer": {"name": "adam", "lr": 0.03},
+        "scheduler": {"name": "none"}, "batch_size": 32, "epochs": 200, "seed": 0,
+    },
+}
+
+
+def recovery_path() -> Path:
+    """Where autosave writes: $NETWRIGHT_DATA_DIR (tests) or the user data folder."""
+    folder = os.environ.get("NETWRIGHT_DATA_DIR")
+    if not folder:
+        import platformdirs
+        folder = platformdirs.user_data_dir("Netwright", "Netwright")
+    return Path(folder) / "recovery.nw.json"
+
+
+def error_messages(exc: Exception) -> list[str]:
+    """Every problem an engine error carries, one message each."""
+    return [str(e) for e in getattr(exc, "errors", None) or [exc]]
+
+
+def read_network(path: str | os.PathLike) -> Network:
+    """Load a network file; raises NetworkFileError / GraphError(s) / ValueError."""
+    if hasattr(Network, "load"):
+        return Network.load(path)
+    try:      # until the engine's loader lands: a plain JSON read
+        return Network.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise NetworkFileError(f"{path}: {e}") from None
+
+
+def write_network(network: Network, path: str | os.PathLike) -> None:
+    if hasattr(Network, "save"):
+        network.save(path)
+        return
+    tmp = Path(f"{path}.tmp")
+    tmp.write_text(json.dumps(network.to_dict(), indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def example_files() -> list[tuple[Path, str, str]]:
+    """(path, name, description) of every bundled example, sorted by file name."""
+    out = []
+    for path in sorted(EXAMPLES_DIR.glob("*.nw.json")):
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            out.append((path, str(d.get("name") or path.stem), str(d.get("description", ""))))
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+class FileController(QObject):
+    """File actions of one window and its document."""
+
+    recentChanged = Signal()
+    statusMessage = Signal(str)
+
+    def __init__(self, window: QWidget, document, parent: QObject | None = None):
+        super().__init__(parent or window)
+        self.window = window
+        self.document = document
+        self.autosave_enabled = True
+        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._quiet_timer = QTimer(self, interval=QUIET_MS, singleShot=True)
+        self._quiet_timer.timeout.connect(self.autosave)
+        document.undo_stack.indexChanged.connect(lambda _i: self._quiet_timer.start())
+
+    # ---- reading ---------------------------------------------------------------------------
+    def load_path(self, path: str | os.PathLike, remember: bool = True) -> bool:
+        """Open ``path`` into the document; on any problem show them all and change nothing."""
+        try:
+            network = read_network(path)
+        except (NetworkFileError, GraphError, ValueError, OSError) as e:
+            self.show_errors(f"Cannot open {Path(path).name}", error_messages(e))
+            return False
+        self.document.replace(network, str(path))
+        if remember:
+            self.add_recent(str(path))
+        self.statusMessage.emit(f"Opened {path}")
+        return True
+
+    def load_example(self, path: str | os.PathLike) -> bool:
+        """Open an example as an untitled copy, so Save asks where instead of overwriting it."""
+        if not self.maybe_save():
+            return False
+        try:
+            network = read_network(path)
+        except (NetworkFileError, GraphError, ValueError, OSError) as e:
+            self.show_errors(f"Cannot open {Path(path).name}", error_messages(e))
+            return False
+        self.document.replace(network, None)
+        self.statusMessage.emit(f"Opened the example {network.name!r}")
+        return True
+
+    def load_default(self) -> None:
+        """The XOR example (or its built-in copy when the file is missing)."""
+        if DEFAULT_EXAMPLE.exists():
+            try:
+                self.document.replace(read_network(DEFAULT_EXAMPLE), None)
+                return
+            except (NetworkFileError, GraphError, ValueError, OSError):
+                pass
+        self.document.replace(Network.from_dict(BUILTIN_XOR), None)
+
+    # ---- user actions ----------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.replace(Network(), None)
+        return True
+
+    def open(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open network", self._start_dir(),
+                                              FILE_FILTER)
+        return bool(path) and self.load_path(path)
+
+    def open_recent(self, path: str) -> bool:
+        if not self.maybe_save():
+            return False
+        if not Path(path).exists():
+            self.remove_recent(path)
+            self.show_errors("File not found", [f"{path} no longer exists; it was removed "
+                                                f"from the recent files."])
+            return False
+        return self.load_path(path)
+
+    def save(self) -> bool:
+        if not self.document.path:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or str(Path(self._start_dir()) / self._file_stem())
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save network as", suggested,
+                                              FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".nw.json"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            write_network(self.document.network, path)
+        except (OSError, ValueError, NetworkFileError) as e:
+            self.show_errors("Cannot save", [f"{path}: {e}"])
+            return False
+        self.document.mark_saved(str(path))
+        self.add_recent(str(path))
+        self.discard_recovery()
+        self.statusMessage.emit(f"Saved {path}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True to go on."""
+        if not self.document.is_modified:
+            return True
+        name = Path(self.document.path).name if self.document.path else "Untitled"
+        answer = QMessageBox.warning(
+            self.window, "Unsaved changes",
+            f"Save the changes to {name} before closing it?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def show_errors(self, title: str, messages: list[str]) -> None:
+        text = "\n".join(f"• {m}" for m in messages)
+        QMessageBox.critical(self.window, title, f"{title}:\n\n{text}")
+
+    # ---- recent files ----------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recentFiles", [])
+        if isinstance(value, str):      # QSettings gives a bare string for a 1-item list
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        files = [path] + [p for p in self.recent_files() if p != path]
+        QSettings().setValue("recentFiles", files[:MAX_RECENT])
+        self.recentChanged.emit()
+
+    def remove_recent(self, path: str) -> None:
+        QSettings().setValue("recentFiles", [p for p in self.recent_files() if p != path])
+        self.recentChanged.emit()
+
+    def clear_recent(self) -> None:
+        QSettings().setValue("recentFiles", [])
+        self.recentChanged.emit()
+
+    # ---- autosave and recovery ---------------------------------------------------------------
+    def autosave(self) -> None:
+        """Write the document (and the path it came from) to the recovery file if modified."""
+        if not (self.autosave_enabled and self.document.is_modified):
+            return
+        target = recovery_path()
+        payload = {"path": self.document.path, "network": self.document.to_dict()}
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".tmp")
+            tmp.write_text(json.dumps(payload), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as e:
+            self.statusMessage.emit(f"Autosave failed: {e}")
+
+    def discard_recovery(self) -> None:
+        try:
+            recovery_path().unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def offer_recovery(self) -> bool:
+        """At start-up: if a recovery file is left from a crash, offer to restore it."""
+        target = recovery_path()
+        if not target.exists():
+            return False
+        try:
+            payload = json.loads(target.read_text(encoding="utf-8"))
+            network = Network.from_dict(payload["network"])
+        except (OSError, ValueError, KeyError, TypeError, NetworkFileError, GraphError):
+            self.discard_recovery()         # unreadable: nothing worth offering
+            return False
+        answer = QMessageBox.question(
+            self.window, "Restore unsaved work?",
+            f"Netwright did not close properly last time. Restore the unsaved network "
+            f"{network.name!r}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        self.discard_recovery()
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.document.replace(network, payload.get("path"))
+        self.document.undo_stack.resetClean()      # restored work is unsaved work
+        self.statusMessage.emit("Restored the unsaved network")
+        return True
+
+    # ---- helpers ---------------------------------------------------------------------------
+    def _start_dir(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _file_stem(self) -> str:
+        name = "".join(c if c.isalnum() or c in "-_" else "_"
+                       for c in self.document.network.name.lower()) or "network"
+        return f"{name}.nw.json"

@@ -1,0 +1,228 @@
+"""The inspector dock: what is selected, and its settings.
+
+One node selected: its id, type, help, output shape, parameter count, problems and one
+editor per Param (generated from the registry). Several nodes: a short summary. Nothing:
+the training section. Every edit is a command on the document's undo stack, and every
+view here redraws from the document's signals (so undo updates it too).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from gui.commands import SetParam
+from gui.param_form import ParamForm, help_label
+
+
+def shape_text(shape) -> str:
+    return "[" + ", ".join(str(d) for d in shape) + "]" if shape is not None else "unknown"
+
+
+def _page(parent=None) -> tuple[QWidget, QVBoxLayout]:
+    page = QWidget(parent)
+    page.setObjectName("inspector_page")
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(10, 10, 10, 10)
+    layout.setSpacing(8)
+    return page, layout
+
+
+def _title(text: str, parent=None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("inspector_title")
+    label.setWordWrap(True)
+    return label
+
+
+class NodePage(QWidget):
+    """Everything about one node. Rebuilt when another node is shown; values refreshed in
+    place on edits, so a spin box keeps its focus while it is dragged."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.node_id: str | None = None
+        self.form: ParamForm | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._body: QWidget | None = None
+
+    def show_node(self, node_id: str) -> None:
+        if self._body is not None:
+            self._layout.removeWidget(self._body)
+            self._body.hide()
+            self._body.deleteLater()
+        self.node_id, self.form = node_id, None
+        self._body, layout = _page(self)
+        self._layout.addWidget(self._body)
+        spec = self.document.spec(node_id)
+        self.title = _title(node_id, self._body)
+        layout.addWidget(self.title)
+        node_type = self.document.node(node_id)["type"]
+        subtitle = QLabel(f"{node_type} · {spec.category} layer" if spec else
+                          f"{node_type} (unknown layer type)", self._body)
+        subtitle.setObjectName("inspector_subtitle")
+        layout.addWidget(subtitle)
+        if spec:
+            layout.addWidget(help_label(spec.help, self._body))
+        layout.addWidget(self._facts_box())
+        if spec and spec.params:
+            layout.addWidget(self._params_box(spec))
+        layout.addStretch(1)
+        self.refresh()
+
+    def _facts_box(self) -> QGroupBox:
+        box = QGroupBox("Output", self._body)
+        layout = QVBoxLayout(box)
+        self.shape_label = QLabel(box)
+        self.params_label = QLabel(box)
+        self.inputs_label = QLabel(box)
+        for label in (self.shape_label, self.params_label, self.inputs_label):
+            label.setProperty("role", "fact")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.errors_label = help_label("", box, role="error")
+        layout.addWidget(self.errors_label)
+        return box
+
+    def _params_box(self, spec) -> QGroupBox:
+        box = QGroupBox("Parameters", self._body)
+        layout = QVBoxLayout(box)
+        self.form = ParamForm(spec.params, box)
+        self.form.edited.connect(self._push)
+        self.form.resetRequested.connect(lambda name: self._push(name, None))
+        layout.addWidget(self.form)
+        return box
+
+    def _push(self, name: str, value) -> None:
+        if self.node_id is None or not self.document.has_node(self.node_id):
+            return
+        try:
+            command = SetParam(self.document, self.node_id, name, value)
+        except ValueError as e:           # the editors validate first; this is a backstop
+            self.form._show_error(name, str(e))
+            return
+        self.document.undo_stack.push(command)
+
+    def refresh(self) -> None:
+        """Re-read the node's params and its analysis from the document."""
+        nid = self.node_id
+        if nid is None or not self.document.has_node(nid):
+            return
+        if self.form is not None:
+            self.form.set_values(self.document.node(nid).get("params") or {})
+            self.form.setEnabled(not self.document.locked)
+        self.refresh_analysis()
+
+    def refresh_analysis(self) -> None:
+        nid = self.node_id
+        if nid is None or not self.document.has_node(nid):
+            return
+        shape = self.document.shapes.get(nid)
+        self.shape_label.setText(f"Output shape: {shape_text(shape)}  (batch axis excluded)")
+        count = self.document.param_counts.get(nid)
+        self.params_label.setText(f"Trainable parameters: {count:,}" if count is not None
+                                  else "Trainable parameters: unknown")
+        ins = self.document.input_edges(nid)
+        sources = ", ".join(e["from"] for e in ins) or "none"
+        self.inputs_label.setText(f"Inputs: {sources}")
+        problems = self.document.errors.get(nid) or []
+        self.errors_label.setText("\n".join(f"⚠ {m}" for m in problems))
+        self.errors_label.setVisible(bool(problems))
+
+
+class SummaryPage(QWidget):
+    """Several nodes selected: how many, of which types, and their parameters."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.ids: list[str] = []
+        page, layout = _page(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page)
+        self.title = _title("", page)
+        self.text = help_label("", page, role="fact")
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addWidget(help_label("Select a single node to edit its parameters; click the "
+                                    "empty canvas to edit the training settings.", page))
+        layout.addStretch(1)
+
+    def show_nodes(self, ids: list[str]) -> None:
+        self.ids = [i for i in ids if self.document.has_node(i)]
+        self.title.setText(f"{len(self.ids)} nodes selected")
+        types: dict[str, int] = {}
+        for nid in self.ids:
+            t = self.document.node(nid)["type"]
+            types[t] = types.get(t, 0) + 1
+        params = sum(self.document.param_counts.get(i, 0) for i in self.ids)
+        problems = sum(len(self.document.errors.get(i) or []) for i in self.ids)
+        lines = [", ".join(f"{n} × {t}" for t, n in types.items()),
+                 f"Trainable parameters: {params:,}",
+                 f"Problems: {problems}" if problems else "No problems"]
+        self.text.setText("\n".join(lines))
+
+
+class Inspector(QScrollArea):
+    """Follows the canvas selection (``set_selection``) and the document's signals."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("inspector_scroll")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document = document
+        self.selection: list[str] = []
+        self.stack = QStackedWidget(self)
+        self.node_page = NodePage(document, self.stack)
+        self.summary_page = SummaryPage(document, self.stack)
+        from gui.training_inspector import TrainingInspector
+        self.training_page = TrainingInspector(document, self.stack)
+        for page in (self.training_page, self.node_page, self.summary_page):
+            self.stack.addWidget(page)
+        self.setWidget(self.stack)
+        self._connect(document)
+
+    def _connect(self, doc) -> None:
+        doc.nodeChanged.connect(self._on_node_changed)
+        doc.nodeRemoved.connect(self._on_node_removed)
+        doc.analysisChanged.connect(self._on_analysis)
+        doc.networkReplaced.connect(lambda: self.set_selection([]))
+        doc.lockedChanged.connect(lambda _locked: self._on_node_changed(self.node_page.node_id))
+
+    def set_selection(self, ids: list[str]) -> None:
+        self.selection = [i for i in ids if self.document.has_node(i)]
+        if len(self.selection) == 1:
+            if self.node_page.node_id != self.selection[0]:
+                self.node_page.show_node(self.selection[0])
+            else:
+                self.node_page.refresh()
+            self.stack.setCurrentWidget(self.node_page)
+        elif self.selection:
+            self.summary_page.show_nodes(self.selection)
+            self.stack.setCurrentWidget(self.summary_page)
+        else:
+            self.node_page.node_id = None
+            self.training_page.refresh()
+            self.stack.setCurrentWidget(self.training_page)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _on_node_changed(self, node_id) -> None:
+        if node_id is not None and node_id == self.node_page.node_id:
+            self.node_page.refresh()
+
+    def _on_node_removed(self, node_id: str) -> None:
+        if node_id in self.selection:
+            self.set_selection([i for i in self.selection if i != node_id])
+
+    def _on_analysis(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.node_page:
+            self.node_page.refresh_analysis()
+        elif page is self.summary_page:
+            self.summary_page.show_nodes(self.selection)

@@ -1,0 +1,108 @@
+"""A form of Param editors: name, editor, reset button, and the help text under each.
+
+Used for a layer's params and for the dataset / optimizer / scheduler params of the
+training section, so they all look and behave the same.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
+
+from engine.registry import Param
+from gui.param_widgets import ParamEditor, make_editor
+
+
+def pretty(name: str) -> str:
+    """'kernel_size' -> 'Kernel size'."""
+    return name.replace("_", " ").capitalize()
+
+
+def help_label(text: str, parent=None, role: str = "help") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ParamForm(QWidget):
+    """Rows for ``params``; emits ``edited(name, value)`` with validated values and
+    ``resetRequested(name)`` when a row's reset button is pressed."""
+
+    edited = Signal(str, object)
+    resetRequested = Signal(str)
+
+    def __init__(self, params: tuple[Param, ...], parent=None):
+        super().__init__(parent)
+        self.params = tuple(params)
+        self.editors: dict[str, ParamEditor] = {}
+        self.reset_buttons: dict[str, QToolButton] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self._names: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        for i, param in enumerate(self.params):
+            self._add_row(grid, 3 * i, param)
+
+    def _add_row(self, grid: QGridLayout, row: int, param: Param) -> None:
+        name = QLabel(pretty(param.name), self)
+        name.setToolTip(param.help)
+        editor = make_editor(param, self)
+        name.setBuddy(editor.focusProxy() or editor)
+        reset = QToolButton(self)
+        reset.setObjectName("reset_button")
+        reset.setText("↺")
+        reset.setAutoRaise(True)
+        reset.setToolTip(f"Reset {param.name} to its default ({_shown(param.default)})")
+        help_text = param.help
+        if param.range_text():
+            help_text += f" ({param.range_text()})"
+        error = help_label("", self, role="error")
+        error.hide()
+        grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(editor, row, 1)
+        grid.addWidget(reset, row, 2)
+        grid.addWidget(error, row + 1, 1, 1, 2)
+        help_widget = help_label(help_text, self)
+        help_widget.setContentsMargins(0, 0, 0, 8)      # air between rows
+        grid.addWidget(help_widget, row + 2, 0, 1, 3)
+        editor.edited.connect(lambda v, n=param.name: self._on_edited(n, v))
+        editor.refused.connect(lambda msg, n=param.name: self._show_error(n, msg))
+        reset.clicked.connect(lambda _=False, n=param.name: self.resetRequested.emit(n))
+        self.editors[param.name] = editor
+        self.reset_buttons[param.name] = reset
+        self.error_labels[param.name] = error
+        self._names[param.name] = name
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show ``values`` (missing names: their defaults) without emitting edits; names
+        whose value differs from the default are shown in bold."""
+        for param in self.params:
+            value = values.get(param.name)
+            self.editors[param.name].set_value(value)
+            self._show_error(param.name, "")
+            changed = value is not None and value != param.default
+            font = self._names[param.name].font()
+            font.setBold(changed)
+            self._names[param.name].setFont(font)
+            self.reset_buttons[param.name].setEnabled(changed)
+
+    def _on_edited(self, name: str, value: Any) -> None:
+        self._show_error(name, "")
+        self.edited.emit(name, value)
+
+    def _show_error(self, name: str, message: str) -> None:
+        label = self.error_labels[name]
+        label.setText(message)
+        label.setVisible(bool(message))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

@@ -1,0 +1,203 @@
+"""The inspector's training page (nothing selected): data, loss, optimizer, schedule, run.
+
+Generated from the engine's registries (engine.data.DATASETS, engine.losses.LOSSES,
+engine.optimizers.OPTIMIZERS, engine.schedulers.SCHEDULERS): every choice, default, range
+and help text comes from their Params. Every edit is one SetTraining command.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
+
+from engine.network import DEFAULT_TRAINING
+from engine.registry import Param
+from gui.commands import SetTraining
+from gui.param_form import ParamForm, help_label
+
+# The training section's own fields (the file's top-level "training" keys).
+RUN_PARAMS = (
+    Param("batch_size", "int", DEFAULT_TRAINING["batch_size"],
+          "Examples per gradient step: 1 is pure SGD (noisy), the whole set is full-batch "
+          "descent (smooth).", min=1, max=1_000_000),
+    Param("epochs", "int", DEFAULT_TRAINING["epochs"],
+          "Passes over the training data.", min=1, max=1_000_000),
+    Param("seed", "int", DEFAULT_TRAINING["seed"],
+          "Seeds the data split, the initial weights and the shuffling: the same seed "
+          "gives the same run.", min=0, max=2**31 - 1),
+)
+VALIDATION_SPLIT = Param(
+    "validation_split", "float", DEFAULT_TRAINING["dataset"]["validation_split"],
+    "Fraction of the examples held out to measure how well the network generalises.",
+    min=0.0, max=1.0, max_exclusive=True)
+
+
+def registries() -> dict[str, dict]:
+    """The four registries the page is generated from (imported late: they are big)."""
+    from engine.data import DATASETS
+    from engine.losses import LOSSES
+    from engine.optimizers import OPTIMIZERS
+    from engine.schedulers import SCHEDULERS
+    return {"dataset": DATASETS, "loss": LOSSES, "optimizer": OPTIMIZERS,
+            "scheduler": SCHEDULERS}
+
+
+def _combo(names, specs, parent) -> QComboBox:
+    combo = QComboBox(parent)
+    for i, name in enumerate(names):
+        combo.addItem(name)
+        combo.setItemData(i, getattr(specs[name], "help", ""), 3)   # 3 = ToolTipRole
+    return combo
+
+
+class _Section(QGroupBox):
+    """A titled box with a name combo, its help text and a ParamForm for its params;
+    the form is rebuilt when the chosen name changes."""
+
+    def __init__(self, title: str, specs: dict, parent=None, with_params: bool = True):
+        super().__init__(title, parent)
+        self.specs = specs
+        self.with_params = with_params
+        self.layout_ = QVBoxLayout(self)
+        self.combo = _combo(list(specs), specs, self)
+        self.help = help_label("", self)
+        self.layout_.addWidget(self.combo)
+        self.layout_.addWidget(self.help)
+        self.form: ParamForm | None = None
+        self.shown_name: str | None = None
+
+    def show_choice(self, name: str, values: dict) -> None:
+        if name != self.shown_name:
+            self.shown_name = name
+            self.combo.blockSignals(True)
+            self.combo.setCurrentText(name)
+            self.combo.blockSignals(False)
+            spec = self.specs.get(name)
+            self.help.setText(getattr(spec, "help", f"Unknown name {name!r}"))
+            self._rebuild_form(spec)
+        if self.form is not None:
+            self.form.set_values(values)
+
+    def _rebuild_form(self, spec) -> None:
+        if self.form is not None:
+            self.layout_.removeWidget(self.form)
+            self.form.hide()
+            self.form.deleteLater()
+            self.form = None
+        params = tuple(getattr(spec, "params", ()) or ())
+        if self.with_params and params:
+            self.form = ParamForm(params, self)
+            self.layout_.insertWidget(2, self.form)
+            self.on_form_built(self.form)
+
+    def on_form_built(self, form: ParamForm) -> None:   # the page connects it
+        pass
+
+
+class TrainingInspector(QWidget):
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("inspector_page")
+        self.document = document
+        reg = registries()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        title = help_label("Training settings", self)
+        title.setObjectName("inspector_title")
+        title.setProperty("role", "")
+        layout.addWidget(title)
+        layout.addWidget(help_label("Select a node on the canvas to edit it; click the empty "
+                                    "canvas to come back here.", self))
+        self.dataset = self._section("Data", reg["dataset"], "dataset.params")
+        self.split_form = ParamForm((VALIDATION_SPLIT,), self.dataset)
+        self.split_form.edited.connect(lambda _n, v: self._set("dataset.validation_split", v))
+        self.split_form.resetRequested.connect(
+            lambda _n: self._set("dataset.validation_split", VALIDATION_SPLIT.default))
+        self.dataset.layout_.addWidget(self.split_form)
+        self.loss = self._section("Loss", reg["loss"], None)
+        self.optimizer = self._section("Optimizer", reg["optimizer"], "optimizer")
+        self.scheduler = self._section("Learning-rate schedule", reg["scheduler"], "scheduler")
+        from gui.schedule_plot import SchedulePlot
+        self.schedule_plot = SchedulePlot(self.scheduler)
+        self.scheduler.layout_.addWidget(self.schedule_plot)
+        run_box = QGroupBox("Run", self)
+        run_layout = QVBoxLayout(run_box)
+        self.run_form = ParamForm(RUN_PARAMS, run_box)
+        self.run_form.edited.connect(self._set)
+        self.run_form.resetRequested.connect(lambda n: self._set(n, None))
+        run_layout.addWidget(self.run_form)
+        for box in (self.dataset, self.loss, self.optimizer, self.scheduler, run_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.dataset.combo.currentTextChanged.connect(self._choose_dataset)
+        self.loss.combo.currentTextChanged.connect(lambda name: self._set("loss", name))
+        self.optimizer.combo.currentTextChanged.connect(self._choose_optimizer)
+        self.scheduler.combo.currentTextChanged.connect(
+            lambda name: self._set("scheduler", {"name": name}))
+        document.trainingChanged.connect(self.refresh)
+        document.networkReplaced.connect(self.refresh)
+        document.lockedChanged.connect(lambda locked: self.setEnabled(not locked))
+        self.refresh()
+
+    def _section(self, title: str, specs: dict, prefix: str | None) -> _Section:
+        section = _Section(title, specs, self, with_params=prefix is not None)
+        if prefix is not None:
+            def connect(form: ParamForm) -> None:
+                form.edited.connect(lambda n, v: self._set(f"{prefix}.{n}", v))
+                form.resetRequested.connect(lambda n: self._set(f"{prefix}.{n}", None))
+            section.on_form_built = connect
+        return section
+
+    # ---- reading the document ----------------------------------------------------------------
+    @property
+    def training(self) -> dict:
+        return self.document.network.training
+
+    def refresh(self) -> None:
+        t = self.training
+        data = t.get("dataset") or {}
+        self.dataset.show_choice(data.get("name", ""), data.get("params") or {})
+        self.split_form.set_values({"validation_split": data.get("validation_split")})
+        self.loss.show_choice(t.get("loss", ""), {})
+        opt = t.get("optimizer") or {}
+        self.optimizer.show_choice(opt.get("name", ""), {k: v for k, v in opt.items() if k != "name"})
+        sched = t.get("scheduler") or {"name": "none"}
+        self.scheduler.show_choice(sched.get("name", ""),
+                            {k: v for k, v in sched.items() if k != "name"})
+        self.run_form.set_values({p.name: t.get(p.name) for p in RUN_PARAMS})
+        self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs")
+                                        or RUN_PARAMS[1].default)
+
+    def _lr(self, opt: dict) -> float:
+        if "lr" in opt:
+            return float(opt["lr"])
+        spec = self.optimizer.specs.get(opt.get("name"))
+        for p in getattr(spec, "params", ()):
+            if p.name == "lr":
+                return float(p.default)
+        return 0.001
+
+    # ---- editing ------------------------------------------------------------------------------
+    def _set(self, path: str, value) -> None:
+        """One undoable edit of one field of the training section (None: its default)."""
+        if self.document.locked:
+            self.refresh()
+            return
+        command = SetTraining.for_field(self.document, path, value)
+        if command.new != command.old:
+            self.document.undo_stack.push(command)
+
+    def _choose_dataset(self, name: str) -> None:
+        # another dataset has other params: start from its defaults, keep the split
+        data = dict(self.training.get("dataset") or {})
+        section = {"name": name, "params": {}}
+        if "validation_split" in data:
+            section["validation_split"] = data["validation_split"]
+        self._set("dataset", section)
+
+    def _choose_optimizer(self, name: str) -> None:
+        # keep the learning rate (a user's choice worth keeping), drop the rest
+        old = self.training.get("optimizer") or {}
+        new = {"name": name}
+        if "lr" in old:
+            new["lr"] = old["lr"]
+        self._set("optimizer", new)
