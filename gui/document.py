@@ -1,0 +1,354 @@
+"""The document: a Qt wrapper of engine.network.Network that emits a signal on every change.
+
+Views (canvas, inspector, status bar) never change the network themselves: they push
+QUndoCommands (gui/commands.py) on ``undo_stack``; the commands call the edit methods below,
+which change the Network, emit signals, and re-run the analysis (shapes and problems).
+"""
+from __future__ import annotations
+
+import contextlib
+import math
+from typing import Iterator
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from engine import registry
+from engine.compiler import infer_shapes
+from engine.errors import GraphError
+from engine.network import Network
+
+
+class Document(QObject):
+    nodeAdded = Signal(str)
+    nodeRemoved = Signal(str)
+    nodeChanged = Signal(str)            # params changed
+    nodeMoved = Signal(str)
+    edgeAdded = Signal(str, str)
+    edgeRemoved = Signal(str, str)
+    trainingChanged = Signal()
+    analysisChanged = Signal()           # shapes / errors / param_counts recomputed
+    shapesChanged = Signal()             # emitted together with analysisChanged (alias)
+    networkReplaced = Signal()           # new / open: views rebuild everything
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal(str)            # "" when the document has no file
+    lockedChanged = Signal(bool)         # edits refused while locked (e.g. while training)
+
+    def __init__(self, network: Network | None = None, path: str | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.network: Network = network if network is not None else Network()
+        self.undo_stack = QUndoStack(self)
+        self.path: str | None = path
+        self.shapes: dict[str, tuple] = {}
+        self.errors: dict[str | None, list[str]] = {}
+        self.param_counts: dict[str, int] = {}
+        self._locked = False
+        self._batch_depth = 0
+        self._dirty_analysis = False
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        _ensure_positions(self.network)
+        self._analyse()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
+
+    # ---- state -------------------------------------------------------------------------
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def set_locked(self, locked: bool) -> None:
+        """While locked (training), views refuse edits; the commands still work (undo)."""
+        if locked != self._locked:
+            self._locked = locked
+            self.lockedChanged.emit(locked)
+
+    def set_path(self, path: str | None) -> None:
+        self.path = path
+        self.pathChanged.emit(path or "")
+
+    def mark_saved(self, path: str | None = None) -> None:
+        """After a successful save: remember the path and make this state the clean one."""
+        if path is not None and path != self.path:
+            self.set_path(path)
+        self.undo_stack.setClean()
+
+    def to_dict(self) -> dict:
+        return self.network.to_dict()
+
+    def replace(self, network: Network, path: str | None = None) -> None:
+        """New / Open: take ``network`` as the whole document; the undo history is cleared."""
+        self.undo_stack.clear()
+        self.network = network
+        _ensure_positions(network)
+        self.undo_stack.setClean()
+        self._analyse()
+        self.set_path(path)
+        self.networkReplaced.emit()
+        self._emit_analysis()
+        self.modifiedChanged.emit(False)
+
+    # ---- queries used by views ---------------------------------------------------------
+    def node(self, node_id: str) -> dict:
+        return self.network.node(node_id)
+
+    def spec(self, node_id: str) -> registry.LayerSpec | None:
+        type_name = self.network.node(node_id)["type"]
+        return registry.get(type_name) if registry.has(type_name) else None
+
+    def has_node(self, node_id: str) -> bool:
+        return any(n["id"] == node_id for n in self.network.nodes)
+
+    def has_edge(self, src: str, dst: str) -> bool:
+        return any(e["from"] == src and e["to"] == dst for e in self.network.edges)
+
+    def input_edges(self, node_id: str) -> list[dict]:
+        """Edges into ``node_id`` in port order (the order the layer receives its inputs)."""
+        edges = [e for e in self.network.edges if e["to"] == node_id]
+        return sorted(edges, key=lambda e: e.get("port", 0))
+
+    def total_params(self) -> int:
+        return sum(self.param_counts.values())
+
+    def problem_count(self) -> int:
+        return sum(len(v) for v in self.errors.values())
+
+    def first_problem(self) -> str | None:
+        for node_id, messages in self.errors.items():
+            if messages:
+                return f"{node_id}: {messages[0]}" if node_id else messages[0]
+        return None
+
+    def connection_problem(self, src: str, dst: str) -> str | None:
+        """Why a wire src -> dst would be refused, or None when it is allowed."""
+        if src == dst:
+            return "a node cannot feed itself"
+        if not (self.has_node(src) and self.has_node(dst)):
+            return "both ends must be nodes of this network"
+        if self.has_edge(src, dst):
+            return f"'{src}' is already wired to '{dst}'"
+        spec = self.spec(dst)
+        if spec is not None and spec.max_inputs == 0:
+            return f"'{dst}' is an {spec.type}: nothing can feed it"
+        if self._reaches(dst, src):
+            return f"a wire '{src}' -> '{dst}' would close a cycle"
+        if spec is not None and spec.max_inputs is not None:
+            if len(self.input_edges(dst)) >= spec.max_inputs:
+                return (f"'{dst}' takes {spec.inputs_text()} input(s) and has them already: "
+                        f"delete its wire first")
+        return None
+
+    def free_port(self, dst: str) -> int | None:
+        """The port number a new wire into ``dst`` takes: None for single-input layers,
+        one past the highest used port for merge layers."""
+        spec = self.spec(dst)
+        if spec is None or spec.max_inputs == 1:
+            return None
+        ports = [e.get("port", i) for i, e in enumerate(self.input_edges(dst))]
+        return max(ports) + 1 if ports else 0
+
+    def _reaches(self, start: str, goal: str) -> bool:
+        """True when ``goal`` is downstream of (or equal to) ``start``."""
+        seen, todo = set(), [start]
+        while todo:
+            nid = todo.pop()
+            if nid == goal:
+                return True
+            if nid not in seen:
+                seen.add(nid)
+                todo.extend(e["to"] for e in self.network.edges if e["from"] == nid)
+        return False
+
+    # ---- edits (called by commands only) -----------------------------------------------
+    def add_node(self, type_name: str, params: dict | None = None, x: float = 0.0,
+                 y: float = 0.0, node_id: str | None = None, index: int | None = None) -> str:
+        node_id = self.network.add_node(type_name, params, x, y, node_id=node_id, index=index)
+        self.nodeAdded.emit(node_id)
+        self._changed()
+        return node_id
+
+    def remove_node(self, node_id: str) -> tuple[int, dict, list[tuple[int, dict]]]:
+        index, node, edges = self.network.remove_node(node_id)
+        for _, e in edges:
+            self.edgeRemoved.emit(e["from"], e["to"])
+        self.nodeRemoved.emit(node_id)
+        self._changed()
+        return index, node, edges
+
+    def restore_node(self, index: int, node: dict, edges: list[tuple[int, dict]]) -> None:
+        self.network.restore_node(index, node, edges)
+        self.nodeAdded.emit(node["id"])
+        for _, e in edges:
+            self.edgeAdded.emit(e["from"], e["to"])
+        self._changed()
+
+    def set_param(self, node_id: str, name: str, value) -> None:
+        """``value`` None removes the param (back to the registry default)."""
+        self.network.set_param(node_id, name, value)
+        self.nodeChanged.emit(node_id)
+        self._changed()
+
+    def move_node(self, node_id: str, x: float, y: float) -> None:
+        # positions do not change shapes: no analysis
+        self.network.move_node(node_id, x, y)
+        self.nodeMoved.emit(node_id)
+
+    def add_edge(self, src: str, dst: str, port: int | None = None,
+                 index: int | None = None) -> dict:
+        edge = self.network.add_edge(src, dst, port, index=index)
+        self.edgeAdded.emit(src, dst)
+        self._changed()
+        return edge
+
+    def remove_edge(self, src: str, dst: str) -> tuple[int, dict]:
+        index, edge = self.network.remove_edge(src, dst)
+        self.edgeRemoved.emit(src, dst)
+        self._changed()
+        return index, edge
+
+    def set_training(self, training: dict) -> None:
+        self.network.set_training(training)
+        self.trainingChanged.emit()
+        self._changed()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several edits with one analysis at the end (paste, delete of many items)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty_analysis:
+                self._dirty_analysis = False
+                self._analyse()
+                self._emit_analysis()
+
+    # ---- analysis ------------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self._batch_depth:
+            self._dirty_analysis = True
+            return
+        self._analyse()
+        self._emit_analysis()
+
+    def _emit_analysis(self) -> None:
+        self.analysisChanged.emit()
+        self.shapesChanged.emit()
+
+    def _analyse(self) -> None:
+        self.shapes, self.errors, self.param_counts = analyse(self.network)
+
+
+def analyse(net: Network) -> tuple[dict[str, tuple], dict[str | None, list[str]], dict[str, int]]:
+    """(shapes, errors, param_counts) of ``net``. A node whose shape is unknown only because
+    an input has a problem gets no shape and no error of its own (its wires go dashed)."""
+    errors: dict[str | None, list[str]] = {}
+    for err in _problems(net):
+        errors.setdefault(err.node_id, [])
+        if err.message not in errors[err.node_id]:
+            errors[err.node_id].append(err.message)
+    inferred = _infer_tolerant(net, errors)
+    shapes: dict[str, tuple] = {}
+    for nid, value in inferred.items():
+        if not isinstance(value, GraphError):
+            shapes[nid] = tuple(value)
+        elif not _fed_by_problem(net, nid, inferred) and nid not in errors:
+            errors.setdefault(nid, []).append(value.message)
+    return shapes, errors, _param_counts(net, shapes)
+
+
+def _infer_tolerant(net: Network, errors: dict) -> dict:
+    """infer_shapes, surviving a graph mid-edit: nodes already in ``errors`` (e.g. a Dense
+    with no input yet) are left out so that layers never see a wrong number of inputs."""
+    try:
+        return infer_shapes(net)
+    except GraphError as e:          # a cycle: nothing downstream can be inferred
+        errors.setdefault(e.node_id, []).append(e.message)
+        return {}
+    except (IndexError, TypeError, ValueError):
+        pass
+    pruned = net.copy()
+    for nid in [n for n in pruned.node_ids() if n in errors]:
+        pruned.remove_node(nid)
+    try:
+        inferred = infer_shapes(pruned)
+    except Exception:                # never let the analysis break an edit
+        return {}
+    for nid in net.node_ids():       # downstream of a left-out node: unknown
+        if nid not in inferred and nid not in errors:
+            inferred[nid] = GraphError(nid, "an input of this node has a problem")
+    return inferred
+
+
+def _fed_by_problem(net: Network, nid: str, inferred: dict) -> bool:
+    return any(isinstance(inferred.get(s), GraphError) for s in net.inputs_of(nid))
+
+
+def _problems(net: Network) -> list[GraphError]:
+    """Every problem the engine's validation finds; until engine.validation exists,
+    the input-count checks the canvas needs most."""
+    try:
+        from engine.validation import validate
+    except ImportError:
+        return _input_count_problems(net)
+    try:
+        return list(validate(net))
+    except GraphError as e:         # a validate that raises instead of returning a list
+        return list(getattr(e, "errors", [e]))
+
+
+def _input_count_problems(net: Network) -> list[GraphError]:
+    problems = []
+    for node in net.nodes:
+        if not registry.has(node["type"]):
+            problems.append(GraphError(node["id"], f"unknown layer type {node['type']!r}"))
+            continue
+        spec = registry.get(node["type"])
+        n = len(net.inputs_of(node["id"]))
+        too_few = n < spec.min_inputs
+        too_many = spec.max_inputs is not None and n > spec.max_inputs
+        if too_few or too_many:
+            problems.append(GraphError(
+                node["id"], f"{spec.type} takes {spec.inputs_text()} input(s) but has {n}: "
+                            f"wire an output port to its left side"))
+    return problems
+
+
+def _param_counts(net: Network, shapes: dict[str, tuple]) -> dict[str, int]:
+    counts = {}
+    for node in net.nodes:
+        nid = node["id"]
+        ins = [shapes.get(s) for s in net.inputs_of(nid)]
+        if nid not in shapes or any(s is None for s in ins):
+            continue
+        try:
+            spec = registry.get(node["type"])
+            counts[nid] = int(spec.cls.param_count(spec.complete(node.get("params")), ins))
+        except (KeyError, ValueError):
+            continue
+    return counts
+
+
+def _ensure_positions(net: Network) -> None:
+    """Give every node a canvas position (a file may omit "ui"): a left-to-right layout."""
+    missing = [n for n in net.nodes
+               if not isinstance(n.get("ui"), dict) or not _is_num(n["ui"].get("x"))
+               or not _is_num(n["ui"].get("y"))]
+    if not missing:
+        return
+    from gui.canvas.layout import layered_positions
+    positions = layered_positions(net)
+    for node in missing:
+        x, y = positions[node["id"]]
+        node["ui"] = {**(node.get("ui") if isinstance(node.get("ui"), dict) else {}),
+                      "x": x, "y": y}
+
+
+def _is_num(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
