@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.layers.base import Layer
+from engine.losses import sigmoid, softmax
 from engine.registry import Param, register
 
 # Vectors and images: activations accept any shape.
@@ -55,10 +56,7 @@ class Activation(Layer):
 class Sigmoid(Activation):
     @staticmethod
     def function(x, p):
-        # exp of -|x| never overflows; both branches keep full precision in the tails.
-        e = np.exp(-np.abs(x))
-        r = 1.0 / (1.0 + e)
-        return np.where(x >= 0, r, e * r)
+        return sigmoid(x)     # stable: exp only ever sees -|x|
 
     @staticmethod
     def derivative(x, y, p):
@@ -130,13 +128,6 @@ class ELU(Activation):
         return np.where(x > 0, 1.0, y + p["alpha"]).astype(x.dtype)
 
 
-def stable_softmax(x: np.ndarray, axis: int = 1) -> np.ndarray:
-    """softmax along ``axis``; subtracting the maximum keeps exp from overflowing."""
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    e /= e.sum(axis=axis, keepdims=True)
-    return e
-
-
 @register("Activation", "Turns a vector of scores into probabilities: every output is between "
           "0 and 1 and they sum to 1 (over the features, or over the channels of each pixel "
           "for images). Usually the last layer of a classifier, paired with cross-entropy.",
@@ -145,7 +136,7 @@ class Softmax(Layer):
     elementwise = False    # no f(x) of one number: no ``curve`` to plot
 
     def forward(self, xs, training):
-        self._y = stable_softmax(xs[0], axis=1)
+        self._y = softmax(xs[0], axis=1)   # stable: shifted by the maximum
         return self._y
 
     def backward(self, grad):
