@@ -1,0 +1,94 @@
+"""Checkpoint files: one ``.npz`` holding a nested state (dicts, lists, numbers, strings,
+NumPy arrays and scalars) written atomically.
+
+Arrays become npz entries; everything else goes into one JSON document (``__meta__``)
+where each array is replaced by a reference. NumPy scalars keep their dtype, dict keys keep
+their type (int or str), so an optimizer's or a random generator's state comes back exactly.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import TrainingError
+
+FORMAT = "netwright-checkpoint"
+VERSION = 1
+
+
+def write_checkpoint(path: str | Path, state: dict) -> Path:
+    """Write ``state`` to ``path`` (temporary file, fsync, rename: never a half-written file)."""
+    path = Path(path)
+    arrays: dict[str, np.ndarray] = {}
+    meta = {"format": FORMAT, "version": VERSION, "state": _pack(state, arrays)}
+    arrays["__meta__"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with open(tmp, "wb") as f:
+            np.savez(f, **arrays)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise TrainingError(f"cannot write checkpoint {str(path)!r}: {e.strerror or e}") from None
+    return path
+
+
+def read_checkpoint(path: str | Path) -> dict:
+    """The state written by write_checkpoint; TrainingError naming the file if it is not one."""
+    path = Path(path)
+    where = f"checkpoint {str(path)!r}"
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except FileNotFoundError:
+        raise TrainingError(f"{where}: no such file") from None
+    except (OSError, ValueError, EOFError) as e:
+        raise TrainingError(f"{where}: not a readable checkpoint ({e})") from None
+    try:
+        meta = json.loads(arrays.pop("__meta__").tobytes().decode("utf-8"))
+    except (KeyError, ValueError):
+        raise TrainingError(f"{where}: not a Netwright checkpoint") from None
+    if meta.get("format") != FORMAT:
+        raise TrainingError(f"{where}: not a Netwright checkpoint")
+    if meta.get("version", 0) > VERSION:
+        raise TrainingError(f"{where}: written by a newer Netwright (version "
+                            f"{meta['version']}); this one reads version {VERSION}")
+    return _unpack(meta["state"], arrays)
+
+
+def _pack(obj, arrays: dict):
+    if isinstance(obj, np.ndarray):
+        key = f"a{len(arrays)}"
+        arrays[key] = obj
+        return {"__array__": key}
+    if isinstance(obj, np.generic):
+        key = f"a{len(arrays)}"
+        arrays[key] = np.asarray(obj)
+        return {"__scalar__": key}
+    if isinstance(obj, dict):
+        return {"__dict__": [[k, _pack(v, arrays)] for k, v in obj.items()]}
+    if isinstance(obj, (list, tuple)):
+        tag = "__list__" if isinstance(obj, list) else "__tuple__"
+        return {tag: [_pack(v, arrays) for v in obj]}
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj
+    raise TypeError(f"cannot store a {type(obj).__name__} in a checkpoint")
+
+
+def _unpack(obj, arrays: dict):
+    if not isinstance(obj, dict):
+        return obj
+    if "__array__" in obj:
+        return arrays[obj["__array__"]]
+    if "__scalar__" in obj:
+        return arrays[obj["__scalar__"]][()]
+    if "__dict__" in obj:
+        return {k: _unpack(v, arrays) for k, v in obj["__dict__"]}
+    if "__list__" in obj:
+        return [_unpack(v, arrays) for v in obj["__list__"]]
+    return tuple(_unpack(v, arrays) for v in obj["__tuple__"])

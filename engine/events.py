@@ -1,0 +1,132 @@
+"""What the Trainer tells its consumer (the GUI worker, the command line), and the probe request.
+
+``Trainer.run()`` yields these frozen dataclasses. Every array inside an event is a copy
+owned by the event, so an event can cross threads safely. Counting conventions:
+``step`` is the number of optimizer steps done so far (the first StepEvent has step 1);
+``epoch`` in a StepEvent is the 1-based epoch the step belongs to; in an EpochEvent it is
+the number of epochs completed (1 after the first epoch).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """One optimizer step (one batch) is done."""
+    step: int
+    epoch: int
+    loss: float                  # the batch's training loss
+    lr: float                    # the learning rate this step used
+    examples_per_sec: float      # smoothed training throughput (compute only, pauses excluded)
+
+
+@dataclass(frozen=True)
+class EpochEvent:
+    """An epoch is done: the scheduler has stepped and the validation set was evaluated.
+
+    ``metrics`` keys: classification: train_accuracy, val_accuracy; regression: train_rmse,
+    train_r2, val_rmse, val_r2. Train values are running averages over the epoch's batches
+    (weights move during the epoch, as in Keras); val values use the weights at the epoch's
+    end. Val entries (and ``val_loss``) are None when there is no validation split.
+    """
+    epoch: int
+    step: int
+    train_loss: float
+    val_loss: float | None
+    metrics: dict
+    grad_norms: dict             # node_id -> L2 norm of the layer's grads (last batch), depth order
+    weight_stats: dict           # node_id -> {"mean", "std", "min", "max", "norm"} of its weights
+    lr: float                    # the learning rate for the next epoch (after scheduler.step())
+
+
+@dataclass(frozen=True)
+class GridProbe:
+    """Decision boundary of a 2-D input: class probabilities on a res x res grid.
+
+    ``probs[i, j, k]`` is P(class k) at (xs[j], ys[i]) (row i = y, as an image); binary tasks
+    (bce) give two columns [P(0), P(1)]. ``points``/``labels``: up to 1000 data points to draw.
+    """
+    xs: np.ndarray               # (res,) grid coordinates of feature 0
+    ys: np.ndarray               # (res,) grid coordinates of feature 1
+    probs: np.ndarray            # (res, res, n_classes) float32
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    points: np.ndarray           # (M, 2) training points
+    labels: np.ndarray           # (M,) their class indices
+
+
+@dataclass(frozen=True)
+class CurveProbe:
+    """The fitted curve of a 1-D input: predictions over the data range.
+
+    ``ys`` is the model's output (regression) or class probabilities (classification)."""
+    xs: np.ndarray               # (res,)
+    ys: np.ndarray               # (res, outputs)
+    points_x: np.ndarray         # (M,) training inputs
+    points_y: np.ndarray         # (M, targets) or (M,) class indices
+
+
+@dataclass(frozen=True)
+class ProbeEvent:
+    """What a ProbeRequest asked for, computed on the weights after ``step``."""
+    step: int
+    epoch: int
+    sample: int                          # index into the validation set (train if none)
+    sample_input: np.ndarray | None      # that example, e.g. (1, 8, 8), when nodes were asked
+    sample_label: object                 # its class index or target values
+    activations: dict                    # node_id -> output for the sample (batch axis removed)
+    params: dict                         # node_id -> {"weight": array, "bias": array}
+    grads: dict                          # node_id -> same keys: grads of the last batch
+    grid: GridProbe | None
+    curve: CurveProbe | None
+    confusion: np.ndarray | None         # (K, K) int64, rows = true class, cols = predicted
+    class_names: tuple = ()
+
+
+@dataclass(frozen=True)
+class DivergedEvent:
+    """The loss or the weights became NaN or infinite; the last good weights were restored."""
+    step: int
+    epoch: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FinishedEvent:
+    """The last event of a run. reason: "completed" | "stopped" | "diverged".
+
+    ``metrics`` holds train_loss, val_loss and the metric keys of EpochEvent, for the
+    weights the model holds now."""
+    reason: str
+    epochs: int
+    step: int
+    metrics: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProbeRequest:
+    """What to compute between steps, at most every ``every_ms`` milliseconds and every
+    ``every_steps`` steps (both must have passed). Heavy: ask only for what is shown.
+
+    nodes: for each node id, its output for validation example ``sample`` (feature maps)
+           and, if it has parameters, copies of its params and grads (histograms, filters).
+    grid:  the decision boundary (2-D input) or fitted curve (1-D input), ``grid_res`` points
+           per axis.
+    confusion: the confusion matrix on the validation set (classification).
+    """
+    nodes: tuple[str, ...] = ()
+    sample: int = 0
+    grid: bool = False
+    grid_res: int = 60
+    confusion: bool = False
+    every_ms: float = 250.0
+    every_steps: int = 1
+
+    def is_empty(self) -> bool:
+        return not (self.nodes or self.grid or self.confusion)
+
+
+TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEvent

@@ -1,0 +1,415 @@
+"""The Trainer: a headless training loop that streams frozen events (engine/events.py).
+
+    trainer = Trainer(Network.load("resources/examples/xor_mlp.nw.json"))
+    for event in trainer.run():          # StepEvent, EpochEvent, ProbeEvent, ...
+        ...
+
+pause(), resume(), step_once(), stop(), set_lr() and set_probes() may be called from any
+thread: they only set flags under a condition variable that the training thread checks
+between steps, so a step is never interrupted and the model is always consistent.
+The position in the run (epoch, batch, the epoch's shuffle order, every random state) is
+explicit, so a checkpoint resumes bitwise-exactly where the run stopped.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+
+import numpy as np
+
+from engine import losses, optimizers, schedulers
+from engine.checkpoint import read_checkpoint, write_checkpoint
+from engine.compiler import compile_network
+from engine.data import load_dataset
+from engine.errors import GraphErrors, TrainingError
+from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeRequest, StepEvent)
+from engine.metrics import RunningMetrics, all_finite, evaluate, grad_norms, weight_stats
+from engine.network import Network
+from engine.probes import Prober
+
+SHUFFLE_STREAM = 0x5EED          # keeps the shuffle order independent of weight init
+PAUSE_POLL_S = 0.5               # a paused trainer re-checks its flags at least this often
+_GO, _STOP, _PROBE = "go", "stop", "probe"
+
+
+class Trainer:
+    def __init__(self, network: Network | dict, *, seed: int | None = None, dataset=None,
+                 model=None):
+        """Build the loop from a Network and its training section. ``seed`` overrides
+        training.seed; a loaded ``dataset`` or a compiled ``model`` may be passed in (the GUI
+        does). Raises GraphErrors / TrainingError / DataError naming the problem."""
+        self.network = Network.from_dict(network) if isinstance(network, dict) else network
+        cfg = self.config = self.network.training or {}
+        _check_network(self.network)
+        self.seed = int(cfg.get("seed", 0) if seed is None else seed)
+        self.dataset = dataset if dataset is not None else load_dataset(cfg["dataset"], self.seed)
+        self.model = model if model is not None else compile_network(self.network, seed=self.seed)
+        self.loss_fn = losses.get_loss(cfg["loss"])
+        _check_fit(self.model, self.loss_fn, self.dataset)
+        self.optimizer = _configured(optimizers.make_optimizer, "optimizer", cfg["optimizer"],
+                                     self.model)
+        self.scheduler = _configured(schedulers.make_scheduler, "scheduler",
+                                     cfg.get("scheduler") or {"name": "none"}, self.optimizer)
+        self.batch_size = int(cfg["batch_size"])
+        self.epochs = int(cfg["epochs"])
+        self.task = self.dataset.task
+        self._y_train = self._targets(self.dataset.y_train)
+        self._y_val = self._targets(self.dataset.y_val)
+        self._prober = Prober(self.model, self.loss_fn, self.dataset)
+        self._init_position()
+        self._init_controls()
+
+    # ---- set-up helpers -------------------------------------------------------------------
+    def _targets(self, y: np.ndarray) -> np.ndarray:
+        """bce reads float 0/1 targets (N, 1); class indices and regression targets as given."""
+        if self.loss_fn.name == "bce":
+            return np.asarray(y, dtype=np.float32).reshape(len(y), 1)
+        return y
+
+    def _init_position(self) -> None:
+        n = len(self.dataset.x_train)
+        if n == 0:
+            raise TrainingError(f"dataset {self.dataset.name!r} has no training examples")
+        self.n_batches = math.ceil(n / self.batch_size)
+        self.epoch = 0                    # epochs completed
+        self.step = 0                     # optimizer steps done
+        self._batch = 0                   # batches done in the current epoch
+        self._perm: np.ndarray | None = None
+        self._rng = np.random.default_rng([self.seed, SHUFFLE_STREAM])
+        self._running = RunningMetrics(self.task)
+        self.history: list[dict] = []
+        self._rate: float | None = None
+        self._snapshot = self._take_snapshot()
+
+    def _init_controls(self) -> None:
+        self._lock = threading.Lock()     # held by the training thread during a step
+        self._cond = threading.Condition()
+        self._paused = self._stop_flag = self._probe_changed = False
+        self._step_tokens = 0
+        self._pending_lr: float | None = None
+        self._probe_req: ProbeRequest | None = None
+        self._last_probe_t = -math.inf
+        self._last_probe_step = -1
+        self._blocked = threading.Event()
+        self._in_run = False
+
+    # ---- controls (any thread) --------------------------------------------------------------
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._step_tokens = 0
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        """Finish the current step, then end the run with FinishedEvent("stopped")."""
+        with self._cond:
+            self._stop_flag = True
+            self._cond.notify_all()
+
+    def step_once(self) -> None:
+        """Let exactly one more batch through, then stay paused (pauses a running trainer)."""
+        with self._cond:
+            self._paused = True
+            self._step_tokens += 1
+            self._cond.notify_all()
+
+    def set_lr(self, lr: float) -> None:
+        """Use ``lr`` from the next step on (with a scheduler: its base rate)."""
+        lr = float(lr)
+        if not (math.isfinite(lr) and lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, got {lr}")
+        with self._cond:
+            self._pending_lr = lr
+
+    def set_probes(self, request: ProbeRequest | None) -> None:
+        """Ask for probes (None: none). Computed at the next chance, then at most as often as
+        the request says; a paused trainer computes it at once."""
+        if request is not None:
+            self._prober.check(request)
+        with self._cond:
+            self._probe_req = None if request is None or request.is_empty() else request
+            self._probe_changed = self._probe_req is not None
+            self._cond.notify_all()
+
+    def wait_until_paused(self, timeout: float | None = None) -> bool:
+        """Block until the training thread is waiting in a pause (True) or timeout (False)."""
+        return self._blocked.wait(timeout)
+
+    @property
+    def lr(self) -> float:
+        return float(self.optimizer.lr)
+
+    # ---- the loop ---------------------------------------------------------------------------
+    def run(self):
+        """Generator of events until the run completes, is stopped or diverges. Calling it
+        again after a stop continues where the run stopped."""
+        if self._in_run:
+            raise RuntimeError("this Trainer is already running")
+        self._in_run = True
+        try:
+            yield from self._loop()
+        finally:
+            self._in_run = False
+            self._blocked.clear()
+
+    def _loop(self):
+        while self.epoch < self.epochs:
+            if self._perm is None:
+                self._begin_epoch()
+            while self._batch < self.n_batches:
+                turn = self._wait_turn()
+                if turn == _STOP:
+                    yield self._finish("stopped")
+                    return
+                if turn == _PROBE:
+                    yield self._prober.probe(self._probe_req, self.step, self.epoch + 1)
+                    continue
+                event = self._train_step()
+                yield event
+                if isinstance(event, DivergedEvent):
+                    yield self._finish("diverged")
+                    return
+                probe = self._maybe_probe()
+                if probe is not None:
+                    yield probe
+            event = self._end_epoch()
+            yield event
+            if isinstance(event, DivergedEvent):
+                yield self._finish("diverged")
+                return
+        yield self._finish("completed")
+
+    def _wait_turn(self) -> str:
+        if not (self._paused or self._stop_flag):     # the common case: no lock taken
+            return _GO
+        with self._cond:
+            while True:
+                if self._stop_flag:
+                    return _STOP
+                if not self._paused:
+                    return _GO
+                if self._step_tokens:
+                    self._step_tokens -= 1
+                    return _GO
+                if self._probe_changed:
+                    self._probe_changed = False
+                    return _PROBE
+                self._blocked.set()
+                self._cond.wait(PAUSE_POLL_S)
+                self._blocked.clear()
+
+    def _begin_epoch(self) -> None:
+        self._perm = self._rng.permutation(len(self.dataset.x_train))
+        self._batch = 0
+        self._running.reset()
+
+    def _train_step(self) -> StepEvent | DivergedEvent:
+        self._apply_pending_lr()
+        start = self._batch * self.batch_size
+        idx = self._perm[start:start + self.batch_size]
+        xb, yb = self.dataset.x_train[idx], self._y_train[idx]
+        t0 = time.perf_counter()
+        with self._lock:
+            lr = float(self.optimizer.lr)
+            loss = self.model.loss_and_grads(xb, yb, self.loss_fn)
+            if not math.isfinite(loss):
+                return self._diverge(f"the loss became {loss}", lr)
+            self.optimizer.step()
+            self.step += 1
+            self._batch += 1
+            out = self.model.outputs[self.model.output_id]
+            self._running.update(loss, self.model.loss_input(self.loss_fn, out)[1], yb)
+        rate = len(idx) / max(time.perf_counter() - t0, 1e-9)
+        self._rate = rate if self._rate is None else 0.9 * self._rate + 0.1 * rate
+        return StepEvent(step=self.step, epoch=self.epoch + 1, loss=loss, lr=lr,
+                         examples_per_sec=self._rate)
+
+    def _end_epoch(self) -> EpochEvent | DivergedEvent:
+        with self._lock:
+            if not all_finite(self.model):
+                return self._diverge("the weights became NaN or infinite", self.lr)
+            train_loss, metrics = self._running.loss(), self._running.metrics("train")
+            self.scheduler.step()
+            val_loss, val_metrics, _ = evaluate(self.model, self.loss_fn, self.dataset.x_val,
+                                                self._y_val, self.task)
+            metrics.update(val_metrics)
+            self.epoch += 1
+            self._perm = None
+            self._batch = 0
+            record = {"epoch": self.epoch, "step": self.step, "lr": self.lr,
+                      "train_loss": train_loss, "val_loss": val_loss, **metrics}
+            self.history.append(record)
+            self._snapshot = self._take_snapshot()
+            return EpochEvent(epoch=self.epoch, step=self.step, train_loss=train_loss,
+                              val_loss=val_loss, metrics=dict(metrics),
+                              grad_norms=grad_norms(self.model),
+                              weight_stats=weight_stats(self.model), lr=self.lr)
+
+    def _finish(self, reason: str) -> FinishedEvent:
+        with self._cond:                  # a later run() continues after a stop
+            self._stop_flag = False
+        return FinishedEvent(reason=reason, epochs=self.epoch, step=self.step,
+                             metrics=self.final_metrics())
+
+    def final_metrics(self) -> dict:
+        """train_loss, val_loss and the metrics for the weights held now: val computed now,
+        train from the epoch in progress (or the last one completed)."""
+        val_loss, val_metrics, _ = evaluate(self.model, self.loss_fn, self.dataset.x_val,
+                                            self._y_val, self.task)
+        if self._running.n:
+            train = {"train_loss": self._running.loss(), **self._running.metrics("train")}
+        elif self.history:
+            last = self.history[-1]
+            train = {k: v for k, v in last.items() if k.startswith("train_")}
+        else:
+            train = {"train_loss": None, **RunningMetrics(self.task).metrics("train")}
+        return {**train, "val_loss": val_loss, **val_metrics}
+
+    # ---- live learning rate, probes -------------------------------------------------------
+    def _apply_pending_lr(self) -> None:
+        if self._pending_lr is None:
+            return
+        with self._cond:
+            lr, self._pending_lr = self._pending_lr, None
+        # The scheduler recomputes the rate in force from the new base (constant: lr itself).
+        self.scheduler.base_lr = lr
+
+    def _maybe_probe(self):
+        req = self._probe_req
+        if req is None:
+            return None
+        if not self._probe_changed:
+            too_soon = (time.perf_counter() - self._last_probe_t) * 1000.0 < req.every_ms
+            if too_soon or self.step - self._last_probe_step < req.every_steps:
+                return None
+        self._probe_changed = False
+        event = self._prober.probe(req, self.step, self.epoch + 1)
+        self._last_probe_t = time.perf_counter()
+        self._last_probe_step = self.step
+        return event
+
+    # ---- divergence -------------------------------------------------------------------------
+    def _take_snapshot(self) -> dict:
+        """The last good state: weights and optimizer/scheduler state at an epoch's end."""
+        return {"weights": self.model.state_dict(), "epoch": self.epoch, "step": self.step,
+                "optimizer": _copy_state(self.optimizer.state_dict()),
+                "scheduler": _copy_state(self.scheduler.state_dict())}
+
+    def _diverge(self, what: str, lr: float) -> DivergedEvent:
+        at_step, at_epoch = self.step + 1, self.epoch + 1
+        snap = self._snapshot
+        self.model.load_state_dict(snap["weights"])
+        self.optimizer.load_state_dict(_copy_state(snap["optimizer"]))
+        self.scheduler.load_state_dict(_copy_state(snap["scheduler"]))
+        self.epoch, self.step = snap["epoch"], snap["step"]
+        self._perm, self._batch = None, 0
+        self._running.reset()
+        kept = (f"the weights from the end of epoch {snap['epoch']} were restored"
+                if snap["epoch"] else "the initial weights were restored")
+        message = (f"Training diverged at step {at_step} (epoch {at_epoch}): {what}. "
+                   f"The learning rate {lr:.3g} is probably too high: try about {lr / 10:.3g}. "
+                   f"({kept}.)")
+        return DivergedEvent(step=at_step, epoch=at_epoch, message=message)
+
+    # ---- checkpoints ------------------------------------------------------------------------
+    def save_checkpoint(self, path) -> None:
+        """Write weights, optimizer and scheduler state, history, random states and the
+        position in the run to one .npz (atomically). Safe from any thread."""
+        with self._lock:
+            state = {"seed": self.seed, "batch_size": self.batch_size,
+                     "n_train": len(self.dataset.x_train), "epoch": self.epoch,
+                     "step": self.step, "batch": self._batch, "perm": self._perm,
+                     "weights": self.model.state_dict(),
+                     "optimizer": _copy_state(self.optimizer.state_dict()),
+                     "scheduler": _copy_state(self.scheduler.state_dict()),
+                     "history": [dict(r) for r in self.history],
+                     "running": self._running.state(), "shuffle_rng": self._rng.bit_generator.state,
+                     "layer_rngs": _layer_rng_states(self.model)}
+        write_checkpoint(path, state)
+
+    def load_checkpoint(self, path) -> None:
+        """Continue from a checkpoint of the same network, seed and batch size."""
+        state = read_checkpoint(path)
+        where = f"checkpoint {str(path)!r}"
+        for key, mine in (("seed", self.seed), ("batch_size", self.batch_size),
+                          ("n_train", len(self.dataset.x_train))):
+            if state.get(key) != mine:
+                raise TrainingError(f"{where} was written with {key} {state.get(key)} but this "
+                                    f"run has {mine} (use Trainer.resume to take its seed)")
+        with self._lock:
+            try:
+                self.model.load_state_dict(state["weights"])
+            except ValueError as e:
+                raise TrainingError(f"{where} does not fit this network: {e}") from None
+            self.optimizer.load_state_dict(state["optimizer"])
+            self.scheduler.load_state_dict(state["scheduler"])
+            self.epoch, self.step, self._batch = state["epoch"], state["step"], state["batch"]
+            self._perm = state["perm"]
+            self.history = [dict(r) for r in state["history"]]
+            self._running.load(state["running"])
+            self._rng.bit_generator.state = state["shuffle_rng"]
+            _set_layer_rng_states(self.model, state["layer_rngs"])
+            self._snapshot = self._take_snapshot()
+
+    @classmethod
+    def resume(cls, path, network: Network | dict, **kwargs) -> "Trainer":
+        """A Trainer for ``network`` continuing the checkpoint at ``path`` (its seed)."""
+        seed = read_checkpoint(path)["seed"]
+        trainer = cls(network, seed=seed, **kwargs)
+        trainer.load_checkpoint(path)
+        return trainer
+
+
+# ---- module helpers -------------------------------------------------------------------------
+def _check_network(net: Network) -> None:
+    """Graph and training-section problems, all at once (GraphErrors)."""
+    if not net.training:
+        raise TrainingError("the network has no training section (dataset, loss, optimizer...)")
+    from engine.validation import validate
+    errors = validate(net)
+    if errors:
+        raise GraphErrors(errors)
+
+
+def _check_fit(model, loss_fn, ds) -> None:
+    """The model, loss and dataset fit together (also when passed in ready-made)."""
+    if tuple(ds.feature_shape) != tuple(model.input_shape):
+        raise TrainingError(f"the Input {model.input_id!r} has shape {list(model.input_shape)} "
+                            f"but dataset {ds.name!r} gives {list(ds.feature_shape)}")
+    if loss_fn.task != ds.task:
+        fitting = [n for n, f in losses.LOSSES.items() if f.task == ds.task]
+        raise TrainingError(f"loss {loss_fn.name!r} is for {loss_fn.task} but dataset "
+                            f"{ds.name!r} is a {ds.task} set: use {' or '.join(fitting)}")
+
+
+def _configured(factory, what: str, config: dict, target):
+    try:
+        return factory(config, target)
+    except (ValueError, KeyError, TypeError) as e:
+        raise TrainingError(f"training {what}: {str(e).strip(chr(39))}") from None
+
+
+def _copy_state(obj):
+    """A deep copy of a nested state (arrays copied, containers rebuilt)."""
+    if isinstance(obj, np.ndarray):
+        return obj.copy()
+    if isinstance(obj, dict):
+        return {k: _copy_state(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_copy_state(v) for v in obj)
+    return obj
+
+
+def _layer_rng_states(model) -> dict:
+    return {n.id: n.layer.rng.bit_generator.state for n in model.nodes
+            if isinstance(getattr(n.layer, "rng", None), np.random.Generator)}
+
+
+def _set_layer_rng_states(model, states: dict) -> None:
+    for node_id, state in states.items():
+        model.by_id[node_id].layer.rng.bit_generator.state = state
