@@ -1,75 +1,66 @@
-"""Network document -> Model: topological sort, shape inference, seeded build.
+"""Network document -> Model: validate, topological sort, shape inference, seeded build.
 
-(Minimal version: the full validation that collects every problem lives in the
-network/compiler issue.)
+``infer_shapes`` needs no data and builds no weights: the canvas calls it on every edit.
+``compile_network`` refuses a graph with any problem (engine.validation.validate_graph),
+raising GraphErrors that list them all. The training section is not needed to compile.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from engine import registry
-from engine.errors import GraphError, ShapeError
+from engine.errors import GraphError, GraphErrors, ShapeError
+from engine.graph import Graph, analyse, cycle_text
 from engine.model import Model, Node
 from engine.network import Network
 
 
 def topological_order(net: Network) -> list[str]:
-    """Node ids so that every node comes after its inputs (Kahn's algorithm, stable)."""
-    ids = net.node_ids()
-    indegree = {i: 0 for i in ids}
-    for e in net.edges:
-        if e["to"] in indegree:
-            indegree[e["to"]] += 1
-    ready = [i for i in ids if indegree[i] == 0]
-    order = []
-    while ready:
-        nid = ready.pop(0)
-        order.append(nid)
-        for e in net.edges:
-            if e["from"] == nid and e["to"] in indegree:
-                indegree[e["to"]] -= 1
-                if indegree[e["to"]] == 0:
-                    ready.append(e["to"])
-    if len(order) != len(ids):
-        stuck = [i for i in ids if i not in order]
-        raise GraphError(stuck[0], f"the graph has a cycle through {', '.join(stuck)}")
+    """Node ids so that every node comes after its inputs (Kahn's algorithm, stable).
+    Raises GraphError naming the nodes of a cycle, in order."""
+    g = Graph.of(net)
+    order, leftover = g.order()
+    if leftover:
+        cycles = g.cycles(leftover)
+        first = cycles[0] if cycles else leftover
+        raise GraphError(first[0], f"the graph has a cycle: {cycle_text(first)}")
     return order
 
 
 def infer_shapes(net: Network) -> dict[str, tuple | GraphError]:
-    """Each node's output shape, or the GraphError that stops it; no weights built."""
-    shapes: dict[str, tuple | GraphError] = {}
-    for nid in topological_order(net):
-        node = net.node(nid)
-        try:
-            spec = registry.get(node["type"])
-            params = spec.complete(node.get("params"))
-            ins = [shapes[s] for s in net.inputs_of(nid)]
-            if any(isinstance(s, GraphError) for s in ins):
-                shapes[nid] = GraphError(nid, "an input of this node has a problem")
-                continue
-            shapes[nid] = tuple(spec.cls.output_shape(params, ins))
-        except (KeyError, ValueError, ShapeError) as e:
-            shapes[nid] = GraphError(nid, str(e).strip("'\""))
-    return shapes
+    """Each node's output shape (batch axis excluded), or the GraphError that stops it.
+    Never raises for a network the editor can hold; no weights are built."""
+    return analyse(net)[1]
 
 
 def compile_network(net: Network | dict, seed: int = 0) -> Model:
-    """Build a Model with weights drawn from ``seed`` (same seed, same weights)."""
+    """Build a Model with weights drawn from ``seed`` (same seed, same weights). Raises
+    GraphErrors (a GraphError; ``.errors`` lists every problem) for a bad graph."""
+    from engine.validation import validate_graph   # validation reads this module's results
+
     if isinstance(net, dict):
         net = Network.from_dict(net)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise ValueError(f"seed must be a whole number, got {seed!r}")
+    errors = validate_graph(net)
+    if errors:
+        raise GraphErrors(errors)
     shapes = infer_shapes(net)
-    for value in shapes.values():
-        if isinstance(value, GraphError):
-            raise value
-    rng = np.random.default_rng(seed)
-    nodes = []
-    for i, nid in enumerate(topological_order(net)):
-        node = net.node(nid)
-        spec = registry.get(node["type"])
-        ins = net.inputs_of(nid)
+    rng = np.random.default_rng(int(seed))
+    nodes = [_built_node(net, nid, shapes, rng, int(seed), i)
+             for i, nid in enumerate(topological_order(net))]
+    return Model(nodes)
+
+
+def _built_node(net: Network, nid: str, shapes: dict, rng: np.random.Generator,
+                seed: int, index: int) -> Node:
+    node = net.node(nid)
+    spec = registry.get(node["type"])
+    ins = net.inputs_of(nid)
+    try:
         layer = spec.cls(nid, spec.complete(node.get("params")), [shapes[s] for s in ins])
         layer.init_params(rng)
-        layer.rng = np.random.default_rng([seed, i])   # for Dropout and the like
-        nodes.append(Node(nid, layer, ins))
-    return Model(nodes)
+    except (ShapeError, ValueError) as e:    # e.g. an init that does not suit the kernel
+        raise GraphErrors([GraphError(nid, str(e))]) from None
+    layer.rng = np.random.default_rng([seed, index])   # for Dropout and the like
+    return Node(nid, layer, ins)

@@ -2,15 +2,18 @@
 
 It stores exactly what the file holds (params as written; missing params take registry
 defaults when compiled), so a load/save round trip is unchanged. The small edit methods
-below are what the GUI's undo commands call.
+below are what the GUI's undo commands call. Reading a file checks its structure (JSON
+types, format, version) and migrates older versions; whether the graph makes sense is
+engine.validation's job.
 """
 from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 
-FORMAT = "netwright-network"
-VERSION = 1
+from engine import network_file
+from engine.network_file import FORMAT, VERSION  # noqa: F401  (re-exported)
 
 DEFAULT_TRAINING = {
     "dataset": {"name": "xor", "params": {"samples": 400, "noise": 0.1},
@@ -36,10 +39,24 @@ class Network:
     # ---- dict form -----------------------------------------------------------------------
     @classmethod
     def from_dict(cls, d: dict) -> "Network":
-        d = copy.deepcopy(d)
+        """A Network from the file's dict form. ``format`` and ``version`` may be left out
+        (a dict written in a script); another format or a newer version is refused, an
+        older version migrated. Wrongly typed parts raise NetworkFileError naming them
+        ("nodes[3]: 'type' is missing"), every problem on its own line."""
+        d = network_file.checked(network_file.migrated(copy.deepcopy(d)))
         return cls(name=d.get("name", "Untitled"), nodes=d.get("nodes", []),
                    edges=d.get("edges", []), training=d.get("training"),
                    description=d.get("description", ""))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Network":
+        """Read a ``*.nw.json`` file; NetworkFileError says what is wrong with it."""
+        return cls.from_dict(network_file.read(path))
+
+    def save(self, path: str | Path) -> None:
+        """Write atomically: a crash or a full disk never leaves a half-written file
+        where a good one was."""
+        network_file.write_atomic(path, self.to_dict())
 
     def to_dict(self) -> dict:
         d = {"format": FORMAT, "version": VERSION, "name": self.name}

@@ -1,0 +1,255 @@
+"""Reading and writing ``*.nw.json`` files: structure checks, version migration, atomic save.
+
+Every problem is reported in words that say where it is ("nodes[3] ('d1'): 'type' is
+missing"); all structural problems of a file are collected and raised together as one
+NetworkFileError whose ``problems`` attribute lists them (its message has one per line).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from engine.errors import NetworkFileError
+
+FORMAT = "netwright-network"
+VERSION = 1
+
+# version v -> function turning a version-v dict into a version-(v + 1) dict. Version 1 is
+# the first published format, so there is nothing to migrate yet; tests plug a fake v0 in.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+TOP_KEYS = ("format", "version", "name", "description", "nodes", "edges", "training")
+NODE_KEYS = ("id", "type", "params", "ui")
+EDGE_KEYS = ("from", "to", "port")
+
+
+def file_error(problems: list[str]) -> NetworkFileError:
+    err = NetworkFileError("\n".join(problems))
+    err.problems = list(problems)
+    return err
+
+
+# ---- reading ------------------------------------------------------------------------------
+def read(path: str | Path) -> dict:
+    """The JSON object in ``path``; NetworkFileError for a missing, empty, binary, non-UTF-8
+    or malformed file, or one that is not a Netwright network."""
+    path = Path(path)
+    data = _read_bytes(path)
+    if not data.strip():
+        raise file_error([f"{path.name!r} is empty: it holds no network"])
+    if b"\x00" in data:
+        raise file_error([f"{path.name!r} is not a text file (is it binary?); "
+                          f"a network file is JSON text"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise file_error([f"{path.name!r} is not UTF-8 text (byte {e.start} cannot be "
+                          f"read); a network file is JSON text"]) from None
+    d = _parse_json(text, path.name)
+    if not isinstance(d, dict):
+        raise file_error([f"{path.name!r} holds a JSON {_json_type(d)}, but a network file "
+                          f"holds one object {{\"format\": \"{FORMAT}\", ...}}"])
+    if "format" not in d:
+        raise file_error([f"{path.name!r} is not a Netwright network file: it has no "
+                          f"\"format\": \"{FORMAT}\" field"])
+    return d
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise file_error([f"no such file: {str(path)!r}"]) from None
+    except IsADirectoryError:
+        raise file_error([f"{str(path)!r} is a folder, not a network file"]) from None
+    except PermissionError:
+        raise file_error([f"no permission to read {str(path)!r}"]) from None
+    except OSError as e:
+        raise file_error([f"cannot read {str(path)!r}: {e.strerror or e}"]) from None
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        where = f"line {e.lineno}, column {e.colno}"
+        if e.pos >= len(text.rstrip()):
+            raise file_error([f"{name!r} ends unexpectedly at {where}: the file is "
+                              f"truncated or incomplete JSON"]) from None
+        raise file_error([f"{name!r} is not valid JSON: {e.msg} at {where}"]) from None
+    except RecursionError:
+        raise file_error([f"{name!r} is nested too deeply to be a network file"]) from None
+
+
+# ---- version ------------------------------------------------------------------------------
+def migrated(d: Any) -> Any:
+    """``d`` brought to the current VERSION (refusing another format or a newer version)."""
+    if not isinstance(d, dict):
+        raise file_error([f"a network is a JSON object {{...}}, got a {_json_type(d)}"])
+    fmt = d.get("format", FORMAT)
+    if fmt != FORMAT:
+        raise file_error([f"this is not a Netwright network: its format is {fmt!r}, "
+                          f"expected {FORMAT!r}"])
+    version = d.get("version", VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise file_error([f"version must be a whole number such as {VERSION}, got {version!r}"])
+    if version > VERSION:
+        raise file_error([f"this file was written by a newer Netwright (file version "
+                          f"{version}; this one reads up to version {VERSION}): update "
+                          f"Netwright to open it"])
+    while version < VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise file_error([f"file version {version} is too old: no migration from it "
+                              f"exists (this Netwright reads versions {min(MIGRATIONS, default=VERSION)}"
+                              f" to {VERSION})"])
+        d = step(d)
+        version += 1
+        d["version"] = version
+    return d
+
+
+# ---- structure ----------------------------------------------------------------------------
+def checked(d: dict) -> dict:
+    """``d`` unchanged if every part has the right JSON type; else NetworkFileError listing
+    every problem with where it is."""
+    problems = _unknown_keys(d, TOP_KEYS, "the file")
+    for key in ("name", "description"):
+        if key in d and not isinstance(d[key], str):
+            problems.append(f"{key} must be text, got {_short(d[key])}")
+    for key in ("nodes", "edges"):
+        if key in d and not isinstance(d[key], list):
+            problems.append(f"{key} must be a list [...], got {_short(d[key])}")
+    if "training" in d and not isinstance(d["training"], dict):
+        problems.append(f"training must be an object {{...}}, got {_short(d['training'])}")
+    if isinstance(d.get("nodes"), list):
+        for i, node in enumerate(d["nodes"]):
+            problems += _node_problems(i, node)
+    if isinstance(d.get("edges"), list):
+        for i, edge in enumerate(d["edges"]):
+            problems += _edge_problems(i, edge)
+    if problems:
+        raise file_error(problems)
+    return d
+
+
+def _node_problems(i: int, node: Any) -> list[str]:
+    if not isinstance(node, dict):
+        return [f"nodes[{i}] must be an object {{\"id\": ..., \"type\": ...}}, "
+                f"got {_short(node)}"]
+    node_id = node.get("id")
+    where = f"nodes[{i}] ({node_id!r})" if isinstance(node_id, str) and node_id else f"nodes[{i}]"
+    out = _unknown_keys(node, NODE_KEYS, where)
+    for key in ("id", "type"):
+        if key not in node:
+            out.append(f"{where}: {key!r} is missing")
+        elif not isinstance(node[key], str) or not node[key].strip():
+            out.append(f"{where}: {key!r} must be non-empty text, got {_short(node[key])}")
+    if "params" in node and not isinstance(node["params"], dict):
+        out.append(f"{where}: params must be an object {{\"name\": value}}, "
+                   f"got {_short(node['params'])}")
+    ui = node.get("ui", {})
+    if not isinstance(ui, dict):
+        out.append(f"{where}: ui must be an object {{\"x\": ..., \"y\": ...}}, got {_short(ui)}")
+    else:
+        for axis in ("x", "y"):
+            if axis in ui and not _is_number(ui[axis]):
+                out.append(f"{where}: ui.{axis} must be a number, got {_short(ui[axis])}")
+    return out
+
+
+def _edge_problems(i: int, edge: Any) -> list[str]:
+    if not isinstance(edge, dict):
+        return [f"edges[{i}] must be an object {{\"from\": ..., \"to\": ...}}, got {_short(edge)}"]
+    ends = [edge.get("from"), edge.get("to")]
+    where = (f"edges[{i}] ({ends[0]!r} -> {ends[1]!r})"
+             if all(isinstance(e, str) for e in ends) else f"edges[{i}]")
+    out = _unknown_keys(edge, EDGE_KEYS, where)
+    for key in ("from", "to"):
+        if key not in edge:
+            out.append(f"{where}: {key!r} is missing")
+        elif not isinstance(edge[key], str):
+            out.append(f"{where}: {key!r} must be a node id (text), got {_short(edge[key])}")
+    port = edge.get("port", 0)
+    if isinstance(port, bool) or not isinstance(port, int) or port < 0:
+        out.append(f"{where}: port must be a whole number >= 0, got {_short(port)}")
+    return out
+
+
+def _unknown_keys(d: dict, allowed: tuple[str, ...], where: str) -> list[str]:
+    bad = [k for k in d if k not in allowed]
+    return [f"{where}: unknown field {k!r} (allowed: {', '.join(allowed)})" for k in bad]
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _json_type(v: Any) -> str:
+    names = {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(v), "number")
+
+
+def _short(v: Any) -> str:
+    text = json.dumps(v) if not isinstance(v, float) or v == v else repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ---- writing ------------------------------------------------------------------------------
+def to_text(d: dict) -> str:
+    """JSON with one node, edge or training setting per line, so files read and diff well."""
+    items = []
+    for key, value in d.items():
+        if isinstance(value, list) and value:
+            rows = ",\n".join("    " + _compact(v) for v in value)
+            items.append(f"  {json.dumps(key)}: [\n{rows}\n  ]")
+        elif isinstance(value, dict) and value:
+            rows = ",\n".join(f"    {json.dumps(k)}: {_compact(v)}" for k, v in value.items())
+            items.append(f"  {json.dumps(key)}: {{\n{rows}\n  }}")
+        else:
+            items.append(f"  {json.dumps(key)}: {_compact(value)}")
+    return "{\n" + ",\n".join(items) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_atomic(path: str | Path, d: dict) -> None:
+    """Write to a temporary file in the same folder, flush and fsync it, then rename it over
+    ``path`` (os.replace is atomic), so the old file stays whole until the new one is."""
+    path = Path(path)
+    data = to_text(d).encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise file_error([f"cannot write in {str(path.parent)!r}: {e.strerror or e}"]) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))   # mkstemp makes it private; keep the usual mode
+        os.replace(tmp, path)
+    except BaseException as e:
+        _remove_quietly(tmp)
+        if isinstance(e, OSError):
+            raise file_error([f"cannot save {str(path)!r}: {e.strerror or e}"]) from None
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _remove_quietly(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
