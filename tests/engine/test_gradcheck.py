@@ -1,0 +1,101 @@
+"""Every registered layer type passes a numerical gradient check on every example case
+its registration lists (vectors, images, strides, paddings...), in training and eval mode.
+The cases come from the registry: a new layer type is checked with no new test code."""
+import numpy as np
+import pytest
+
+from engine import registry
+from engine.gradcheck import GradientCheckError, check_layer_gradients
+from engine.layers.core import Dense
+
+
+def build_layer(spec, params, input_shapes, seed=0):
+    """A layer built as the compiler builds it, with non-trivial parameter values (random
+    signs and sizes, so that ones/zeros initialisations hide no transposition bug)."""
+    layer = spec.cls(f"{spec.type.lower()}", spec.complete(params), input_shapes)
+    rng = np.random.default_rng(seed)
+    layer.init_params(rng)
+    for p in layer.params.values():
+        p[...] = rng.uniform(0.5, 1.5, p.shape) * rng.choice([-1.0, 1.0], p.shape)
+    layer.rng = np.random.default_rng([seed, 1])        # Dropout's mask
+    return layer
+
+
+def spaced_inputs(input_shapes, batch=3, seed=0):
+    """One float32 batch per input with values at least 0.03 apart and none at 0: the
+    numerical differences never step over a ReLU kink or swap a max-pool winner."""
+    rng = np.random.default_rng(seed)
+    xs = []
+    for shape in input_shapes:
+        n = batch * int(np.prod(shape))
+        step = max(0.03, 3.0 / n)          # small batches still spread over about [-1.5, 1.5]
+        values = (np.arange(n) - (n - 1) / 2 + 0.25) * step
+        xs.append(rng.permutation(values).reshape((batch,) + tuple(shape)).astype(np.float32))
+    return xs
+
+
+def registry_cases():
+    return [pytest.param(spec, params, shapes, id=f"{spec.type}-{i}")
+            for spec in registry.all_specs() for i, (params, shapes) in enumerate(spec.examples)]
+
+
+def test_every_layer_type_but_input_has_an_example():
+    missing = [s.type for s in registry.all_specs() if s.category != "Input" and not s.examples]
+    assert missing == []
+
+
+@pytest.mark.parametrize("training", [True, False], ids=["train", "eval"])
+@pytest.mark.parametrize("spec, params, shapes", registry_cases())
+def test_layer_gradients_match_numerical_ones(spec, params, shapes, training):
+    layer = build_layer(spec, params, shapes)
+    xs = spaced_inputs(shapes)
+    out = layer.forward([x.copy() for x in xs], training)
+    assert out.shape == (3,) + layer.out_shape, "output_shape disagrees with forward"
+    assert out.dtype == np.float32
+    report = check_layer_gradients(layer, xs, training=training)
+    checked = {c.name for c in report.checks}
+    assert {f"input {i}" for i in range(len(shapes))} <= checked
+    if layer.trainable:
+        assert set(layer.params) <= checked
+
+
+class _WrongDense(Dense):
+    """Dense whose weight gradient is 1% too large at one element."""
+
+    def backward(self, grad):
+        dx = super().backward(grad)
+        self.grads["weight"][1, 2] *= 1.01
+        return dx
+
+
+def test_checker_names_layer_array_and_index_of_a_wrong_gradient():
+    spec = registry.get("Dense")
+    layer = _WrongDense("h1", spec.complete({"units": 3}), [(4,)])
+    layer.init_params(np.random.default_rng(0))
+    with pytest.raises(GradientCheckError) as info:
+        check_layer_gradients(layer, spaced_inputs([(4,)], batch=5))
+    text = str(info.value)
+    assert "layer 'h1'" in text and "FAILED" in text
+    [failure] = info.value.report.failures
+    assert failure.name == "weight" and failure.worst_index == (1, 2)
+
+
+def test_checker_leaves_the_layer_unchanged_and_can_return_the_report():
+    spec = registry.get("BatchNorm")
+    layer = build_layer(spec, {}, [(3,)])
+    before = {k: v.copy() for k, v in {**layer.params, **layer.buffers}.items()}
+    report = check_layer_gradients(layer, spaced_inputs([(3,)], batch=4),
+                                   raise_on_failure=False)
+    assert report.ok and "passed" in str(report)
+    for k, v in {**layer.params, **layer.buffers}.items():
+        np.testing.assert_array_equal(v, before[k])
+        assert v.dtype == before[k].dtype
+
+
+def test_dropout_is_checked_with_a_fixed_mask():
+    layer = build_layer(registry.get("Dropout"), {"rate": 0.5}, [(50,)])
+    x = spaced_inputs([(50,)])
+    dropped = layer.forward([x[0].copy()], training=True) == 0
+    assert 30 < dropped.sum() < 120                  # the mask really drops units...
+    report = check_layer_gradients(layer, x, training=True)
+    assert report.ok and report.checks[0].checked == 150  # ...and every input is checked
