@@ -1,0 +1,141 @@
+"""``python main.py train FILE [--epochs N] [--seed S] [--out DIR]``: training without a window.
+
+A progress bar (epoch, loss, metric, rate) goes to stderr; the last stdout line is the final
+JSON (epochs, train_loss, val_loss, val_accuracy or val_rmse, seconds, ...). Ctrl+C asks the
+Trainer to stop after the current step, so the results are still written; a second Ctrl+C
+aborts at once. Exit status: 0 completed, 1 diverged, 2 bad input, 130 interrupted.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import signal
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from tqdm import tqdm
+
+from engine.cli import EXIT_BAD_INPUT, EXIT_OK, load_valid_network, print_errors
+from engine.errors import NetwrightError
+from engine.events import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
+from engine.training import Trainer
+
+EXIT_DIVERGED, EXIT_INTERRUPTED = 1, 130
+EXIT_BY_REASON = {"completed": EXIT_OK, "diverged": EXIT_DIVERGED, "stopped": EXIT_INTERRUPTED}
+POSTFIX_EVERY_S = 0.25        # refresh the bar's loss/rate at most this often
+
+
+def run_train(args) -> int:
+    """``args`` from engine.cli's parser: file, epochs, seed, out. Returns the exit status."""
+    net = load_valid_network(args.file)
+    if net is None:
+        return EXIT_BAD_INPUT
+    if args.epochs is not None:
+        net.training["epochs"] = args.epochs
+    out = Path(args.out) if args.out else None
+    try:
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+        trainer = Trainer(net, seed=args.seed)
+    except (NetwrightError, OSError) as e:
+        print_errors([_describe(e, out)])
+        return EXIT_BAD_INPUT
+    start = time.perf_counter()
+    with _stop_on_ctrl_c(trainer):
+        finished = _train_with_progress(trainer)
+    result = _result(trainer, finished, time.perf_counter() - start)
+    if out is not None:
+        _write_outputs(out, trainer, result)
+    print(json.dumps(result))
+    return EXIT_BY_REASON[finished.reason]
+
+
+def _describe(e: Exception, out: Path | None) -> str:
+    if isinstance(e, OSError):
+        return f"cannot create the output folder {str(out)!r}: {e.strerror or e}"
+    return str(e)
+
+
+@contextmanager
+def _stop_on_ctrl_c(trainer: Trainer):
+    """First Ctrl+C: stop cleanly after the current step. Second: the usual interrupt."""
+    def handler(signum, frame):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        print("\nstopping after this step (Ctrl+C again to abort)", file=sys.stderr)
+        trainer.stop()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:                 # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _train_with_progress(trainer: Trainer) -> FinishedEvent:
+    metric = "val_accuracy" if trainer.task == "classification" else "val_rmse"
+    bar = tqdm(total=trainer.epochs, initial=trainer.epoch, unit="epoch", file=sys.stderr,
+               dynamic_ncols=True, desc="train")
+    shown = {}
+    last_postfix = 0.0
+    try:
+        for event in trainer.run():
+            if isinstance(event, StepEvent):
+                shown.update(loss=f"{event.loss:.4g}", rate=f"{event.examples_per_sec:,.0f}/s")
+                if time.perf_counter() - last_postfix > POSTFIX_EVERY_S:
+                    bar.set_postfix(shown, refresh=True)
+                    last_postfix = time.perf_counter()
+            elif isinstance(event, EpochEvent):
+                shown["loss"] = f"{event.train_loss:.4g}"
+                if event.metrics.get(metric) is not None:
+                    shown[metric] = f"{event.metrics[metric]:.4g}"
+                bar.set_postfix(shown, refresh=False)
+                bar.update(1)
+            elif isinstance(event, DivergedEvent):
+                bar.write(event.message, file=sys.stderr)
+            elif isinstance(event, FinishedEvent):
+                return event
+    finally:
+        bar.close()
+    raise AssertionError("Trainer.run() ended without a FinishedEvent")
+
+
+def _result(trainer: Trainer, finished: FinishedEvent, seconds: float) -> dict:
+    metrics = {k: _plain(v) for k, v in finished.metrics.items()}
+    ordered = {"epochs": finished.epochs, "steps": finished.step, "reason": finished.reason,
+               "train_loss": metrics.pop("train_loss"), "val_loss": metrics.pop("val_loss")}
+    key = "val_accuracy" if trainer.task == "classification" else "val_rmse"
+    ordered[key] = metrics.pop(key)
+    return {**ordered, **metrics, "seconds": round(seconds, 3)}
+
+
+def _plain(v):
+    """JSON has no NaN: a missing or non-finite number becomes null."""
+    return None if v is None or not math.isfinite(v) else float(v)
+
+
+def _write_outputs(out: Path, trainer: Trainer, result: dict) -> None:
+    trainer.model.save_weights(out / "weights.npz")
+    _write_history(out / "history.csv", trainer.history)
+    tmp = out / "metrics.json.tmp"
+    tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(out / "metrics.json")
+
+
+def _write_history(path: Path, history: list[dict]) -> None:
+    """One row per completed epoch: epoch, step, lr, train_loss, val_loss, metrics."""
+    columns = ["epoch", "step", "lr", "train_loss", "val_loss"]
+    for record in history:
+        columns += [k for k in record if k not in columns]
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for record in history:
+            writer.writerow(["" if record.get(c) is None else record[c] for c in columns])
+    tmp.replace(path)
