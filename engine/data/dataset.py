@@ -5,7 +5,7 @@ list of them, read by load_dataset, dataset_info, the GUI's dataset picker and t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -35,7 +35,7 @@ class DatasetInfo:
         return len(self.feature_shape) == 3
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)     # eq on arrays is ambiguous
 class Dataset(DatasetInfo):
     """A loaded dataset: x float32 (N, *feature_shape); y int64 (N,) class indices or
     float32 (N, target_dim). The statistics used for standardising are kept so new inputs
@@ -49,7 +49,6 @@ class Dataset(DatasetInfo):
     feature_std: np.ndarray | None = None
     target_mean: np.ndarray | None = None
     target_std: np.ndarray | None = None
-    details: dict = field(default_factory=dict)   # e.g. the file a csv came from
 
     @property
     def n_train(self) -> int:

@@ -14,10 +14,12 @@ from engine.registry import Param
 XY = ("x1", "x2")
 
 
-def noise_param(default: float, maximum: float = 2.0) -> Param:
-    return Param("noise", "float", default, "Standard deviation of the random jitter added "
-                 "to every point: more noise, more overlap between classes.",
-                 min=0.0, max=maximum)
+CLASS_NOISE = ("Standard deviation of the random jitter added to every point: more noise, "
+               "more overlap between classes.")
+
+
+def noise_param(default: float, maximum: float = 2.0, help: str = CLASS_NOISE) -> Param:
+    return Param("noise", "float", default, help, min=0.0, max=maximum)
 
 
 def classes_param(default: int, maximum: int) -> Param:
@@ -121,7 +123,9 @@ def _describe_sine(params: dict) -> DatasetInfo:
 
 @register_dataset("sine", "Points on y = sin(x) for x in [-3, 3] with noise; 'outliers' "
                   "throws a fraction of them far off the curve (compare MSE and MAE).",
-                  [samples_param(200), noise_param(0.1),
+                  [samples_param(200),
+                   noise_param(0.1, help="Standard deviation of the random error added to "
+                               "every y: the scatter around the curve."),
                    Param("outliers", "float", 0.0, "Fraction of points moved far off the "
                          "curve (2 to 4 units up or down).", min=0.0, max=0.5)],
                   "regression", "regression", _describe_sine)
