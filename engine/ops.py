@@ -124,17 +124,21 @@ def pool_taps(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]):
 def max_pool_forward(x: np.ndarray, k: int, stride: int,
                      out_hw: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """(max over each window, index of the first max in the window). Strictly greater
-    wins, so ties keep the first; a NaN wins and stays, as in PyTorch."""
+    wins, so ties keep the first, as in PyTorch (a NaN propagates to the output).
+    Plain ufuncs only: masked assignment (copyto where=, putmask) is several times
+    slower on these strided views."""
     taps = pool_taps(x, k, stride, out_hw)
     _, first = next(taps)
     best = first.copy()
-    arg = np.zeros(best.shape, np.uint8 if k * k <= 256 else np.int32)
-    better = np.empty(best.shape, bool)
+    index_type = np.uint8 if k * k <= 256 else np.int32
+    arg = np.zeros(best.shape, index_type)
+    better = np.empty(best.shape, index_type)
     for t, view in taps:
         np.greater(view, best, out=better)
-        better |= np.isnan(view)
-        np.copyto(best, view, where=better)
-        np.copyto(arg, t, where=better)
+        np.maximum(best, view, out=best)
+        # Taps come in increasing order, so a winner's index exceeds every earlier one.
+        np.multiply(better, index_type(t), out=better)
+        np.maximum(arg, better, out=arg)
     return best, arg
 
 

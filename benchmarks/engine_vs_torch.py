@@ -1,0 +1,179 @@
+"""Engine vs PyTorch (CPU): time per batch, as ratios engine / torch.
+
+Run:  python benchmarks/engine_vs_torch.py [--rounds 7] [--batches 20] [--profile]
+
+Both sides are timed in this one process, interleaved (engine, torch, engine, torch, ...),
+with torch using as many threads as NumPy's BLAS. Each round times a fixed number of
+batches; the reported ratio is the median over rounds of the paired per-round ratios
+(robust to other processes loading the machine). Our side goes through the public API:
+network dict -> engine.compile_network, model.loss_and_grads, engine.make_optimizer;
+the same weights are copied into torch.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import torch  # noqa: E402
+from threadpoolctl import threadpool_info  # noqa: E402
+
+from engine import compile_network, make_optimizer  # noqa: E402
+
+nn = torch.nn
+
+
+def chain(input_shape, layers):
+    """A network dict of a plain chain: [(id, type, params), ...] after the input."""
+    nodes = [{"id": "in", "type": "Input", "params": {"shape": list(input_shape)}}]
+    nodes += [{"id": i, "type": t, "params": p} for i, t, p in layers]
+    ids = [n["id"] for n in nodes]
+    return {"nodes": nodes, "edges": [{"from": a, "to": b} for a, b in zip(ids, ids[1:])]}
+
+
+MLP = chain([784], [("d1", "Dense", {"units": 256}), ("r1", "ReLU", {}),
+                    ("d2", "Dense", {"units": 128}), ("r2", "ReLU", {}),
+                    ("d3", "Dense", {"units": 10})])
+CNN = chain([1, 28, 28], [
+    ("c1", "Conv2D", {"filters": 8, "kernel_size": 3, "padding": "same"}), ("r1", "ReLU", {}),
+    ("p1", "MaxPool2D", {"pool_size": 2}),
+    ("c2", "Conv2D", {"filters": 16, "kernel_size": 3, "padding": "same"}), ("r2", "ReLU", {}),
+    ("p2", "MaxPool2D", {"pool_size": 2}),
+    ("f", "Flatten", {}), ("d", "Dense", {"units": 10})])
+
+
+def torch_mlp():
+    return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                         nn.Linear(128, 10))
+
+
+def torch_cnn():
+    return nn.Sequential(nn.Conv2d(1, 8, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(8, 16, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(16 * 7 * 7, 10))
+
+
+def copy_weights(model, module):
+    """Our state_dict, in order, into the torch module's parameters (same layouts)."""
+    ours = list(model.state_dict().values())
+    theirs = list(module.parameters())
+    assert [a.shape for a in ours] == [tuple(t.shape) for t in theirs]
+    with torch.no_grad():
+        for a, t in zip(ours, theirs):
+            t.copy_(torch.from_numpy(a))
+
+
+class Case:
+    """One benchmark: both sides built with the same weights and data."""
+
+    def __init__(self, name, net, make_torch, batch, optimizer, batches):
+        self.name = name
+        self.model = compile_network(net, seed=0)
+        self.module = make_torch()
+        copy_weights(self.model, self.module)
+        rng = np.random.default_rng(0)
+        shape = self.model.input_shape
+        self.xs = [rng.standard_normal((batch, *shape)).astype(np.float32)
+                   for _ in range(batches)]
+        self.ys = [rng.integers(0, 10, batch) for _ in range(batches)]
+        self.xts = [torch.from_numpy(x) for x in self.xs]
+        self.yts = [torch.from_numpy(y) for y in self.ys]
+        self.opt = make_optimizer(optimizer, self.model)
+        torch_opt = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}[optimizer["name"]]
+        self.topt = torch_opt(self.module.parameters(),
+                              **{k: v for k, v in optimizer.items() if k != "name"})
+
+    def engine_train(self):
+        for x, y in zip(self.xs, self.ys):
+            self.model.loss_and_grads(x, y, loss="cross_entropy")
+            self.opt.step()
+
+    def torch_train(self):
+        for x, y in zip(self.xts, self.yts):
+            self.topt.zero_grad(set_to_none=True)
+            nn.functional.cross_entropy(self.module(x), y).backward()
+            self.topt.step()
+
+    def engine_infer(self):
+        for x in self.xs:
+            self.model.forward(x, training=False)
+
+    def torch_infer(self):
+        with torch.no_grad():
+            for x in self.xts:
+                self.module(x)
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def compare(engine_fn, torch_fn, rounds, batches) -> tuple[float, float, float]:
+    """(median ratio of paired rounds, median engine ms/batch, median torch ms/batch)."""
+    engine_fn(), torch_fn()                                  # warm-up: buffers, caches
+    e_times, t_times = [], []
+    for _ in range(rounds):
+        e_times.append(timed(engine_fn))
+        t_times.append(timed(torch_fn))
+    ratio = statistics.median(e / t for e, t in zip(e_times, t_times))
+    return (ratio, 1e3 * statistics.median(e_times) / batches,
+            1e3 * statistics.median(t_times) / batches)
+
+
+def blas_info() -> tuple[int, str]:
+    blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+    if not blas:
+        return 1, "unknown"
+    return blas[0]["num_threads"], f"{blas[0]['internal_api']} {blas[0].get('architecture')}"
+
+
+def profile_cnn_step(case, steps=200):
+    import cProfile
+    import pstats
+    prof = cProfile.Profile()
+    prof.enable()
+    for i in range(steps):
+        case.model.loss_and_grads(case.xs[i % len(case.xs)], case.ys[i % len(case.ys)],
+                                  loss="cross_entropy")
+        case.opt.step()
+    prof.disable()
+    pstats.Stats(prof).sort_stats("tottime").print_stats(18)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--batches", type=int, default=20)
+    ap.add_argument("--profile", action="store_true", help="cProfile the CNN train step")
+    args = ap.parse_args()
+    threads, kernel = blas_info()
+    torch.set_num_threads(threads)
+    print(f"threads: {threads} (NumPy BLAS and torch)   BLAS kernel: {kernel}   "
+          f"torch {torch.__version__}   rounds: {args.rounds} x {args.batches} batches")
+    cases = [Case("MLP 784-256-128-10, Adam, batch 128", MLP, torch_mlp, 128,
+                  {"name": "adam", "lr": 1e-3}, args.batches),
+             Case("CNN [1,28,28] conv8-pool-conv16-pool-dense, SGD m0.9, batch 64", CNN,
+                  torch_cnn, 64, {"name": "sgd", "lr": 0.01, "momentum": 0.9}, args.batches)]
+    goals = {"MLP": 1.0, "CNN": 1.5}
+    print(f"{'benchmark':<72} {'engine ms':>9} {'torch ms':>9} {'ratio':>6} {'goal':>5}")
+    for case in cases:
+        for what, e_fn, t_fn in [("train step", case.engine_train, case.torch_train),
+                                 ("inference", case.engine_infer, case.torch_infer)]:
+            ratio, e_ms, t_ms = compare(e_fn, t_fn, args.rounds, args.batches)
+            goal = goals[case.name[:3]] if what == "train step" else float("nan")
+            print(f"{case.name + ' - ' + what:<72} {e_ms:9.3f} {t_ms:9.3f} {ratio:6.2f} "
+                  f"{goal:5.1f}", flush=True)
+    if args.profile:
+        profile_cnn_step(cases[1])
+
+
+if __name__ == "__main__":
+    main()
