@@ -50,6 +50,8 @@ def write_idx(path: str | Path, array: np.ndarray, compress: bool | None = None)
         raise ValueError(f"IDX cannot store dtype {array.dtype}")
     header = bytes([0, 0, code, array.ndim]) + np.asarray(array.shape, ">u4").tobytes()
     data = header + np.ascontiguousarray(array, dtype=IDX_TYPES[code]).tobytes()
-    if compress if compress is not None else path.suffix == ".gz":
+    if compress is None:
+        compress = path.suffix == ".gz"
+    if compress:
         data = gzip.compress(data, compresslevel=6)
     path.write_bytes(data)

@@ -24,6 +24,9 @@ def load_dataset(section: dict, seed: int = 0) -> Dataset:
     """Build, split and scale the dataset the section names; deterministic for a seed."""
     spec, params, split = _read_section(section)
     info = spec.describe(params)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise DataError(f"dataset {spec.name!r}: the seed must be a whole number >= 0, "
+                        f"got {seed!r}")
     rng = np.random.default_rng(seed)
     x, y = spec.load(params, rng)
     x = np.ascontiguousarray(x, dtype=np.float32)

@@ -180,6 +180,12 @@ def test_bad_sections_raise_data_error_naming_the_field(bad, words):
         assert all(w in str(err.value) for w in words), str(err.value)
 
 
+def test_a_bad_seed_is_refused_rather_than_made_random():
+    for seed in (None, -1, 1.5):
+        with pytest.raises(DataError, match="seed"):
+            load_dataset({"name": "xor"}, seed=seed)
+
+
 def test_iterate_batches_covers_every_example_once_in_shuffled_batches():
     x = np.arange(10, dtype=np.float32)[:, None]
     y = np.arange(10)
