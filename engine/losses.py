@@ -1,9 +1,9 @@
 """Losses: a small registry of ``Loss`` objects, means over the batch as PyTorch's defaults.
 
-``value_and_grad(pred, target)`` returns the loss (a float) and dLoss/dpred (float32,
-shaped like ``pred``). Classification losses read LOGITS: the model hands them the input
-of a trailing Softmax / Sigmoid (see Model.loss_input), as PyTorch's CrossEntropyLoss and
-BCEWithLogitsLoss do, so saturated outputs still give finite values and gradients.
+``value_and_grad(pred, target)`` returns the loss (a float) and dLoss/dpred (float32, or
+float64 for float64 predictions; shaped like ``pred``). Classification losses read LOGITS:
+the model hands them the input of a trailing Softmax / Sigmoid (see Model.loss_input), as
+PyTorch's CrossEntropyLoss and BCEWithLogitsLoss do, so saturated outputs stay finite.
 """
 from __future__ import annotations
 
@@ -15,14 +15,22 @@ import numpy as np
 # ---- stable kernels other modules import (trainer metrics, Softmax / Sigmoid layers) ------
 
 
+def _floating(x) -> np.ndarray:
+    """Float arrays as they are (float32 in the engine, float64 in gradient checks)."""
+    x = np.asarray(x)
+    return x if x.dtype.kind == "f" else x.astype(np.float32)
+
+
 def log_softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
     """log(softmax(x)) without overflow: shift by the row maximum first."""
+    logits = _floating(logits)
     z = logits - np.max(logits, axis=axis, keepdims=True)
     return z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
 
 
 def softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
     """Rows that sum to 1; finite for any finite logits (exp of values <= 0 only)."""
+    logits = _floating(logits)
     e = np.exp(logits - np.max(logits, axis=axis, keepdims=True))
     e /= np.sum(e, axis=axis, keepdims=True)
     return e
@@ -30,8 +38,10 @@ def softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """1 / (1 + exp(-x)) without overflow: exp only ever sees -|x|."""
+    x = _floating(x)
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(x.dtype, copy=False)
+    r = 1.0 / (1.0 + e)                 # sigmoid(|x|); sigmoid(-|x|) = e * r
+    return np.where(x >= 0, r, e * r).astype(x.dtype, copy=False)
 
 
 # ---- target checks ------------------------------------------------------------------------
@@ -51,7 +61,7 @@ def _same_shape(pred: np.ndarray, target) -> np.ndarray:
         extra = " or (N,)" if pred.ndim == 2 and pred.shape[1] == 1 else ""
         raise ValueError(f"targets must have shape {pred.shape}{extra} like the predictions, "
                          f"got {t.shape}")
-    return t.reshape(pred.shape).astype(np.float32, copy=False)
+    return t.reshape(pred.shape).astype(pred.dtype, copy=False)
 
 
 def _class_targets(logits: np.ndarray, target) -> np.ndarray:
@@ -62,7 +72,7 @@ def _class_targets(logits: np.ndarray, target) -> np.ndarray:
     n, k = logits.shape
     t = _numeric(target)
     if t.shape == (n, k):
-        return t.astype(np.float32, copy=False)
+        return t.astype(logits.dtype, copy=False)
     if t.shape != (n,):
         raise ValueError(f"targets must be class indices of shape ({n},) or one-hot rows of "
                          f"shape ({n}, {k}), got {t.shape}")
@@ -72,7 +82,7 @@ def _class_targets(logits: np.ndarray, target) -> np.ndarray:
     if np.any(bad):
         raise ValueError(f"class index {t[bad][0]:g} is out of range for {k} classes "
                          f"(expected 0 to {k - 1})")
-    onehot = np.zeros((n, k), np.float32)
+    onehot = np.zeros((n, k), logits.dtype)
     onehot[np.arange(n), t.astype(np.intp)] = 1.0
     return onehot
 
@@ -92,14 +102,14 @@ def _mse(pred, target):
     diff = pred - _same_shape(pred, target)
     n = diff.size
     value = float(np.sum(np.square(diff), dtype=np.float64)) / n
-    return value, diff * np.float32(2.0 / n)
+    return value, diff * (2.0 / n)
 
 
 def _mae(pred, target):
     diff = pred - _same_shape(pred, target)
     n = diff.size
     value = float(np.sum(np.abs(diff), dtype=np.float64)) / n
-    return value, np.sign(diff) * np.float32(1.0 / n)   # sign(0) = 0, as PyTorch
+    return value, np.sign(diff) * (1.0 / n)   # sign(0) = 0, as PyTorch
 
 
 def _rmse(pred, target):
@@ -107,7 +117,7 @@ def _rmse(pred, target):
     root = value ** 0.5
     if root == 0.0:   # d sqrt at 0 is infinite, but there every residual is 0: no push
         return 0.0, np.zeros_like(grad)
-    grad *= np.float32(0.5 / root)
+    grad *= 0.5 / root
     return root, grad
 
 
@@ -120,7 +130,7 @@ def _cross_entropy(logits, target):
     grad = np.exp(logp)
     grad *= np.sum(probs_t, axis=1, keepdims=True)
     grad -= probs_t
-    grad *= np.float32(1.0 / n)
+    grad *= 1.0 / n
     return value, grad
 
 
@@ -131,7 +141,7 @@ def _bce(logits, target):
     per = np.maximum(logits, 0) - logits * t + np.log1p(np.exp(-np.abs(logits)))
     value = float(np.sum(per, dtype=np.float64)) / n
     grad = sigmoid(logits) - t
-    grad *= np.float32(1.0 / n)
+    grad *= 1.0 / n
     return value, grad
 
 

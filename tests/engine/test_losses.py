@@ -207,3 +207,18 @@ def test_stable_kernels_and_probabilities():
     np.testing.assert_array_equal(probabilities("bce", x), sigmoid(x))
     with pytest.raises(ValueError, match="regression loss"):
         probabilities("mse", x)
+
+
+@pytest.mark.parametrize("name", list(LOSSES))
+def test_float64_predictions_keep_float64_for_the_gradient_checker(name):
+    pred = _f32(4, 2).astype(np.float64)
+    target = np.array([0, 1, 1, 0]) if name == "cross_entropy" else np.ones((4, 2))
+    _, grad = get_loss(name).value_and_grad(pred, target)
+    assert grad.dtype == np.float64
+    _, grad = get_loss(name).value_and_grad(pred.astype(np.float32), target)
+    assert grad.dtype == np.float32
+
+
+def test_kernels_accept_integer_arrays():
+    assert sigmoid(np.array([0, 0])).tolist() == [0.5, 0.5]
+    np.testing.assert_allclose(softmax(np.array([[1, 1]])), [[0.5, 0.5]])
