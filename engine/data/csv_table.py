@@ -25,11 +25,18 @@ def _fail(message: str) -> DataError:
     return DataError(f"dataset {NAME!r}: {message}")
 
 
+def _delimiter(first_line: str) -> str:
+    """',' unless the header clearly uses ';' (spreadsheets in many locales) or tabs."""
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
 def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, data rows and their spreadsheet row numbers (blank lines skipped)."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.reader(f)
+            reader = csv.reader(f, delimiter=_delimiter(f.readline()))
+            f.seek(0)
             header = next(reader, None)
             rows, numbers = [], []
             for row in reader:

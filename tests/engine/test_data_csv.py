@@ -40,6 +40,12 @@ def test_a_good_file_with_a_text_target_becomes_classes(tmp_path):
                                                                ds.feature_names)
 
 
+def test_semicolon_separated_files_are_read_too(tmp_path):
+    path = write(tmp_path, GOOD.replace(",", ";"))
+    ds = load_dataset({"name": "csv", "params": {"path": path}}, seed=0)
+    assert ds.feature_names == ("height", "weight") and ds.class_names == ("cat", "dog")
+
+
 def test_numeric_target_auto_and_forced_tasks(tmp_path):
     rows = "\n".join(f"{i},{i * 0.5},{i * 1.7 + 0.3}" for i in range(20))
     path = write(tmp_path, "a,b,y\n" + rows + "\n")
