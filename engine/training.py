@@ -103,6 +103,7 @@ class Trainer:
         with self._cond:
             self._paused = False
             self._step_tokens = 0
+            self._blocked.clear()
             self._cond.notify_all()
 
     def stop(self) -> None:
@@ -116,6 +117,7 @@ class Trainer:
         with self._cond:
             self._paused = True
             self._step_tokens += 1
+            self._blocked.clear()          # wait_until_paused now waits for that step
             self._cond.notify_all()
 
     def set_lr(self, lr: float) -> None:
@@ -151,11 +153,13 @@ class Trainer:
         if self._in_run:
             raise RuntimeError("this Trainer is already running")
         self._in_run = True
+        token = self._run_token = object()
         try:
             yield from self._loop()
         finally:
-            self._in_run = False
-            self._blocked.clear()
+            if self._run_token is token:      # not a later run() that started meanwhile
+                self._in_run = False
+                self._blocked.clear()
 
     def _loop(self):
         while self.epoch < self.epochs:
@@ -214,7 +218,8 @@ class Trainer:
         idx = self._perm[start:start + self.batch_size]
         xb, yb = self.dataset.x_train[idx], self._y_train[idx]
         t0 = time.perf_counter()
-        with self._lock:
+        # NaN/inf are detected and reported below; NumPy's warnings about them are noise.
+        with self._lock, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             lr = float(self.optimizer.lr)
             loss = self.model.loss_and_grads(xb, yb, self.loss_fn)
             if not math.isfinite(loss):
@@ -251,8 +256,9 @@ class Trainer:
                               weight_stats=weight_stats(self.model), lr=self.lr)
 
     def _finish(self, reason: str) -> FinishedEvent:
-        with self._cond:                  # a later run() continues after a stop
+        with self._cond:                  # a later run() may continue after a stop
             self._stop_flag = False
+            self._in_run = False
         return FinishedEvent(reason=reason, epochs=self.epoch, step=self.step,
                              metrics=self.final_metrics())
 
@@ -340,7 +346,7 @@ class Trainer:
                           ("n_train", len(self.dataset.x_train))):
             if state.get(key) != mine:
                 raise TrainingError(f"{where} was written with {key} {state.get(key)} but this "
-                                    f"run has {mine} (use Trainer.resume to take its seed)")
+                                    f"run has {mine} (Trainer.from_checkpoint takes its seed)")
         with self._lock:
             try:
                 self.model.load_state_dict(state["weights"])
@@ -357,7 +363,7 @@ class Trainer:
             self._snapshot = self._take_snapshot()
 
     @classmethod
-    def resume(cls, path, network: Network | dict, **kwargs) -> "Trainer":
+    def from_checkpoint(cls, path, network: Network | dict, **kwargs) -> "Trainer":
         """A Trainer for ``network`` continuing the checkpoint at ``path`` (its seed)."""
         seed = read_checkpoint(path)["seed"]
         trainer = cls(network, seed=seed, **kwargs)
