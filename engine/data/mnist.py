@@ -88,12 +88,11 @@ def locate_files(name: str, params: dict) -> tuple[Path, Path]:
     if not in_cache or not params["download"]:
         raise _missing_files_error(name, folder, "the files are missing")
     try:
-        for remote, path in zip((src.images, src.labels), found):
-            if path is None:
-                download.download_verified(remote, src.mirrors, folder)
-    except DataError as e:
+        images, labels = (path or download.download_verified(remote, src.mirrors, folder)
+                          for remote, path in zip((src.images, src.labels), found))
+    except (DataError, OSError) as e:    # OSError: the cache folder cannot be created
         raise _missing_files_error(name, folder, f"download failed: {e}") from None
-    return folder / src.images.name, folder / src.labels.name
+    return images, labels
 
 
 @functools.lru_cache(maxsize=4)
