@@ -10,8 +10,10 @@ NET = {
     "name": "mlp",
     "nodes": [{"id": "in", "type": "Input", "params": {"shape": [5]}},
               {"id": "h1", "type": "Dense", "params": {"units": 7}},
+              {"id": "act", "type": "ReLU", "params": {}},
               {"id": "out", "type": "Dense", "params": {"units": 3}}],
-    "edges": [{"from": "in", "to": "h1"}, {"from": "h1", "to": "out"}],
+    "edges": [{"from": "in", "to": "h1"}, {"from": "h1", "to": "act"},
+              {"from": "act", "to": "out"}],
 }
 
 CONFIGS = [
