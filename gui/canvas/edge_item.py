@@ -1,0 +1,96 @@
+"""A wire: a bezier curve from an output port to an input port, labelled with the shape
+of the tensor it carries; dashed when that shape is unknown (a problem upstream)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from gui.canvas import style
+from gui.canvas.summary import format_shape
+
+LABEL_FONT_SIZE = 8.0
+
+
+def wire_path(start: QPointF, end: QPointF) -> QPainterPath:
+    """A horizontal S-curve; its handles grow with the distance so backward wires loop."""
+    dx = max(abs(end.x() - start.x()) * 0.5, 40.0)
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+    return path
+
+
+class EdgeItem(QGraphicsPathItem):
+    def __init__(self, src_item, dst_item):
+        super().__init__()
+        self.src_item, self.dst_item = src_item, dst_item
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(-1)
+        self.label = ""
+        self.known = True
+        self._label_rect = QRectF()
+        self.refresh()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.src_item.node_id, self.dst_item.node_id
+
+    def refresh(self) -> None:
+        """Re-route between the current port positions and re-read the carried shape."""
+        self.refresh_label()
+        self.refresh_path()
+
+    def refresh_path(self) -> None:
+        start = self.src_item.out_port.scenePos()
+        port = self.dst_item.in_port_for(self.src_item.node_id) or self.dst_item.free_in_port()
+        end = port.scenePos() if port is not None else self.dst_item.scenePos()
+        self.prepareGeometryChange()
+        self.setPath(wire_path(start, end))
+        self._place_label()
+
+    def refresh_label(self) -> bool:
+        shape = self.src_item.output_shape
+        label, known = (format_shape(shape), True) if shape is not None else ("?", False)
+        if (label, known) == (self.label, self.known):
+            return False
+        self.label, self.known = label, known
+        self.setToolTip(f"'{self.key[0]}' → '{self.key[1]}' carries {label}" if known else
+                        f"'{self.key[0]}' → '{self.key[1]}': shape unknown because of a "
+                        f"problem upstream")
+        self.prepareGeometryChange()
+        self._place_label()
+        self.update()
+        return True
+
+    def _place_label(self) -> None:
+        metrics = QFontMetricsF(style.font(LABEL_FONT_SIZE))
+        w = metrics.horizontalAdvance(self.label) + 10
+        h = metrics.height() + 2
+        mid = self.path().pointAtPercent(0.5)
+        self._label_rect = QRectF(mid.x() - w / 2, mid.y() - h - 3, w, h)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(-4, -4, 4, 4).united(self._label_rect)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        outline = stroker.createStroke(self.path())
+        outline.addRect(self._label_rect)
+        return outline
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = style.WIRE_SELECTED if self.isSelected() else style.WIRE
+        pen = QPen(colour, 2.6 if self.isSelected() else 1.8)
+        if not self.known:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(QBrush(style.WIRE_LABEL_FILL))
+        painter.drawRoundedRect(self._label_rect, 4, 4)
+        painter.setFont(style.font(LABEL_FONT_SIZE))
+        painter.setPen(QPen(style.TEXT if self.known else style.MUTED_TEXT))
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)

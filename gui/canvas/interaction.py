@@ -1,0 +1,133 @@
+"""Mouse gestures on the canvas that end in undo commands: moving nodes and drawing wires."""
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QToolTip
+
+from gui import commands
+from gui.canvas import style
+from gui.canvas.edge_item import wire_path
+from gui.canvas.node_item import NodeItem
+from gui.canvas.port_item import INVALID, NORMAL, VALID, PortItem
+
+_drag_ids = itertools.count(1)
+
+
+class NodeDrag:
+    """Moves the selected nodes with the mouse. Every mouse move pushes a MoveNodes with
+    this drag's id, so the whole drag merges into one undo step and the document always
+    holds the positions (the items follow its nodeMoved signal)."""
+
+    def __init__(self, scene, press: QPointF):
+        self.scene, self.press = scene, QPointF(press)
+        self.doc = scene.document
+        self.start = {nid: (self.doc.node(nid)["ui"]["x"], self.doc.node(nid)["ui"]["y"])
+                      for nid in scene.selected_node_ids()}
+        self.drag_id = next(_drag_ids)
+        self.moved = False
+
+    def move(self, pos: QPointF) -> None:
+        delta = pos - self.press
+        if not self.moved and delta.manhattanLength() < QApplication.startDragDistance():
+            return
+        if self.doc.locked or not self.start:
+            return
+        self.moved = True
+        positions = {nid: (round(x + delta.x()), round(y + delta.y()))
+                     for nid, (x, y) in self.start.items()}
+        self.doc.undo_stack.push(commands.MoveNodes(self.doc, positions, self.drag_id))
+
+
+class WireDrag:
+    """Draws a wire from a port; on release over a valid port (or card) pushes AddEdge.
+    While dragging, every port says whether it would accept the wire."""
+
+    def __init__(self, scene, origin: PortItem, pos: QPointF):
+        self.scene, self.origin = scene, origin
+        self.doc = scene.document
+        self.line = QGraphicsPathItem()
+        self.line.setPen(QPen(style.WIRE_SELECTED, 2.0))
+        self.line.setZValue(3)
+        scene.addItem(self.line)
+        self._mark_targets()
+        self.move(pos)
+
+    def _endpoints(self, target: PortItem) -> tuple[str, str]:
+        """(src, dst) of the wire to ``target``, whichever end the drag started from."""
+        if self.origin.kind == "out":
+            return self.origin.node_id, target.node_id
+        return target.node_id, self.origin.node_id
+
+    def problem(self, target: PortItem | None) -> str | None:
+        if target is None:
+            return "drop the wire on a port"
+        if target.kind == self.origin.kind:
+            return ("an output must go to an input port (left side of a card)"
+                    if target.kind == "out" else
+                    "an input must come from an output port (right side of a card)")
+        src, dst = self._endpoints(target)
+        return self.doc.connection_problem(src, dst)
+
+    def _mark_targets(self) -> None:
+        for item in self.scene.node_items.values():
+            for port in [item.out_port, *item.in_ports]:
+                if port is not self.origin:
+                    port.set_state(VALID if self.problem(port) is None else INVALID)
+
+    def target_at(self, pos: QPointF) -> PortItem | None:
+        """The port under ``pos``; over a card, the port of that card the wire would use."""
+        for item in self.scene.items(pos):
+            if isinstance(item, PortItem) and item is not self.origin:
+                return item
+            if isinstance(item, NodeItem) and item is not self.origin.node_item:
+                if self.origin.kind == "in":
+                    return item.out_port
+                return item.free_in_port() or (item.in_ports[0] if item.in_ports else None)
+        return None
+
+    def move(self, pos: QPointF) -> None:
+        start = self.origin.scenePos()
+        path = wire_path(start, pos) if self.origin.kind == "out" else wire_path(pos, start)
+        self.line.setPath(path)
+        target = self.target_at(pos)
+        if target is not None:
+            reason = self.problem(target)
+            message = reason or f"release to wire {' → '.join(map(repr, self._endpoints(target)))}"
+            self.scene.statusMessage.emit(message)
+            self._show_tip(pos, reason)
+
+    def _show_tip(self, pos: QPointF, reason: str | None) -> None:
+        views = self.scene.views()
+        if reason and views:
+            view = views[0]
+            QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(pos)),
+                              "Refused: " + reason, view)
+        else:
+            QToolTip.hideText()
+
+    def finish(self, pos: QPointF) -> str | None:
+        """Push the wire if the drop is valid; returns the reason when it is refused."""
+        target = self.target_at(pos)
+        if target is None:                 # released on empty canvas: just cancel
+            self.scene.statusMessage.emit("")
+            self.cancel()
+            return "no target"
+        reason = self.problem(target)
+        if reason is None and self.doc.locked:
+            reason = "stop training before editing the network"
+        if reason is None:
+            src, dst = self._endpoints(target)
+            self.doc.undo_stack.push(commands.AddEdge(self.doc, src, dst))
+        self.scene.statusMessage.emit(f"Wire refused: {reason}" if reason else "")
+        self.cancel()
+        return reason
+
+    def cancel(self) -> None:
+        QToolTip.hideText()
+        self.scene.removeItem(self.line)
+        for item in self.scene.node_items.values():
+            for port in [item.out_port, *item.in_ports]:
+                port.set_state(NORMAL)

@@ -1,0 +1,278 @@
+"""A node on the canvas: a card coloured by category with its type, id, key params,
+output shape and parameter count; input ports left, one output port right."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetrics, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem
+
+from engine import registry
+from gui.canvas import style
+from gui.canvas.port_item import PortItem
+from gui.canvas.summary import format_count, format_shape, param_summary
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, document, node_id: str):
+        super().__init__()
+        self.document = document
+        self.node_id = node_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.height = style.CARD_MIN_HEIGHT
+        self.out_port: PortItem | None = None
+        self.in_ports: list[PortItem] = []
+        self._texts: tuple = ()
+        self._preview: QPixmap | None = None
+        self.refresh()
+
+    # ---- reading the document ------------------------------------------------------------
+    @property
+    def spec(self) -> registry.LayerSpec | None:
+        return self.document.spec(self.node_id)
+
+    def refresh(self) -> None:
+        """Re-read everything (params, shapes, errors, ports, position) from the document."""
+        node = self.document.node(self.node_id)
+        self.setPos(node["ui"]["x"], node["ui"]["y"])
+        self.refresh_ports()
+        self.refresh_analysis(force=True)
+
+    def refresh_position(self) -> None:
+        ui = self.document.node(self.node_id)["ui"]
+        self.setPos(ui["x"], ui["y"])
+
+    def refresh_analysis(self, force: bool = False) -> bool:
+        """Update the texts from the document's analysis; True when anything changed."""
+        texts = self._read_texts()
+        if texts == self._texts and not force:
+            return False
+        self._texts = texts
+        self.setToolTip(self._tooltip())
+        self.update()
+        return True
+
+    def _read_texts(self) -> tuple:
+        doc, nid, spec = self.document, self.node_id, self.spec
+        node = doc.node(nid)
+        summary = param_summary(spec, node.get("params") or {}) if spec else ""
+        shape = doc.shapes.get(nid)
+        count = doc.param_counts.get(nid)
+        errors = tuple(doc.errors.get(nid, ()))
+        return (node["type"], summary, shape, count, errors)
+
+    def _tooltip(self) -> str:
+        type_name, _, shape, count, errors = self._texts
+        spec = self.spec
+        head = f"<b>{type_name}</b> '{self.node_id}'"
+        if errors:
+            items = "".join(f"<li>{_html(m)}</li>" for m in errors)
+            return f"{head}<br><span style='color:#c62828'>Problem:</span><ul>{items}</ul>"
+        lines = [head]
+        if spec:
+            lines.append(_html(spec.help))
+        if shape is not None:
+            lines.append(f"output {format_shape(shape)}"
+                         + (f", {format_count(count)}" if count else ""))
+        return "<br>".join(lines)
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self._texts and self._texts[4])
+
+    @property
+    def output_shape(self):
+        return self._texts[2] if self._texts else None
+
+    # ---- ports ---------------------------------------------------------------------------
+    def refresh_ports(self) -> None:
+        """One input port per connected input (in port order) plus a free one while the
+        layer takes more; none for Input. Rebuilt only when the inputs changed."""
+        spec = self.spec
+        sources = [e["from"] for e in self.document.input_edges(self.node_id)]
+        max_in = spec.max_inputs if spec else 1
+        slots: list[str | None] = list(sources)
+        if max_in is None or len(slots) < max_in:
+            slots.append(None)
+        current = [p.edge_src for p in self.in_ports]
+        if current == slots and self.out_port is not None:
+            return
+        self.prepareGeometryChange()
+        for port in self.in_ports:
+            port.setParentItem(None)
+            if port.scene():
+                port.scene().removeItem(port)
+        self.in_ports = [PortItem(self, "in", k, src) for k, src in enumerate(slots)]
+        self.height = max(style.CARD_MIN_HEIGHT,
+                          style.HEADER_HEIGHT + len(slots) * style.SLOT_SPACING + 6)
+        if self.out_port is None:
+            self.out_port = PortItem(self, "out")
+        self._place_ports()
+
+    def _place_ports(self) -> None:
+        body_top, body = style.HEADER_HEIGHT, self.height - style.HEADER_HEIGHT
+        n = len(self.in_ports)
+        for k, port in enumerate(self.in_ports):
+            port.setPos(0.0, body_top + body * (k + 1) / (n + 1))
+        self.out_port.setPos(style.CARD_WIDTH, body_top + body / 2)
+
+    def in_port_for(self, src: str) -> PortItem | None:
+        return next((p for p in self.in_ports if p.edge_src == src), None)
+
+    def free_in_port(self) -> PortItem | None:
+        return next((p for p in self.in_ports if p.edge_src is None), None)
+
+    # ---- preview (the dashboard draws a sample's activation under the card) ------------
+    def set_preview(self, image: np.ndarray | None) -> None:
+        """Show a small grey image (2-D, or [C, H, W]: first channel) or bars (1-D) under
+        the card; None removes it. Values are scaled to their own min..max."""
+        self.prepareGeometryChange()
+        self._preview = None if image is None else _preview_pixmap(np.asarray(image))
+        self.update()
+
+    def has_preview(self) -> bool:
+        return self._preview is not None
+
+    # ---- painting -----------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        extra = style.PREVIEW_HEIGHT + 6 if self._preview is not None else 0.0
+        return QRectF(-2, -2, style.CARD_WIDTH + 4, self.height + extra + 4)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect(), style.CORNER, style.CORNER)
+        return path
+
+    def card_rect(self) -> QRectF:
+        return QRectF(0, 0, style.CARD_WIDTH, self.height)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        type_name, summary, shape, count, errors = self._texts
+        spec = self.spec
+        colour = style.ERROR_COLOUR if errors else style.CATEGORY_COLOURS.get(
+            spec.category if spec else "", style.UNKNOWN_COLOUR)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_card(painter, colour, bool(errors))
+        self._paint_header(painter, type_name)
+        self._paint_body(painter, summary, shape, count, errors)
+        if self._preview is not None:
+            target = QRectF(0, self.height + 6, style.CARD_WIDTH, style.PREVIEW_HEIGHT)
+            painter.drawPixmap(target.toRect(), self._preview)
+            painter.setPen(QPen(style.CARD_BORDER, 1))
+            painter.drawRect(target)
+
+    def _paint_card(self, painter: QPainter, colour, error: bool) -> None:
+        rect = self.card_rect()
+        border = style.SELECTED_BORDER if self.isSelected() else (
+            style.ERROR_COLOUR if error else style.CARD_BORDER)
+        painter.setPen(QPen(border, 2.5 if self.isSelected() or error else 1.2))
+        painter.setBrush(QBrush(style.ERROR_FILL if error else style.CARD_FILL))
+        painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
+        header = QPainterPath()
+        header.addRoundedRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT + style.CORNER),
+                              style.CORNER, style.CORNER)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, rect.width(), style.HEADER_HEIGHT))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawPath(header.intersected(clip))
+
+    def _paint_header(self, painter: QPainter, type_name: str) -> None:
+        pad = 8.0
+        rect = QRectF(pad, 0, style.CARD_WIDTH - 2 * pad, style.HEADER_HEIGHT)
+        painter.setPen(QPen(Qt.GlobalColor.white))
+        bold = style.font(9.0, bold=True)
+        painter.setFont(bold)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         type_name)
+        used = QFontMetrics(bold).horizontalAdvance(type_name) + 10
+        small = style.font(8.0)
+        painter.setFont(small)
+        id_text = QFontMetrics(small).elidedText(self.node_id, Qt.TextElideMode.ElideMiddle,
+                                                  int(rect.width() - used))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                         id_text)
+
+    def _paint_body(self, painter: QPainter, summary: str, shape, count, errors) -> None:
+        pad, width = 12.0, style.CARD_WIDTH - 24.0
+        top = style.HEADER_HEIGHT + 4
+        line1 = QRectF(pad, top, width, style.LINE_HEIGHT)
+        line2 = QRectF(pad, top + style.LINE_HEIGHT, width, style.LINE_HEIGHT)
+        normal = style.font(8.5)
+        painter.setFont(normal)
+        metrics = QFontMetrics(normal)
+        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        if errors:
+            painter.setPen(QPen(style.ERROR_COLOUR))
+            text = metrics.elidedText("⚠ " + errors[0], Qt.TextElideMode.ElideRight,
+                                      int(width))
+            painter.drawText(line1, left, text)
+        else:
+            painter.setPen(QPen(style.MUTED_TEXT))
+            painter.drawText(line1, left, metrics.elidedText(
+                summary or "no parameters", Qt.TextElideMode.ElideRight, int(width)))
+        painter.setPen(QPen(style.TEXT))
+        painter.setFont(style.font(8.5, bold=True))
+        painter.drawText(line2, left, "→ " + format_shape(shape))
+        if count:
+            painter.setFont(normal)
+            painter.setPen(QPen(style.MUTED_TEXT))
+            painter.drawText(line2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                             format_count(count))
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(1 if value else 0)
+        return super().itemChange(change, value)
+
+    # ---- mouse: selection is Qt's; moving goes through the scene (one MoveNodes per drag)
+    def mousePressEvent(self, event) -> None:
+        _shift_as_ctrl(event)
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.scene().begin_node_drag(event.scenePos())
+
+    def mouseMoveEvent(self, event) -> None:
+        self.scene().move_node_drag(event.scenePos())
+
+    def mouseReleaseEvent(self, event) -> None:
+        _shift_as_ctrl(event)
+        moved = self.scene().end_node_drag()
+        if not moved:                      # a click: let Qt update the selection
+            super().mouseReleaseEvent(event)
+
+
+def _shift_as_ctrl(event) -> None:
+    """Shift-click adds to the selection like Ctrl-click (both are common conventions)."""
+    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _preview_pixmap(array: np.ndarray) -> QPixmap | None:
+    if array.ndim == 3:
+        array = array[0]
+    if array.ndim == 1:
+        array = _bars(array)
+    if array.ndim != 2 or array.size == 0:
+        return None
+    a = array.astype(np.float32)
+    lo, hi = float(np.nanmin(a)), float(np.nanmax(a))
+    scaled = np.zeros_like(a) if hi <= lo else (a - lo) / (hi - lo)
+    grey = np.ascontiguousarray((np.nan_to_num(scaled) * 255).astype(np.uint8))
+    h, w = grey.shape
+    image = QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    return QPixmap.fromImage(image)
+
+
+def _bars(values: np.ndarray, height: int = 24) -> np.ndarray:
+    """A 1-D activation as a bar chart image (rows x units), bars rising from the bottom."""
+    v = np.nan_to_num(values.astype(np.float32))
+    span = float(np.abs(v).max()) or 1.0
+    levels = np.rint(np.abs(v) / span * height).astype(int)
+    rows = np.arange(height)[::-1, None]
+    return (rows < levels[None, :]).astype(np.float32)

@@ -1,0 +1,58 @@
+"""One-line summaries of a node's params for its card, generated from the registry.
+
+A layer class may define ``summary(params) -> str`` (a classmethod) for a better one;
+otherwise the numbers (int, float, shape, padding) come first and choices or switches
+only when they differ from their default.
+"""
+from __future__ import annotations
+
+from engine import registry
+
+MAX_PARTS = 3
+_ALWAYS_SHOWN = ("int", "float", "shape", "padding")
+
+
+def param_summary(spec: registry.LayerSpec, params: dict) -> str:
+    try:
+        full = spec.complete(params)
+    except ValueError:
+        full = {**spec.defaults(), **params}
+    hook = getattr(spec.cls, "summary", None)
+    if callable(hook):
+        try:
+            return str(hook(full))
+        except (KeyError, ValueError, TypeError):
+            pass
+    parts = [_part(p, full.get(p.name)) for p in spec.params if _shown(p, full.get(p.name))]
+    return ", ".join(parts[:MAX_PARTS])
+
+
+def _shown(p: registry.Param, value) -> bool:
+    return p.kind in _ALWAYS_SHOWN or value != p.default
+
+
+def _part(p: registry.Param, value) -> str:
+    name = p.name.replace("_", " ")
+    if p.kind == "bool":
+        return f"{name} {'on' if value else 'off'}"
+    if p.kind == "shape":
+        return f"{name} {format_shape(value)}"
+    if p.kind == "float":
+        return f"{name} {value:g}" if isinstance(value, (int, float)) else f"{name} {value}"
+    return f"{name} {value}"
+
+
+def format_shape(shape) -> str:
+    """(8, 14, 14) -> '[8, 14, 14]'."""
+    if shape is None:
+        return "?"
+    return "[" + ", ".join(str(d) for d in shape) + "]"
+
+
+def format_count(n: int) -> str:
+    """12 -> '12 params', 1234567 -> '1.23M params'."""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.3g}M params"
+    if n >= 10_000:
+        return f"{n / 1e3:.3g}k params"
+    return f"{n:,} param{'s' * (n != 1)}"
