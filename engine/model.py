@@ -97,13 +97,16 @@ class Model:
 
     def _checked_input(self, x) -> np.ndarray:
         where = f"layer {self.input_id!r} (Input)"
-        x = np.asarray(x)
+        want = f"(N, {', '.join(map(str, self.input_shape))})"
+        try:
+            x = np.asarray(x)
+        except ValueError:     # nested lists of unequal lengths
+            raise ValueError(f"{where} expects a batch of shape {want}, got rows of "
+                             f"different lengths") from None
         if x.dtype.kind not in "fiub":
             raise ValueError(f"{where} expects numbers, got an array of dtype {x.dtype}")
-        want = self.input_shape
-        if x.ndim != len(want) + 1 or tuple(x.shape[1:]) != want:
-            raise ValueError(f"{where} expects a batch of shape (N, {', '.join(map(str, want))})"
-                             f", got {tuple(x.shape)}")
+        if x.ndim != len(self.input_shape) + 1 or tuple(x.shape[1:]) != self.input_shape:
+            raise ValueError(f"{where} expects a batch of shape {want}, got {tuple(x.shape)}")
         return np.ascontiguousarray(x, dtype=np.float32)
 
     # ---- parameters ----------------------------------------------------------------------
