@@ -65,7 +65,7 @@ def _same_shape(pred: np.ndarray, target) -> np.ndarray:
 
 
 def _class_targets(logits: np.ndarray, target) -> np.ndarray:
-    """Cross-entropy targets as (N, K) probability rows (indices become one-hot)."""
+    """Cross-entropy targets: (N,) class indices (intp) or (N, K) probability rows."""
     if logits.ndim != 2:
         raise ValueError(f"cross_entropy needs outputs of shape (N, classes), "
                          f"got {logits.shape}")
@@ -82,9 +82,7 @@ def _class_targets(logits: np.ndarray, target) -> np.ndarray:
     if np.any(bad):
         raise ValueError(f"class index {t[bad][0]:g} is out of range for {k} classes "
                          f"(expected 0 to {k - 1})")
-    onehot = np.zeros((n, k), logits.dtype)
-    onehot[np.arange(n), t.astype(np.intp)] = 1.0
-    return onehot
+    return t.astype(np.intp, copy=False)
 
 
 def _binary_targets(logits: np.ndarray, target) -> np.ndarray:
@@ -122,14 +120,19 @@ def _rmse(pred, target):
 
 
 def _cross_entropy(logits, target):
-    probs_t = _class_targets(logits, target)
+    t = _class_targets(logits, target)
     n = len(logits)
     logp = log_softmax(logits)
-    value = -float(np.sum(probs_t * logp, dtype=np.float64)) / n
     # d/dlogits of -sum(t * log_softmax) = softmax * sum(t) - t (sum(t) = 1 for one-hot)
     grad = np.exp(logp)
-    grad *= np.sum(probs_t, axis=1, keepdims=True)
-    grad -= probs_t
+    if t.ndim == 1:       # indices: pick, rather than multiply by a one-hot matrix
+        rows = np.arange(n)
+        value = -float(np.sum(logp[rows, t], dtype=np.float64)) / n
+        grad[rows, t] -= 1.0
+    else:
+        value = -float(np.sum(t * logp, dtype=np.float64)) / n
+        grad *= np.sum(t, axis=1, keepdims=True)
+        grad -= t
     grad *= 1.0 / n
     return value, grad
 
