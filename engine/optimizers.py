@@ -59,7 +59,6 @@ class Optimizer:
     """Base: per-parameter state (step count, moment buffers), lr, state_dict."""
 
     name: ClassVar[str]
-    zero_buffers: ClassVar[tuple[str, ...]] = ()   # moment buffers that start at zero
 
     def __init__(self, params: dict[str, tuple[np.ndarray, np.ndarray]], hyper: dict):
         self.params = dict(params)
@@ -75,7 +74,8 @@ class Optimizer:
         return {name: np.zeros_like(p) for name in self.buffer_names()}
 
     def buffer_names(self) -> tuple[str, ...]:
-        return self.zero_buffers
+        """Moment buffers that start at zero (SGD creates its momentum buffer lazily)."""
+        return ()
 
     @property
     def lr(self) -> float:
@@ -143,7 +143,7 @@ class Optimizer:
             self.steps[key] = int(saved[key]["step"])
             self.state[key] = {name: np.array(a, dtype=p.dtype)
                                for name, a in saved[key].items() if name != "step"}
-        self.lr = d["lr"]
+        self.lr = d.get("lr", self._lr)
 
 
 class SGD(Optimizer):
