@@ -4,7 +4,8 @@ bare NumPy broadcasting error."""
 import numpy as np
 import pytest
 
-from engine import compile_network
+from engine import compile_network, registry
+from engine.errors import ShapeError
 
 MLP = {"nodes": [{"id": "in", "type": "Input", "params": {"shape": [4]}},
                  {"id": "h", "type": "Dense", "params": {"units": 5}},
@@ -115,3 +116,49 @@ def test_a_failed_call_leaves_the_model_usable(mlp):
     with pytest.raises(ValueError):
         mlp.loss_and_grads(np.zeros((8, 4)), np.zeros((8, 2)), loss="mse")
     assert np.isfinite(mlp.loss_and_grads(np.ones((8, 4)), np.zeros((8, 3)), loss="mse"))
+
+
+# ---- shape errors the canvas shows on a wire (raised without data, by output_shape) ----
+
+
+def _shape_of(type_name, *shapes):
+    spec = registry.get(type_name)
+    return spec.cls.output_shape(spec.complete({}), list(shapes))
+
+
+def test_add_names_the_mismatching_inputs_by_position_and_shape():
+    assert _shape_of("Add", (4,), (4,), (4,)) == (4,)
+    with pytest.raises(ShapeError, match=r"input 0 is \[4\] but input 2 is \[5\]"):
+        _shape_of("Add", (4,), (4,), (5,))
+
+
+def test_concat_names_the_axes_that_must_match():
+    assert _shape_of("Concat", (2, 5, 5), (3, 5, 5)) == (5, 5, 5)
+    assert _shape_of("Concat", (2,), (3,), (1,)) == (6,)
+    with pytest.raises(ShapeError, match=r"height must match.*\[2, 5, 5\].*input 1.*\[3, 4, 5\]"):
+        _shape_of("Concat", (2, 5, 5), (3, 4, 5))
+    with pytest.raises(ShapeError, match=r"height and width"):
+        _shape_of("Concat", (2, 5, 5), (3, 4, 4))
+    with pytest.raises(ShapeError, match=r"number of axes.*\[2, 5, 5\].*\[10\]"):
+        _shape_of("Concat", (2, 5, 5), (10,))
+
+
+@pytest.mark.parametrize("type_name", ["Add", "Concat"])
+def test_merge_layers_refuse_a_single_input(type_name):
+    with pytest.raises(ShapeError, match="2 or more inputs, got 1"):
+        _shape_of(type_name, (4,))
+
+
+def test_batchnorm_refuses_shapes_other_than_features_or_images():
+    with pytest.raises(ShapeError, match=r"BatchNorm needs \[features\].*got \[3, 4\]"):
+        _shape_of("BatchNorm", (3, 4))
+
+
+def test_batchnorm_training_on_one_value_per_channel_says_what_to_do():
+    net = {"nodes": [{"id": "in", "type": "Input", "params": {"shape": [3]}},
+                     {"id": "bn", "type": "BatchNorm"}],
+           "edges": [{"from": "in", "to": "bn"}]}
+    model = compile_network(net)
+    with pytest.raises(ValueError, match=r"'bn'.*batch size of at least 2"):
+        model.forward(np.zeros((1, 3)), training=True)
+    assert model.forward(np.zeros((1, 3))).shape == (1, 3)     # eval is fine
