@@ -7,8 +7,10 @@ whole rows of the image (long inner loops) instead of 3-element kernel rows.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 Pads = tuple[tuple[int, int], tuple[int, int]]   # ((top, bottom), (left, right))
 
@@ -52,28 +54,61 @@ class Workspace:
 
 
 # ---- convolution ------------------------------------------------------------------------
-def pad_images(x: np.ndarray, pads: Pads, ws: Workspace) -> np.ndarray:
-    """x (N, C, H, W) with zero borders, in a reused buffer whose borders stay zero."""
+@dataclass(frozen=True)
+class Grid:
+    """Where im2col put the output positions: ``ho`` rows of ``wg`` columns per image, of
+    which the first ``wo`` are real. The stride-1 path computes on the padded width
+    (wg = padded W) so that every kernel tap is one contiguous run of memory; the extra
+    kw-1 columns per row are junk the caller crops (and feeds zero gradient)."""
+    ho: int
+    wo: int
+    wg: int
+
+
+def pad_images(x: np.ndarray, pads: Pads, ws: Workspace, spare_rows: int = 0) -> np.ndarray:
+    """x (N, C, H, W) with zero borders (plus ``spare_rows`` zero rows at the bottom), in a
+    reused buffer whose borders stay zero because only the inside is ever rewritten."""
     (top, bottom), (left, right) = pads
-    if not (top or bottom or left or right):
+    if not (top or bottom or left or right or spare_rows):
         return x
     n, c, h, w = x.shape
-    xp = ws.get("padded", (n, c, h + top + bottom, w + left + right), zero=True)
+    shape = (n, c, h + top + bottom + spare_rows, w + left + right)
+    xp = ws.get("padded", shape, zero=True)
     xp[:, :, top:top + h, left:left + w] = x
     return xp
 
 
 def im2col(x: np.ndarray, kh: int, kw: int, stride: int, pads: Pads,
-           ws: Workspace) -> tuple[np.ndarray, tuple[int, int]]:
-    """Columns (C*kh*kw, N*Ho*Wo) of x (N, C, H, W), and (Ho, Wo). Row (c, i, j) holds
+           ws: Workspace) -> tuple[np.ndarray, Grid]:
+    """Columns (C*kh*kw, N*Ho*Wg) of x (N, C, H, W) and their Grid. Row (c, i, j) holds
     the input pixel under kernel tap (i, j) of channel c for every output position."""
+    if stride == 1:
+        return _im2col_runs(x, kh, kw, pads, ws)
     xp = pad_images(x, pads, ws)
     n, c = x.shape[:2]
     windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
     ho, wo = windows.shape[2:4]
     cols = ws.get("cols", (c, kh, kw, n, ho, wo))
     np.copyto(cols, windows.transpose(1, 4, 5, 0, 2, 3))
-    return cols.reshape(c * kh * kw, n * ho * wo), (ho, wo)
+    return cols.reshape(c * kh * kw, n * ho * wo), Grid(ho, wo, wo)
+
+
+def _im2col_runs(x, kh, kw, pads, ws) -> tuple[np.ndarray, Grid]:
+    """Stride 1: in the flattened padded image, tap (i, j) of every output position is
+    the run of ho*wp values starting at i*wp + j. One spare zero row keeps the last
+    tap's run (which overshoots by kw-1) inside the buffer."""
+    n, c = x.shape[:2]
+    xp = pad_images(x, pads, ws, spare_rows=1)
+    wp = xp.shape[3]
+    ho, wo = xp.shape[2] - 1 - kh + 1, wp - kw + 1
+    flat = xp.reshape(n, c, -1)
+    run = ho * wp
+    s_n, s_c, s_1 = flat.strides
+    runs = as_strided(flat, shape=(c, kh, kw, n, run),
+                      strides=(s_c, wp * s_1, s_1, s_n, s_1), writeable=False)
+    cols = ws.get("cols", (c, kh, kw, n, run))
+    np.copyto(cols, runs)
+    return cols.reshape(c * kh * kw, n * run), Grid(ho, wo, wp)
 
 
 def _tap_range(tap: int, pad_before: int, stride: int, n_out: int, size: int):
@@ -88,25 +123,47 @@ def _tap_range(tap: int, pad_before: int, stride: int, n_out: int, size: int):
 
 
 def col2im(dcols: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int,
-           pads: Pads, out_hw: tuple[int, int]) -> np.ndarray:
+           pads: Pads, grid: Grid, ws: Workspace) -> np.ndarray:
     """Adjoint of im2col: sum every column entry back onto the input pixel it came from.
-    Loops over the kh*kw kernel taps only; each tap is one strided add over the batch."""
+    Loops over the kh*kw kernel taps only; each tap is one add over the whole batch."""
+    if stride == 1:
+        return _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws)
     n, c, h, w = x_shape
-    ho, wo = out_hw
-    d = dcols.reshape(c, kh, kw, n, ho, wo)
+    d = dcols.reshape(c, kh, kw, n, grid.ho, grid.wo)
     dx = np.zeros(x_shape, np.float32)
     dx_cn = dx.transpose(1, 0, 2, 3)                 # (C, N, H, W) view, matches d's order
     (top, _), (left, _) = pads
     for i in range(kh):
-        rows = _tap_range(i, top, stride, ho, h)
+        rows = _tap_range(i, top, stride, grid.ho, h)
         if rows is None:
             continue
         for j in range(kw):
-            cols = _tap_range(j, left, stride, wo, w)
+            cols = _tap_range(j, left, stride, grid.wo, w)
             if cols is None:
                 continue
             dst = dx_cn[:, :, rows[1], cols[1]]
             np.add(dst, d[:, i, j, :, rows[0], cols[0]], out=dst)
+    return dx
+
+
+def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
+    """Stride 1: each tap adds one contiguous run per (channel, image) into a padded
+    (C, N, rows, wp) accumulator; the inside is then copied out as (N, C, H, W). The
+    junk grid columns carry zero gradient, so adding them is harmless."""
+    n, c, h, w = x_shape
+    (top, bottom), (left, _) = pads
+    run = grid.ho * grid.wg
+    acc = ws.get("col2im_acc", (c, n, h + top + bottom + 1, grid.wg))
+    acc.fill(0.0)
+    flat = acc.reshape(c, n, -1)
+    d = dcols.reshape(c, kh, kw, n, run)
+    for i in range(kh):
+        for j in range(kw):
+            start = i * grid.wg + j
+            dst = flat[:, :, start:start + run]
+            np.add(dst, d[:, i, j], out=dst)
+    dx = np.empty(x_shape, np.float32)
+    np.copyto(dx, acc[:, :, top:top + h, left:left + w].transpose(1, 0, 2, 3))
     return dx
 
 

@@ -106,15 +106,16 @@ class Conv2D(Layer):
         x = xs[0]
         k, s = self.p["kernel_size"], self.p["stride"]
         ws = self._workspace()
-        cols, (ho, wo) = ops.im2col(x, k, k, s, self.paddings(self.p), ws)
+        cols, grid = ops.im2col(x, k, k, s, self.paddings(self.p), ws)
         weight = self.params["weight"]
         n, f = len(x), len(weight)
-        y = ws.get("gemm_out", (f, n * ho * wo))
+        y = ws.get("gemm_out", (f, cols.shape[1]))
         np.matmul(weight.reshape(f, -1), cols, out=y)
-        self._x_shape, self._cols, self._out_hw = x.shape, cols, (ho, wo)
-        # (F, N, Ho, Wo) -> (N, F, Ho, Wo); the bias add does the reordering copy for free.
-        y_nchw = y.reshape(f, n, ho, wo).transpose(1, 0, 2, 3)
-        out = np.empty((n, f, ho, wo), np.float32)
+        self._x_shape, self._cols, self._grid = x.shape, cols, grid
+        # (F, N, Ho, Wg) -> (N, F, Ho, Wo): crop the grid's junk columns, and let the bias
+        # add do the reordering copy.
+        y_nchw = y.reshape(f, n, grid.ho, grid.wg)[..., :grid.wo].transpose(1, 0, 2, 3)
+        out = np.empty((n, f, grid.ho, grid.wo), np.float32)
         if "bias" in self.params:
             np.add(y_nchw, self.params["bias"][:, None, None], out=out)
         else:
@@ -123,20 +124,20 @@ class Conv2D(Layer):
 
     def backward(self, grad):
         k, s = self.p["kernel_size"], self.p["stride"]
+        ws, grid = self._workspace(), self._grid
         weight = self.params["weight"]
-        f = len(weight)
-        n, ho, wo = len(grad), *self._out_hw
-        g = self._workspace().get("grad_fn", (f, n, ho * wo))
-        np.copyto(g, grad.reshape(n, f, ho * wo).transpose(1, 0, 2))
+        f, n = len(weight), len(grad)
+        # Gradient laid out like the GEMM output; the junk grid columns stay zero.
+        g = ws.get("grad_fn", (f, n, grid.ho, grid.wg), zero=True)
+        np.copyto(g[..., :grid.wo], grad.transpose(1, 0, 2, 3))
         g = g.reshape(f, -1)
         if self.trainable:                     # frozen (e.g. sobel): no weight gradient
             np.matmul(g, self._cols.T, out=self.grads["weight"].reshape(f, -1))
             if "bias" in self.grads:
                 np.sum(g, axis=1, out=self.grads["bias"])
-        dcols = self._workspace().get("dcols", self._cols.shape)
+        dcols = ws.get("dcols", self._cols.shape)
         np.matmul(weight.reshape(f, -1).T, g, out=dcols)
-        return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p),
-                           self._out_hw)]
+        return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p), grid, ws)]
 
     def _workspace(self) -> ops.Workspace:
         if not hasattr(self, "_ws"):
