@@ -30,6 +30,10 @@ class Model:
         self.output_id = next(n.id for n in reversed(self.nodes) if n.id not in fed)
         self.input_id = next(n.id for n in self.nodes if type(n.layer).__name__ == "Input")
         self.outputs: dict[str, np.ndarray] = {}   # every node's output of the last forward
+        # The data needs no gradient: a layer fed only by the Input may skip computing
+        # its input gradient (Conv2D does; it returns None then).
+        for n in self.nodes:
+            n.layer.needs_input_grad = any(s != self.input_id for s in n.inputs)
 
     # ---- shapes and layers ---------------------------------------------------------------
     @property
@@ -68,6 +72,8 @@ class Model:
             if g is None:
                 continue
             for src, gi in zip(node.inputs, node.layer.backward(g)):
+                if gi is None:                  # skipped: see needs_input_grad
+                    continue
                 # A fork: sum what comes back from each consumer (never in place, since
                 # ``gi`` may be a buffer the layer reuses).
                 pending[src] = gi if src not in pending else pending[src] + gi

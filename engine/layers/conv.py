@@ -135,6 +135,8 @@ class Conv2D(Layer):
             np.matmul(g, self._cols.T, out=self.grads["weight"].reshape(f, -1))
             if "bias" in self.grads:
                 np.sum(g, axis=1, out=self.grads["bias"])
+        if not getattr(self, "needs_input_grad", True):     # fed by the data (Model)
+            return [None]
         dcols = ws.get("dcols", self._cols.shape)
         np.matmul(weight.reshape(f, -1).T, g, out=dcols)
         return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p), grid, ws)]
