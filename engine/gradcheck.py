@@ -47,7 +47,7 @@ class ArrayCheck:
                 f"{self.analytic: .6g}  numeric {self.numeric: .6g}")
 
 
-@dataclass
+@dataclass(repr=False)
 class GradCheckReport:
     subject: str                 # "layer 'bn' (BatchNorm), training" or "model ..."
     checks: list[ArrayCheck] = field(default_factory=list)
@@ -63,6 +63,8 @@ class GradCheckReport:
     def __str__(self) -> str:
         head = f"gradient check of {self.subject}: {'passed' if self.ok else 'FAILED'}"
         return "\n".join([head] + [c.line() for c in self.checks])
+
+    __repr__ = __str__          # a notebook shows the table, not the dataclass fields
 
 
 # ---- helpers ---------------------------------------------------------------------------
@@ -125,6 +127,21 @@ def _numeric_gradient(loss_fn, array, indices, eps) -> np.ndarray:
     return out
 
 
+def _checked_inputs(layer, inputs) -> list[np.ndarray]:
+    """float64 copies of the inputs; ValueError naming the layer if they do not fit it."""
+    if isinstance(inputs, np.ndarray):
+        inputs = [inputs]
+    xs = [np.array(x, dtype=np.float64) for x in inputs]
+    where = f"layer {layer.name!r} ({type(layer).__name__})"
+    if len(xs) != len(layer.input_shapes):
+        raise ValueError(f"{where} takes {len(layer.input_shapes)} input(s), got {len(xs)}")
+    for i, (x, want) in enumerate(zip(xs, layer.input_shapes)):
+        if x.shape[1:] != tuple(want) or x.ndim != len(want) + 1:
+            raise ValueError(f"{where}: input {i} should be a batch of shape "
+                             f"(N, {', '.join(map(str, want))}), got {x.shape}")
+    return xs
+
+
 def _float32_settings(eps, rtol, atol):
     """A layer that computes in float32 whatever it is given rounds every output to ~1e-7
     relative: a larger step and looser tolerances keep that noise from failing the check
@@ -152,8 +169,8 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     layer, the array and the worst index when one fails (or returns the report when
     ``raise_on_failure`` is False). ``layer`` itself is not modified.
     """
+    xs = _checked_inputs(layer, inputs)
     work = _float64_layer(layer)
-    xs = [np.array(x, dtype=np.float64) for x in inputs]
     randomness = _FixedRandomness([work])
     rng = np.random.default_rng(seed)
 

@@ -65,16 +65,19 @@ class BatchNorm(Layer):
                                  f"per channel to train; got a batch of shape {x.shape}: "
                                  f"use a batch size of at least 2")
             mean = x.mean(axis=axes)
-            var = x.var(axis=axes)
+            xhat = x - self._per_channel(mean, x)
+            var = np.mean(np.square(xhat), axis=axes)        # biased, for normalising
             self._update_running(mean, var, count)
         else:
-            mean, var = self.buffers["running_mean"], self.buffers["running_var"]
-        inv_std = 1.0 / np.sqrt(var + self.p["eps"])
+            xhat = x - self._per_channel(self.buffers["running_mean"], x)
+            var = self.buffers["running_var"]
         self._training = training
-        self._inv_std = inv_std.astype(x.dtype, copy=False)
-        self._xhat = (x - self._per_channel(mean, x)) * self._per_channel(self._inv_std, x)
-        weight, bias = self.params["weight"], self.params["bias"]
-        return self._xhat * self._per_channel(weight, x) + self._per_channel(bias, x)
+        self._inv_std = (1.0 / np.sqrt(var + self.p["eps"])).astype(x.dtype, copy=False)
+        xhat *= self._per_channel(self._inv_std, x)
+        self._xhat = xhat
+        out = xhat * self._per_channel(self.params["weight"], x)
+        out += self._per_channel(self.params["bias"], x)
+        return out
 
     def _update_running(self, mean, var, count):
         m = self.p["momentum"]

@@ -99,3 +99,12 @@ def test_dropout_is_checked_with_a_fixed_mask():
     assert 30 < dropped.sum() < 120                  # the mask really drops units...
     report = check_layer_gradients(layer, x, training=True)
     assert report.ok and report.checks[0].checked == 150  # ...and every input is checked
+
+
+def test_checker_refuses_inputs_that_do_not_fit_the_layer_naming_it():
+    layer = build_layer(registry.get("Dense"), {"units": 2}, [(4,)])
+    with pytest.raises(ValueError, match=r"layer 'dense'.*\(N, 4\).*\(3, 5\)"):
+        check_layer_gradients(layer, np.zeros((3, 5)))
+    with pytest.raises(ValueError, match="takes 1 input"):
+        check_layer_gradients(layer, [np.zeros((3, 4))] * 2)
+    assert "passed" in repr(check_layer_gradients(layer, np.ones((3, 4))))  # one array is fine
