@@ -10,26 +10,28 @@ from gui.canvas.clipboard import from_mime
 
 Key = QKeySequence.StandardKey
 
-# name: (text, status tip, shortcuts, view method)
+# name: (text, status tip, shortcuts (standard keys or strings), view method); the
+# QKeySequences are built later: creating them before the QApplication crashes Qt
+
 ACTION_TABLE = {
     "delete": ("&Delete", "Delete the selected nodes and wires",
-               [QKeySequence(Key.Delete), QKeySequence(Qt.Key.Key_Backspace)], "delete_selection"),
+               [Key.Delete, "Backspace"], "delete_selection"),
     "copy": ("&Copy", "Copy the selected nodes and the wires between them",
-             [QKeySequence(Key.Copy)], "copy_selection"),
-    "cut": ("Cu&t", "Cut the selected nodes", [QKeySequence(Key.Cut)], "cut_selection"),
-    "paste": ("&Paste", "Paste nodes from the clipboard", [QKeySequence(Key.Paste)], "paste"),
+             [Key.Copy], "copy_selection"),
+    "cut": ("Cu&t", "Cut the selected nodes", [Key.Cut], "cut_selection"),
+    "paste": ("&Paste", "Paste nodes from the clipboard", [Key.Paste], "paste"),
     "duplicate": ("D&uplicate", "Duplicate the selected nodes",
-                  [QKeySequence("Ctrl+D")], "duplicate_selection"),
-    "select_all": ("Select &All", "Select every node", [QKeySequence(Key.SelectAll)],
+                  ["Ctrl+D"], "duplicate_selection"),
+    "select_all": ("Select &All", "Select every node", [Key.SelectAll],
                    "select_all"),
     "fit": ("&Fit to View", "Show the whole network",
-            [QKeySequence("F"), QKeySequence("Ctrl+0")], "fit_to_view"),
+            ["F", "Ctrl+0"], "fit_to_view"),
     # no shortcut: the window's own Auto layout action carries Ctrl+L
     "auto_layout": ("&Auto Layout", "Arrange the nodes left to right by depth (undoable)",
                     [], "auto_layout"),
-    "zoom_in": ("Zoom &In", "Zoom in", [QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")],
+    "zoom_in": ("Zoom &In", "Zoom in", [Key.ZoomIn, "Ctrl+="],
                 "zoom_in"),
-    "zoom_out": ("Zoom &Out", "Zoom out", [QKeySequence(Key.ZoomOut)], "zoom_out"),
+    "zoom_out": ("Zoom &Out", "Zoom out", [Key.ZoomOut], "zoom_out"),
 }
 NEEDS_NODES = ("copy", "cut", "duplicate")
 EDITS = ("delete", "cut", "paste", "duplicate", "auto_layout")
@@ -48,7 +50,7 @@ class CanvasActions(QObject):
             action.setObjectName(f"canvas_{name}")
             action.setStatusTip(tip)
             action.setToolTip(tip)
-            action.setShortcuts(keys)
+            action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(getattr(view, method))
             view.addAction(action)

@@ -93,7 +93,7 @@ class CanvasScene(QGraphicsScene):
         if edge is not None:
             self.removeItem(edge)
         item = self.node_items.get(dst)
-        if item is not None:
+        if item is not None and self.document.has_node(dst):   # not when dst goes too
             item.refresh_ports()
             self._reroute_into(dst)
 
