@@ -10,6 +10,7 @@ from gui.canvas import style
 from gui.canvas.summary import format_shape
 
 LABEL_FONT_SIZE = 8.0
+LABEL_POSITIONS = (0.5, 0.35, 0.65, 0.2, 0.8)     # along the wire, first that hides no card
 
 
 def wire_path(start: QPointF, end: QPointF) -> QPainterPath:
@@ -63,11 +64,26 @@ class EdgeItem(QGraphicsPathItem):
         return True
 
     def _place_label(self) -> None:
+        """Above the middle of the wire, or further along it where that would hide a card."""
         metrics = QFontMetricsF(style.font(LABEL_FONT_SIZE))
         w = metrics.horizontalAdvance(self.label) + 10
         h = metrics.height() + 2
-        mid = self.path().pointAtPercent(0.5)
-        self._label_rect = QRectF(mid.x() - w / 2, mid.y() - h - 3, w, h)
+        cards = self._card_rects()
+        rect = None
+        for t in LABEL_POSITIONS:
+            at = self.path().pointAtPercent(t)
+            rect = QRectF(at.x() - w / 2, at.y() - h - 3, w, h)
+            if not any(rect.intersects(c) for c in cards):
+                break
+        self._label_rect = rect
+
+    def _card_rects(self) -> list[QRectF]:
+        scene = self.scene() or self.src_item.scene()
+        if scene is None:
+            return []
+        bounds = self.path().boundingRect().adjusted(-80, -40, 80, 40)
+        return [item.sceneBoundingRect() for item in scene.items(bounds)
+                if hasattr(item, "card_rect")]
 
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-4, -4, 4, 4).united(self._label_rect)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from engine.network import Network
 
-COLUMN_SPACING = 260.0     # card width (178) plus room for a wire label
+COLUMN_SPACING = 280.0     # card width (190) plus room for a wire label
 ROW_SPACING = 120.0        # card height (~84) plus a gap
 
 

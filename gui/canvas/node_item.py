@@ -25,6 +25,7 @@ class NodeItem(QGraphicsItem):
         self.in_ports: list[PortItem] = []
         self._texts: tuple = ()
         self._preview: QPixmap | None = None
+        self._preview_is_image = False
         self.refresh()
 
     # ---- reading the document ------------------------------------------------------------
@@ -128,7 +129,9 @@ class NodeItem(QGraphicsItem):
         """Show a small grey image (2-D, or [C, H, W]: first channel) or bars (1-D) under
         the card; None removes it. Values are scaled to their own min..max."""
         self.prepareGeometryChange()
-        self._preview = None if image is None else _preview_pixmap(np.asarray(image))
+        array = None if image is None else np.asarray(image)
+        self._preview = None if array is None else _preview_pixmap(array)
+        self._preview_is_image = array is not None and array.ndim >= 2
         self.update()
 
     def has_preview(self) -> bool:
@@ -157,10 +160,20 @@ class NodeItem(QGraphicsItem):
         self._paint_header(painter, type_name)
         self._paint_body(painter, summary, shape, count, errors)
         if self._preview is not None:
-            target = QRectF(0, self.height + 6, style.CARD_WIDTH, style.PREVIEW_HEIGHT)
+            target = self._preview_rect()
             painter.drawPixmap(target.toRect(), self._preview)
             painter.setPen(QPen(style.CARD_BORDER, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(target)
+
+    def _preview_rect(self) -> QRectF:
+        """Centred under the card; images keep their aspect ratio, bars use the width."""
+        if not self._preview_is_image:
+            return QRectF(0, self.height + 6, style.CARD_WIDTH, style.PREVIEW_HEIGHT)
+        w, h = self._preview.width(), self._preview.height()
+        scale = min(style.CARD_WIDTH / w, style.PREVIEW_HEIGHT / h)
+        pw, ph = w * scale, h * scale
+        return QRectF((style.CARD_WIDTH - pw) / 2, self.height + 6, pw, ph)
 
     def _paint_card(self, painter: QPainter, colour, error: bool) -> None:
         rect = self.card_rect()
@@ -212,14 +225,18 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(style.MUTED_TEXT))
             painter.drawText(line1, left, metrics.elidedText(
                 summary or "no parameters", Qt.TextElideMode.ElideRight, int(width)))
+        bold = style.font(8.5, bold=True)
+        shape_text = "→ " + format_shape(shape)
         painter.setPen(QPen(style.TEXT))
-        painter.setFont(style.font(8.5, bold=True))
-        painter.drawText(line2, left, "→ " + format_shape(shape))
-        if count:
+        painter.setFont(bold)
+        painter.drawText(line2, left, shape_text)
+        room = width - QFontMetrics(bold).horizontalAdvance(shape_text) - 8
+        count_text = _fitting_count(count, metrics, room) if count else None
+        if count_text:
             painter.setFont(normal)
             painter.setPen(QPen(style.MUTED_TEXT))
             painter.drawText(line2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             format_count(count))
+                             count_text)
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -241,6 +258,15 @@ class NodeItem(QGraphicsItem):
         moved = self.scene().end_node_drag()
         if not moved:                      # a click: let Qt update the selection
             super().mouseReleaseEvent(event)
+
+
+def _fitting_count(count: int, metrics: QFontMetrics, room: float) -> str | None:
+    """'1,168 params', else '1.17k', else nothing (the tooltip still has it)."""
+    options = [format_count(count)] + ([format_count(count, short=True)] if count >= 1000 else [])
+    for text in options:
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return None
 
 
 def _shift_as_ctrl(event) -> None:
@@ -270,9 +296,10 @@ def _preview_pixmap(array: np.ndarray) -> QPixmap | None:
 
 
 def _bars(values: np.ndarray, height: int = 24) -> np.ndarray:
-    """A 1-D activation as a bar chart image (rows x units), bars rising from the bottom."""
+    """A 1-D activation as a bar chart image (rows x units): dark bars of |value| rising
+    from the bottom on white."""
     v = np.nan_to_num(values.astype(np.float32))
     span = float(np.abs(v).max()) or 1.0
     levels = np.rint(np.abs(v) / span * height).astype(int)
     rows = np.arange(height)[::-1, None]
-    return (rows < levels[None, :]).astype(np.float32)
+    return (rows >= levels[None, :]).astype(np.float32)

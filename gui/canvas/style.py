@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
-CARD_WIDTH = 178.0
+CARD_WIDTH = 190.0
 HEADER_HEIGHT = 24.0
 LINE_HEIGHT = 17.0
 CARD_MIN_HEIGHT = HEADER_HEIGHT + 2 * LINE_HEIGHT + 10.0

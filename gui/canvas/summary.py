@@ -49,10 +49,12 @@ def format_shape(shape) -> str:
     return "[" + ", ".join(str(d) for d in shape) + "]"
 
 
-def format_count(n: int) -> str:
-    """12 -> '12 params', 1234567 -> '1.23M params'."""
+def format_count(n: int, short: bool = False) -> str:
+    """12 -> '12 params', 1234567 -> '1.23M params'; short: '1.17k' (no word)."""
     if n >= 1_000_000:
-        return f"{n / 1e6:.3g}M params"
-    if n >= 10_000:
-        return f"{n / 1e3:.3g}k params"
-    return f"{n:,} param{'s' * (n != 1)}"
+        number = f"{n / 1e6:.3g}M"
+    elif n >= 10_000 or (short and n >= 1000):
+        number = f"{n / 1e3:.3g}k"
+    else:
+        number = f"{n:,}"
+    return number if short else f"{number} param{'s' * (n != 1)}"
