@@ -201,10 +201,10 @@ def _loss_errors(t: dict, info, g: Graph, shapes: dict) -> list[GraphError]:
     out = output_node(g)
     if info is None or out is None:
         return []
-    return _loss_fit(LOSSES[name], info, out, shapes.get(out))
+    return _loss_fit(LOSSES[name], info, g, out, shapes.get(out))
 
 
-def _loss_fit(loss, info, out: str, shape) -> list[GraphError]:
+def _loss_fit(loss, info, g: Graph, out: str, shape) -> list[GraphError]:
     if loss.task != info.task:
         return [GraphError(out, _task_mismatch_text(loss, info))]
     if not isinstance(shape, tuple):
@@ -216,7 +216,7 @@ def _loss_fit(loss, info, out: str, shape) -> list[GraphError]:
         return []
     return [GraphError(out, f"loss {loss.name!r} needs the output {out!r} to give {need} "
                             f"unit{'s' if need != 1 else ''} ({why}), but it gives "
-                            f"{list(shape)}: {_units_fix(out, shape, need)}")]
+                            f"{list(shape)}: {_units_fix(g, out, shape, need)}")]
 
 
 def _units_needed(loss, info) -> tuple[int | None, str]:
@@ -231,10 +231,27 @@ def _units_needed(loss, info) -> tuple[int | None, str]:
     return info.n_classes, f"one per class of dataset {info.name!r}"
 
 
-def _units_fix(out: str, shape: tuple, need: int) -> str:
+def _units_fix(g: Graph, out: str, shape: tuple, need: int) -> str:
     if len(shape) != 1:
         return f"add a Flatten and a Dense({need}) after {out!r}"
-    return f"set the last Dense layer to {need} units"
+    layer = _last_units_node(g, out)
+    where = f"of {layer!r}" if layer else "of the last Dense layer"
+    return f"set units {where} to {need}"
+
+
+def _last_units_node(g: Graph, nid: str) -> str | None:
+    """The nearest node at or before ``nid`` (along single inputs) that has a ``units`` param:
+    the one that decides how many outputs there are."""
+    seen = set()
+    while nid not in seen:
+        seen.add(nid)
+        spec = registry.get(g.nodes[nid]["type"])
+        if any(p.name == "units" for p in spec.params):
+            return nid
+        if len(g.inputs[nid]) != 1:
+            return None
+        nid = g.inputs[nid][0]
+    return None
 
 
 def _task_mismatch_text(loss, info) -> str:
