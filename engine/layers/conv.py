@@ -66,6 +66,13 @@ def output_side(axis: str, size: int, kernel: int, stride: int, pads: tuple[int,
           params=CONV_PARAMS, examples=_EXAMPLES)
 class Conv2D(Layer):
     @classmethod
+    def summary(cls, params) -> str:
+        """The canvas card's one-line summary, e.g. '8 filters 3x3 /1 same'."""
+        k, pad = params["kernel_size"], params["padding"]
+        pad_text = pad if isinstance(pad, str) else f"pad {pad}"
+        return f"{params['filters']} filters {k}x{k} /{params['stride']} {pad_text}"
+
+    @classmethod
     def paddings(cls, params) -> ops.Pads:
         pad = ops.same_or_int_padding(params["padding"], params["kernel_size"])
         return pad, pad

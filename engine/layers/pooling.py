@@ -34,6 +34,12 @@ def pooled_side(layer_type: str, axis: str, size: int, k: int, s: int) -> int:
 
 class _Pool(Layer):
     @classmethod
+    def summary(cls, params) -> str:
+        """The canvas card's one-line summary, e.g. '2x2 /2'."""
+        k = params["pool_size"]
+        return f"{k}x{k} /{params['stride']}"
+
+    @classmethod
     def output_shape(cls, params, input_shapes):
         name = cls.__name__
         c, h, w = image_shape(name, input_shapes)
