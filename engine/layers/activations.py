@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.layers.base import Layer
-from engine.losses import sigmoid, softmax
+from engine.losses import softmax
 from engine.registry import Param, register
 
 # Vectors and images: activations accept any shape.
@@ -56,11 +56,24 @@ class Activation(Layer):
 class Sigmoid(Activation):
     @staticmethod
     def function(x, p):
-        return sigmoid(x)     # stable: exp only ever sees -|x|
+        # 1 / (1 + exp(-x)) as PyTorch: exp overflows to inf for x < -88 (float32), which
+        # correctly gives 0. Four in-place passes: ~5x faster than the branchy stable form
+        # (engine.losses.sigmoid), which the fused bce does not need here.
+        y = np.negative(x)
+        with np.errstate(over="ignore"):
+            np.exp(y, out=y)
+        y += 1.0
+        return np.reciprocal(y, out=y)
 
     @staticmethod
     def derivative(x, y, p):
         return y * (1.0 - y)
+
+    def backward(self, grad):
+        d = 1.0 - self._y
+        d *= self._y
+        d *= grad
+        return [d]
 
 
 @register("Activation", "Squashes any number into the range -1 to 1, centred on 0. Steeper "
@@ -74,6 +87,12 @@ class Tanh(Activation):
     @staticmethod
     def derivative(x, y, p):
         return 1.0 - y * y
+
+    def backward(self, grad):
+        d = np.square(self._y)                 # in place from here: one array, not three
+        np.subtract(1.0, d, out=d)
+        d *= grad
+        return [d]
 
 
 @register("Activation", "Keeps positive numbers and sets negative ones to 0 (output 0 or more). "

@@ -47,26 +47,36 @@ class BatchNorm(Layer):
                         "running_var": np.ones(c, np.float32),
                         "num_batches_tracked": np.zeros((), np.int64)}
 
-    # The statistics are taken over every axis but the channel one: (0,) or (0, 2, 3).
-    def _axes(self, x):
-        return (0,) if x.ndim == 2 else (0, 2, 3)
+    # Statistics are per channel over the batch (and the pixels): viewing x as (N, C, L),
+    # with L = 1 for vectors, they are sums over axes 0 and 2. Summing the contiguous L axis
+    # first keeps NumPy's pairwise (accurate) summation and avoids a strided reduction.
+    @staticmethod
+    def _channel_sum(a: np.ndarray) -> np.ndarray:
+        a = a.reshape(a.shape[0], a.shape[1], -1)
+        return a.sum(axis=2).sum(axis=0)
 
-    def _per_channel(self, v, x):
+    @staticmethod
+    def _channel_dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """sum(a * b) per channel without the product array."""
+        shape = (a.shape[0], a.shape[1], -1)
+        return np.einsum("ncl,ncl->nc", a.reshape(shape), b.reshape(shape)).sum(axis=0)
+
+    @staticmethod
+    def _per_channel(v, x):
         """A (C,) vector shaped to broadcast against x: (1, C) or (1, C, 1, 1)."""
         return v.reshape((1, -1) + (1,) * (x.ndim - 2))
 
     def forward(self, xs, training):
         x = xs[0]
-        axes = self._axes(x)
         count = x.size // x.shape[1]
         if training:
             if count < 2:
                 raise ValueError(f"layer {self.name!r} (BatchNorm) needs more than one value "
                                  f"per channel to train; got a batch of shape {x.shape}: "
                                  f"use a batch size of at least 2")
-            mean = x.mean(axis=axes)
+            mean = self._channel_sum(x) / count
             xhat = x - self._per_channel(mean, x)
-            var = np.mean(np.square(xhat), axis=axes)        # biased, for normalising
+            var = self._channel_dot(xhat, xhat) / count     # biased, for normalising
             self._update_running(mean, var, count)
         else:
             xhat = x - self._per_channel(self.buffers["running_mean"], x)
@@ -89,15 +99,18 @@ class BatchNorm(Layer):
         self.buffers["num_batches_tracked"] += 1
 
     def backward(self, grad):
-        xhat, axes = self._xhat, self._axes(grad)
-        self.grads["bias"][...] = grad.sum(axis=axes)
-        self.grads["weight"][...] = (grad * xhat).sum(axis=axes)
+        xhat = self._xhat
+        self.grads["bias"][...] = self._channel_sum(grad)
+        self.grads["weight"][...] = self._channel_dot(grad, xhat)
         scale = self._per_channel(self.params["weight"] * self._inv_std, grad)
         if not self._training:       # running statistics are constants
             return [grad * scale]
         # Batch statistics depend on x too: subtract the mean gradient and its projection
-        # on xhat (the usual closed form of the batch-norm backward pass).
+        # on xhat (the closed form of the batch-norm backward pass), building
+        # scale * (grad - mean(grad) - xhat * mean(grad * xhat)) in one array.
         count = grad.size // grad.shape[1]
-        mean_g = self._per_channel(self.grads["bias"] / count, grad)
-        mean_gx = self._per_channel(self.grads["weight"] / count, grad)
-        return [scale * (grad - mean_g - xhat * mean_gx)]
+        dx = xhat * self._per_channel(self.grads["weight"] / -count, grad)
+        dx += grad
+        dx -= self._per_channel(self.grads["bias"] / count, grad)
+        dx *= scale
+        return [dx]
