@@ -82,7 +82,8 @@ class EdgeItem(QGraphicsPathItem):
         if scene is None:
             return []
         bounds = self.path().boundingRect().adjusted(-80, -40, 80, 40)
-        return [item.sceneBoundingRect() for item in scene.items(bounds)
+        return [item.sceneBoundingRect()
+                for item in scene.items(bounds, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
                 if hasattr(item, "card_rect")]
 
     def boundingRect(self) -> QRectF:

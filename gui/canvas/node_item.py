@@ -20,6 +20,8 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
+        # painted once into a pixmap, re-painted only on update(): cheap drags and pans
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.height = style.CARD_MIN_HEIGHT
         self.out_port: PortItem | None = None
         self.in_ports: list[PortItem] = []

@@ -112,7 +112,9 @@ class CanvasScene(QGraphicsScene):
     def _update_scene_rect(self) -> None:
         bounds = self.itemsBoundingRect() if self.node_items else QRectF(0, 0, 1, 1)
         m = SCENE_MARGIN
-        self.setSceneRect(bounds.adjusted(-m, -m, m, m).united(self.sceneRect()))
+        wanted = bounds.adjusted(-m, -m, m, m).united(self.sceneRect())
+        if wanted != self.sceneRect():       # setting it repaints the whole view
+            self.setSceneRect(wanted)
 
     # ---- selection -------------------------------------------------------------------
     def selected_node_ids(self) -> list[str]:
