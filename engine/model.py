@@ -113,6 +113,9 @@ class Model:
             raise ValueError(f"{where} expects numbers, got an array of dtype {x.dtype}")
         if x.ndim != len(self.input_shape) + 1 or tuple(x.shape[1:]) != self.input_shape:
             raise ValueError(f"{where} expects a batch of shape {want}, got {tuple(x.shape)}")
+        if len(x) == 0:        # layers (Flatten, Conv2D) and losses cannot handle N = 0
+            raise ValueError(f"{where} got an empty batch {tuple(x.shape)}: give at least "
+                             f"one example")
         return np.ascontiguousarray(x, dtype=np.float32)
 
     # ---- parameters ----------------------------------------------------------------------

@@ -77,6 +77,12 @@ def test_ragged_rows_are_refused_naming_the_layer(mlp):
         mlp.forward([[1.0, 2.0, 3.0, 4.0], [1.0, 2.0]])
 
 
+@pytest.mark.parametrize("how", ["forward", "loss_and_grads"])
+def test_an_empty_batch_is_refused_naming_the_layer(cnn, how):
+    with pytest.raises(ValueError, match=r"'img'.*empty batch \(0, 1, 8, 8\)"):
+        _call(cnn, how, np.zeros((0, 1, 8, 8)), y=np.zeros(0, int))
+
+
 def test_numeric_input_of_any_real_dtype_is_accepted_as_float32(mlp):
     for dtype in (np.float64, np.int64, np.uint8, np.float16):
         assert mlp.forward(np.ones((2, 4), dtype)).dtype == np.float32
