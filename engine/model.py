@@ -6,6 +6,7 @@ coming back from them are summed. Parameter names and layouts follow PyTorch, so
 """
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,6 +151,8 @@ class Model:
                              f"unexpected {extra}")
         for k, a in mine.items():
             given = np.asarray(state[k])
+            if given.dtype.kind not in "fiub":
+                raise ValueError(f"state_dict[{k!r}] holds {given.dtype} values, not numbers")
             if given.shape != a.shape:
                 raise ValueError(f"state_dict[{k!r}] has shape {given.shape}, "
                                  f"the model needs {a.shape}")
@@ -163,5 +166,19 @@ class Model:
         tmp.replace(path)
 
     def load_weights(self, path: str | Path) -> None:
-        with np.load(Path(path)) as data:
-            self.load_state_dict({k: data[k] for k in data.files})
+        """Load a file written by ``save_weights``; ValueError naming the file if it is
+        not one (FileNotFoundError if it is missing)."""
+        path = Path(path)
+        try:
+            data = np.load(path, allow_pickle=False)
+        except (ValueError, zipfile.BadZipFile):
+            data = None
+        if not isinstance(data, np.lib.npyio.NpzFile):
+            raise ValueError(f"{path} is not a weights file (an .npz of named arrays "
+                             f"written by save_weights)")
+        with data:
+            state = {k: data[k] for k in data.files}
+        try:
+            self.load_state_dict(state)
+        except ValueError as e:
+            raise ValueError(f"{path}: {e}") from None

@@ -179,3 +179,30 @@ def test_fused_softmax_and_sigmoid_give_finite_loss_and_gradients_when_saturated
     for k, g in model.grads().items():
         assert np.isfinite(g).all(), k
         assert np.abs(g).max() > 0, k
+
+
+def test_load_state_dict_refuses_non_numeric_values_naming_the_key():
+    model = compile_network(FORK)
+    state = model.state_dict()
+    state["d2.bias"] = np.array(["a"] * 5)
+    with pytest.raises(ValueError, match=r"d2.bias.*not numbers"):
+        model.load_state_dict(state)
+
+
+@pytest.mark.parametrize("content", [b"hello", b"PK\x03\x04garbage", "npy"],
+                         ids=["text", "broken-zip", "npy"])
+def test_load_weights_refuses_a_file_that_is_not_a_weights_file(tmp_path, content):
+    path = tmp_path / "w.npz"
+    if content == "npy":
+        np.save(tmp_path / "w.npy", np.zeros(3))
+        path = tmp_path / "w.npy"
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ValueError, match=r"w\.np[yz] is not a weights file"):
+        compile_network(FORK).load_weights(path)
+
+
+def test_load_weights_of_another_network_names_the_file_and_the_keys(tmp_path):
+    compile_network(IMAGES).save_weights(tmp_path / "images.npz")
+    with pytest.raises(ValueError, match=r"images\.npz.*missing.*d1\.weight"):
+        compile_network(FORK).load_weights(tmp_path / "images.npz")
