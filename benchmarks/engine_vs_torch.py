@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import torch  # noqa: E402
-from threadpoolctl import threadpool_info  # noqa: E402
+from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
 from engine import compile_network, make_optimizer  # noqa: E402
 
@@ -110,10 +110,13 @@ class Case:
                 self.module(x)
 
 
+CLOCK = time.perf_counter
+
+
 def timed(fn) -> float:
-    t = time.perf_counter()
+    t = CLOCK()
     fn()
-    return time.perf_counter() - t
+    return CLOCK() - t
 
 
 def compare(engine_fn, torch_fn, rounds, batches) -> tuple[float, float, float]:
@@ -152,12 +155,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--batches", type=int, default=20)
+    ap.add_argument("--threads", type=int, default=0,
+                    help="threads for both sides (default: what NumPy's BLAS uses)")
+    ap.add_argument("--timer", choices=["wall", "cpu"], default="wall",
+                    help="cpu = process CPU time: steadier on a loaded machine, but it "
+                         "counts every thread's time (fair only with --threads 1)")
     ap.add_argument("--profile", action="store_true", help="cProfile the CNN train step")
     args = ap.parse_args()
+    global CLOCK
+    CLOCK = time.process_time if args.timer == "cpu" else time.perf_counter
+    if args.threads:
+        threadpool_limits(args.threads, user_api="blas")
     threads, kernel = blas_info()
     torch.set_num_threads(threads)
     print(f"threads: {threads} (NumPy BLAS and torch)   BLAS kernel: {kernel}   "
-          f"torch {torch.__version__}   rounds: {args.rounds} x {args.batches} batches")
+          f"torch {torch.__version__}   rounds: {args.rounds} x {args.batches} batches   "
+          f"timer: {args.timer}")
     cases = [Case("MLP 784-256-128-10, Adam, batch 128", MLP, torch_mlp, 128,
                   {"name": "adam", "lr": 1e-3}, args.batches),
              Case("CNN [1,28,28] conv8-pool-conv16-pool-dense, SGD m0.9, batch 64", CNN,

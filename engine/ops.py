@@ -167,6 +167,23 @@ def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
     return dx
 
 
+def weight_grad(g: np.ndarray, cols: np.ndarray, out: np.ndarray,
+                block: int = 8192) -> None:
+    """out (F, K) = g (F, M) @ cols (K, M).T, summed over blocks of M columns.
+    Measured (OpenBLAS 0.3.31, SkylakeX): when F and K are small and M is long (the first
+    conv of a network: 8 x 9 by 50k), one GEMM runs about 3x slower than blocks of 8192
+    columns; for larger F, K the blocks cost nothing."""
+    m = g.shape[1]
+    if m <= block:
+        np.matmul(g, cols.T, out=out)
+        return
+    part = np.empty_like(out)
+    np.matmul(g[:, :block], cols[:, :block].T, out=out)
+    for start in range(block, m, block):
+        np.matmul(g[:, start:start + block], cols[:, start:start + block].T, out=part)
+        out += part
+
+
 # ---- pooling ----------------------------------------------------------------------------
 def pool_taps(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]):
     """Yield (tap index, (N, C, Ho, Wo) strided view) for each of the k*k window taps,

@@ -139,7 +139,7 @@ class Conv2D(Layer):
         np.copyto(g[..., :grid.wo], grad.transpose(1, 0, 2, 3))
         g = g.reshape(f, -1)
         if self.trainable:                     # frozen (e.g. sobel): no weight gradient
-            np.matmul(g, self._cols.T, out=self.grads["weight"].reshape(f, -1))
+            ops.weight_grad(g, self._cols, self.grads["weight"].reshape(f, -1))
             if "bias" in self.grads:
                 np.sum(g, axis=1, out=self.grads["bias"])
         if not getattr(self, "needs_input_grad", True):     # fed by the data (Model)

@@ -115,3 +115,15 @@ def test_small_cnn_compiled_from_a_network_dict_matches_torch():
     np.testing.assert_allclose(y, yt.detach().numpy(), **TOL)
     for key, grad in model.grads().items():
         np.testing.assert_allclose(grad, sd[key].grad.numpy(), **TOL, err_msg=key)
+
+
+def test_conv2d_weight_gradient_on_a_long_batch_matches_torch():
+    """More than 8192 output positions: the weight gradient is summed over column blocks."""
+    layer = build("Conv2D", dict(filters=4, kernel_size=3), (1, 28, 28))
+    x, g = data((1, 28, 28), layer.out_shape, n=12)
+    layer.forward([x], training=True)
+    layer.backward(g)
+    xt = torch.tensor(x)
+    wt = torch.tensor(layer.params["weight"], requires_grad=True)
+    F.conv2d(xt, wt, torch.tensor(layer.params["bias"]), padding=1).backward(torch.tensor(g))
+    np.testing.assert_allclose(layer.grads["weight"], wt.grad.numpy(), rtol=1e-4, atol=1e-4)
