@@ -125,9 +125,9 @@ def summary_table(net: Network) -> str:
         shape = shapes[nid]
         rows.append((nid, node["type"], str(list(shape)) if isinstance(shape, tuple) else "?",
                      f"{count:,}" + (" (frozen)" if frozen else "")))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [f"{net.name}"] + [
-        f"  {r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}" for r in rows]
+        f"  {r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]:>{w[3]}}" for r in rows]
     lines.append(f"  total parameters: {total:,}")
     lines.append(f"  training: {training_text(net.training)}")
     return "\n".join(lines)
