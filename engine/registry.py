@@ -6,6 +6,7 @@ so adding a layer type means writing one decorated class and nothing else.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -70,8 +71,14 @@ def _check_range(p: Param, v: float) -> None:
         raise ValueError(f"{p.name} must be {p.range_text()}, got {_num(v)}")
 
 
+def _not_finite(v: int | float) -> bool:
+    """NaN or +-inf (which JSON files may hold); ints are always finite."""
+    return isinstance(v, float) and not math.isfinite(v)
+
+
 def _validate_int(p: Param, v: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+    if (isinstance(v, bool) or not isinstance(v, (int, float)) or _not_finite(v)
+            or float(v) != int(v)):
         raise ValueError(f"{p.name} must be a whole number, got {v!r}")
     _check_range(p, int(v))
     return int(v)
@@ -80,6 +87,8 @@ def _validate_int(p: Param, v: Any) -> int:
 def _validate_float(p: Param, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
         raise ValueError(f"{p.name} must be a number, got {v!r}")
+    if _not_finite(v):
+        raise ValueError(f"{p.name} must be a finite number, got {v!r}")
     _check_range(p, float(v))
     return float(v)
 

@@ -47,8 +47,8 @@ def _out_of_range(param):
 
 @pytest.mark.parametrize("spec, param", PARAMS)
 def test_validate_refuses_a_bad_value_naming_the_param(spec, param):
-    bad = {"int": _out_of_range(param) + [1.5, "3", True],
-           "float": _out_of_range(param) + ["x", float("nan"), None],
+    bad = {"int": _out_of_range(param) + [1.5, "3", True, float("inf"), float("nan")],
+           "float": _out_of_range(param) + ["x", float("nan"), float("inf"), None],
            "bool": [1, "yes", None], "choice": ["no such choice", 3],
            "shape": [[], [0], [1, 2, 3, 4], "28"], "padding": ["full", -1, 1.5],
            "str": [3, None]}[param.kind]
