@@ -119,14 +119,11 @@ class Conv2D(Layer):
         y = ws.get("gemm_out", (f, cols.shape[1]))
         np.matmul(weight.reshape(f, -1), cols, out=y)
         self._x_shape, self._cols, self._grid = x.shape, cols, grid
-        # (F, N, Ho, Wg) -> (N, F, Ho, Wo): crop the grid's junk columns, and let the bias
-        # add do the reordering copy.
-        y_nchw = y.reshape(f, n, grid.ho, grid.wg)[..., :grid.wo].transpose(1, 0, 2, 3)
+        if "bias" in self.params:              # on the contiguous GEMM output: fast
+            y += self.params["bias"][:, None]
+        # (F, N, Ho, Wg) -> (N, F, Ho, Wo): one copy that also crops the junk columns.
         out = np.empty((n, f, grid.ho, grid.wo), np.float32)
-        if "bias" in self.params:
-            np.add(y_nchw, self.params["bias"][:, None, None], out=out)
-        else:
-            np.copyto(out, y_nchw)
+        np.copyto(out, y.reshape(f, n, grid.ho, grid.wg)[..., :grid.wo].transpose(1, 0, 2, 3))
         return out
 
     def backward(self, grad):
