@@ -39,7 +39,7 @@ def _out_of_range(param):
     step = 1 if param.kind == "int" else 1e-6
     bad = []
     if param.min is not None:
-        bad.append(param.min - step)
+        bad.append(param.min if param.min_exclusive else param.min - step)
     if param.max is not None:
         bad.append(param.max if param.max_exclusive else param.max + step)
     return bad
