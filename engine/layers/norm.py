@@ -22,7 +22,7 @@ from engine.registry import Param, register
                         "(0.1: each batch counts for 10%).", min=0.0, max=1.0),
                   Param("eps", "float", 1e-5,
                         "A small number added to the variance so we never divide by zero.",
-                        min=0.0, max=1.0, max_exclusive=True),
+                        min=0.0, min_exclusive=True, max=1.0, max_exclusive=True),
                   TRAINABLE],
           examples=[({}, [(4,)]), ({"momentum": 0.3}, [(3, 4, 5)]), ({"eps": 1e-3}, [(2, 3, 3)])])
 class BatchNorm(Layer):
