@@ -1,0 +1,91 @@
+"""Live curves: preallocated x/y arrays that grow by doubling, drawn with setData.
+
+A curve that gets a few points 30 times a second never reallocates per update and never
+rebuilds its plot item: appending copies into spare capacity, and only a full buffer is
+doubled (amortised O(1) per point). Drawing hands pyqtgraph views of the filled part.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+INITIAL_CAPACITY = 256
+
+
+class GrowingSeries:
+    """x and y float64 arrays with spare capacity at the end."""
+
+    def __init__(self, capacity: int = INITIAL_CAPACITY):
+        self._x = np.empty(capacity, dtype=np.float64)
+        self._y = np.empty(capacity, dtype=np.float64)
+        self.n = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    @property
+    def capacity(self) -> int:
+        return len(self._x)
+
+    def append(self, x, y) -> None:
+        """Append one point or arrays of points (x and y of the same length)."""
+        x = np.atleast_1d(np.asarray(x, dtype=np.float64))
+        y = np.atleast_1d(np.asarray(y, dtype=np.float64))
+        if x.shape != y.shape:
+            raise ValueError(f"x and y must have the same length, got {x.shape} and {y.shape}")
+        need = self.n + len(x)
+        if need > self.capacity:
+            self._grow(need)
+        self._x[self.n:need] = x
+        self._y[self.n:need] = y
+        self.n = need
+
+    def _grow(self, need: int) -> None:
+        capacity = self.capacity
+        while capacity < need:
+            capacity *= 2
+        for name in ("_x", "_y"):
+            bigger = np.empty(capacity, dtype=np.float64)
+            bigger[:self.n] = getattr(self, name)[:self.n]
+            setattr(self, name, bigger)
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[:self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[:self.n]
+
+    def clear(self) -> None:
+        self.n = 0
+
+
+class LiveCurve:
+    """A GrowingSeries drawn by one PlotDataItem (created once, updated with setData).
+
+    Appends are cheap and may happen while the plot is hidden; ``redraw`` pushes the data
+    to the item only when something changed since the last redraw."""
+
+    def __init__(self, plot_item, **style):
+        self.series = GrowingSeries()
+        self.item = plot_item.plot([], [], **style)
+        self.item.setClipToView(True)
+        self.item.setDownsampling(auto=True, method="peak")
+        self._dirty = False
+
+    def append(self, x, y) -> None:
+        self.series.append(x, y)
+        self._dirty = True
+
+    def redraw(self) -> None:
+        if self._dirty:
+            self.item.setData(self.series.x, self.series.y)
+            self._dirty = False
+
+    def clear(self) -> None:
+        self.series.clear()
+        self.item.setData([], [])
+        self._dirty = False
+
+    def __len__(self) -> int:
+        return len(self.series)

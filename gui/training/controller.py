@@ -1,0 +1,418 @@
+"""The training controller: the Train / Pause / Step / Stop / Reset actions, the run's
+state machine, the worker thread, and the wiring between the window and the dashboard.
+
+States: idle (no run yet, or weights just reset) -> running <-> paused -> stopping ->
+stopped (Train continues the same run) or finished (completed / diverged / failed: Train
+starts a new run). While a run is active the document is locked: the canvas and the
+inspectors refuse edits, and an edit that still happens (undo/redo) stops the run.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from engine.schedulers import preview_lrs
+from gui.training.previews import NodePreviews
+from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,
+                                    run_info, unavailable_views, weight_ndim)
+from gui.training.worker import TrainingWorker
+
+IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = (
+    "idle", "running", "paused", "stopping", "stopped", "finished")
+ACTIVE = (RUNNING, PAUSED, STOPPING)
+SHUTDOWN_WAIT_MS = 5000
+DOCK_HEIGHT = 330
+BUILD_DELAY_MS = 150            # the dashboard (pyqtgraph) is built just after the first paint
+
+
+class TrainingController(QObject):
+    stateChanged = Signal(str)
+    runStarted = Signal(object)          # RunInfo
+    _runRequested = Signal(int)          # to the worker thread (queued)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.document = window, window.document
+        self.state = IDLE
+        self.trainer = None
+        self.info: RunInfo | None = None
+        self.run_id = 0
+        self.seed_offset = 0
+        self.selected: str | None = None
+        self.last_finish = None               # the FinishedEvent of the last run
+        self._factory = TrainerFactory()
+        self._trainer_key: str | None = None
+        self._after_run: list = []            # callbacks once the active run has ended
+        self._target = None                   # (step, callback) for train_steps_then
+        self._dashboard = None
+        self.previews = NodePreviews(window.view)
+        self._start_thread()
+        self._wire_actions()
+        self._wire_document()
+        QTimer.singleShot(BUILD_DELAY_MS, lambda: self.dashboard)
+
+    # ---- set-up ----------------------------------------------------------------------------
+    def _start_thread(self) -> None:
+        self.thread = QThread(self)
+        self.thread.setObjectName("netwright-training")
+        self.worker = TrainingWorker()
+        self.worker.moveToThread(self.thread)
+        self._runRequested.connect(self.worker.run)
+        self.worker.batchReady.connect(self._on_batch)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.runEnded.connect(self._on_run_ended)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def _wire_actions(self) -> None:
+        a = self.actions = self.window.training_actions
+        for key, slot in (("train", self.train), ("pause", self.pause), ("step", self.step),
+                          ("stop", self.stop), ("reset", self.reset_weights)):
+            a[key].triggered.connect(slot)
+        a["reset"].setShortcut(QKeySequence("Ctrl+R"))
+        self.preview_action = QAction("Live &previews on nodes", self.window)
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.preview_action.setStatusTip("Show each node's output for the chosen sample under "
+                                         "its card while training")
+        self.preview_action.toggled.connect(self.set_previews)
+        view_menu = getattr(self.window, "menus", {}).get("view")
+        if view_menu is not None:
+            view_menu.addSeparator()
+            view_menu.addAction(self.preview_action)
+        self._update_actions()
+
+    def _wire_document(self) -> None:
+        doc = self.document
+        doc.undo_stack.indexChanged.connect(self._on_edit)
+        doc.networkReplaced.connect(self._on_network_replaced)
+        doc.trainingChanged.connect(self._refresh_plan)
+        doc.analysisChanged.connect(self._refresh_selection)
+        view = self.window.view
+        if hasattr(view, "selectionChanged"):
+            view.selectionChanged.connect(self.set_selection)
+        if hasattr(view, "statusMessage"):
+            view.statusMessage.connect(lambda m: self.window.status.showMessage(m, 5000))
+
+    @property
+    def dashboard(self):
+        """The dock content, built on first use (pyqtgraph loads then, not at start-up)."""
+        if self._dashboard is None:
+            from gui.training.dashboard import Dashboard
+            d = self._dashboard = Dashboard(self.window)
+            d.lrEdited.connect(self.set_lr)
+            d.sampleChanged.connect(lambda _s: self._update_probes())
+            d.needsChanged.connect(self._update_probes)
+            self.window.set_training_widget(d)
+            self.window.training_dock.visibilityChanged.connect(
+                lambda _v: self._update_probes())
+            self.window.resizeDocks([self.window.training_dock], [DOCK_HEIGHT],
+                                    Qt.Orientation.Vertical)
+            self._refresh_plan()
+            self.set_selection(self.window.view.scene().selected_node_ids()
+                               if hasattr(self.window.view.scene(), "selected_node_ids") else [])
+        return self._dashboard
+
+    # ---- state ------------------------------------------------------------------------------
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.document.set_locked(state in ACTIVE)
+        self._update_actions()
+        self.window.set_training_state(self._state_text())
+        self.stateChanged.emit(state)
+
+    def _state_text(self) -> str:
+        step = f" at step {self.trainer.step}" if self.trainer is not None else ""
+        if self.state == FINISHED and self.last_finish is not None:
+            return {"completed": f"Finished ({self.last_finish.epochs} epochs)",
+                    "diverged": "Diverged: lower the learning rate"}.get(
+                self.last_finish.reason, "Finished")
+        return {IDLE: "Not training", RUNNING: "Training…", PAUSED: f"Paused{step}",
+                STOPPING: "Stopping…", STOPPED: f"Stopped{step}",
+                FINISHED: "Finished"}[self.state]
+
+    def _update_actions(self) -> None:
+        a, s = self.actions, self.state
+        a["train"].setEnabled(s not in (RUNNING, STOPPING))
+        a["train"].setText({PAUSED: "&Resume", STOPPED: "&Continue"}.get(s, "&Train"))
+        a["pause"].setEnabled(s == RUNNING)
+        a["step"].setEnabled(s != STOPPING)
+        a["stop"].setEnabled(s in (RUNNING, PAUSED))
+        a["reset"].setEnabled(s != STOPPING)
+
+    # ---- actions ----------------------------------------------------------------------------
+    def train(self, pause_after: int | None = None) -> bool:
+        """Start, resume or continue; ``pause_after`` steps from now the run pauses."""
+        if self.state in (RUNNING, STOPPING):
+            return False
+        if self.state == PAUSED:
+            self.worker.resume()
+            if pause_after is not None:
+                self.worker.pause_at(self.trainer.step + pause_after)
+            self._set_state(RUNNING)
+            return True
+        if not self._ensure_trainer():
+            return False
+        self._launch(pause_at=None if pause_after is None else self.trainer.step + pause_after)
+        return True
+
+    def pause(self) -> None:
+        if self.state == RUNNING:
+            self.worker.pause()
+            self._set_state(PAUSED)
+
+    def step(self) -> None:
+        """Train exactly one batch, then stay paused."""
+        if self.state in (RUNNING, PAUSED):
+            self.worker.step_once()
+            self._set_state(PAUSED)
+        elif self.state != STOPPING and self._ensure_trainer():
+            self.worker.prepare(self.trainer)
+            self.worker.step_once()
+            self._launch(prepared=True, state=PAUSED)
+
+    def stop(self) -> None:
+        if self.state in (RUNNING, PAUSED):
+            self.worker.stop()
+            self._set_state(STOPPING)
+
+    def reset_weights(self) -> None:
+        """New random weights (the next seed); an active run is stopped first."""
+        if self.state in ACTIVE:
+            self._after_run.append(self._reset_now)
+            self.stop()
+        else:
+            self._reset_now()
+
+    def _reset_now(self) -> None:
+        self.seed_offset += 1
+        self.trainer = None
+        self.previews.clear()
+        self._set_state(IDLE)
+        seed = self._base_seed() + self.seed_offset
+        self.window.status.showMessage(f"Weights reset: the next run starts from new random "
+                                       f"weights (seed {seed})", 5000)
+
+    def set_lr(self, lr: float) -> None:
+        if self.trainer is None:
+            return
+        try:
+            self.trainer.set_lr(lr)
+        except ValueError as e:
+            self.dashboard.banner.show_message(str(e))
+            return
+        self.window.status.showMessage(f"Learning rate {lr:g} from the next step", 3000)
+
+    def set_previews(self, on: bool) -> None:
+        self.previews.set_enabled(on)
+        if self.preview_action.isChecked() != on:
+            self.preview_action.setChecked(on)
+        self._update_probes()
+
+    # ---- runs ---------------------------------------------------------------------------------
+    def _base_seed(self) -> int:
+        training = self.document.network.training or {}
+        return int(training.get("seed", 0) or 0)
+
+    def _ensure_trainer(self) -> bool:
+        """A trainer to run: the stopped one if the network is unchanged, else a new run."""
+        doc_dict = self.document.to_dict()
+        key = graph_key(doc_dict)
+        if self.trainer is not None and self.state == STOPPED and key == self._trainer_key:
+            return True
+        from gui.files import error_messages
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            trainer = self._factory.make(doc_dict, self.seed_offset)
+        except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
+            self._show_problem("Cannot train: " + "; ".join(error_messages(e)))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.trainer, self._trainer_key = trainer, key
+        self.run_id += 1
+        self.info = run_info(trainer, self.run_id)
+        self._start_views(self.info)
+        return True
+
+    def _start_views(self, info: RunInfo) -> None:
+        d = self.dashboard
+        d.start_run(info)
+        d.set_lr(info.optimizer, info.lr)
+        why = unavailable_views(info)
+        if why["boundary"]:
+            d.boundary.set_unavailable(why["boundary"])
+        else:
+            d.boundary.set_unavailable("The decision boundary appears after the first probe…")
+        d.confusion.set_unavailable(why["confusion"] or "The confusion matrix appears after "
+                                                         "the first probe…")
+        self._refresh_selection()
+        self.runStarted.emit(info)
+
+    def _launch(self, pause_at: int | None = None, prepared: bool = False,
+                state: str = RUNNING) -> None:
+        if not prepared:
+            self.worker.prepare(self.trainer)
+        self.worker.pause_at(pause_at)
+        self.last_finish = None
+        self._update_probes()
+        self._set_state(state)
+        self._runRequested.emit(self.run_id)
+
+    def _on_batch(self, batch) -> None:
+        if batch.run != self.run_id:
+            return
+        d = self.dashboard
+        d.add_batch(batch)
+        if batch.probe is not None:
+            self.previews.show(batch.probe.activations)
+        if batch.diverged is not None:
+            d.banner.show_message(batch.diverged.message)
+            self.window.status.showMessage("Training diverged", 8000)
+        if batch.finished is not None:
+            self.last_finish = batch.finished
+        self._show_progress(batch)
+        self._check_target(batch)
+
+    def _show_progress(self, batch) -> None:
+        info, t = self.info, self.trainer
+        if info is None or t is None or not len(batch.steps):
+            return
+        epoch = batch.last_step / max(info.n_batches, 1)
+        self.dashboard.progress.setText(
+            f"run {info.run_id} (seed {info.seed}) · epoch {epoch:.1f} of {info.epochs} · "
+            f"step {batch.last_step:,} · loss {batch.losses[-1]:.4g} · "
+            f"{batch.examples_per_sec:,.0f} examples/s")
+
+    def _on_failed(self, message: str) -> None:
+        self._show_problem(message)
+
+    def _show_problem(self, message: str) -> None:
+        self.dashboard.banner.show_message(message)
+        self.window.status.showMessage(message.splitlines()[0][:160], 8000)
+
+    def _on_run_ended(self, run_id: int) -> None:
+        reason = self.last_finish.reason if self.last_finish is not None else "failed"
+        self._set_state(STOPPED if reason == "stopped" else FINISHED)
+        callbacks, self._after_run = self._after_run, []
+        for callback in callbacks:
+            callback()
+        if self._target is not None:          # the run ended before the target step
+            self._finish_target()
+
+    # ---- --train-steps N ---------------------------------------------------------------------
+    def train_steps_then(self, steps: int, callback) -> None:
+        """Train ``steps`` batches with the live views, pause, then call ``callback()``."""
+        self.dashboard
+        if steps <= 0:
+            QTimer.singleShot(0, callback)
+            return
+        self._target = None
+        if not self.train(pause_after=steps):
+            QTimer.singleShot(0, callback)
+            return
+        self._target = (self.worker.pause_step, callback)
+
+    def _check_target(self, batch) -> None:
+        if self._target is None or not batch.paused:
+            return
+        step, _ = self._target
+        probe_step = batch.probe.step if batch.probe is not None else -1
+        wants_probe = self.worker.probes is not None
+        if batch.last_step >= step and not wants_probe or probe_step >= step:
+            self._set_state(PAUSED)
+            self._finish_target()
+
+    def _finish_target(self) -> None:
+        _, callback = self._target
+        self._target = None
+        self.dashboard.redraw_visible()
+        QTimer.singleShot(100, callback)      # let the views paint the last data
+
+    # ---- views following the document and the canvas -------------------------------------------
+    def set_selection(self, node_ids: list) -> None:
+        self.selected = node_ids[0] if node_ids else None
+        self._refresh_selection()
+
+    def _refresh_selection(self) -> None:
+        if self._dashboard is None:
+            return
+        d, nid = self._dashboard, self.selected
+        if nid is not None and not self.document.has_node(nid):
+            nid = self.selected = None
+        spec = self.document.spec(nid) if nid else None
+        params = self.document.node(nid).get("params") if nid else None
+        has_params = bool(nid and self.document.param_counts.get(nid, 0) > 0)
+        d.histograms.set_node(nid, has_params)
+        d.filters.set_node(nid, weight_ndim(self.document.to_dict(), nid, self.trainer)
+                           if has_params else None)
+        d.feature_maps.set_node(nid)
+        d.activation.set_node(nid, spec, params)
+        self._update_probes()
+
+    def _refresh_plan(self) -> None:
+        if self._dashboard is None:
+            return
+        training = self.document.network.training or {}
+        optimizer = training.get("optimizer") or {}
+        try:
+            lrs = preview_lrs(training.get("scheduler") or {"name": "none"},
+                              float(optimizer["lr"]), int(training.get("epochs", 1)))
+        except (KeyError, ValueError, TypeError):
+            lrs = []
+        self.dashboard.lr_view.set_plan(lrs)
+        if self.state not in ACTIVE and "lr" in optimizer:
+            self.dashboard.set_lr(str(optimizer.get("name", "adam")), float(optimizer["lr"]))
+
+    def _update_probes(self) -> None:
+        if self._dashboard is None:
+            return
+        d = self._dashboard
+        request = probe_request(self.info if self.trainer is not None else None,
+                                node=self.selected, node_views=d.needs_node_probe(),
+                                previews=self.previews.enabled, grid_view=d.needs_grid(),
+                                confusion_view=d.needs_confusion(), sample=d.sample_spin.value())
+        try:
+            self.worker.set_probes(request)
+        except ValueError as e:              # a request that does not fit: say so, probe less
+            self._show_problem(str(e))
+
+    def _on_edit(self, _index: int) -> None:
+        """An edit reached the document although it is locked (undo/redo): stop the run."""
+        if self.state in (RUNNING, PAUSED):
+            self.stop()
+            self.dashboard.banner.show_message(
+                "The network changed, so training stopped. Press Train to start a new run "
+                "on the edited network.", "info")
+        self._refresh_plan()
+
+    def _on_network_replaced(self) -> None:
+        self.seed_offset = 0
+        if self.state in ACTIVE:
+            self._after_run.append(self._discard_run)
+            self.stop()
+        else:
+            self._discard_run()
+        self._refresh_plan()
+
+    def _discard_run(self) -> None:
+        self.trainer = self.info = None
+        self.previews.clear()
+        self._set_state(IDLE)
+
+    # ---- closing ----------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the run and the thread (bounded wait); safe to call twice."""
+        if not self.thread.isRunning():
+            return
+        self.worker.stop()
+        self.thread.quit()
+        if not self.thread.wait(SHUTDOWN_WAIT_MS):
+            self.thread.terminate()           # a step that never returns: last resort
+            self.thread.wait(1000)
+        self.document.set_locked(False)
+

@@ -1,0 +1,60 @@
+"""For a selected activation node: f and f' side by side, from the layer's ``curve``."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from gui.training.views.base import View, make_plot
+
+X = np.linspace(-5.0, 5.0, 401)
+EMPTY = "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, ELU) to plot f and f'"
+
+
+def curve_of(spec, params: dict | None):
+    """(f, f') on X for an element-wise activation spec, or None if it has no curve."""
+    curve = getattr(spec.cls, "curve", None) if spec is not None else None
+    if curve is None:
+        return None
+    try:
+        f, df = curve(X, params or {})
+    except (ValueError, TypeError, NotImplementedError):
+        return None
+    f, df = np.asarray(f, dtype=np.float64), np.asarray(df, dtype=np.float64)
+    if f.shape != X.shape or df.shape != X.shape:      # e.g. Softmax: not element-wise
+        return None
+    return f, df
+
+
+class ActivationView(View):
+    def __init__(self, parent=None):
+        super().__init__(EMPTY, parent)
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.f_plot = make_plot("f(x)", "x", "f(x)")
+        self.df_plot = make_plot("f′(x)", "x", "f′(x)")
+        for plot in (self.f_plot, self.df_plot):
+            plot.getPlotItem().addLine(x=0, pen=pg.mkPen("#b0b7bf"))
+            plot.getPlotItem().addLine(y=0, pen=pg.mkPen("#b0b7bf"))
+        self.f_curve = self.f_plot.plot([], [], pen=pg.mkPen("#d9822b", width=2.5))
+        self.df_curve = self.df_plot.plot([], [], pen=pg.mkPen("#7b4fa0", width=2.5))
+        row.addWidget(self.f_plot)
+        row.addWidget(self.df_plot)
+        self.set_content(box)
+
+    def set_node(self, node_id: str | None, spec, params: dict | None) -> None:
+        curves = curve_of(spec, params) if node_id else None
+        if curves is None:
+            self.show_empty(EMPTY if node_id is None or spec is None else
+                            f"'{node_id}' ({spec.type}) is not an element-wise activation: "
+                            f"select Sigmoid, Tanh, ReLU, LeakyReLU or ELU")
+            return
+        f, df = curves
+        self.f_curve.setData(X, f)
+        self.df_curve.setData(X, df)
+        self.f_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>{spec.type}: "
+                                           f"f(x)</span>")
+        self.df_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>its slope "
+                                            f"f′(x) (max {df.max():.3g})</span>")
+        self.show_content()

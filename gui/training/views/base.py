@@ -1,0 +1,91 @@
+"""What every dashboard view shares: a title, an empty state that says what to do, and
+pyqtgraph plots styled for the light theme."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+pg.setConfigOptions(antialias=False, background="w", foreground="#1f2a36",
+                    imageAxisOrder="row-major")
+
+# class colours (points, boundary map, bars): readable on white, distinct in print
+CLASS_COLOURS = np.array([(31, 119, 180), (214, 39, 40), (44, 160, 44), (255, 127, 14),
+                          (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127),
+                          (188, 189, 34), (23, 190, 207)], dtype=np.float32)
+TRAIN_PEN = pg.mkPen("#1f77b4", width=1.5)
+VAL_PEN = pg.mkPen("#d62728", width=2)
+FADED_ALPHA = 70
+
+
+def class_colour(k: int) -> tuple[int, int, int]:
+    return tuple(int(c) for c in CLASS_COLOURS[k % len(CLASS_COLOURS)])
+
+
+def make_plot(title: str, x_label: str, y_label: str, units: str | None = None) -> pg.PlotWidget:
+    """A PlotWidget with a title and labelled axes (every plot must say what it shows)."""
+    w = pg.PlotWidget()
+    item = w.getPlotItem()
+    item.setTitle(f"<span style='font-size:10pt'>{title}</span>")
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label, units=units)
+    item.showGrid(x=True, y=True, alpha=0.25)
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).enableAutoSIPrefix(False)     # "loss (x0.001)" reads badly
+    item.setMenuEnabled(False)
+    w.setMinimumSize(180, 140)
+    return w
+
+
+def diverging_colormap() -> pg.ColorMap:
+    """Blue (negative) - white (0) - red (positive): weights and gradients."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
+
+
+class View(QWidget):
+    """A view: its content, or an empty-state message saying what to do."""
+
+    def __init__(self, empty_text: str, parent=None):
+        super().__init__(parent)
+        self.stack = QStackedWidget(self)
+        self.empty_label = QLabel(empty_text, self)
+        self.empty_label.setObjectName("view_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #6b7280; background: #ffffff;"
+                                       "border: 1px dashed #c9d1da; padding: 8px;")
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.stack)
+        self.setMinimumSize(200, 150)
+
+    def set_content(self, widget: QWidget) -> None:
+        self.stack.addWidget(widget)
+
+    def show_empty(self, text: str | None = None) -> None:
+        if text is not None:
+            self.empty_label.setText(text)
+        self.stack.setCurrentIndex(0)
+
+    def show_content(self) -> None:
+        self.stack.setCurrentIndex(1)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentIndex() == 0
+
+    @property
+    def empty_text(self) -> str:
+        return self.empty_label.text()
+
+
+def tile(images: np.ndarray, columns: int, pad: float = np.nan) -> np.ndarray:
+    """(n, h, w) images -> one mosaic of ``columns`` per row with a ``pad`` line between."""
+    n, h, w = images.shape
+    rows = -(-n // columns)
+    cells = np.full((rows * columns, h + 1, w + 1), pad, dtype=np.float32)
+    cells[:n, :h, :w] = images
+    mosaic = cells.reshape(rows, columns, h + 1, w + 1).transpose(0, 2, 1, 3)
+    return mosaic.reshape(rows * (h + 1), columns * (w + 1))[:-1, :-1]

@@ -1,0 +1,88 @@
+"""The filters of a selected Conv2D as an image grid, and their gradients beside them.
+
+Blue is negative, white zero, red positive; each grid is scaled symmetrically around 0
+so that a filter's sign pattern (an edge detector: one side blue, the other red) shows."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from gui.training.views.base import View, diverging_colormap, tile
+
+MAX_FILTERS, MAX_CHANNELS = 32, 8
+EMPTY = "Select a Conv2D node on the canvas to see its filters"
+
+
+def filter_mosaic(weight: np.ndarray) -> np.ndarray:
+    """(out, in, kh, kw) -> a mosaic: one input channel: filters in a square-ish grid;
+    several: one row per filter, one column per input channel."""
+    out_ch, in_ch, kh, kw = weight.shape
+    w = weight[:MAX_FILTERS, :MAX_CHANNELS]
+    if in_ch == 1:
+        return tile(w[:, 0], columns=math.ceil(math.sqrt(len(w))))
+    return tile(w.reshape(-1, kh, kw), columns=w.shape[1])
+
+
+class _ImagePanel(pg.GraphicsLayoutWidget):
+    def __init__(self, title: str):
+        super().__init__()
+        self.view = self.addPlot(title=f"<span style='font-size:10pt'>{title}</span>")
+        self.view.setAspectLocked(True)
+        self.view.invertY(True)
+        self.view.hideAxis("left")
+        self.view.hideAxis("bottom")
+        self.view.setMenuEnabled(False)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(diverging_colormap())
+        self.view.addItem(self.image)
+        self.bar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=10)
+        self.bar.setImageItem(self.image, insert_in=self.view)
+        self.setMinimumSize(160, 140)
+
+    def show(self, mosaic: np.ndarray) -> None:   # noqa: A003 -- pyqtgraph naming
+        finite = mosaic[np.isfinite(mosaic)]
+        m = float(np.abs(finite).max()) if finite.size else 1.0
+        m = m if m > 0 else 1.0
+        self.image.setImage(mosaic, autoLevels=False)
+        self.bar.setLevels((-m, m))
+        self.view.autoRange(padding=0.02)
+
+
+class FiltersView(View):
+    def __init__(self, parent=None):
+        super().__init__(EMPTY, parent)
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.weights = _ImagePanel("Filters")
+        self.grads = _ImagePanel("Their gradients")
+        row.addWidget(self.weights)
+        row.addWidget(self.grads)
+        self.set_content(box)
+        self.node_id: str | None = None
+
+    def set_node(self, node_id: str | None, weight_ndim: int | None) -> None:
+        """Filters exist for layers whose weight is (out, in, kh, kw)."""
+        self.node_id = node_id if weight_ndim == 4 else None
+        if self.node_id is None:
+            self.show_empty(EMPTY if node_id is None else
+                            f"'{node_id}' is not a convolution: select a Conv2D node")
+        else:
+            self.show_empty(f"The filters of '{node_id}' appear when training runs: "
+                            f"press Train")
+
+    def set_probe(self, probe) -> None:
+        params = probe.params.get(self.node_id) if self.node_id else None
+        if not params or np.ndim(params.get("weight")) != 4:
+            return
+        weight = params["weight"]
+        self.weights.view.setTitle(f"<span style='font-size:10pt'>Filters of "
+                                   f"{self.node_id} {tuple(weight.shape)}</span>")
+        self.weights.show(filter_mosaic(weight))
+        grad = probe.grads.get(self.node_id, {}).get("weight")
+        if grad is not None:
+            self.grads.show(filter_mosaic(grad))
+        self.show_content()

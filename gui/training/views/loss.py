@@ -1,0 +1,45 @@
+"""The loss of every batch and the validation loss of every epoch, runs overlaid."""
+from __future__ import annotations
+
+import numpy as np
+
+from gui.training.views.base import TRAIN_PEN, VAL_PEN, View, make_plot
+from gui.training.views.runs import RunCurves
+
+
+class LossView(View):
+    def __init__(self, parent=None):
+        super().__init__("No loss yet: press Train (F5)", parent)
+        self.plot = make_plot("Loss", "epoch", "loss")
+        self.plot.addLegend(offset=(-10, 10))
+        self.curves = RunCurves(self.plot.getPlotItem(), {
+            "train": dict(pen=TRAIN_PEN, name="train (each batch)"),
+            "val": dict(pen=VAL_PEN, symbol="o", symbolSize=4, symbolBrush=VAL_PEN.color(),
+                        symbolPen=None, name="validation (each epoch)")})
+        self.set_content(self.plot)
+        self.n_batches = 1
+
+    def start_run(self, n_batches: int) -> None:
+        self.curves.new_run()
+        self.n_batches = max(1, int(n_batches))
+
+    def set_log(self, on: bool) -> None:
+        self.plot.getPlotItem().setLogMode(y=on)
+        self.plot.getPlotItem().setLabel("left", "loss (log scale)" if on else "loss")
+
+    def add(self, batch) -> None:
+        if len(batch.steps):
+            self.curves.append("train", batch.steps / self.n_batches, batch.losses)
+        vals = [(e.epoch, e.val_loss if e.val_loss is not None else e.train_loss)
+                for e in batch.epochs]
+        if vals:
+            x, y = np.array(vals, dtype=np.float64).T
+            self.curves.append("val", x, y)
+        if len(self.curves["train"]):
+            self.show_content()
+
+    def redraw(self) -> None:
+        self.curves.redraw()
+
+    def clear_old_runs(self) -> None:
+        self.curves.clear_old()

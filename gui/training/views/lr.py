@@ -1,0 +1,53 @@
+"""The learning rate: the planned schedule (before training) and the rate each step used."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.training.views.base import View, make_plot
+from gui.training.views.runs import RunCurves
+
+PLAN_PEN = pg.mkPen("#9aa3ad", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine)
+LIVE_PEN = pg.mkPen("#2ca02c", width=2)
+
+
+class LearningRateView(View):
+    def __init__(self, parent=None):
+        super().__init__("The learning-rate schedule appears here once the training section "
+                         "is valid", parent)
+        self.plot = make_plot("Learning rate", "epoch", "learning rate")
+        self.plot.addLegend(offset=(-10, 10))
+        self.plan = self.plot.plot([], [], pen=PLAN_PEN, name="planned schedule",
+                                   stepMode="right")
+        self.curves = RunCurves(self.plot.getPlotItem(),
+                                {"live": dict(pen=LIVE_PEN, name="used by each step")})
+        self.set_content(self.plot)
+        self.n_batches = 1
+
+    def set_plan(self, lrs) -> None:
+        """The lr in force in each epoch (engine.schedulers.preview_lrs), drawn as steps."""
+        lrs = np.asarray(lrs, dtype=np.float64)
+        if not len(lrs):
+            self.plan.setData([], [])
+            return
+        x = np.arange(len(lrs) + 1, dtype=np.float64)
+        self.plan.setData(x, np.append(lrs, lrs[-1]))
+        # from 0: a constant rate is a flat line, not noise around a centred value
+        self.plot.getPlotItem().setYRange(0, 1.15 * float(lrs.max()), padding=0)
+        self.show_content()
+
+    def start_run(self, n_batches: int) -> None:
+        self.curves.new_run()
+        self.n_batches = max(1, int(n_batches))
+
+    def add(self, batch) -> None:
+        if len(batch.steps):
+            # the lr of step s is in force during (s-1, s]: plot it at the step's start
+            self.curves.append("live", (batch.steps - 1) / self.n_batches, batch.lrs)
+            self.show_content()
+
+    def redraw(self) -> None:
+        self.curves.redraw()
+
+    def clear_old_runs(self) -> None:
+        self.curves.clear_old()

@@ -1,0 +1,186 @@
+"""The training worker: a QObject living in a QThread that runs Trainer.run().
+
+The trainer steps thousands of times a second; the window cannot redraw that often. So the
+worker throttles at the source: it gathers step events into a compact UpdateBatch and emits
+at most EMIT_HZ batches a second (at once when the run pauses or ends, so the views never
+lag behind a paused trainer). Everything in a batch is a copy the worker owns. The worker
+is the only thread that touches the model during a run, so it reads the per-layer gradient
+norms itself, between two steps, when it emits.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, StepEvent)
+from engine.metrics import grad_norms
+
+EMIT_HZ = 30.0
+
+
+@dataclass
+class UpdateBatch:
+    """What the views get, at most EMIT_HZ times a second (arrays are the batch's own)."""
+    run: int                                   # which run (Train after Reset = a new run)
+    steps: np.ndarray                          # (n,) step numbers
+    losses: np.ndarray                         # (n,) batch losses
+    lrs: np.ndarray                            # (n,) learning rate each step used
+    epochs: list = field(default_factory=list)  # EpochEvents in order
+    grad_norms: dict = field(default_factory=dict)   # node_id -> norm, at ``grad_step``
+    grad_step: int = 0
+    probe: ProbeEvent | None = None            # the latest probe, if one came
+    diverged: DivergedEvent | None = None
+    finished: FinishedEvent | None = None
+    examples_per_sec: float = 0.0
+    paused: bool = False                       # the trainer is pausing after this batch
+
+    @property
+    def last_step(self) -> int:
+        return int(self.steps[-1]) if len(self.steps) else 0
+
+
+class _Pending:
+    """Events gathered since the last emit."""
+
+    def __init__(self):
+        self.steps: list[int] = []
+        self.losses: list[float] = []
+        self.lrs: list[float] = []
+        self.epochs: list = []
+        self.probe = self.diverged = self.finished = None
+        self.rate = 0.0
+
+    def add(self, event) -> None:
+        if isinstance(event, StepEvent):
+            self.steps.append(event.step)
+            self.losses.append(event.loss)
+            self.lrs.append(event.lr)
+            self.rate = event.examples_per_sec
+        elif isinstance(event, EpochEvent):
+            self.epochs.append(event)
+        elif isinstance(event, ProbeEvent):
+            self.probe = event                 # only the newest one matters
+        elif isinstance(event, DivergedEvent):
+            self.diverged = event
+        elif isinstance(event, FinishedEvent):
+            self.finished = event
+
+    def is_empty(self) -> bool:
+        return not (self.steps or self.epochs or self.probe or self.diverged or self.finished)
+
+
+class TrainingWorker(QObject):
+    """``prepare(trainer)`` (GUI thread), then ``run(run_id)`` through a queued signal; run
+    returns when the run ends.
+
+    Controls (pause, step, stop, lr, probes) go straight to the Trainer, whose methods are
+    thread-safe, so they work at once, even before the worker thread picks the run up.
+    ``pause_at(step)`` makes the worker pause the trainer itself after that step (used by
+    --train-steps)."""
+    batchReady = Signal(object)        # UpdateBatch
+    failed = Signal(str)               # an unexpected error in the run: its message
+    runEnded = Signal(int)             # run id; emitted last, after the final batch
+
+    def __init__(self):
+        super().__init__()
+        self.trainer = None
+        self._pause_at: int | None = None
+        self._pause_requested = False
+        self._probes = None
+        self.want_grad_norms = True
+
+    # ---- controls (any thread) -------------------------------------------------------------
+    def prepare(self, trainer) -> None:
+        """The trainer the next ``run`` drives (call before emitting the run signal)."""
+        self.trainer = trainer
+        self._pause_requested = False
+        self._pause_at = None
+
+    def stop(self) -> None:
+        if self.trainer is not None:
+            self.trainer.stop()
+
+    def pause(self) -> None:
+        self._pause_requested = True
+        if self.trainer is not None:
+            self.trainer.pause()
+
+    def resume(self) -> None:
+        self._pause_requested = False
+        self._pause_at = None
+        if self.trainer is not None:
+            self.trainer.resume()
+
+    def step_once(self) -> None:
+        self._pause_requested = True
+        if self.trainer is not None:
+            self.trainer.step_once()
+            self.trainer.set_probes(self._probes)     # probe again after that step
+
+    def set_probes(self, request) -> None:
+        """What the visible views need (a ProbeRequest or None); ValueError if it does not
+        fit the model (unknown node, sample out of range)."""
+        self._probes = request
+        if self.trainer is not None:
+            self.trainer.set_probes(request)
+
+    def pause_at(self, step: int | None) -> None:
+        self._pause_at = step
+
+    @property
+    def pause_step(self) -> int | None:
+        return self._pause_at
+
+    @property
+    def probes(self):
+        """The probe request in force (None: no probes)."""
+        return self._probes
+
+    # ---- the loop (worker thread) -------------------------------------------------------------
+    @Slot(int)
+    def run(self, run_id: int) -> None:
+        trainer = self.trainer
+        if trainer is None:
+            self.runEnded.emit(run_id)
+            return
+        trainer.set_probes(self._probes)
+        pending, last_emit = _Pending(), time.perf_counter()
+        try:
+            for event in trainer.run():
+                pending.add(event)
+                if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
+                    self._pause_requested = True
+                    trainer.pause()
+                    trainer.set_probes(self._probes)      # the views show this very step
+                now = time.perf_counter()
+                if (now - last_emit >= 1.0 / EMIT_HZ or self._pause_requested
+                        or pending.finished is not None):
+                    self._emit(pending, run_id)
+                    pending, last_emit = _Pending(), now
+        except Exception as e:       # noqa: BLE001 -- any failure becomes a message, not a crash
+            traceback.print_exc()
+            self.failed.emit(f"Training stopped because of an error: {e}")
+        finally:
+            if not pending.is_empty():
+                self._emit(pending, run_id)
+            self.trainer = None
+            self.runEnded.emit(run_id)
+
+    def _reached_pause_step(self, step: int) -> bool:
+        return self._pause_at is not None and step >= self._pause_at
+
+    def _emit(self, p: _Pending, run_id: int) -> None:
+        norms = {}
+        trainer = self.trainer
+        if self.want_grad_norms and p.steps and p.diverged is None and trainer is not None:
+            norms = grad_norms(trainer.model)
+        self.batchReady.emit(UpdateBatch(
+            run=run_id, steps=np.array(p.steps, dtype=np.int64),
+            losses=np.array(p.losses, dtype=np.float64), lrs=np.array(p.lrs, dtype=np.float64),
+            epochs=p.epochs, grad_norms=norms, grad_step=p.steps[-1] if p.steps else 0,
+            probe=p.probe, diverged=p.diverged, finished=p.finished,
+            examples_per_sec=p.rate, paused=self._pause_requested))
