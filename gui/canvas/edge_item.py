@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from gui.canvas import style
 from gui.canvas.summary import format_shape
 
-LABEL_FONT_SIZE = 8.0
+LABEL_FONT_SIZE = 8.0 * style.CARD_SCALE
+HIDE_LABEL_BELOW = 0.6     # device pixels per scene unit
 LABEL_POSITIONS = (0.5, 0.35, 0.65, 0.2, 0.8)     # along the wire, first that hides no card
 
 
@@ -66,13 +67,13 @@ class EdgeItem(QGraphicsPathItem):
     def _place_label(self) -> None:
         """Above the middle of the wire, or further along it where that would hide a card."""
         metrics = QFontMetricsF(style.font(LABEL_FONT_SIZE))
-        w = metrics.horizontalAdvance(self.label) + 10
-        h = metrics.height() + 2
+        w = metrics.horizontalAdvance(self.label) + 6
+        h = metrics.height() + 1
         cards = self._card_rects()
         rect = None
         for t in LABEL_POSITIONS:
             at = self.path().pointAtPercent(t)
-            rect = QRectF(at.x() - w / 2, at.y() - h - 3, w, h)
+            rect = QRectF(at.x() - w / 2, at.y() - h - 2, w, h)
             if not any(rect.intersects(c) for c in cards):
                 break
         self._label_rect = rect
@@ -91,7 +92,7 @@ class EdgeItem(QGraphicsPathItem):
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
-        stroker.setWidth(10)
+        stroker.setWidth(7)
         outline = stroker.createStroke(self.path())
         outline.addRect(self._label_rect)
         return outline
@@ -100,14 +101,18 @@ class EdgeItem(QGraphicsPathItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = style.WIRE_SELECTED if self.isSelected() else style.WIRE
         pen = QPen(colour, 2.6 if self.isSelected() else 1.8)
+        pen.setCosmetic(True)              # the same width in pixels at every zoom
         if not self.known:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        painter.setPen(QPen(colour, 1))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < HIDE_LABEL_BELOW:         # unreadably small: the tooltip still tells
+            return
+        painter.setPen(QPen(colour, 0.6))
         painter.setBrush(QBrush(style.WIRE_LABEL_FILL))
-        painter.drawRoundedRect(self._label_rect, 4, 4)
+        painter.drawRoundedRect(self._label_rect, 2.5, 2.5)
         painter.setFont(style.font(LABEL_FONT_SIZE))
         painter.setPen(QPen(style.TEXT if self.known else style.MUTED_TEXT))
         painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)

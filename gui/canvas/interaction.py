@@ -49,7 +49,9 @@ class WireDrag:
         self.scene, self.origin = scene, origin
         self.doc = scene.document
         self.line = QGraphicsPathItem()
-        self.line.setPen(QPen(style.WIRE_SELECTED, 2.0))
+        pen = QPen(style.WIRE_SELECTED, 2.0)
+        pen.setCosmetic(True)
+        self.line.setPen(pen)
         self.line.setZValue(3)
         scene.addItem(self.line)
         self._mark_targets()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from engine.network import Network
 
-COLUMN_SPACING = 280.0     # card width (190) plus room for a wire label
-ROW_SPACING = 120.0        # card height (~84) plus a gap
+COLUMN_SPACING = 175.0     # a card is ~118 wide in scene units: room for a wire label
+ROW_SPACING = 90.0         # a card is ~42 high
 
 
 def node_depths(net: Network) -> dict[str, int]:

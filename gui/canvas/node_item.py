@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QImage, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import (QBrush, QFontMetrics, QFontMetricsF, QImage, QPainter, QPainterPath,
+                           QPen, QPixmap)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from engine import registry
 from gui.canvas import style
 from gui.canvas.port_item import PortItem
 from gui.canvas.summary import format_count, format_shape, param_summary
+
+
+SIMPLE_BELOW = 0.55    # device pixels per card unit under which the card is simplified
 
 
 class NodeItem(QGraphicsItem):
@@ -22,6 +26,7 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         # painted once into a pixmap, re-painted only on update(): cheap drags and pans
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setScale(style.CARD_SCALE)
         self.height = style.CARD_MIN_HEIGHT
         self.out_port: PortItem | None = None
         self.in_ports: list[PortItem] = []
@@ -158,6 +163,10 @@ class NodeItem(QGraphicsItem):
         colour = style.ERROR_COLOUR if errors else style.CATEGORY_COLOURS.get(
             spec.category if spec else "", style.UNKNOWN_COLOUR)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < SIMPLE_BELOW:
+            self._paint_simple(painter, colour, type_name, shape)
+            return
         self._paint_card(painter, colour, bool(errors))
         self._paint_header(painter, type_name)
         self._paint_body(painter, summary, shape, count, errors)
@@ -176,6 +185,22 @@ class NodeItem(QGraphicsItem):
         scale = min(style.CARD_WIDTH / w, style.PREVIEW_HEIGHT / h)
         pw, ph = w * scale, h * scale
         return QRectF((style.CARD_WIDTH - pw) / 2, self.height + 6, pw, ph)
+
+    def _paint_simple(self, painter: QPainter, colour, type_name: str, shape) -> None:
+        """Zoomed far out: a solid card with its type and shape in big letters."""
+        rect = self.card_rect()
+        selected = self.isSelected()
+        painter.setPen(QPen(style.SELECTED_BORDER, 6) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
+        painter.setPen(QPen(Qt.GlobalColor.white))
+        top = (rect.height() - style.CARD_MIN_HEIGHT) / 2      # same letters on tall cards
+        half = style.CARD_MIN_HEIGHT / 2
+        for text, box, bold in ((type_name, QRectF(6, top + 2, rect.width() - 12, half), True),
+                                (format_shape(shape),
+                                 QRectF(6, top + half - 2, rect.width() - 12, half), False)):
+            painter.setFont(_font_to_fit(text, box, bold))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_card(self, painter: QPainter, colour, error: bool) -> None:
         rect = self.card_rect()
@@ -260,6 +285,16 @@ class NodeItem(QGraphicsItem):
         moved = self.scene().end_node_drag()
         if not moved:                      # a click: let Qt update the selection
             super().mouseReleaseEvent(event)
+
+
+def _font_to_fit(text: str, box: QRectF, bold: bool):
+    """The largest font (up to the box height) in which ``text`` fits the box width."""
+    size = box.height() * 0.62
+    font = style.font(size, bold)
+    width = QFontMetricsF(font).horizontalAdvance(text)
+    if width > box.width():
+        font = style.font(max(size * box.width() / width, 1.0), bold)
+    return font
 
 
 def _fitting_count(count: int, metrics: QFontMetrics, room: float) -> str | None:

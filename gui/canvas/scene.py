@@ -169,8 +169,8 @@ class CanvasScene(QGraphicsScene):
         if self.document.locked:
             self.statusMessage.emit("Stop training before editing the network")
             return None
-        x = round(pos.x() - style.CARD_WIDTH / 2)
-        y = round(pos.y() - style.CARD_MIN_HEIGHT / 2)
+        x = round(pos.x() - style.CARD_WIDTH * style.CARD_SCALE / 2)
+        y = round(pos.y() - style.CARD_MIN_HEIGHT * style.CARD_SCALE / 2)
         command = commands.AddNode(self.document, type_name, x, y)
         self.document.undo_stack.push(command)
         self.select_nodes([command.node_id])

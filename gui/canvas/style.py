@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+# Cards are drawn in "card units" below and scaled by CARD_SCALE into the scene, whose
+# units are those of the file's "ui" positions (examples space nodes ~170 apart); the
+# view's natural zoom (1 / CARD_SCALE) shows a card at its designed size.
+CARD_SCALE = 0.62
 CARD_WIDTH = 190.0
 HEADER_HEIGHT = 24.0
 LINE_HEIGHT = 17.0

@@ -12,9 +12,10 @@ from gui.canvas.actions import CanvasActions
 from gui.canvas.clipboard import fragment_of, from_mime, to_mime
 from gui.canvas.scene import CanvasScene
 
-MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.2, 3.0, 1.25
+NATURAL_ZOOM = 1.0 / style.CARD_SCALE           # cards at their designed size
+MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25 * NATURAL_ZOOM
 ZOOM_STEP = 1.25
-PASTE_OFFSET = 40.0
+PASTE_OFFSET = 25.0
 EMPTY_HINT = "Drag a layer from the palette onto the canvas to start"
 
 
@@ -38,6 +39,7 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_held = False
         self._paste_count = 0
+        self.scale(NATURAL_ZOOM, NATURAL_ZOOM)
         self.canvas_actions = CanvasActions(self)
         self.scene().selectionChanged.connect(self._on_selection)
         self.scene().statusMessage.connect(self.statusMessage)
@@ -214,7 +216,7 @@ class CanvasView(QGraphicsView):
     # ---- background: a dot grid, and a hint while the canvas is empty --------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, style.BACKGROUND)
-        spacing = 24.0 if self.zoom >= 0.5 else 96.0
+        spacing = 16.0 if self.zoom >= 0.8 else 64.0
         painter.setPen(QPen(style.GRID_DOT, 1.6 / max(self.zoom, 0.01)))
         left = int(rect.left() // spacing) * spacing
         top = int(rect.top() // spacing) * spacing

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.canvas.port_item import INVALID, VALID
 from gui.canvas.scene import MIME_LAYER
-from gui.canvas.view import MAX_ZOOM, CanvasView
+from gui.canvas.view import MAX_ZOOM, PASTE_OFFSET, CanvasView
 from gui.commands import SetParam
 from gui.document import Document
 from tests.gui.conftest import xor_network
@@ -221,10 +221,11 @@ def test_dragging_selected_nodes_is_one_undo_step(make_view):
     before = doc.to_dict()
     item = view.scene().node_items["h1"]
     start = vp(view, item.mapToScene(item.card_rect().center()))
-    mouse_drag(view, start, start + QPoint(60, 90))
-    assert doc.node("h1")["ui"] == {"x": 290.0, "y": 90.0}
-    assert doc.node("a1")["ui"] == {"x": 520.0, "y": 90.0}
-    assert item.pos() == QPointF(290, 90)
+    mouse_drag(view, start, start + QPoint(96, 144))
+    dx, dy = round(96 / view.zoom), round(144 / view.zoom)       # pixels -> scene units
+    assert doc.node("h1")["ui"] == {"x": 230.0 + dx, "y": 0.0 + dy}
+    assert doc.node("a1")["ui"] == {"x": 460.0 + dx, "y": 0.0 + dy}
+    assert item.pos() == QPointF(230 + dx, dy)
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
     assert doc.to_dict() == before and item.pos() == QPointF(230, 0)
@@ -261,10 +262,10 @@ def test_copy_paste_and_duplicate(make_view):
     QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert view.scene().selected_node_ids() == ["h2", "a2"]
     assert doc.has_edge("h2", "a2") and doc.node("h2")["params"] == {"units": 4}
-    assert doc.node("h2")["ui"] == {"x": 270.0, "y": 40.0}
+    assert doc.node("h2")["ui"] == {"x": 230.0 + PASTE_OFFSET, "y": PASTE_OFFSET}
     QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert view.scene().selected_node_ids() == ["h3", "a3"]
-    assert doc.node("h3")["ui"] == {"x": 310.0, "y": 80.0}
+    assert doc.node("h3")["ui"] == {"x": 230.0 + 2 * PASTE_OFFSET, "y": 2 * PASTE_OFFSET}
     QTest.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert not doc.has_node("h3")
     QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -337,8 +338,9 @@ def test_wheel_zooms_around_the_cursor_and_is_clamped(make_view):
     view, doc = make_view(xor_network())
     cursor = QPointF(400, 300)
     fixed = view.mapToScene(cursor.toPoint())
+    start = view.zoom
     wheel(view, cursor, 240)
-    assert view.zoom == pytest.approx(1.0015 ** 240, rel=1e-3)
+    assert view.zoom == pytest.approx(start * 1.0015 ** 240, rel=1e-3)
     assert (view.mapToScene(cursor.toPoint()) - fixed).manhattanLength() < 3 / view.zoom
     for _ in range(30):
         wheel(view, cursor, 480)
