@@ -347,12 +347,8 @@ class TrainingController(QObject):
         spec = self.document.spec(nid) if nid else None
         params = self.document.node(nid).get("params") if nid else None
         has_params = bool(nid and self.document.param_counts.get(nid, 0) > 0)
-        d.histograms.set_node(nid, has_params)
-        d.filters.set_node(nid, weight_ndim(self.document.to_dict(), nid, self.trainer)
-                           if has_params else None)
-        d.feature_maps.set_node(nid)
-        d.activation.set_node(nid, spec, params)
-        self._update_probes()
+        ndim = weight_ndim(self.document.to_dict(), nid, self.trainer) if has_params else None
+        d.set_layer_node(nid, spec, params, has_params, ndim)
 
     def _refresh_plan(self) -> None:
         if self._dashboard is None:

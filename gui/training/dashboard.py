@@ -164,6 +164,19 @@ class Dashboard(QWidget):
             self._lr_optimizer = optimizer
         self.lr_editor.set_value(lr)
 
+    def set_layer_node(self, node_id, spec, params, has_params: bool, weight_ndim) -> None:
+        """The Layer page follows the selected node and shows only the views that apply to
+        it (all of them say what to select when nothing applies)."""
+        applies = {self.histograms: self.histograms.set_node(node_id, has_params),
+                   self.filters: self.filters.set_node(node_id, weight_ndim),
+                   self.feature_maps: self.feature_maps.set_node(node_id),
+                   self.activation: self.activation.set_node(node_id, spec, params)}
+        if node_id is None:
+            applies = dict.fromkeys(applies, True)
+        for view, shown in applies.items():
+            view.setVisible(shown)
+        self._visibility_changed()
+
     def set_sample_count(self, n: int) -> None:
         self.sample_spin.setRange(0, max(0, n - 1))
 

@@ -43,13 +43,14 @@ class ActivationView(View):
         row.addWidget(self.df_plot)
         self.set_content(box)
 
-    def set_node(self, node_id: str | None, spec, params: dict | None) -> None:
+    def set_node(self, node_id: str | None, spec, params: dict | None) -> bool:
+        """Plot the node's activation; True if it is an element-wise activation."""
         curves = curve_of(spec, params) if node_id else None
         if curves is None:
             self.show_empty(EMPTY if node_id is None or spec is None else
                             f"'{node_id}' ({spec.type}) is not an element-wise activation: "
                             f"select Sigmoid, Tanh, ReLU, LeakyReLU or ELU")
-            return
+            return False
         f, df = curves
         self.f_curve.setData(X, f)
         self.df_curve.setData(X, df)
@@ -58,3 +59,4 @@ class ActivationView(View):
         self.df_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>its slope "
                                             f"f′(x) (max {df.max():.3g})</span>")
         self.show_content()
+        return True

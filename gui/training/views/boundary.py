@@ -90,5 +90,6 @@ class BoundaryView(View):
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
         self.image.setVisible(mode == "grid")
+        item.setAspectLocked(mode == "grid")       # both axes are features: keep shapes round
         for curve in self.fit_curves:
             curve.setVisible(mode == "curve")

@@ -27,12 +27,12 @@ def maps_mosaic(activation: np.ndarray) -> np.ndarray:
 class _Panel(pg.GraphicsLayoutWidget):
     """Shows an image (2-D/3-D) or bars (1-D) in the same place."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, colormap: str):
         super().__init__()
         self.view = self.addPlot(title=f"<span style='font-size:10pt'>{title}</span>")
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem()
-        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.image.setColorMap(pg.colormap.get(colormap))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#3a6ea5")
         self.view.addItem(self.image)
         self.view.addItem(self.bars)
@@ -71,18 +71,19 @@ class FeatureMapsView(View):
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.sample_panel = _Panel("Sample")
-        self.maps_panel = _Panel("Output")
+        self.sample_panel = _Panel("Sample", "CET-L1")          # grey, as the image is
+        self.maps_panel = _Panel("Output", "viridis")
         row.addWidget(self.sample_panel, 1)
         row.addWidget(self.maps_panel, 2)
         self.set_content(box)
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None) -> None:
+    def set_node(self, node_id: str | None) -> bool:
         self.node_id = node_id
         self.show_empty(EMPTY if node_id is None else
                         f"The output of '{node_id}' for the chosen sample appears when "
                         f"training runs: press Train")
+        return node_id is not None
 
     def set_probe(self, probe) -> None:
         if self.node_id is None or self.node_id not in probe.activations:
@@ -91,8 +92,8 @@ class FeatureMapsView(View):
         self.sample_panel.set_title(f"Sample {probe.sample} ({label})")
         self.sample_panel.show_array(probe.sample_input)
         out = probe.activations[self.node_id]
-        what = f"{out.shape[0]} feature maps" if out.ndim == 3 else f"{out.size} values"
-        self.maps_panel.set_title(f"Output of {self.node_id}: {what}")
+        what = f"{out.shape[0]} maps" if out.ndim == 3 else f"{out.size} values"
+        self.maps_panel.set_title(f"{self.node_id} output: {what}")
         self.maps_panel.show_array(out)
         self.show_content()
 

@@ -39,7 +39,8 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
         self.image.setColorMap(diverging_colormap())
         self.view.addItem(self.image)
         self.bar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=10)
-        self.bar.setImageItem(self.image, insert_in=self.view)
+        self.bar.setImageItem(self.image)
+        self.addItem(self.bar)
         self.setMinimumSize(160, 140)
 
     def show(self, mosaic: np.ndarray) -> None:   # noqa: A003 -- pyqtgraph naming
@@ -58,14 +59,14 @@ class FiltersView(View):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.weights = _ImagePanel("Filters")
-        self.grads = _ImagePanel("Their gradients")
+        self.grads = _ImagePanel("their gradients")
         row.addWidget(self.weights)
         row.addWidget(self.grads)
         self.set_content(box)
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None, weight_ndim: int | None) -> None:
-        """Filters exist for layers whose weight is (out, in, kh, kw)."""
+    def set_node(self, node_id: str | None, weight_ndim: int | None) -> bool:
+        """Filters exist for layers whose weight is (out, in, kh, kw); True if it has."""
         self.node_id = node_id if weight_ndim == 4 else None
         if self.node_id is None:
             self.show_empty(EMPTY if node_id is None else
@@ -73,14 +74,16 @@ class FiltersView(View):
         else:
             self.show_empty(f"The filters of '{node_id}' appear when training runs: "
                             f"press Train")
+        return self.node_id is not None
 
     def set_probe(self, probe) -> None:
         params = probe.params.get(self.node_id) if self.node_id else None
         if not params or np.ndim(params.get("weight")) != 4:
             return
         weight = params["weight"]
-        self.weights.view.setTitle(f"<span style='font-size:10pt'>Filters of "
-                                   f"{self.node_id} {tuple(weight.shape)}</span>")
+        self.weights.view.setTitle(f"<span style='font-size:10pt'>{self.node_id}: "
+                                   f"{weight.shape[0]} filters {weight.shape[2]}×"
+                                   f"{weight.shape[3]}</span>")
         self.weights.show(filter_mosaic(weight))
         grad = probe.grads.get(self.node_id, {}).get("weight")
         if grad is not None:

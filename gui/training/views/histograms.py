@@ -29,7 +29,7 @@ class HistogramView(View):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.weights_plot = make_plot("Weights", "value", "count")
-        self.grads_plot = make_plot("Gradients (last batch)", "value", "count")
+        self.grads_plot = make_plot("Gradients", "value", "count")
         self.weights_bars = self.weights_plot.plot([], [], stepMode="center", fillLevel=0,
                                                    brush=WEIGHT_BRUSH, pen="#1f77b4")
         self.grads_bars = self.grads_plot.plot([], [], stepMode="center", fillLevel=0,
@@ -39,7 +39,8 @@ class HistogramView(View):
         self.set_content(box)
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None, has_params: bool) -> None:
+    def set_node(self, node_id: str | None, has_params: bool) -> bool:
+        """Follow ``node_id``; True when the view applies to it (it has weights)."""
         self.node_id = node_id if has_params else None
         if node_id is None:
             self.show_empty("Select a layer with weights (Dense, Conv2D, BatchNorm) on the "
@@ -49,6 +50,7 @@ class HistogramView(View):
                             f"BatchNorm node")
         else:
             self.show_empty(f"Histograms of '{node_id}' appear when training runs: press Train")
+        return self.node_id is not None
 
     def set_probe(self, probe) -> None:
         if self.node_id is None or self.node_id not in probe.params:
@@ -58,6 +60,8 @@ class HistogramView(View):
         param = "weight" if "weight" in probe.params[self.node_id] else "parameters"
         self.weights_plot.getPlotItem().setTitle(
             f"<span style='font-size:10pt'>{self.node_id}.{param}</span>")
+        self.grads_plot.getPlotItem().setTitle(
+            f"<span style='font-size:10pt'>its gradients</span>")
         self.show_content()
 
 
@@ -66,5 +70,6 @@ def _set_histogram(item, values: np.ndarray) -> None:
     if not len(values):
         item.setData([], [])
         return
-    counts, edges = np.histogram(values, bins=BINS)
+    bins = int(min(BINS, max(8, 2 * np.sqrt(len(values)))))    # few weights: fewer bins
+    counts, edges = np.histogram(values, bins=bins)
     item.setData(edges, counts)
