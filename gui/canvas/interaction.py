@@ -76,14 +76,15 @@ class WireDrag:
     def _mark_targets(self) -> None:
         for item in self.scene.node_items.values():
             for port in [item.out_port, *item.in_ports]:
-                if port is not self.origin:
-                    port.set_state(VALID if self.problem(port) is None else INVALID)
+                if port is self.origin or _redirected(port) is not port:
+                    continue              # a taken port of a merge node: its free one counts
+                port.set_state(VALID if self.problem(port) is None else INVALID)
 
     def target_at(self, pos: QPointF) -> PortItem | None:
         """The port under ``pos``; over a card, the port of that card the wire would use."""
         for item in self.scene.items(pos):
             if isinstance(item, PortItem) and item is not self.origin:
-                return item
+                return _redirected(item)
             if isinstance(item, NodeItem) and item is not self.origin.node_item:
                 if self.origin.kind == "in":
                     return item.out_port
@@ -133,3 +134,10 @@ class WireDrag:
         for item in self.scene.node_items.values():
             for port in [item.out_port, *item.in_ports]:
                 port.set_state(NORMAL)
+
+
+def _redirected(port: PortItem) -> PortItem:
+    """A wire dropped on a taken input port of a merge node goes to its free port."""
+    if port.kind == "in" and port.edge_src is not None:
+        return port.node_item.free_in_port() or port
+    return port

@@ -165,7 +165,7 @@ def test_merge_nodes_grow_a_port_per_input(make_view):
     add = view.scene().node_items["add"]
     assert len(add.in_ports) == 1
     wire(view, "h1", "add")
-    wire(view, "a1", "add")
+    wire(view, "a1", "add", slot=0)          # dropped on the taken port: goes to the free one
     assert [p.edge_src for p in add.in_ports] == ["h1", "a1", None]
     assert doc.input_edges("add")[1]["port"] == 1
     assert labels(view)[("a1", "add")] == "[4]" and doc.shapes["add"] == (4,)
