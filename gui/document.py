@@ -17,6 +17,7 @@ from engine import registry
 from engine.compiler import infer_shapes
 from engine.errors import GraphError
 from engine.network import Network
+from engine.validation import validate
 
 
 class Document(QObject):
@@ -247,77 +248,16 @@ class Document(QObject):
 
 def analyse(net: Network) -> tuple[dict[str, tuple], dict[str | None, list[str]], dict[str, int]]:
     """(shapes, errors, param_counts) of ``net``. A node whose shape is unknown only because
-    an input has a problem gets no shape and no error of its own (its wires go dashed)."""
+    of a problem before it has no shape and no error of its own (its wires go dashed):
+    validation reports each problem once, on the node that has it."""
     errors: dict[str | None, list[str]] = {}
-    for err in _problems(net):
-        errors.setdefault(err.node_id, [])
-        if err.message not in errors[err.node_id]:
-            errors[err.node_id].append(err.message)
-    inferred = _infer_tolerant(net, errors)
-    shapes: dict[str, tuple] = {}
-    for nid, value in inferred.items():
-        if not isinstance(value, GraphError):
-            shapes[nid] = tuple(value)
-        elif not _fed_by_problem(net, nid, inferred) and nid not in errors:
-            errors.setdefault(nid, []).append(value.message)
+    for err in validate(net):
+        messages = errors.setdefault(err.node_id, [])
+        if err.message not in messages:
+            messages.append(err.message)
+    shapes = {nid: tuple(v) for nid, v in infer_shapes(net).items()
+              if not isinstance(v, GraphError)}
     return shapes, errors, _param_counts(net, shapes)
-
-
-def _infer_tolerant(net: Network, errors: dict) -> dict:
-    """infer_shapes, surviving a graph mid-edit: nodes already in ``errors`` (e.g. a Dense
-    with no input yet) are left out so that layers never see a wrong number of inputs."""
-    try:
-        return infer_shapes(net)
-    except GraphError as e:          # a cycle: nothing downstream can be inferred
-        errors.setdefault(e.node_id, []).append(e.message)
-        return {}
-    except (IndexError, TypeError, ValueError):
-        pass
-    pruned = net.copy()
-    for nid in [n for n in pruned.node_ids() if n in errors]:
-        pruned.remove_node(nid)
-    try:
-        inferred = infer_shapes(pruned)
-    except Exception:                # never let the analysis break an edit
-        return {}
-    for nid in net.node_ids():       # downstream of a left-out node: unknown
-        if nid not in inferred and nid not in errors:
-            inferred[nid] = GraphError(nid, "an input of this node has a problem")
-    return inferred
-
-
-def _fed_by_problem(net: Network, nid: str, inferred: dict) -> bool:
-    return any(isinstance(inferred.get(s), GraphError) for s in net.inputs_of(nid))
-
-
-def _problems(net: Network) -> list[GraphError]:
-    """Every problem the engine's validation finds; until engine.validation exists,
-    the input-count checks the canvas needs most."""
-    try:
-        from engine.validation import validate
-    except ImportError:
-        return _input_count_problems(net)
-    try:
-        return list(validate(net))
-    except GraphError as e:         # a validate that raises instead of returning a list
-        return list(getattr(e, "errors", [e]))
-
-
-def _input_count_problems(net: Network) -> list[GraphError]:
-    problems = []
-    for node in net.nodes:
-        if not registry.has(node["type"]):
-            problems.append(GraphError(node["id"], f"unknown layer type {node['type']!r}"))
-            continue
-        spec = registry.get(node["type"])
-        n = len(net.inputs_of(node["id"]))
-        too_few = n < spec.min_inputs
-        too_many = spec.max_inputs is not None and n > spec.max_inputs
-        if too_few or too_many:
-            problems.append(GraphError(
-                node["id"], f"{spec.type} takes {spec.inputs_text()} input(s) but has {n}: "
-                            f"wire an output port to its left side"))
-    return problems
 
 
 def _param_counts(net: Network, shapes: dict[str, tuple]) -> dict[str, int]:
