@@ -19,6 +19,12 @@ SET_PARAM_ID, MOVE_NODES_ID, SET_TRAINING_ID = 1001, 1002, 1003
 MERGE_SECONDS = 2.0     # consecutive edits of one field further apart are separate undo steps
 
 
+def coord(v: float) -> int | float:
+    """A position as the file should show it: 290, not 290.0."""
+    v = float(v)
+    return int(v) if v.is_integer() else round(v, 2)
+
+
 class AddNode(QUndoCommand):
     def __init__(self, doc: Document, type_name: str, x: float = 0.0, y: float = 0.0,
                  params: dict | None = None, node_id: str | None = None,
@@ -28,7 +34,7 @@ class AddNode(QUndoCommand):
         self.doc = doc
         self.type_name = type_name
         self.params = dict(params or {})
-        self.x, self.y = float(x), float(y)
+        self.x, self.y = coord(x), coord(y)
         self.node_id = node_id or doc.network.new_id(type_name)
         self.setText(f"Add {type_name} '{self.node_id}'")
 
@@ -122,7 +128,7 @@ class MoveNodes(QUndoCommand):
                  text: str | None = None, parent=None):
         super().__init__(parent)
         self.doc, self.drag_id = doc, drag_id
-        self.new = {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+        self.new = {n: (coord(x), coord(y)) for n, (x, y) in positions.items()}
         self.old = {n: copy.deepcopy(doc.node(n).get("ui")) for n in self.new}
         count = len(self.new)
         self.setText(text or f"Move {count} node{'s' * (count != 1)}")

@@ -375,6 +375,39 @@ def test_middle_drag_pans(make_view):
     assert doc.undo_stack.count() == 0
 
 
+def test_space_drag_pans_instead_of_moving(make_view):
+    view, doc = make_view(xor_network())
+    item = view.scene().node_items["h1"]
+    start = vp(view, item.mapToScene(item.card_rect().center()))
+    h = view.horizontalScrollBar().value()
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    mouse_drag(view, start, start + QPoint(-80, 0))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert view.horizontalScrollBar().value() == h + 80
+    assert doc.undo_stack.count() == 0 and doc.node("h1")["ui"]["x"] == 230
+
+
+def test_zoom_actions_step_and_keep_the_centre(make_view):
+    view, doc = make_view(xor_network())
+    centre = view.mapToScene(view.viewport().rect().center())
+    z = view.zoom
+    QTest.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(z * 1.25)
+    view.canvas_actions["zoom_out"].trigger()
+    view.canvas_actions["zoom_out"].trigger()
+    assert view.zoom == pytest.approx(z / 1.25)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert (after - centre).manhattanLength() < 4
+
+
+def test_an_unknown_layer_dropped_is_refused_with_a_message(make_view):
+    view, doc = make_view()
+    messages = []
+    view.statusMessage.connect(messages.append)
+    drop(view, "Dnese", QPoint(300, 300))
+    assert doc.network.nodes == [] and "unknown layer type" in messages[-1]
+
+
 # ---- problems, previews, lock ----------------------------------------------------------------
 def test_a_node_with_a_problem_is_red_with_the_message(make_view):
     view, doc = make_view(xor_network())
