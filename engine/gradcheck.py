@@ -155,6 +155,20 @@ def _pick(size: int, max_elements: int | None, rng) -> np.ndarray:
     return np.sort(rng.choice(size, max_elements, replace=False))
 
 
+def _check_all(report, targets, loss_fn, eps, rtol, atol, max_elements, rng) -> None:
+    """Compare each (name, array, analytic gradient) with central differences."""
+    for name, array, analytic in targets:
+        idx = _pick(array.size, max_elements, rng)
+        numeric = _numeric_gradient(loss_fn, array, idx, eps)
+        report.checks.append(_compare(name, analytic, numeric, idx, rtol, atol))
+
+
+def _finish(report: GradCheckReport, raise_on_failure: bool) -> GradCheckReport:
+    if raise_on_failure and not report.ok:
+        raise GradientCheckError(report)
+    return report
+
+
 # ---- public ------------------------------------------------------------------------------
 def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
                           atol: float = 1e-6, training: bool = True,
@@ -195,13 +209,8 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     targets = [(f"input {i}", x, g) for i, (x, g) in enumerate(zip(xs, in_grads))]
     if getattr(work, "trainable", True):    # a frozen layer computes no weight gradients
         targets += [(k, work.params[k], param_grads[k]) for k in work.params]
-    for name, array, analytic in targets:
-        idx = _pick(array.size, max_elements, rng)
-        numeric = _numeric_gradient(loss, array, idx, eps)
-        report.checks.append(_compare(name, analytic, numeric, idx, rtol, atol))
-    if raise_on_failure and not report.ok:
-        raise GradientCheckError(report)
-    return report
+    _check_all(report, targets, loss, eps, rtol, atol, max_elements, rng)
+    return _finish(report, raise_on_failure)
 
 
 def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: float = 1e-4,
@@ -243,12 +252,8 @@ def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: floa
         subject += (f" ({', '.join(low)} compute in float32: eps {eps:g}, rtol {rtol:g}, "
                     f"atol {atol:g})")
     report = GradCheckReport(subject)
-    for node in work.nodes:
-        for k, array in node.layer.params.items():
-            key = f"{node.id}.{k}"
-            idx = _pick(array.size, max_elements, rng)
-            numeric = _numeric_gradient(lambda: value_and_grad()[0], array, idx, eps)
-            report.checks.append(_compare(key, analytic[key], numeric, idx, rtol, atol))
-    if raise_on_failure and not report.ok:
-        raise GradientCheckError(report)
-    return report
+    # Trainable parameters only, as the optimizers see them (frozen layers skip gradients).
+    targets = [(key, array, analytic[key]) for key, (array, _) in work.parameters().items()]
+    _check_all(report, targets, lambda: value_and_grad()[0], eps, rtol, atol, max_elements,
+               rng)
+    return _finish(report, raise_on_failure)

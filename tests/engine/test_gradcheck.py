@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from engine import registry
-from engine.gradcheck import GradientCheckError, check_layer_gradients
+from engine.gradcheck import (GradientCheckError, check_layer_gradients,
+                              check_model_gradients)
 from engine.layers.core import Dense
 
 
@@ -108,3 +109,33 @@ def test_checker_refuses_inputs_that_do_not_fit_the_layer_naming_it():
     with pytest.raises(ValueError, match="takes 1 input"):
         check_layer_gradients(layer, [np.zeros((3, 4))] * 2)
     assert "passed" in repr(check_layer_gradients(layer, np.ones((3, 4))))  # one array is fine
+
+
+def _small_network(frozen=False):
+    from engine import compile_network
+    return compile_network({
+        "nodes": [{"id": "in", "type": "Input", "params": {"shape": [1, 5, 5]}},
+                  {"id": "edges", "type": "Conv2D",
+                   "params": {"filters": 2, "init": "sobel", "trainable": not frozen}},
+                  {"id": "flat", "type": "Flatten"},
+                  {"id": "h1", "type": "Dense", "params": {"units": 3}}],
+        "edges": [{"from": "in", "to": "edges"}, {"from": "edges", "to": "flat"},
+                  {"from": "flat", "to": "h1"}]}, seed=0)
+
+
+def test_model_check_skips_frozen_layers_and_names_a_wrong_parameter_gradient(monkeypatch):
+    x, y = spaced_inputs([(1, 5, 5)], batch=4)[0], np.arange(4) % 3
+    report = check_model_gradients(_small_network(frozen=True), x, y, "cross_entropy")
+    assert [c.name for c in report.checks] == ["h1.weight", "h1.bias"]
+    model = _small_network()
+    assert check_model_gradients(model, x, y, "cross_entropy").ok
+    right = Dense.backward
+
+    def wrong(self, grad):               # a backward that forgets the bias gradient
+        dx = right(self, grad)
+        self.grads["bias"][...] = 0.0
+        return dx
+
+    monkeypatch.setattr(Dense, "backward", wrong)
+    with pytest.raises(GradientCheckError, match=r"FAIL h1\.bias"):
+        check_model_gradients(model, x, y, "cross_entropy")
