@@ -4,7 +4,7 @@ The cases come from the registry: a new layer type is checked with no new test c
 import numpy as np
 import pytest
 
-from engine import registry
+from engine import compile_network, registry
 from engine.gradcheck import (GradientCheckError, check_layer_gradients,
                               check_model_gradients)
 from engine.layers.core import Dense
@@ -112,7 +112,6 @@ def test_checker_refuses_inputs_that_do_not_fit_the_layer_naming_it():
 
 
 def _small_network(frozen=False):
-    from engine import compile_network
     return compile_network({
         "nodes": [{"id": "in", "type": "Input", "params": {"shape": [1, 5, 5]}},
                   {"id": "edges", "type": "Conv2D",
