@@ -30,7 +30,7 @@ from engine.probes import Prober
 
 SHUFFLE_STREAM = 0x5EED          # keeps the shuffle order independent of weight init
 PAUSE_POLL_S = 0.5               # a paused trainer re-checks its flags at least this often
-_GO, _STOP, _PROBE = "go", "stop", "probe"
+_GO, _STOP = "go", "stop"
 
 
 class Trainer:
@@ -167,16 +167,16 @@ class Trainer:
                 self._begin_epoch()
             while self._batch < self.n_batches:
                 turn = self._wait_turn()
-                if turn == _STOP:
-                    yield self._finish("stopped")
+                if turn is _STOP:
+                    yield from self._end_run("stopped")
                     return
-                if turn == _PROBE:
-                    yield self._prober.probe(self._probe_req, self.step, self.epoch + 1)
+                if isinstance(turn, ProbeRequest):     # asked for while paused
+                    yield self._probe(turn)
                     continue
                 event = self._train_step()
                 yield event
                 if isinstance(event, DivergedEvent):
-                    yield self._finish("diverged")
+                    yield from self._end_run("diverged")
                     return
                 probe = self._maybe_probe()
                 if probe is not None:
@@ -184,11 +184,12 @@ class Trainer:
             event = self._end_epoch()
             yield event
             if isinstance(event, DivergedEvent):
-                yield self._finish("diverged")
+                yield from self._end_run("diverged")
                 return
-        yield self._finish("completed")
+        yield from self._end_run("completed")
 
-    def _wait_turn(self) -> str:
+    def _wait_turn(self):
+        """_GO, _STOP, or a ProbeRequest that arrived while paused."""
         if not (self._paused or self._stop_flag):     # the common case: no lock taken
             return _GO
         with self._cond:
@@ -202,7 +203,7 @@ class Trainer:
                     return _GO
                 if self._probe_changed:
                     self._probe_changed = False
-                    return _PROBE
+                    return self._probe_req
                 self._blocked.set()
                 self._cond.wait(PAUSE_POLL_S)
                 self._blocked.clear()
@@ -286,18 +287,33 @@ class Trainer:
         self.scheduler.base_lr = lr
 
     def _maybe_probe(self):
-        req = self._probe_req
-        if req is None:
+        """A ProbeEvent if one is asked for and due: at once for a new request or a single
+        step while paused, else at most every ``every_ms`` and ``every_steps``."""
+        if self._probe_req is None:
             return None
-        if not self._probe_changed:
+        if self._probe_changed:
+            with self._cond:
+                req, self._probe_changed = self._probe_req, False
+        else:
+            req = self._probe_req
             too_soon = (time.perf_counter() - self._last_probe_t) * 1000.0 < req.every_ms
-            if too_soon or self.step - self._last_probe_step < req.every_steps:
+            if not self._paused and (too_soon or
+                                     self.step - self._last_probe_step < req.every_steps):
                 return None
-        self._probe_changed = False
+        return self._probe(req) if req is not None else None
+
+    def _probe(self, req: ProbeRequest):
         event = self._prober.probe(req, self.step, self.epoch + 1)
         self._last_probe_t = time.perf_counter()
         self._last_probe_step = self.step
         return event
+
+    def _end_run(self, reason: str):
+        """A last probe if the views are behind the weights, then FinishedEvent."""
+        req = self._probe_req
+        if req is not None and self._last_probe_step != self.step:
+            yield self._probe(req)
+        yield self._finish(reason)
 
     # ---- divergence -------------------------------------------------------------------------
     def _take_snapshot(self) -> dict:
@@ -315,11 +331,11 @@ class Trainer:
         self.epoch, self.step = snap["epoch"], snap["step"]
         self._perm, self._batch = None, 0
         self._running.reset()
-        kept = (f"the weights from the end of epoch {snap['epoch']} were restored"
-                if snap["epoch"] else "the initial weights were restored")
+        kept = (f"The weights from the end of epoch {snap['epoch']} were restored"
+                if snap["epoch"] else "The initial weights were restored")
         message = (f"Training diverged at step {at_step} (epoch {at_epoch}): {what}. "
                    f"The learning rate {lr:.3g} is probably too high: try about {lr / 10:.3g}. "
-                   f"({kept}.)")
+                   f"{kept}.")
         return DivergedEvent(step=at_step, epoch=at_epoch, message=message)
 
     # ---- checkpoints ------------------------------------------------------------------------

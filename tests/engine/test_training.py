@@ -265,7 +265,8 @@ def test_probes_are_throttled_and_change_nothing_in_the_run():
                                    every_ms=0, every_steps=5))
     probes = of(run_all(probed), ProbeEvent)
     run_all(plain)
-    assert [p.step for p in probes] == [1, 6, 11, 16]       # first at once, then every 5 steps
+    # first at once, then every 5 steps, and a last one so the views end on the final weights
+    assert [p.step for p in probes] == [1, 6, 11, 16, 20]
     for k, w in weights(plain).items():
         assert np.array_equal(w, weights(probed)[k])
 
@@ -279,6 +280,9 @@ def test_a_paused_trainer_answers_a_new_probe_request_at_once():
     assert isinstance(probe, ProbeEvent) and probe.step == 0
     assert probe.grid is None and probe.curve.xs.shape == (30,)
     assert probe.curve.ys.shape == (30, 1) and probe.curve.points_x.shape == (160,)
+    trainer.step_once()                                  # a single step shows at once
+    step, probe = next(gen), next(gen)
+    assert isinstance(step, StepEvent) and isinstance(probe, ProbeEvent) and probe.step == 1
     trainer.stop()
     assert next(gen).reason == "stopped"
 
