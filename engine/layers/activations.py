@@ -113,8 +113,9 @@ class ReLU(Activation):
         return [grad * (self._x > 0)]
 
 
-@register("Activation", "Like ReLU, but negative inputs keep a small slope instead of 0, so "
-          "a unit whose inputs are all negative still gets a gradient and can recover.",
+@register("Activation", "Like ReLU, but negative inputs are multiplied by a small slope "
+          "instead of set to 0, so outputs can be any number and the gradient never vanishes "
+          "completely: a unit whose inputs are all negative can still recover.",
           params=[Param("negative_slope", "float", 0.01,
                         "Slope used for negative inputs (0 makes it a plain ReLU).",
                         min=0.0, max=1.0)],
