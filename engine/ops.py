@@ -40,14 +40,16 @@ class Workspace:
     def __init__(self) -> None:
         self._bufs: dict[str, list[np.ndarray]] = {}
 
-    def get(self, name: str, shape: tuple[int, ...], zero: bool = False) -> np.ndarray:
-        """A float32 array of ``shape``. With ``zero`` it is zero when first made and the
-        caller only ever rewrites the same region (e.g. the inside of a padded image)."""
+    def get(self, name: str, shape: tuple[int, ...], zero: bool = False,
+            dtype=np.float32) -> np.ndarray:
+        """An array of ``shape`` (float32 in the engine; float64 when the gradient checker
+        runs a float64 copy). With ``zero`` it is zero when first made and the caller only
+        ever rewrites the same region (e.g. the inside of a padded image)."""
         kept = self._bufs.setdefault(name, [])
         for buf in kept:
-            if buf.shape == shape:
+            if buf.shape == shape and buf.dtype == dtype:
                 return buf
-        buf = np.zeros(shape, np.float32) if zero else np.empty(shape, np.float32)
+        buf = np.zeros(shape, dtype) if zero else np.empty(shape, dtype)
         kept.insert(0, buf)
         del kept[2:]
         return buf
@@ -73,7 +75,7 @@ def pad_images(x: np.ndarray, pads: Pads, ws: Workspace, spare_rows: int = 0) ->
         return x
     n, c, h, w = x.shape
     shape = (n, c, h + top + bottom + spare_rows, w + left + right)
-    xp = ws.get("padded", shape, zero=True)
+    xp = ws.get("padded", shape, zero=True, dtype=x.dtype)
     xp[:, :, top:top + h, left:left + w] = x
     return xp
 
@@ -88,7 +90,7 @@ def im2col(x: np.ndarray, kh: int, kw: int, stride: int, pads: Pads,
     n, c = x.shape[:2]
     windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
     ho, wo = windows.shape[2:4]
-    cols = ws.get("cols", (c, kh, kw, n, ho, wo))
+    cols = ws.get("cols", (c, kh, kw, n, ho, wo), dtype=x.dtype)
     np.copyto(cols, windows.transpose(1, 4, 5, 0, 2, 3))
     return cols.reshape(c * kh * kw, n * ho * wo), Grid(ho, wo, wo)
 
@@ -106,7 +108,7 @@ def _im2col_runs(x, kh, kw, pads, ws) -> tuple[np.ndarray, Grid]:
     s_n, s_c, s_1 = flat.strides
     runs = as_strided(flat, shape=(c, kh, kw, n, run),
                       strides=(s_c, wp * s_1, s_1, s_n, s_1), writeable=False)
-    cols = ws.get("cols", (c, kh, kw, n, run))
+    cols = ws.get("cols", (c, kh, kw, n, run), dtype=x.dtype)
     np.copyto(cols, runs)
     return cols.reshape(c * kh * kw, n * run), Grid(ho, wo, wp)
 
@@ -130,7 +132,7 @@ def col2im(dcols: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride
         return _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws)
     n, c, h, w = x_shape
     d = dcols.reshape(c, kh, kw, n, grid.ho, grid.wo)
-    dx = np.zeros(x_shape, np.float32)
+    dx = np.zeros(x_shape, dcols.dtype)
     dx_cn = dx.transpose(1, 0, 2, 3)                 # (C, N, H, W) view, matches d's order
     (top, _), (left, _) = pads
     for i in range(kh):
@@ -153,7 +155,7 @@ def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
     n, c, h, w = x_shape
     (top, bottom), (left, _) = pads
     run = grid.ho * grid.wg
-    acc = ws.get("col2im_acc", (c, n, h + top + bottom + 1, grid.wg))
+    acc = ws.get("col2im_acc", (c, n, h + top + bottom + 1, grid.wg), dtype=dcols.dtype)
     acc.fill(0.0)
     flat = acc.reshape(c, n, -1)
     d = dcols.reshape(c, kh, kw, n, run)
@@ -162,7 +164,7 @@ def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
             start = i * grid.wg + j
             dst = flat[:, :, start:start + run]
             np.add(dst, d[:, i, j], out=dst)
-    dx = np.empty(x_shape, np.float32)
+    dx = np.empty(x_shape, dcols.dtype)
     np.copyto(dx, acc[:, :, top:top + h, left:left + w].transpose(1, 0, 2, 3))
     return dx
 
@@ -219,14 +221,14 @@ def max_pool_forward(x: np.ndarray, k: int, stride: int,
 def max_pool_backward(grad: np.ndarray, arg: np.ndarray, x_shape: tuple[int, ...], k: int,
                       stride: int) -> np.ndarray:
     """Send each output's gradient to the one input its stored argmax names."""
-    dx = np.zeros(x_shape, np.float32)
+    dx = np.zeros(x_shape, grad.dtype)
     out_hw = grad.shape[2:]
     hit = np.empty(grad.shape, bool)
     overlapping = stride < k
     for t, dst in pool_taps(dx, k, stride, out_hw):
         np.equal(arg, t, out=hit)
         if overlapping:                      # windows share inputs: accumulate
-            dst += np.where(hit, grad, np.float32(0))
+            dst += np.where(hit, grad, 0).astype(grad.dtype, copy=False)
         else:                                # each input in one window at most
             np.multiply(grad, hit, out=dst)
     return dx
@@ -237,20 +239,20 @@ def avg_pool_forward(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]
     ho, wo = out_hw
     if stride == k:                          # non-overlapping: a reshape, no copy
         blocks = x[:, :, :ho * k, :wo * k].reshape(n, c, ho, k, wo, k)
-        out = blocks.sum(axis=(3, 5), dtype=np.float32)
+        out = blocks.sum(axis=(3, 5))
     else:
         taps = pool_taps(x, k, stride, out_hw)
         out = next(taps)[1].copy()
         for _, view in taps:
             out += view
-    out *= np.float32(1.0 / (k * k))
+    out *= out.dtype.type(1.0 / (k * k))
     return out
 
 
 def avg_pool_backward(grad: np.ndarray, x_shape: tuple[int, ...], k: int,
                       stride: int) -> np.ndarray:
-    share = grad * np.float32(1.0 / (k * k))
-    dx = np.zeros(x_shape, np.float32)
+    share = grad * grad.dtype.type(1.0 / (k * k))
+    dx = np.zeros(x_shape, grad.dtype)
     for _, dst in pool_taps(dx, k, stride, grad.shape[2:]):
         if stride < k:
             dst += share

@@ -116,13 +116,13 @@ class Conv2D(Layer):
         cols, grid = ops.im2col(x, k, k, s, self.paddings(self.p), ws)
         weight = self.params["weight"]
         n, f = len(x), len(weight)
-        y = ws.get("gemm_out", (f, cols.shape[1]))
+        y = ws.get("gemm_out", (f, cols.shape[1]), dtype=x.dtype)
         np.matmul(weight.reshape(f, -1), cols, out=y)
         self._x_shape, self._cols, self._grid = x.shape, cols, grid
         if "bias" in self.params:              # on the contiguous GEMM output: fast
             y += self.params["bias"][:, None]
         # (F, N, Ho, Wg) -> (N, F, Ho, Wo): one copy that also crops the junk columns.
-        out = np.empty((n, f, grid.ho, grid.wo), np.float32)
+        out = np.empty((n, f, grid.ho, grid.wo), x.dtype)
         np.copyto(out, y.reshape(f, n, grid.ho, grid.wg)[..., :grid.wo].transpose(1, 0, 2, 3))
         return out
 
@@ -132,7 +132,7 @@ class Conv2D(Layer):
         weight = self.params["weight"]
         f, n = len(weight), len(grad)
         # Gradient laid out like the GEMM output; the junk grid columns stay zero.
-        g = ws.get("grad_fn", (f, n, grid.ho, grid.wg), zero=True)
+        g = ws.get("grad_fn", (f, n, grid.ho, grid.wg), zero=True, dtype=grad.dtype)
         np.copyto(g[..., :grid.wo], grad.transpose(1, 0, 2, 3))
         g = g.reshape(f, -1)
         if self.trainable:                     # frozen (e.g. sobel): no weight gradient
@@ -141,7 +141,7 @@ class Conv2D(Layer):
                 np.sum(g, axis=1, out=self.grads["bias"])
         if not getattr(self, "needs_input_grad", True):     # fed by the data (Model)
             return [None]
-        dcols = ws.get("dcols", self._cols.shape)
+        dcols = ws.get("dcols", self._cols.shape, dtype=grad.dtype)
         np.matmul(weight.reshape(f, -1).T, g, out=dcols)
         return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p), grid, ws)]
 
