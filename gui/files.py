@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -102,6 +103,7 @@ class FileController(QObject):
         self.window = window
         self.document = document
         self.autosave_enabled = True
+        self.interactive = True        # False (screenshots): errors go to stderr, no dialogs
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
@@ -212,6 +214,10 @@ class FileController(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def show_errors(self, title: str, messages: list[str]) -> None:
+        if not self.interactive:
+            for m in messages:
+                print(f"error: {m}", file=sys.stderr)
+            return
         text = "\n".join(f"• {m}" for m in messages)
         QMessageBox.critical(self.window, title, f"{title}:\n\n{text}")
 

@@ -8,24 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
-from engine.network import DEFAULT_TRAINING
+from engine.data.loading import DEFAULT_VALIDATION_SPLIT
 from engine.registry import Param
+from engine.validation import TRAINING_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
 
-# The training section's own fields (the file's top-level "training" keys).
-RUN_PARAMS = (
-    Param("batch_size", "int", DEFAULT_TRAINING["batch_size"],
-          "Examples per gradient step: 1 is pure SGD (noisy), the whole set is full-batch "
-          "descent (smooth).", min=1, max=1_000_000),
-    Param("epochs", "int", DEFAULT_TRAINING["epochs"],
-          "Passes over the training data.", min=1, max=1_000_000),
-    Param("seed", "int", DEFAULT_TRAINING["seed"],
-          "Seeds the data split, the initial weights and the shuffling: the same seed "
-          "gives the same run.", min=0, max=2**31 - 1),
-)
+# The training section's own fields come from the validator (one definition of each range).
+RUN_PARAMS = TRAINING_PARAMS
 VALIDATION_SPLIT = Param(
-    "validation_split", "float", DEFAULT_TRAINING["dataset"]["validation_split"],
+    "validation_split", "float", DEFAULT_VALIDATION_SPLIT,
     "Fraction of the examples held out to measure how well the network generalises.",
     min=0.0, max=1.0, max_exclusive=True)
 
@@ -159,7 +151,8 @@ class TrainingInspector(QWidget):
         self.split_form.set_values({"validation_split": data.get("validation_split")})
         self.loss.show_choice(t.get("loss", ""), {})
         opt = t.get("optimizer") or {}
-        self.optimizer.show_choice(opt.get("name", ""), {k: v for k, v in opt.items() if k != "name"})
+        self.optimizer.show_choice(opt.get("name", ""),
+                                   {k: v for k, v in opt.items() if k != "name"})
         sched = t.get("scheduler") or {"name": "none"}
         self.scheduler.show_choice(sched.get("name", ""),
                             {k: v for k, v in sched.items() if k != "name"})

@@ -1,0 +1,148 @@
+"""Start-up: ``run(argv)`` opens the window (main.py with no sub-command).
+
+    python main.py [FILE] [--train-steps N] [--screenshot OUT.png] [--startup-time]
+
+With no FILE the XOR example opens; a FILE that cannot be read opens the example and
+shows why. ``--screenshot`` trains N steps (window.train_steps_then), saves a PNG of the
+whole window and exits. ``--startup-time`` prints the seconds from process start to the
+window's first paint (also printed when NETWRIGHT_STARTUP_TIME is set).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+_IMPORTED_AT = time.monotonic()
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SCREENSHOT_SIZE = (1440, 900)
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere: since import)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _IMPORTED_AT
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):        # usage errors: one "error:" line, exit 2
+        self.print_usage(sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = _Parser(prog="netwright", description="Build neural networks by hand and watch "
+                                              "them learn.")
+    p.add_argument("file", nargs="?", help="a network file (*.nw.json); default: the XOR "
+                                           "example")
+    p.add_argument("--train-steps", type=int, default=0, metavar="N",
+                   help="train N steps before the screenshot")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="save a PNG of the window and exit")
+    p.add_argument("--startup-time", action="store_true",
+                   help="print the seconds from launch to the first paint")
+    args = p.parse_args(argv)
+    if args.train_steps < 0:
+        p.error("--train-steps must be 0 or more")
+    return args
+
+
+def _needs_offscreen(args) -> bool:
+    """A screenshot needs no screen: go offscreen when there is no display."""
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    return bool(args.screenshot) and not has_display and "QT_QPA_PLATFORM" not in os.environ
+
+
+def make_app(argv0: str = "netwright"):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([argv0])
+    app.setOrganizationName("Netwright")
+    app.setApplicationName("Netwright")
+    app.setApplicationDisplayName("Netwright")
+    app.setDesktopFileName("netwright")
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "netwright.svg")))
+    qss = RESOURCES / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def open_initial(window, path: str | None) -> list[str]:
+    """Open FILE if given and readable, else the default example. Returns the problems
+    that kept FILE from opening (shown once the window is up)."""
+    from gui.files import error_messages, read_network
+    if path:
+        try:
+            window.document.replace(read_network(path), str(Path(path)))
+            window.files.add_recent(path)
+            return []
+        except Exception as e:       # noqa: BLE001 -- any unreadable file: say why, go on
+            problems = error_messages(e)
+    else:
+        problems = []
+    window.files.load_default()
+    return problems
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if _needs_offscreen(args):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app()
+    from PySide6.QtCore import QTimer
+    from gui.main_window import MainWindow
+    window = MainWindow()
+    if args.screenshot:          # unattended: no autosave, no dialogs, a fixed size
+        window.files.autosave_enabled = False
+        window.files.interactive = False
+        window.resize(*SCREENSHOT_SIZE)
+    else:
+        window.restore_settings()
+    problems = open_initial(window, args.file)
+    window.show()
+    result = {"code": 0}
+
+    def first_paint() -> None:
+        if args.startup_time or os.environ.get("NETWRIGHT_STARTUP_TIME"):
+            print(f"startup: window shown after {process_age():.3f} s", flush=True)
+        if problems:
+            window.files.show_errors(f"Cannot open {Path(args.file).name}", problems)
+        if args.screenshot:
+            window.train_steps_then(args.train_steps, take_screenshot)
+        else:
+            window.files.offer_recovery()
+
+    def take_screenshot() -> None:
+        result["code"] = save_screenshot(window, args.screenshot)
+        window.document.undo_stack.setClean()       # nothing to ask about when closing
+        app.quit()
+
+    QTimer.singleShot(0, first_paint)
+    code = app.exec()
+    return result["code"] or code
+
+
+def save_screenshot(window, out: str) -> int:
+    """Grab the whole window into ``out``; 0 on success, 2 (with a message) otherwise."""
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    pixmap = window.grab()
+    out_path = Path(out)
+    if out_path.parent and not out_path.parent.exists():
+        print(f"error: cannot save the screenshot: folder {out_path.parent} does not exist",
+              file=sys.stderr)
+        return 2
+    if pixmap.isNull() or not pixmap.save(str(out_path)):
+        print(f"error: cannot save the screenshot to {out}", file=sys.stderr)
+        return 2
+    print(f"screenshot: {out_path} ({pixmap.width()}x{pixmap.height()})", flush=True)
+    return 0
