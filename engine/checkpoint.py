@@ -61,6 +61,28 @@ def read_checkpoint(path: str | Path) -> dict:
     return _unpack(meta["state"], arrays)
 
 
+def copy_state(obj):
+    """A deep copy of a nested state (arrays copied, containers rebuilt)."""
+    if isinstance(obj, np.ndarray):
+        return obj.copy()
+    if isinstance(obj, dict):
+        return {k: copy_state(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(copy_state(v) for v in obj)
+    return obj
+
+
+def layer_rng_states(model) -> dict:
+    """node_id -> the state of the layer's random generator (Dropout masks and the like)."""
+    return {n.id: n.layer.rng.bit_generator.state for n in model.nodes
+            if isinstance(getattr(n.layer, "rng", None), np.random.Generator)}
+
+
+def set_layer_rng_states(model, states: dict) -> None:
+    for node_id, state in states.items():
+        model.by_id[node_id].layer.rng.bit_generator.state = state
+
+
 def _pack(obj, arrays: dict):
     if isinstance(obj, np.ndarray):
         key = f"a{len(arrays)}"

@@ -19,7 +19,8 @@ import time
 import numpy as np
 
 from engine import losses, optimizers, schedulers
-from engine.checkpoint import read_checkpoint, write_checkpoint
+from engine.checkpoint import (copy_state, layer_rng_states, read_checkpoint,
+                               set_layer_rng_states, write_checkpoint)
 from engine.compiler import compile_network
 from engine.data import load_dataset
 from engine.errors import GraphErrors, TrainingError
@@ -93,6 +94,7 @@ class Trainer:
         self._last_probe_step = -1
         self._blocked = threading.Event()
         self._in_run = False
+        self._run_token: object | None = None
 
     # ---- controls (any thread) --------------------------------------------------------------
     def pause(self) -> None:
@@ -319,15 +321,15 @@ class Trainer:
     def _take_snapshot(self) -> dict:
         """The last good state: weights and optimizer/scheduler state at an epoch's end."""
         return {"weights": self.model.state_dict(), "epoch": self.epoch, "step": self.step,
-                "optimizer": _copy_state(self.optimizer.state_dict()),
-                "scheduler": _copy_state(self.scheduler.state_dict())}
+                "optimizer": copy_state(self.optimizer.state_dict()),
+                "scheduler": copy_state(self.scheduler.state_dict())}
 
     def _diverge(self, what: str, lr: float) -> DivergedEvent:
         at_step, at_epoch = self.step + 1, self.epoch + 1
         snap = self._snapshot
         self.model.load_state_dict(snap["weights"])
-        self.optimizer.load_state_dict(_copy_state(snap["optimizer"]))
-        self.scheduler.load_state_dict(_copy_state(snap["scheduler"]))
+        self.optimizer.load_state_dict(copy_state(snap["optimizer"]))
+        self.scheduler.load_state_dict(copy_state(snap["scheduler"]))
         self.epoch, self.step = snap["epoch"], snap["step"]
         self._perm, self._batch = None, 0
         self._running.reset()
@@ -347,11 +349,11 @@ class Trainer:
                      "n_train": len(self.dataset.x_train), "epoch": self.epoch,
                      "step": self.step, "batch": self._batch, "perm": self._perm,
                      "weights": self.model.state_dict(),
-                     "optimizer": _copy_state(self.optimizer.state_dict()),
-                     "scheduler": _copy_state(self.scheduler.state_dict()),
+                     "optimizer": copy_state(self.optimizer.state_dict()),
+                     "scheduler": copy_state(self.scheduler.state_dict()),
                      "history": [dict(r) for r in self.history],
                      "running": self._running.state(), "shuffle_rng": self._rng.bit_generator.state,
-                     "layer_rngs": _layer_rng_states(self.model)}
+                     "layer_rngs": layer_rng_states(self.model)}
         write_checkpoint(path, state)
 
     def load_checkpoint(self, path) -> None:
@@ -375,7 +377,7 @@ class Trainer:
             self.history = [dict(r) for r in state["history"]]
             self._running.load(state["running"])
             self._rng.bit_generator.state = state["shuffle_rng"]
-            _set_layer_rng_states(self.model, state["layer_rngs"])
+            set_layer_rng_states(self.model, state["layer_rngs"])
             self._snapshot = self._take_snapshot()
 
     @classmethod
@@ -414,24 +416,3 @@ def _configured(factory, what: str, config: dict, target):
         return factory(config, target)
     except (ValueError, KeyError, TypeError) as e:
         raise TrainingError(f"training {what}: {str(e).strip(chr(39))}") from None
-
-
-def _copy_state(obj):
-    """A deep copy of a nested state (arrays copied, containers rebuilt)."""
-    if isinstance(obj, np.ndarray):
-        return obj.copy()
-    if isinstance(obj, dict):
-        return {k: _copy_state(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_copy_state(v) for v in obj)
-    return obj
-
-
-def _layer_rng_states(model) -> dict:
-    return {n.id: n.layer.rng.bit_generator.state for n in model.nodes
-            if isinstance(getattr(n.layer, "rng", None), np.random.Generator)}
-
-
-def _set_layer_rng_states(model, states: dict) -> None:
-    for node_id, state in states.items():
-        model.by_id[node_id].layer.rng.bit_generator.state = state
