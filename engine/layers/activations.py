@@ -29,7 +29,8 @@ class Activation(Layer):
 
     @staticmethod
     def derivative(x: np.ndarray, y: np.ndarray, p: dict) -> np.ndarray:
-        """f'(x); ``y`` = f(x) is passed because some derivatives are cheaper from it."""
+        """f'(x) as a NEW array (backward scales it in place); ``y`` = f(x) is passed
+        because some derivatives are cheaper from it."""
         raise NotImplementedError
 
     @classmethod
@@ -47,7 +48,9 @@ class Activation(Layer):
         return self._y
 
     def backward(self, grad):
-        return [grad * self.derivative(self._x, self._y, self.p)]
+        d = self.derivative(self._x, self._y, self.p)   # a fresh array: scale it in place
+        d *= grad
+        return [d]
 
 
 @register("Activation", "Squashes any number into the range 0 to 1 (a probability). Its slope "
@@ -67,13 +70,9 @@ class Sigmoid(Activation):
 
     @staticmethod
     def derivative(x, y, p):
-        return y * (1.0 - y)
-
-    def backward(self, grad):
-        d = 1.0 - self._y
-        d *= self._y
-        d *= grad
-        return [d]
+        d = 1.0 - y
+        d *= y
+        return d
 
 
 @register("Activation", "Squashes any number into the range -1 to 1, centred on 0. Steeper "
@@ -86,13 +85,8 @@ class Tanh(Activation):
 
     @staticmethod
     def derivative(x, y, p):
-        return 1.0 - y * y
-
-    def backward(self, grad):
-        d = np.square(self._y)                 # in place from here: one array, not three
-        np.subtract(1.0, d, out=d)
-        d *= grad
-        return [d]
+        d = np.square(y)
+        return np.subtract(1.0, d, out=d)
 
 
 @register("Activation", "Keeps positive numbers and sets negative ones to 0 (output 0 or more). "
@@ -107,10 +101,6 @@ class ReLU(Activation):
     @staticmethod
     def derivative(x, y, p):
         return (x > 0).astype(x.dtype)
-
-    def backward(self, grad):
-        # Multiplying by a boolean mask skips building a float derivative array.
-        return [grad * (self._x > 0)]
 
 
 @register("Activation", "Like ReLU, but negative inputs are multiplied by a small slope "
