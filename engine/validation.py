@@ -8,12 +8,13 @@ cheap enough to run on every edit (no data is loaded, no weights built).
 from __future__ import annotations
 
 import difflib
+import json
 
 from engine import registry
 from engine.errors import DataError, GraphError
 from engine.graph import Graph, UpstreamError, analyse
 from engine.network import DEFAULT_TRAINING, Network
-from engine.registry import Param, complete_params
+from engine.registry import Param
 
 TRAINING_KEYS = ("dataset", "loss", "optimizer", "scheduler", "batch_size", "epochs", "seed")
 REQUIRED_TRAINING_KEYS = ("dataset", "loss", "optimizer", "batch_size", "epochs")
@@ -276,22 +277,13 @@ def _optimizer_errors(t: dict) -> list[GraphError]:
 
 
 def _scheduler_errors(t: dict) -> list[GraphError]:
-    from engine.schedulers import SCHEDULERS
-    config = t.get("scheduler", {"name": "none"})
-    if not isinstance(config, dict):
-        return [GraphError(None, f"scheduler must be an object such as {{\"name\": \"none\"}}, "
-                                 f"got {_json(config)}")]
-    name = config.get("name")
-    if name not in SCHEDULERS:
-        return [GraphError(None, f"unknown scheduler {name!r}; known schedulers: "
-                                 f"{', '.join(SCHEDULERS)}")]
+    from engine.schedulers import validate_scheduler_config
     try:
-        complete_params(SCHEDULERS[name].params, {k: v for k, v in config.items() if k != "name"})
+        validate_scheduler_config(t.get("scheduler"))
     except ValueError as e:
-        return [GraphError(None, f"scheduler {name!r}: {e}")]
+        return [GraphError(None, str(e))]
     return []
 
 
 def _json(v) -> str:
-    import json
     return json.dumps(v)

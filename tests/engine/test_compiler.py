@@ -149,16 +149,25 @@ def param_values(p: registry.Param):
 
 @st.composite
 def random_chain(draw):
+    """A chain of random layers with random params; sometimes a merge node (Add, Concat)
+    joins the chain with an earlier node, as a skip connection."""
     image = draw(st.booleans())
     shape = ([draw(st.integers(1, 3)), draw(st.integers(1, 9)), draw(st.integers(1, 9))]
              if image else [draw(st.integers(1, 6))])
-    layers = [("Input", {"shape": shape})]
+    d = chain_dict(("Input", {"shape": shape}))
     single = [s for s in registry.all_specs() if s.min_inputs == 1 and s.max_inputs == 1]
-    for _ in range(draw(st.integers(1, 5))):
-        spec = draw(st.sampled_from(single))
+    merges = [s for s in registry.all_specs() if s.min_inputs >= 2]
+    for i in range(1, draw(st.integers(2, 6))):
+        merge = i >= 2 and draw(st.integers(0, 3)) == 0
+        spec = draw(st.sampled_from(merges if merge else single))
         chosen = draw(st.lists(st.sampled_from(spec.params), unique=True)) if spec.params else []
-        layers.append((spec.type, {p.name: draw(param_values(p)) for p in chosen}))
-    return chain_dict(*layers)
+        d["nodes"].append({"id": f"n{i}", "type": spec.type,
+                           "params": {p.name: draw(param_values(p)) for p in chosen}})
+        d["edges"].append({"from": f"n{i - 1}", "to": f"n{i}", "port": 0})
+        if merge:
+            skip = draw(st.integers(0, i - 2))
+            d["edges"].append({"from": f"n{skip}", "to": f"n{i}", "port": 1})
+    return d
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
