@@ -117,7 +117,7 @@ class LeakyReLU(Activation):
 
     @staticmethod
     def derivative(x, y, p):
-        return np.where(x > 0, 1.0, p["negative_slope"]).astype(x.dtype)
+        return np.where(x > 0, 1.0, p["negative_slope"]).astype(x.dtype, copy=False)
 
 
 @register("Activation", "Like ReLU for positive inputs; negative inputs curve smoothly down to "
@@ -135,7 +135,7 @@ class ELU(Activation):
 
     @staticmethod
     def derivative(x, y, p):
-        return np.where(x > 0, 1.0, y + p["alpha"]).astype(x.dtype)
+        return np.where(x > 0, 1.0, y + p["alpha"]).astype(x.dtype, copy=False)
 
 
 @register("Activation", "Turns a vector of scores into probabilities: every output is between "
