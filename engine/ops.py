@@ -1,9 +1,11 @@
 """Stateless kernels: padding arithmetic, im2col / col2im for convolution, window views
 for pooling, and a small buffer cache.
 
-Layout choice: columns are (C*kh*kw, N*Ho*Wo), so a convolution is one GEMM
+Layout choice: columns are (C*kh*kw, N*Ho*Wg), so a convolution is one GEMM
 ``W (F, C*kh*kw) @ cols`` for the whole batch, and the im2col copy reads and writes
-whole rows of the image (long inner loops) instead of 3-element kernel rows.
+whole rows of the image (long inner loops) instead of 3-element kernel rows. At stride 1
+the output grid is as wide as the padded image (Wg = padded W, see Grid), which turns
+every kernel tap into one contiguous run for both im2col and col2im.
 """
 from __future__ import annotations
 

@@ -151,3 +151,19 @@ def test_repeated_batches_reuse_buffers_without_mixing_results():
     layer.forward([b], True)
     np.testing.assert_array_equal(ya, ya_copy)    # the returned output is never reused
     np.testing.assert_array_equal(layer.forward([a], True), ya_copy)
+
+
+def test_convs_fed_by_the_data_skip_the_input_gradient_even_at_a_fork():
+    net = {"nodes": [{"id": "in", "type": "Input", "params": {"shape": [1, 6, 6]}},
+                     {"id": "a", "type": "Conv2D", "params": {"filters": 2}},
+                     {"id": "b", "type": "Conv2D", "params": {"filters": 2}},
+                     {"id": "sum", "type": "Add"}],
+           "edges": [{"from": "in", "to": "a"}, {"from": "in", "to": "b"},
+                     {"from": "a", "to": "sum"}, {"from": "b", "to": "sum", "port": 1}]}
+    model = compile_network(net)
+    x = np.random.default_rng(0).standard_normal((3, 1, 6, 6)).astype(np.float32)
+    model.forward(x, training=True)
+    model.backward(np.ones((3, 2, 6, 6), np.float32))
+    grads = model.grads()
+    assert grads["a.weight"].any() and grads["b.weight"].any()
+    np.testing.assert_allclose(grads["a.bias"], [108, 108])      # 3 images x 36 pixels
