@@ -185,6 +185,7 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     """
     xs = _checked_inputs(layer, inputs)
     work = _float64_layer(layer)
+    work.needs_input_grad = True     # a Model lets a layer fed by the data skip it
     randomness = _FixedRandomness([work])
     rng = np.random.default_rng(seed)
 

@@ -138,3 +138,9 @@ def test_model_check_skips_frozen_layers_and_names_a_wrong_parameter_gradient(mo
     monkeypatch.setattr(Dense, "backward", wrong)
     with pytest.raises(GradientCheckError, match=r"FAIL h1\.bias"):
         check_model_gradients(model, x, y, "cross_entropy")
+
+
+def test_a_layer_taken_from_a_model_is_checked_with_its_input_gradient():
+    conv = _small_network().layers["edges"]          # fed by the data: skips dx in a Model
+    report = check_layer_gradients(conv, spaced_inputs([(1, 5, 5)]))
+    assert [c.name for c in report.checks] == ["input 0", "weight", "bias"]
