@@ -8,7 +8,6 @@ import pytest
 from engine import registry
 from engine.compiler import compile_network, infer_shapes
 from engine.network import Network
-from engine.network_file import to_text
 from engine.validation import validate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -36,7 +35,6 @@ def test_example_is_valid_compiles_and_round_trips(path, tmp_path):
     copy = tmp_path / path.name
     net.save(copy)
     assert Network.load(copy).to_dict() == net.to_dict()
-    assert path.read_text("utf-8") == to_text(net.to_dict())     # stored as save writes it
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
