@@ -234,11 +234,26 @@ def write_atomic(path: str | Path, d: dict) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(path))   # mkstemp makes it private; keep the usual mode
         os.replace(tmp, path)
+        _sync_folder(path.parent)
     except BaseException as e:
         _remove_quietly(tmp)
         if isinstance(e, OSError):
             raise file_error([f"cannot save {str(path)!r}: {e.strerror or e}"]) from None
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened so on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _mode_for(path: Path) -> int:
