@@ -67,23 +67,26 @@ class EdgeItem(QGraphicsPathItem):
     def _place_label(self) -> None:
         """Above the middle of the wire, or further along it where that would hide a card."""
         metrics = QFontMetricsF(style.font(LABEL_FONT_SIZE))
-        w = metrics.horizontalAdvance(self.label) + 6
+        w = metrics.horizontalAdvance(self.label) + 5
         h = metrics.height() + 1
         cards = self._card_rects()
-        rect = None
+        best, best_cover = QRectF(), None
         for t in LABEL_POSITIONS:
             at = self.path().pointAtPercent(t)
             rect = QRectF(at.x() - w / 2, at.y() - h - 2, w, h)
-            if not any(rect.intersects(c) for c in cards):
+            cover = sum(_area(rect.intersected(c)) for c in cards)
+            if best_cover is None or cover < best_cover:
+                best, best_cover = rect, cover
+            if cover == 0:
                 break
-        self._label_rect = rect
+        self._label_rect = best
 
     def _card_rects(self) -> list[QRectF]:
         scene = self.scene() or self.src_item.scene()
         if scene is None:
             return []
         bounds = self.path().boundingRect().adjusted(-80, -40, 80, 40)
-        return [item.sceneBoundingRect()
+        return [item.mapRectToScene(item.card_rect())
                 for item in scene.items(bounds, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
                 if hasattr(item, "card_rect")]
 
@@ -116,3 +119,7 @@ class EdgeItem(QGraphicsPathItem):
         painter.setFont(style.font(LABEL_FONT_SIZE))
         painter.setPen(QPen(style.TEXT if self.known else style.MUTED_TEXT))
         painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+
+
+def _area(rect: QRectF) -> float:
+    return max(rect.width(), 0.0) * max(rect.height(), 0.0)

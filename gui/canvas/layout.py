@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from engine.network import Network
 
-COLUMN_SPACING = 175.0     # a card is ~118 wide in scene units: room for a wire label
-ROW_SPACING = 90.0         # a card is ~42 high
+COLUMN_SPACING = 175.0     # a card is 120 wide in scene units: room for a wire label
+ROW_SPACING = 90.0         # a card is ~54 high
 
 
 def node_depths(net: Network) -> dict[str, int]:

@@ -235,7 +235,7 @@ class NodeItem(QGraphicsItem):
                          id_text)
 
     def _paint_body(self, painter: QPainter, summary: str, shape, count, errors) -> None:
-        pad, width = 12.0, style.CARD_WIDTH - 24.0
+        pad, width = 10.0, style.CARD_WIDTH - 20.0
         top = style.HEADER_HEIGHT + 4
         line1 = QRectF(pad, top, width, style.LINE_HEIGHT)
         line2 = QRectF(pad, top + style.LINE_HEIGHT, width, style.LINE_HEIGHT)

@@ -6,8 +6,8 @@ from PySide6.QtGui import QColor, QFont
 # Cards are drawn in "card units" below and scaled by CARD_SCALE into the scene, whose
 # units are those of the file's "ui" positions (examples space nodes ~170 apart); the
 # view's natural zoom (1 / CARD_SCALE) shows a card at its designed size.
-CARD_SCALE = 0.62
-CARD_WIDTH = 190.0
+CARD_SCALE = 0.8
+CARD_WIDTH = 150.0
 HEADER_HEIGHT = 24.0
 LINE_HEIGHT = 17.0
 CARD_MIN_HEIGHT = HEADER_HEIGHT + 2 * LINE_HEIGHT + 10.0
@@ -47,4 +47,6 @@ def font(point_size: float = 9.0, bold: bool = False) -> QFont:
     f = QFont()
     f.setPointSizeF(point_size)
     f.setBold(bold)
+    # unhinted: text measures the same at every zoom, so labels and elisions fit
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
