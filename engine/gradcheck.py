@@ -51,6 +51,7 @@ class ArrayCheck:
 class GradCheckReport:
     subject: str                 # "layer 'bn' (BatchNorm), training" or "model ..."
     checks: list[ArrayCheck] = field(default_factory=list)
+    precision: str = "float64"   # "float32" when a layer ignored float64 (looser check)
 
     @property
     def ok(self) -> bool:
@@ -206,7 +207,7 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     if out.dtype != np.float64:
         eps, rtol, atol = _float32_settings(eps, rtol, atol)
         subject += f" (computes in {out.dtype}: eps {eps:g}, rtol {rtol:g}, atol {atol:g})"
-    report = GradCheckReport(subject)
+    report = GradCheckReport(subject, precision=str(out.dtype))
     targets = [(f"input {i}", x, g) for i, (x, g) in enumerate(zip(xs, in_grads))]
     if getattr(work, "trainable", True):    # a frozen layer computes no weight gradients
         targets += [(k, work.params[k], param_grads[k]) for k in work.params]
@@ -252,7 +253,7 @@ def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: floa
         eps, rtol, atol = _float32_settings(eps, rtol, atol)
         subject += (f" ({', '.join(low)} compute in float32: eps {eps:g}, rtol {rtol:g}, "
                     f"atol {atol:g})")
-    report = GradCheckReport(subject)
+    report = GradCheckReport(subject, precision="float32" if low else "float64")
     # Trainable parameters only, as the optimizers see them (frozen layers skip gradients).
     targets = [(key, array, analytic[key]) for key, (array, _) in work.parameters().items()]
     _check_all(report, targets, lambda: value_and_grad()[0], eps, rtol, atol, max_elements,

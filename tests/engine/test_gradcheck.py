@@ -144,3 +144,17 @@ def test_a_layer_taken_from_a_model_is_checked_with_its_input_gradient():
     conv = _small_network().layers["edges"]          # fed by the data: skips dx in a Model
     report = check_layer_gradients(conv, spaced_inputs([(1, 5, 5)]))
     assert [c.name for c in report.checks] == ["input 0", "weight", "bias"]
+
+
+class _Float32Tanh(registry.get("Tanh").cls):
+    """A Tanh that computes in float32 whatever it is given."""
+
+    def forward(self, xs, training):
+        return super().forward([xs[0].astype(np.float32)], training)
+
+
+def test_a_layer_that_ignores_float64_is_checked_with_looser_tolerances_and_says_so():
+    layer = _Float32Tanh("t", {}, [(6,)])
+    report = check_layer_gradients(layer, spaced_inputs([(6,)]))
+    assert report.ok and report.precision == "float32"
+    assert "computes in float32" in str(report)

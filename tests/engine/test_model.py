@@ -47,7 +47,7 @@ def test_image_dag_with_concat_batchnorm_dropout_gradients_equal_numerical_ones(
     model = compile_network(IMAGES, seed=2)
     y = np.arange(8) % 4
     report = check_model_gradients(model, batch([2, 6, 6]), y, "cross_entropy")
-    assert report.ok and len(report.checks) == 6
+    assert report.ok and len(report.checks) == 6 and report.precision == "float64"
 
 
 def test_fan_out_dag_forward_loss_and_gradients_equal_pytorch():
