@@ -229,6 +229,7 @@ def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: floa
     from engine.losses import get_loss
     fn = get_loss(loss) if isinstance(loss, str) else loss
     work = copy.deepcopy(model)
+    work.input_dtype = np.float64          # the data enters in float64 too
     for node in work.nodes:
         lay = node.layer
         for d in (lay.params, lay.grads, lay.buffers):

@@ -23,6 +23,9 @@ class Node:
 
 
 class Model:
+    # The dtype data is cast to; the gradient checker sets float64 on its private copy.
+    input_dtype = np.float32
+
     def __init__(self, nodes: list[Node]):
         """``nodes`` in topological order; exactly one Input and one output (no consumer)."""
         self.nodes = list(nodes)
@@ -117,7 +120,7 @@ class Model:
         if len(x) == 0:        # layers (Flatten, Conv2D) and losses cannot handle N = 0
             raise ValueError(f"{where} got an empty batch {tuple(x.shape)}: give at least "
                              f"one example")
-        return np.ascontiguousarray(x, dtype=np.float32)
+        return np.ascontiguousarray(x, dtype=self.input_dtype)
 
     # ---- parameters ----------------------------------------------------------------------
     def parameters(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
