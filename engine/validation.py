@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 
 from engine import registry
 from engine.errors import DataError, GraphError
 from engine.graph import Graph, UpstreamError, analyse
 from engine.network import DEFAULT_TRAINING, Network
 from engine.registry import Param
+
+MAX_PARAMETERS = 50_000_000          # 200 MB of float32 weights in one layer
+MAX_VALUES_PER_EXAMPLE = 20_000_000  # one example's output of one layer
 
 TRAINING_KEYS = ("dataset", "loss", "optimizer", "scheduler", "batch_size", "epochs", "seed")
 REQUIRED_TRAINING_KEYS = ("dataset", "loss", "optimizer", "batch_size", "epochs")
@@ -32,13 +36,13 @@ TRAINING_PARAMS = (
 def validate(net: Network) -> list[GraphError]:
     """Every problem of the graph and of the training section."""
     g, shapes, problems = analyse(net)
-    return _graph_errors(net, g, problems) + _training_errors(net, g, shapes)
+    return _graph_errors(net, g, shapes, problems) + _training_errors(net, g, shapes)
 
 
 def validate_graph(net: Network) -> list[GraphError]:
     """Every problem that stops the network from compiling."""
-    g, _, problems = analyse(net)
-    return _graph_errors(net, g, problems)
+    g, shapes, problems = analyse(net)
+    return _graph_errors(net, g, shapes, problems)
 
 
 def validate_training(net: Network) -> list[GraphError]:
@@ -49,7 +53,7 @@ def validate_training(net: Network) -> list[GraphError]:
 
 
 # ---- the graph ----------------------------------------------------------------------------
-def _graph_errors(net: Network, g: Graph, problems: dict) -> list[GraphError]:
+def _graph_errors(net: Network, g: Graph, shapes: dict, problems: dict) -> list[GraphError]:
     errors: list[GraphError] = []
     for k, e in g.dangling:
         errors.append(_dangling_edge(g, k, e))
@@ -58,8 +62,31 @@ def _graph_errors(net: Network, g: Graph, problems: dict) -> list[GraphError]:
                                           f"twice: delete one"))
     for nid in g.ids:
         errors += [p for p in problems.get(nid, []) if not isinstance(p, UpstreamError)]
+    errors += _size_errors(g, shapes)
     errors += _input_node_errors(g)
     errors += _connection_errors(g, problems)
+    return errors
+
+
+def _size_errors(g: Graph, shapes: dict) -> list[GraphError]:
+    """Layers too big to build: a typo (units 100000 after a large Flatten) must give a
+    message, not exhaust the memory."""
+    errors = []
+    for nid in g.ids:
+        shape = shapes.get(nid)
+        if not isinstance(shape, tuple) or nid in g.duplicate_ids:
+            continue
+        spec = registry.get(g.nodes[nid]["type"])
+        ins = [shapes[s] for s in g.inputs[nid]]
+        count = spec.cls.param_count(spec.complete(g.nodes[nid].get("params")), ins)
+        if count > MAX_PARAMETERS:
+            errors.append(GraphError(nid, f"this layer would have {count:,} parameters "
+                                          f"({count * 4 / 1e9:.1f} GB): make it smaller, or "
+                                          f"shrink its input first (pooling, stride)"))
+        elif math.prod(shape) > MAX_VALUES_PER_EXAMPLE:
+            errors.append(GraphError(nid, f"its output {list(shape)} holds {math.prod(shape):,}"
+                                          f" numbers per example, too many to train: use "
+                                          f"fewer filters or a smaller image"))
     return errors
 
 

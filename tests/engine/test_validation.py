@@ -288,3 +288,12 @@ def test_validate_collects_graph_and_training_problems_together():
               training=train_with(epochs=0))
     ids = sorted(str(e.node_id) for e in validate(n))
     assert ids == ["None", "d1", "in"]
+
+
+def test_a_layer_too_big_to_build_is_refused_before_it_eats_the_memory():
+    n = chain(("in", "Input", {"shape": [64, 28, 28]}), ("flat", "Flatten", {}),
+              ("d1", "Dense", {"units": 100000}))
+    assert "5,017,700,000 parameters" in only(validate_graph(n), "d1").message
+    n = chain(("in", "Input", {"shape": [1, 2000, 2000]}),
+              ("c", "Conv2D", {"filters": 64}))
+    assert "numbers per example" in only(validate_graph(n), "c").message
