@@ -116,8 +116,9 @@ def _input_node_errors(g: Graph) -> list[GraphError]:
         return [GraphError(None, "the network has no Input node: add one and wire it to "
                                  "the first layer")]
     names = ", ".join(repr(i) for i in inputs)
-    return [GraphError(nid, f"the network has {len(inputs)} Input nodes ({names}) but takes "
-                            f"one: delete {nid!r} or merge its branch into the other")
+    return [GraphError(nid, f"the network has {len(inputs)} Input nodes ({names}) but a "
+                            f"model takes one: delete {nid!r} and feed its layers from "
+                            f"{inputs[0]!r}")
             for nid in inputs[1:]]
 
 
