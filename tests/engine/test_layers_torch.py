@@ -149,18 +149,14 @@ def test_forward_and_backward_equal_pytorch(spec, params, shapes, training):
 
 @pytest.mark.parametrize("shape", [(5,), (3, 4, 4)], ids=["1d", "2d"])
 def test_batchnorm_running_stats_after_training_steps_and_eval_output(shape):
-    spec = registry.get("BatchNorm")
-    layer = build_layer(spec, {"momentum": 0.2}, [shape])
+    layer = build_layer(registry.get("BatchNorm"), {"momentum": 0.2}, [shape])
     rng = np.random.default_rng(3)
-    module = None
-    for step in range(4):
-        x = (rng.standard_normal((6,) + shape) * (step + 1) + step).astype(np.float32)
-        if module is None:
-            module = _run_both(layer, [x], training=True)
-            continue
+    batches = [(rng.standard_normal((6,) + shape) * (s + 1) + s).astype(np.float32)
+               for s in range(4)]                      # shifting mean and spread
+    module = _run_both(layer, [batches[0]], training=True)
+    for step, x in enumerate(batches[1:], start=1):
         ours = layer.forward([x], training=True)
-        theirs = module(torch.from_numpy(x))
-        _close(ours, theirs, f"forward at step {step}")
+        _close(ours, module(torch.from_numpy(x)), f"forward at step {step}")
     for name, buf in module.named_buffers():
         np.testing.assert_allclose(layer.buffers[name], buf.numpy(), err_msg=name, **TOL)
     assert int(layer.buffers["num_batches_tracked"]) == 4
