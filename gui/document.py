@@ -7,6 +7,7 @@ which change the Network, emit signals, and re-run the analysis (shapes and prob
 from __future__ import annotations
 
 import contextlib
+import logging
 import math
 from typing import Iterator
 
@@ -18,6 +19,8 @@ from engine.compiler import infer_shapes
 from engine.errors import GraphError
 from engine.network import Network
 from engine.validation import validate
+
+log = logging.getLogger(__name__)
 
 
 class Document(QObject):
@@ -251,12 +254,17 @@ def analyse(net: Network) -> tuple[dict[str, tuple], dict[str | None, list[str]]
     of a problem before it has no shape and no error of its own (its wires go dashed):
     validation reports each problem once, on the node that has it."""
     errors: dict[str | None, list[str]] = {}
-    for err in validate(net):
+    try:
+        problems = validate(net)
+        inferred = infer_shapes(net)
+    except Exception as e:      # a bug in the analysis must not break every edit
+        log.exception("analysis of the network failed")
+        return {}, {None: [f"the network could not be analysed ({type(e).__name__}: {e})"]}, {}
+    for err in problems:
         messages = errors.setdefault(err.node_id, [])
         if err.message not in messages:
             messages.append(err.message)
-    shapes = {nid: tuple(v) for nid, v in infer_shapes(net).items()
-              if not isinstance(v, GraphError)}
+    shapes = {nid: tuple(v) for nid, v in inferred.items() if not isinstance(v, GraphError)}
     return shapes, errors, _param_counts(net, shapes)
 
 

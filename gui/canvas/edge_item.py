@@ -73,7 +73,7 @@ class EdgeItem(QGraphicsPathItem):
         best, best_cover = QRectF(), None
         for t in LABEL_POSITIONS:
             at = self.path().pointAtPercent(t)
-            rect = QRectF(at.x() - w / 2, at.y() - h - 2, w, h)
+            rect = QRectF(at.x() - w / 2, at.y() - h - 4, w, h)
             cover = sum(_area(rect.intersected(c)) for c in cards)
             if best_cover is None or cover < best_cover:
                 best, best_cover = rect, cover
