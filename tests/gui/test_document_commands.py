@@ -194,3 +194,12 @@ def test_remove_node_emits_edge_removals_first(qtbot, doc):
     doc.nodeRemoved.connect(lambda n: seen.append(("node", n)))
     doc.undo_stack.push(RemoveItems(doc, ["d1"]))
     assert seen == [("edge", "h1", "d1"), ("edge", "d1", "out"), ("node", "d1")]
+
+
+def test_a_failing_analysis_is_reported_not_raised(doc, monkeypatch):
+    def broken(net):
+        raise RuntimeError("boom")
+    monkeypatch.setattr("gui.document.validate", broken)
+    doc.undo_stack.push(SetParam(doc, "h1", "units", 5))      # the edit itself still works
+    assert doc.node("h1")["params"]["units"] == 5
+    assert "could not be analysed" in doc.errors[None][0] and doc.shapes == {}
