@@ -61,6 +61,7 @@ def _needs_offscreen(args) -> bool:
 
 
 def make_app(argv0: str = "netwright"):
+    from PySide6.QtCore import QDir
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([argv0])
@@ -70,6 +71,7 @@ def make_app(argv0: str = "netwright"):
     app.setDesktopFileName("netwright")
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "netwright.svg")))
+    QDir.addSearchPath("icons", str(RESOURCES / "icons"))     # url(icons:...) in the qss
     qss = RESOURCES / "style.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
@@ -113,7 +115,8 @@ def run(argv: list[str]) -> int:
 
     def first_paint() -> None:
         if args.startup_time or os.environ.get("NETWRIGHT_STARTUP_TIME"):
-            print(f"startup: window shown after {process_age():.3f} s", flush=True)
+            print(f"startup: window shown after {process_age():.3f} s "
+                  f"({time.process_time():.3f} s of CPU)", flush=True)
         if problems:
             window.files.show_errors(f"Cannot open {Path(args.file).name}", problems)
         if args.screenshot:

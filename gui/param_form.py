@@ -46,6 +46,7 @@ class ParamForm(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 104)      # forms stacked in one page line up
         for i, param in enumerate(self.params):
             self._add_row(grid, 3 * i, param)
 

@@ -43,3 +43,29 @@ def document(qtbot):
 def xor_document(qtbot):
     from gui.document import Document
     return Document(xor_network())
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path, monkeypatch):
+    """The main window on the XOR network; autosave goes to a temporary folder and every
+    dialog fails the test unless the test answers it (monkeypatch QMessageBox)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.main_window import MainWindow
+
+    monkeypatch.setenv("NETWRIGHT_DATA_DIR", str(tmp_path / "data"))
+    for name in ("warning", "critical", "question", "information"):
+        monkeypatch.setattr(QMessageBox, name, _unexpected_dialog(name))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.document.replace(xor_network())
+    window.resize(1280, 800)
+    yield window
+    window.document.undo_stack.setClean()      # no unsaved-changes prompt at teardown
+    window.training.shutdown()
+
+
+def _unexpected_dialog(name):
+    def fail(*args, **kwargs):
+        raise AssertionError(f"unexpected QMessageBox.{name}: {args[1:3]}")
+    return staticmethod(fail)

@@ -1,0 +1,245 @@
+"""The inspector: editors generated from the registry's Params, undoable edits, refusals,
+the training page and the schedule plot."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from engine import registry
+from gui import param_widgets as pw
+from gui.document import Document
+from gui.inspector import Inspector
+
+from tests.gui.conftest import xor_network
+
+KIND_WIDGETS = {"int": pw.IntEditor, "float": pw.FloatEditor, "bool": pw.BoolEditor,
+                "choice": pw.ChoiceEditor, "shape": pw.ShapeEditor,
+                "padding": pw.PaddingEditor, "str": pw.StrEditor}
+
+
+@pytest.fixture
+def inspector(qtbot):
+    doc = Document(xor_network())
+    widget = Inspector(doc)
+    qtbot.addWidget(widget)
+    widget.resize(360, 700)
+    widget.show()
+    return widget
+
+
+def select(inspector, node_id):
+    inspector.set_selection([node_id])
+    assert inspector.current_page() is inspector.node_page
+    return inspector.node_page
+
+
+@pytest.mark.parametrize("spec", registry.all_specs(), ids=lambda s: s.type)
+def test_every_layer_type_gets_one_editor_per_param(inspector, spec):
+    doc = inspector.document
+    node_id = doc.add_node(spec.type)
+    page = select(inspector, node_id)
+    form_names = list(page.form.editors) if page.form else []
+    assert form_names == [p.name for p in spec.params]
+    for p in spec.params:
+        editor = page.form.editors[p.name]
+        assert isinstance(editor, KIND_WIDGETS[p.kind])
+        assert editor.value() == p.default
+        assert p.help in editor.toolTip()
+    assert page.title.text() == node_id
+
+
+def test_int_ranges_come_from_the_param(inspector):
+    page = select(inspector, "h1")
+    spin = page.form.editors["units"].spin
+    units = registry.get("Dense").param("units")
+    assert (spin.minimum(), spin.maximum()) == (units.min, units.max)
+    assert spin.value() == 4
+
+
+def test_edit_pushes_set_param_and_undo_restores(inspector):
+    doc = inspector.document
+    before = doc.to_dict()
+    spin = select(inspector, "h1").form.editors["units"].spin
+    spin.setValue(16)
+    assert doc.node("h1")["params"]["units"] == 16
+    assert doc.shapes["h1"] == (16,)
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.to_dict() == before
+    assert spin.value() == 4                      # the editor follows the document
+
+
+def test_spin_box_drag_is_one_undo_step(inspector):
+    doc = inspector.document
+    spin = select(inspector, "h1").form.editors["units"].spin
+    for _ in range(5):
+        spin.stepUp()
+    assert doc.node("h1")["params"]["units"] == 9
+    assert doc.undo_stack.count() == 1
+
+
+def test_choice_and_bool_edits(inspector):
+    doc = inspector.document
+    form = select(inspector, "h1").form
+    form.editors["init"].combo.setCurrentText("he_normal")
+    form.editors["bias"].check.setChecked(False)
+    assert doc.node("h1")["params"] == {"units": 4, "init": "he_normal", "bias": False}
+    assert doc.param_counts["h1"] == 8            # no bias: 4 x 2 weights
+
+
+def test_reset_button_returns_to_the_default(inspector):
+    doc = inspector.document
+    form = select(inspector, "h1").form
+    assert form.reset_buttons["units"].isEnabled()      # 4 is not the default
+    form.reset_buttons["units"].click()
+    assert "units" not in doc.node("h1")["params"]
+    assert form.editors["units"].value() == registry.get("Dense").param("units").default
+
+
+def test_invalid_shape_is_refused_with_the_reason(inspector, qtbot):
+    doc = inspector.document
+    editor = select(inspector, "in").form.editors["shape"]
+    line = editor.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "2, -1")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert doc.undo_stack.count() == 0
+    assert doc.node("in")["params"]["shape"] == [2]
+    assert "positive whole numbers" in editor.error_text()
+    assert editor.line.property("invalid") is True
+    assert inspector.node_page.form.error_labels["shape"].text() == editor.error_text()
+    line.setText("1, 28, 28")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert doc.node("in")["params"]["shape"] == [1, 28, 28]
+    assert editor.error_text() == "" and not editor.line.property("invalid")
+
+
+def test_excluded_bound_cannot_be_reached(inspector):
+    doc = inspector.document
+    node_id = doc.add_node("Dropout")
+    spin = select(inspector, node_id).form.editors["rate"].spin
+    spin.setValue(1.0)                             # clamped below the excluded maximum
+    assert 0.99 <= doc.node(node_id)["params"]["rate"] < 1.0
+
+
+def test_padding_editor_modes(inspector):
+    doc = inspector.document
+    node_id = doc.add_node("Conv2D")
+    editor = select(inspector, node_id).form.editors["padding"]
+    editor.combo.setCurrentText("custom")
+    editor.spin.setValue(2)
+    assert doc.node(node_id)["params"]["padding"] == 2
+    editor.combo.setCurrentText("same")
+    assert doc.node(node_id)["params"]["padding"] == "same"
+    assert not editor.spin.isEnabled()
+
+
+def test_node_facts_and_errors(inspector):
+    doc = inspector.document
+    page = select(inspector, "h1")
+    assert "[4]" in page.shape_label.text() and "12" in page.params_label.text()
+    assert page.errors_label.isHidden()
+    lone = doc.add_node("Dense")                   # no input wired: a problem
+    page = select(inspector, lone)
+    assert not page.errors_label.isHidden() and "not connected" in page.errors_label.text()
+
+
+def test_several_nodes_show_a_summary(inspector):
+    inspector.set_selection(["h1", "out"])
+    assert inspector.current_page() is inspector.summary_page
+    assert "2 nodes" in inspector.summary_page.title.text()
+    assert "17" in inspector.summary_page.text.text()
+
+
+def test_removed_node_leaves_the_node_page(inspector):
+    doc = inspector.document
+    select(inspector, "p")
+    from gui.commands import RemoveItems
+    doc.undo_stack.push(RemoveItems(doc, ["p"]))
+    assert inspector.current_page() is inspector.training_page
+
+
+# ---- training page -------------------------------------------------------------------------
+def training_page(inspector):
+    inspector.set_selection([])
+    assert inspector.current_page() is inspector.training_page
+    return inspector.training_page
+
+
+def test_training_page_lists_the_engine_registries(inspector):
+    from engine.data import DATASETS
+    from engine.losses import LOSSES
+    from engine.optimizers import OPTIMIZERS
+    from engine.schedulers import SCHEDULERS
+    page = training_page(inspector)
+    for section, names in ((page.dataset, DATASETS), (page.loss, LOSSES),
+                           (page.optimizer, OPTIMIZERS), (page.scheduler, SCHEDULERS)):
+        combo = section.combo
+        assert [combo.itemText(i) for i in range(combo.count())] == list(names)
+    assert page.dataset.combo.currentText() == "xor"
+    assert list(page.dataset.form.editors) == [p.name for p in DATASETS["xor"].params]
+
+
+def test_training_edits_are_undoable_commands(inspector):
+    doc = inspector.document
+    before = doc.to_dict()
+    page = training_page(inspector)
+    page.dataset.combo.setCurrentText("moons")
+    page.loss.combo.setCurrentText("mse")
+    page.optimizer.combo.setCurrentText("sgd")
+    page.scheduler.combo.setCurrentText("cosine")
+    t = doc.network.training
+    assert t["dataset"]["name"] == "moons" and t["loss"] == "mse"
+    assert t["optimizer"] == {"name": "sgd", "lr": before["training"]["optimizer"]["lr"]}
+    assert t["scheduler"] == {"name": "cosine"}
+    page.optimizer.form.editors["momentum"].spin.setValue(0.9)
+    page.run_form.editors["batch_size"].spin.setValue(8)
+    assert doc.network.training["optimizer"]["momentum"] == pytest.approx(0.9)
+    assert doc.network.training["batch_size"] == 8
+    assert doc.undo_stack.count() == 6
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert doc.to_dict() == before
+    assert page.dataset.combo.currentText() == "xor"     # the page follows undo
+
+
+def test_dataset_params_edit(inspector):
+    doc = inspector.document
+    page = training_page(inspector)
+    page.dataset.form.editors["samples"].spin.setValue(200)
+    page.split_form.editors["validation_split"].spin.setValue(0.3)
+    data = doc.network.training["dataset"]
+    assert data["params"]["samples"] == 200
+    assert data["validation_split"] == pytest.approx(0.3)
+
+
+def test_schedule_plot_follows_scheduler_lr_and_epochs(inspector, qtbot):
+    from engine.schedulers import preview_lrs
+    doc = inspector.document
+    page = training_page(inspector)
+    page.schedule_plot.ensure_built()
+    page.scheduler.combo.setCurrentText("step")
+    page.run_form.editors["epochs"].spin.setValue(30)
+    sched = doc.network.training["scheduler"]
+    lr = doc.network.training["optimizer"]["lr"]
+    expected = [float(v) for v in preview_lrs(sched, lr, 30)]
+    assert page.schedule_plot.values == pytest.approx(expected)
+    xs, ys = page.schedule_plot.curve.getData()
+    assert len(xs) == 30 and list(ys) == pytest.approx(expected)
+    assert min(expected) < max(expected)           # the step schedule decays
+
+
+def test_plot_is_built_shortly_after_it_is_shown(inspector, qtbot):
+    plot = training_page(inspector).schedule_plot
+    qtbot.waitUntil(lambda: plot.curve is not None, timeout=3000)
+    assert len(plot.curve.getData()[0]) == inspector.document.network.training["epochs"]
+
+
+def test_locked_document_disables_editing(inspector):
+    doc = inspector.document
+    page = select(inspector, "h1")
+    doc.set_locked(True)
+    assert not page.form.isEnabled()
+    assert not inspector.training_page.isEnabled()
+    doc.set_locked(False)
+    assert page.form.isEnabled()
