@@ -11,8 +11,7 @@ from gui.canvas import style
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.interaction import NodeDrag, WireDrag
 from gui.canvas.node_item import NodeItem
-
-MIME_LAYER = "application/x-netwright-layer"
+from gui.palette import MIME_LAYER       # the palette's drag payload: a registry type name
 SCENE_MARGIN = 1500.0
 
 
