@@ -2,6 +2,8 @@
 output shape and parameter count; input ports left, one output port right."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QFontMetrics, QFontMetricsF, QImage, QPainter, QPainterPath,
@@ -75,11 +77,11 @@ class NodeItem(QGraphicsItem):
         spec = self.spec
         head = f"<b>{type_name}</b> '{self.node_id}'"
         if errors:
-            items = "".join(f"<li>{_html(m)}</li>" for m in errors)
+            items = "".join(f"<li>{html.escape(m)}</li>" for m in errors)
             return f"{head}<br><span style='color:#c62828'>Problem:</span><ul>{items}</ul>"
         lines = [head]
         if spec:
-            lines.append(_html(spec.help))
+            lines.append(html.escape(spec.help))
         if shape is not None:
             lines.append(f"output {format_shape(shape)}"
                          + (f", {format_count(count)}" if count else ""))
@@ -310,10 +312,6 @@ def _shift_as_ctrl(event) -> None:
     """Shift-click adds to the selection like Ctrl-click (both are common conventions)."""
     if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
         event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _preview_pixmap(array: np.ndarray) -> QPixmap | None:

@@ -44,9 +44,7 @@ def _part(p: registry.Param, value) -> str:
 
 def format_shape(shape) -> str:
     """(8, 14, 14) -> '[8, 14, 14]'."""
-    if shape is None:
-        return "?"
-    return "[" + ", ".join(str(d) for d in shape) + "]"
+    return "?" if shape is None else str(list(shape))
 
 
 def format_count(n: int, short: bool = False) -> str:
