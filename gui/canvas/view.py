@@ -2,9 +2,9 @@
 scroll bars), rubber-band selection, fit to view, and the canvas actions' slots."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from gui import commands
 from gui.canvas import style
@@ -212,6 +212,29 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    # ---- context menu -------------------------------------------------------------------
+    CONTEXT_ACTIONS = ("cut", "copy", "paste", "duplicate", "delete", None, "select_all",
+                       "auto_layout", "fit")
+
+    def context_menu(self, view_pos: QPoint) -> QMenu:
+        """The right-click menu; a right-click on an unselected item selects it first."""
+        item = self.itemAt(view_pos)
+        while item is not None and item.parentItem() is not None:
+            item = item.parentItem()           # a port: its node
+        if item is not None and not item.isSelected():
+            self.scene().clearSelection()
+            item.setSelected(True)
+        menu = QMenu(self)
+        for name in self.CONTEXT_ACTIONS:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.canvas_actions[name])
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu(event.pos()).exec(event.globalPos())
 
     # ---- background: a dot grid, and a hint while the canvas is empty --------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

@@ -490,3 +490,14 @@ def test_a_50_node_graph_edits_smoothly(make_view, qtbot):
     assert labels(view)[("relu24", "dense25")] == "[8]"
     assert labels(view)[("in", "dense1")] == "[8]" and doc.shapes["dense1"] == (18,)
     assert per_edit < 0.15 and per_move < 0.05, (per_edit, per_move)
+
+
+def test_right_click_menu_selects_the_node_and_offers_the_edits(make_view):
+    view, doc = make_view(xor_network())
+    item = view.scene().node_items["out"]
+    menu = view.context_menu(vp(view, item.mapToScene(item.card_rect().center())))
+    assert view.scene().selected_node_ids() == ["out"]
+    enabled = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()}
+    assert enabled["Delete"] and enabled["Duplicate"] and enabled["Auto Layout"]
+    next(a for a in menu.actions() if a.text() == "&Delete").trigger()
+    assert not doc.has_node("out")
