@@ -43,11 +43,18 @@ class NodeDrag:
 
 class WireDrag:
     """Draws a wire from a port; on release over a valid port (or card) pushes AddEdge.
-    While dragging, every port says whether it would accept the wire."""
+    While dragging, every port says whether it would accept the wire. Started on a taken
+    input port, it picks that wire up: dropped on another input it is re-plugged there
+    (one undo step), dropped anywhere else it stays where it was."""
 
     def __init__(self, scene, origin: PortItem, pos: QPointF):
-        self.scene, self.origin = scene, origin
-        self.doc = scene.document
+        self.scene, self.doc = scene, scene.document
+        self.detached: tuple[str, str] | None = None
+        if origin.kind == "in" and origin.edge_src is not None:
+            self.detached = (origin.edge_src, origin.node_id)
+            origin = scene.node_items[origin.edge_src].out_port
+            scene.edge_items[self.detached].hide()
+        self.origin = origin
         self.line = QGraphicsPathItem()
         pen = QPen(style.WIRE_SELECTED, 2.0)
         pen.setCosmetic(True)
@@ -71,6 +78,8 @@ class WireDrag:
                     if target.kind == "out" else
                     "an input must come from an output port (right side of a card)")
         src, dst = self._endpoints(target)
+        if (src, dst) == self.detached:
+            return None                   # put back where it was
         return self.doc.connection_problem(src, dst)
 
     def _mark_targets(self) -> None:
@@ -122,15 +131,27 @@ class WireDrag:
         if reason is None and self.doc.locked:
             reason = "stop training before editing the network"
         if reason is None:
-            src, dst = self._endpoints(target)
-            self.doc.undo_stack.push(commands.AddEdge(self.doc, src, dst))
+            self._connect(*self._endpoints(target))
         self.scene.statusMessage.emit(f"Wire refused: {reason}" if reason else "")
         self.cancel()
         return reason
 
+    def _connect(self, src: str, dst: str) -> None:
+        stack = self.doc.undo_stack
+        if self.detached is None:
+            stack.push(commands.AddEdge(self.doc, src, dst))
+        elif (src, dst) != self.detached:
+            stack.beginMacro(f"Reconnect '{src}' to '{dst}'")
+            stack.push(commands.RemoveEdge(self.doc, *self.detached))
+            stack.push(commands.AddEdge(self.doc, src, dst))
+            stack.endMacro()
+
     def cancel(self) -> None:
         QToolTip.hideText()
         self.scene.removeItem(self.line)
+        edge = self.scene.edge_items.get(self.detached) if self.detached else None
+        if edge is not None:
+            edge.show()
         for item in self.scene.node_items.values():
             for port in [item.out_port, *item.in_ports]:
                 port.set_state(NORMAL)

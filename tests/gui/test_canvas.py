@@ -501,3 +501,19 @@ def test_right_click_menu_selects_the_node_and_offers_the_edits(make_view):
     assert enabled["Delete"] and enabled["Duplicate"] and enabled["Auto Layout"]
     next(a for a in menu.actions() if a.text() == "&Delete").trigger()
     assert not doc.has_node("out")
+
+
+def test_dragging_a_wire_off_a_taken_input_replugs_it(make_view):
+    net = xor_network()
+    net.add_node("Dense", x=460, y=250, node_id="free")
+    view, doc = make_view(net)
+    before = doc.to_dict()
+    scene = view.scene()
+    start = vp(view, scene.node_items["a1"].in_ports[0].scenePos())     # carries h1 -> a1
+    mouse_drag(view, start, vp(view, scene.node_items["free"].in_ports[0].scenePos()))
+    assert doc.has_edge("h1", "free") and not doc.has_edge("h1", "a1")
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.to_dict() == before and scene.edge_items[("h1", "a1")].isVisible()
+    mouse_drag(view, start, start + QPoint(0, 200))       # dropped on nothing: unchanged
+    assert doc.to_dict() == before and scene.edge_items[("h1", "a1")].isVisible()
