@@ -35,6 +35,7 @@ class NodeItem(QGraphicsItem):
         self._texts: tuple = ()
         self._preview: QPixmap | None = None
         self._preview_is_image = False
+        self._hover = False
         self.refresh()
 
     # ---- reading the document ------------------------------------------------------------
@@ -207,7 +208,8 @@ class NodeItem(QGraphicsItem):
     def _paint_card(self, painter: QPainter, colour, error: bool) -> None:
         rect = self.card_rect()
         border = style.SELECTED_BORDER if self.isSelected() else (
-            style.ERROR_COLOUR if error else style.CARD_BORDER)
+            style.ERROR_COLOUR if error else
+            style.HOVER_BORDER if self._hover else style.CARD_BORDER)
         painter.setPen(QPen(border, 2.5 if self.isSelected() or error else 1.2))
         painter.setBrush(QBrush(style.ERROR_FILL if error else style.CARD_FILL))
         painter.drawRoundedRect(rect, style.CORNER, style.CORNER)
@@ -266,6 +268,16 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(style.MUTED_TEXT))
             painter.drawText(line2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                              count_text)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
