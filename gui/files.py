@@ -109,7 +109,8 @@ class FileController(QObject):
         self._autosave_timer.start()
         self._quiet_timer = QTimer(self, interval=QUIET_MS, singleShot=True)
         self._quiet_timer.timeout.connect(self.autosave)
-        document.undo_stack.indexChanged.connect(lambda _i: self._quiet_timer.start())
+        # bound methods, not lambdas: Qt drops the connection when this object goes
+        document.undo_stack.indexChanged.connect(self._on_edit)
 
     # ---- reading ---------------------------------------------------------------------------
     def load_path(self, path: str | os.PathLike, remember: bool = True) -> bool:
@@ -243,6 +244,9 @@ class FileController(QObject):
         self.recentChanged.emit()
 
     # ---- autosave and recovery ---------------------------------------------------------------
+    def _on_edit(self, _index: int) -> None:
+        self._quiet_timer.start()
+
     def autosave(self) -> None:
         """Write the document (and the path it came from) to the recovery file if modified."""
         if not (self.autosave_enabled and self.document.is_modified):

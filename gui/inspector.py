@@ -190,8 +190,8 @@ class Inspector(QScrollArea):
         doc.nodeChanged.connect(self._on_node_changed)
         doc.nodeRemoved.connect(self._on_node_removed)
         doc.analysisChanged.connect(self._on_analysis)
-        doc.networkReplaced.connect(lambda: self.set_selection([]))
-        doc.lockedChanged.connect(lambda _locked: self._on_node_changed(self.node_page.node_id))
+        doc.networkReplaced.connect(self._on_replaced)
+        doc.lockedChanged.connect(self._on_locked)
 
     def set_selection(self, ids: list[str]) -> None:
         self.selection = [i for i in ids if self.document.has_node(i)]
@@ -215,6 +215,12 @@ class Inspector(QScrollArea):
     def _on_node_changed(self, node_id) -> None:
         if node_id is not None and node_id == self.node_page.node_id:
             self.node_page.refresh()
+
+    def _on_replaced(self) -> None:
+        self.set_selection([])
+
+    def _on_locked(self, _locked: bool) -> None:
+        self._on_node_changed(self.node_page.node_id)
 
     def _on_node_removed(self, node_id: str) -> None:
         if node_id in self.selection:

@@ -152,17 +152,17 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc = self.document
-        doc.modifiedChanged.connect(lambda _m: self._update_title())
-        doc.pathChanged.connect(lambda _p: self._update_title())
+        doc.modifiedChanged.connect(self._update_title)
+        doc.pathChanged.connect(self._update_title)
         doc.networkReplaced.connect(self._update_title)
-        doc.networkReplaced.connect(lambda: QTimer.singleShot(0, self._fit))
+        doc.networkReplaced.connect(self._fit_soon)
         self.files.statusMessage.connect(lambda m: self.status.showMessage(m, 5000))
         self.view.statusMessage.connect(lambda m: self.status.showMessage(m, 5000))
         self.palette.addRequested.connect(self.add_layer_at_centre)
         self.view.selectionChanged.connect(self.inspector.set_selection)
 
     # ---- title, settings -------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         path = self.document.path
         name = Path(path).name if path else (self.document.network.name or "Untitled")
         self.setWindowTitle(f"{name}[*] — Netwright")
@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
 
     def auto_layout(self) -> None:
         self.view.auto_layout()
+
+    def _fit_soon(self) -> None:
+        QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
         self.view.fit_to_view()

@@ -127,7 +127,7 @@ class TrainingInspector(QWidget):
             lambda name: self._set("scheduler", {"name": name}))
         document.trainingChanged.connect(self.refresh)
         document.networkReplaced.connect(self.refresh)
-        document.lockedChanged.connect(lambda locked: self.setEnabled(not locked))
+        document.lockedChanged.connect(self._on_locked)
         self.refresh()
 
     def _section(self, title: str, specs: dict, prefix: str | None) -> _Section:
@@ -159,6 +159,9 @@ class TrainingInspector(QWidget):
         self.run_form.set_values({p.name: t.get(p.name) for p in RUN_PARAMS})
         self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs")
                                         or RUN_PARAMS[1].default)
+
+    def _on_locked(self, locked: bool) -> None:
+        self.setEnabled(not locked)
 
     def _lr(self, opt: dict) -> float:
         if "lr" in opt:

@@ -50,7 +50,7 @@ class TrainingController(QObject):
         self._start_thread()
         self._wire_actions()
         self._wire_document()
-        QTimer.singleShot(BUILD_DELAY_MS, lambda: self.dashboard)
+        QTimer.singleShot(BUILD_DELAY_MS, self, lambda: self.dashboard)  # dies with self
 
     # ---- set-up ----------------------------------------------------------------------------
     def _start_thread(self) -> None:
@@ -72,7 +72,7 @@ class TrainingController(QObject):
         a = self.actions = self.window.training_actions
         for key, slot in (("train", self.train), ("pause", self.pause), ("step", self.step),
                           ("stop", self.stop), ("reset", self.reset_weights)):
-            a[key].triggered.connect(slot)
+            a[key].triggered.connect(lambda _checked=False, slot=slot: slot())
         a["reset"].setShortcut(QKeySequence("Ctrl+R"))
         self.preview_action = QAction("Live &previews on nodes", self.window)
         self.preview_action.setCheckable(True)

@@ -57,11 +57,15 @@ def main_window(qtbot, tmp_path, monkeypatch):
     for name in ("warning", "critical", "question", "information"):
         monkeypatch.setattr(QMessageBox, name, _unexpected_dialog(name))
     window = MainWindow()
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=quiet_close)
     window.document.replace(xor_network())
     window.resize(1280, 800)
-    yield window
-    window.document.undo_stack.setClean()      # no unsaved-changes prompt at teardown
+    return window
+
+
+def quiet_close(window) -> None:
+    """Before pytest-qt closes a main window: nothing to save, training thread stopped."""
+    window.document.undo_stack.setClean()
     window.training.shutdown()
 
 
