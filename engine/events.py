@@ -84,6 +84,8 @@ class ProbeEvent:
     curve: CurveProbe | None
     confusion: np.ndarray | None         # (K, K) int64, rows = true class, cols = predicted
     class_names: tuple = ()
+    grad_norms: dict = field(default_factory=dict)     # as in EpochEvent, when norms asked
+    weight_stats: dict = field(default_factory=dict)   # as in EpochEvent, when norms asked
 
 
 @dataclass(frozen=True)
@@ -116,17 +118,20 @@ class ProbeRequest:
     grid:  the decision boundary (2-D input) or fitted curve (1-D input), ``grid_res`` points
            per axis.
     confusion: the confusion matrix on the validation set (classification).
+    norms: per-layer gradient norms and weight statistics (as in EpochEvent) more often
+           than once per epoch, for live curves.
     """
     nodes: tuple[str, ...] = ()
     sample: int = 0
     grid: bool = False
     grid_res: int = 60
     confusion: bool = False
+    norms: bool = False
     every_ms: float = 250.0
     every_steps: int = 1
 
     def is_empty(self) -> bool:
-        return not (self.nodes or self.grid or self.confusion)
+        return not (self.nodes or self.grid or self.confusion or self.norms)
 
 
 TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEvent

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.events import CurveProbe, GridProbe, ProbeEvent, ProbeRequest
-from engine.metrics import confusion_matrix, forward_logits, predicted_classes
+from engine.metrics import (confusion_matrix, forward_logits, grad_norms, predicted_classes,
+                            weight_stats)
 
 MAX_POINTS = 1000     # data points sent along with a grid / curve
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
@@ -51,7 +52,9 @@ class Prober:
         return ProbeEvent(step=step, epoch=epoch, sample=req.sample, sample_input=sample_input,
                           sample_label=label, activations=activations, params=params,
                           grads=grads, grid=grid, curve=curve, confusion=confusion,
-                          class_names=tuple(self.ds.class_names or ()))
+                          class_names=tuple(self.ds.class_names or ()),
+                          grad_norms=grad_norms(self.model) if req.norms else {},
+                          weight_stats=weight_stats(self.model) if req.norms else {})
 
     def _nodes(self, req: ProbeRequest) -> tuple[dict, dict, dict]:
         self.model.forward(self.x_eval[req.sample:req.sample + 1], training=False)

@@ -358,6 +358,8 @@ class Trainer:
 
     def load_checkpoint(self, path) -> None:
         """Continue from a checkpoint of the same network, seed and batch size."""
+        if self._in_run:
+            raise RuntimeError("stop the run before loading a checkpoint into it")
         state = read_checkpoint(path)
         where = f"checkpoint {str(path)!r}"
         for key, mine in (("seed", self.seed), ("batch_size", self.batch_size),

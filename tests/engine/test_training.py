@@ -241,7 +241,7 @@ def test_set_lr_with_a_scheduler_sets_its_base_rate():
 def test_probes_give_boundary_confusion_activations_and_layer_arrays():
     trainer = Trainer(mlp_net(epochs=2))
     trainer.set_probes(ProbeRequest(nodes=("h1", "a1"), sample=3, grid=True, grid_res=20,
-                                    confusion=True, every_ms=0))
+                                    confusion=True, norms=True, every_ms=0))
     probes = of(run_all(trainer), ProbeEvent)
     assert len(probes) == 20                              # every_ms=0: after every step
     p = probes[-1]
@@ -253,6 +253,7 @@ def test_probes_give_boundary_confusion_activations_and_layer_arrays():
     assert p.sample_input.shape == (2,) and p.sample_label in (0, 1)
     assert set(p.params) == {"h1"} and p.params["h1"]["weight"].shape == (8, 2)
     assert p.grads["h1"]["weight"].shape == (8, 2)
+    assert list(p.grad_norms) == ["h1", "out"] and set(p.weight_stats) == {"h1", "out"}
     # copies: the model's arrays move on, the event's do not
     assert p.params["h1"]["weight"] is not trainer.model.by_id["h1"].layer.params["weight"]
     assert not np.array_equal(probes[0].params["h1"]["weight"], p.params["h1"]["weight"])
