@@ -306,3 +306,15 @@ def test_final_metrics_after_a_stop_use_the_weights_held_now():
     assert finished.reason == "stopped" and finished.epochs == 1 and finished.step == 14
     assert math.isfinite(finished.metrics["val_loss"])
     assert 0 <= finished.metrics["train_accuracy"] <= 1
+
+
+def test_without_a_validation_split_val_values_are_none_and_probes_use_the_train_set():
+    net = mlp_net(epochs=2, batch_size=1000, dataset={
+        "name": "xor", "params": {"samples": 400, "noise": 0.1}, "validation_split": 0})
+    trainer = Trainer(net)
+    trainer.set_probes(ProbeRequest(confusion=True))
+    events = run_all(trainer)
+    epoch = of(events, EpochEvent)[-1]
+    assert epoch.step == 2 and epoch.val_loss is None and epoch.metrics["val_accuracy"] is None
+    assert events[-1].metrics["val_loss"] is None
+    assert of(events, ProbeEvent)[-1].confusion.sum() == 400
