@@ -320,9 +320,9 @@ class Trainer:
     # ---- divergence -------------------------------------------------------------------------
     def _take_snapshot(self) -> dict:
         """The last good state: weights and optimizer/scheduler state at an epoch's end."""
+        # state_dict() returns copies already.
         return {"weights": self.model.state_dict(), "epoch": self.epoch, "step": self.step,
-                "optimizer": copy_state(self.optimizer.state_dict()),
-                "scheduler": copy_state(self.scheduler.state_dict())}
+                "optimizer": self.optimizer.state_dict(), "scheduler": self.scheduler.state_dict()}
 
     def _diverge(self, what: str, lr: float) -> DivergedEvent:
         at_step, at_epoch = self.step + 1, self.epoch + 1
@@ -349,8 +349,8 @@ class Trainer:
                      "n_train": len(self.dataset.x_train), "epoch": self.epoch,
                      "step": self.step, "batch": self._batch, "perm": self._perm,
                      "weights": self.model.state_dict(),
-                     "optimizer": copy_state(self.optimizer.state_dict()),
-                     "scheduler": copy_state(self.scheduler.state_dict()),
+                     "optimizer": self.optimizer.state_dict(),
+                     "scheduler": self.scheduler.state_dict(),
                      "history": [dict(r) for r in self.history],
                      "running": self._running.state(), "shuffle_rng": self._rng.bit_generator.state,
                      "layer_rngs": layer_rng_states(self.model)}
