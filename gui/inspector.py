@@ -80,6 +80,7 @@ class NodePage(QWidget):
         self.inputs_label = QLabel(box)
         for label in (self.shape_label, self.params_label, self.inputs_label):
             label.setProperty("role", "fact")
+            label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
         self.errors_label = help_label("", box, role="error")

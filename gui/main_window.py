@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.training_placeholder.setMinimumHeight(150)
         self.training_dock = self._dock("Training", "training_dock", self.training_placeholder,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 340],
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 380],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.training_dock], [190], Qt.Orientation.Vertical)
         self.status = StatusBar(self.document, self)

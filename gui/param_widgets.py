@@ -258,6 +258,9 @@ class PaddingEditor(ParamEditor):
         self._submit(self.value())
 
 
+MIN_EDITOR_WIDTH = 72       # a spin box's own minimum follows its range (2e9: too wide)
+
+
 EDITORS: dict[str, type[ParamEditor]] = {
     "int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice": ChoiceEditor,
     "shape": ShapeEditor, "padding": PaddingEditor, "str": StrEditor,
@@ -267,6 +270,9 @@ EDITORS: dict[str, type[ParamEditor]] = {
 def make_editor(param: Param, parent=None) -> ParamEditor:
     """The editor for ``param``'s kind, showing its default, tooltip = its help."""
     editor = EDITORS[param.kind](param, parent)
+    children = editor.findChildren(QWidget)
+    for child in children:          # side by side (padding: combo + pixels) share the room
+        child.setMinimumWidth(MIN_EDITOR_WIDTH // len(children) + 20 * (len(children) > 1))
     editor.setToolTip(param.help)
     editor.set_value(param.default)
     return editor

@@ -62,6 +62,7 @@ class SchedulePlot(QWidget):
         item.setLabel("bottom", "epoch")
         item.setLabel("left", "lr")
         item.showGrid(x=True, y=True, alpha=0.25)
+        item.getAxis("left").enableAutoSIPrefix(False)     # 0.03, not "30 (x0.001)"
         for axis in ("bottom", "left"):
             item.getAxis(axis).setTextPen("#33475b")
             item.getAxis(axis).setPen("#9fb0c2")
