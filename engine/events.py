@@ -39,7 +39,8 @@ class EpochEvent:
     metrics: dict
     grad_norms: dict             # node_id -> L2 norm of the layer's grads (last batch), depth order
     weight_stats: dict           # node_id -> {"mean", "std", "min", "max", "norm"} of its weights
-    lr: float                    # the learning rate for the next epoch (after scheduler.step())
+    lr: float                    # the learning rate this epoch ended with
+    next_lr: float               # the rate for the next epoch, after scheduler.step()
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,7 @@ class Trainer:
             if not all_finite(self.model):
                 return self._diverge("the weights became NaN or infinite", self.lr)
             train_loss, metrics = self._running.loss(), self._running.metrics("train")
+            lr = self.lr                  # what this epoch's last step used
             self.scheduler.step()
             val_loss, val_metrics, _ = evaluate(self.model, self.loss_fn, self.dataset.x_val,
                                                 self._y_val, self.task)
@@ -249,14 +250,15 @@ class Trainer:
             self.epoch += 1
             self._perm = None
             self._batch = 0
-            record = {"epoch": self.epoch, "step": self.step, "lr": self.lr,
+            record = {"epoch": self.epoch, "step": self.step, "lr": lr,
                       "train_loss": train_loss, "val_loss": val_loss, **metrics}
             self.history.append(record)
             self._snapshot = self._take_snapshot()
             return EpochEvent(epoch=self.epoch, step=self.step, train_loss=train_loss,
                               val_loss=val_loss, metrics=dict(metrics),
                               grad_norms=grad_norms(self.model),
-                              weight_stats=weight_stats(self.model), lr=self.lr)
+                              weight_stats=weight_stats(self.model), lr=lr,
+                              next_lr=self.lr)
 
     def _finish(self, reason: str) -> FinishedEvent:
         with self._cond:                  # a later run() may continue after a stop

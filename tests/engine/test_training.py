@@ -232,7 +232,8 @@ def test_set_lr_with_a_scheduler_sets_its_base_rate():
     for event in gen:
         if isinstance(event, EpochEvent) and event.epoch == 2:
             break
-    assert event.lr == pytest.approx(0.03 * 0.25)
+    assert event.lr == pytest.approx(0.03 * 0.5) and event.next_lr == pytest.approx(0.03 * 0.25)
+    assert [r["lr"] for r in trainer.history] == pytest.approx([0.03, 0.015])
     trainer.set_lr(1.0)
     assert next(gen).lr == pytest.approx(0.25)          # the schedule's factor is kept
 
