@@ -99,3 +99,27 @@ def test_a_checkpoint_of_another_network_or_seed_is_refused(tmp_path):
     wider.node("h1")["params"]["units"] = 16
     with pytest.raises(TrainingError, match="does not fit this network"):
         Trainer(wider).load_checkpoint(tmp_path / "c.npz")
+
+
+def test_a_checkpoint_saved_from_another_thread_mid_run_is_consistent(tmp_path):
+    """The GUI may save while the worker thread trains: the file holds one step's state."""
+    import threading
+    settings = dict(SETTINGS, epochs=30)
+    running = Trainer(mlp_net(**settings))
+    started = threading.Event()
+
+    def consume():
+        for event in running.run():
+            if isinstance(event, StepEvent) and event.step == 5:
+                started.set()
+
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    assert started.wait(20)
+    running.save_checkpoint(tmp_path / "live.npz")
+    thread.join(20)
+    assert read_checkpoint(tmp_path / "live.npz")["step"] >= 5
+    resumed = Trainer.from_checkpoint(tmp_path / "live.npz", mlp_net(**settings))
+    list(resumed.run())
+    for key, w in running.model.state_dict().items():
+        assert np.array_equal(resumed.model.state_dict()[key], w), key
