@@ -1,6 +1,9 @@
 """Engine vs PyTorch (CPU): time per batch, as ratios engine / torch.
 
 Run:  python benchmarks/engine_vs_torch.py [--rounds 7] [--batches 20] [--profile]
+      [--threads 1 --timer cpu]     (steadier when other programs load the machine)
+For the reported numbers leave OpenBLAS's kernel choice alone:
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/engine_vs_torch.py
 
 Both sides are timed in this one process, interleaved (engine, torch, engine, torch, ...),
 with torch using as many threads as NumPy's BLAS. Each round times a fixed number of
@@ -141,7 +144,7 @@ def blas_info() -> tuple[int, str]:
 def profile_cnn_step(case, steps=200):
     import cProfile
     import pstats
-    prof = cProfile.Profile()
+    prof = cProfile.Profile(CLOCK)
     prof.enable()
     for i in range(steps):
         case.model.loss_and_grads(case.xs[i % len(case.xs)], case.ys[i % len(case.ys)],
