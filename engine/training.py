@@ -411,8 +411,9 @@ def _check_fit(model, loss_fn, ds) -> None:
                             f"but dataset {ds.name!r} gives {list(ds.feature_shape)}")
     if loss_fn.task != ds.task:
         fitting = [n for n, f in losses.LOSSES.items() if f.task == ds.task]
+        choices = ", ".join(fitting[:-1]) + " or " + fitting[-1] if len(fitting) > 1 else fitting[0]
         raise TrainingError(f"loss {loss_fn.name!r} is for {loss_fn.task} but dataset "
-                            f"{ds.name!r} is a {ds.task} set: use {' or '.join(fitting)}")
+                            f"{ds.name!r} is a {ds.task} set: use {choices}")
 
 
 def _configured(factory, what: str, config: dict, target):

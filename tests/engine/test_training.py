@@ -133,6 +133,17 @@ def test_a_dataset_that_does_not_fit_the_model_is_refused_by_name():
         Trainer(mlp_net(), dataset=sine)
 
 
+def test_a_loss_that_does_not_fit_the_task_of_a_given_dataset_is_refused():
+    from engine.data import Dataset
+    x = np.zeros((10, 2), np.float32)
+    table = Dataset(name="table", task="regression", feature_shape=(2,), target_dim=1,
+                    x_train=x, y_train=np.zeros((10, 1), np.float32), x_val=x[:0],
+                    y_val=np.zeros((0, 1), np.float32))
+    with pytest.raises(TrainingError, match="loss 'bce' is for classification but dataset "
+                                            "'table' is a regression set: use mse, mae or rmse"):
+        Trainer(mlp_net(), dataset=table)
+
+
 # ---- divergence ---------------------------------------------------------------------------
 def test_a_huge_learning_rate_diverges_and_keeps_the_last_good_weights():
     trainer = Trainer(sine_net(epochs=50, optimizer={"name": "sgd", "lr": 50.0}))
