@@ -108,7 +108,7 @@ class Prober:
         return confusion_matrix(self.y_eval, predicted_classes(logits), self.ds.n_classes)
 
     def _all_x(self) -> np.ndarray:
-        return np.concatenate([self.ds.x_train, self.ds.x_val]).reshape(-1, self.ds.x_train.shape[1])
+        return np.concatenate([self.ds.x_train, self.ds.x_val])
 
 
 def _padded_range(v: np.ndarray) -> tuple[float, float]:
