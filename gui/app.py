@@ -18,6 +18,15 @@ from pathlib import Path
 _IMPORTED_AT = time.monotonic()
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SCREENSHOT_SIZE = (1440, 900)
+SCREENSHOT_TIMEOUT_S = 600
+
+
+def _say(text: str, stream=None) -> None:
+    """Print a line; a closed pipe (``| head``) is not worth a crash."""
+    try:
+        print(text, file=stream or sys.stdout, flush=True)
+    except (BrokenPipeError, OSError):
+        pass
 
 
 def process_age() -> float:
@@ -115,23 +124,38 @@ def run(argv: list[str]) -> int:
 
     def first_paint() -> None:
         if args.startup_time or os.environ.get("NETWRIGHT_STARTUP_TIME"):
-            print(f"startup: window shown after {process_age():.3f} s "
-                  f"({time.process_time():.3f} s of CPU)", flush=True)
+            _say(f"startup: window shown after {process_age():.3f} s "
+                 f"({time.process_time():.3f} s of CPU)")
         if problems:
             window.files.show_errors(f"Cannot open {Path(args.file).name}", problems)
         if args.screenshot:
-            window.train_steps_then(args.train_steps, take_screenshot)
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, app, give_up)
+            try:
+                window.train_steps_then(args.train_steps, take_screenshot)
+            except Exception as e:  # noqa: BLE001 -- still save what the window shows
+                _say(f"error: training could not start: {e}", sys.stderr)
+                result["failed"] = 2
+                take_screenshot()
         else:
             window.files.offer_recovery()
 
     def take_screenshot() -> None:
-        result["code"] = save_screenshot(window, args.screenshot)
-        window.document.undo_stack.setClean()       # nothing to ask about when closing
+        try:
+            result["code"] = save_screenshot(window, args.screenshot)
+        finally:                     # whatever happens, an unattended run must end
+            window.document.undo_stack.setClean()       # nothing to ask about on close
+            app.quit()
+
+    def give_up() -> None:
+        _say(f"error: no screenshot: training {args.train_steps} steps took more than "
+             f"{SCREENSHOT_TIMEOUT_S} s", sys.stderr)
+        result["code"] = 2
+        window.document.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(0, first_paint)
     code = app.exec()
-    return result["code"] or code
+    return result["code"] or result.get("failed", 0) or code
 
 
 def save_screenshot(window, out: str) -> int:
@@ -141,11 +165,11 @@ def save_screenshot(window, out: str) -> int:
     pixmap = window.grab()
     out_path = Path(out)
     if out_path.parent and not out_path.parent.exists():
-        print(f"error: cannot save the screenshot: folder {out_path.parent} does not exist",
-              file=sys.stderr)
+        _say(f"error: cannot save the screenshot: folder {out_path.parent} does not exist",
+             sys.stderr)
         return 2
     if pixmap.isNull() or not pixmap.save(str(out_path)):
-        print(f"error: cannot save the screenshot to {out}", file=sys.stderr)
+        _say(f"error: cannot save the screenshot to {out}", sys.stderr)
         return 2
-    print(f"screenshot: {out_path} ({pixmap.width()}x{pixmap.height()})", flush=True)
+    _say(f"screenshot: {out_path} ({pixmap.width()}x{pixmap.height()})")
     return 0
