@@ -42,7 +42,8 @@ def file_actions(window) -> dict[str, QAction]:
         "save": make_action(window, "&Save", "Save the network", f.save, Std.Save, "save"),
         "save_as": make_action(window, "Save &As…", "Save the network to another file",
                                f.save_as, Std.SaveAs),
-        "quit": make_action(window, "&Quit", "Close Netwright", window.close, Std.Quit),
+        "quit": make_action(window, "&Quit", "Close Netwright", window.close,
+                            Std.Quit if QKeySequence.keyBindings(Std.Quit) else "Ctrl+Q"),
     }
 
 

@@ -63,21 +63,11 @@ def error_messages(exc: Exception) -> list[str]:
 
 def read_network(path: str | os.PathLike) -> Network:
     """Load a network file; raises NetworkFileError / GraphError(s) / ValueError."""
-    if hasattr(Network, "load"):
-        return Network.load(path)
-    try:      # until the engine's loader lands: a plain JSON read
-        return Network.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise NetworkFileError(f"{path}: {e}") from None
+    return Network.load(path)
 
 
 def write_network(network: Network, path: str | os.PathLike) -> None:
-    if hasattr(Network, "save"):
-        network.save(path)
-        return
-    tmp = Path(f"{path}.tmp")
-    tmp.write_text(json.dumps(network.to_dict(), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    network.save(path)          # atomic: a temporary file, fsync, os.replace
 
 
 def example_files() -> list[tuple[Path, str, str]]:
