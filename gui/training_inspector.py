@@ -99,6 +99,8 @@ class TrainingInspector(QWidget):
         layout.addWidget(title)
         layout.addWidget(help_label("Select a node on the canvas to edit it; click the empty "
                                     "canvas to come back here.", self))
+        self.problems = help_label("", self, role="error")     # training / file-level ones
+        layout.addWidget(self.problems)
         self.dataset = self._section("Data", reg["dataset"], "dataset.params")
         self.split_form = ParamForm((VALIDATION_SPLIT,), self.dataset)
         self.split_form.edited.connect(lambda _n, v: self._set("dataset.validation_split", v))
@@ -128,7 +130,9 @@ class TrainingInspector(QWidget):
         document.trainingChanged.connect(self.refresh)
         document.networkReplaced.connect(self.refresh)
         document.lockedChanged.connect(self._on_locked)
+        document.analysisChanged.connect(self._show_problems)
         self.refresh()
+        self._show_problems()
 
     def _section(self, title: str, specs: dict, prefix: str | None) -> _Section:
         section = _Section(title, specs, self, with_params=prefix is not None)
@@ -159,6 +163,11 @@ class TrainingInspector(QWidget):
         self.run_form.set_values({p.name: t.get(p.name) for p in RUN_PARAMS})
         self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs")
                                         or RUN_PARAMS[1].default)
+
+    def _show_problems(self) -> None:
+        problems = self.document.errors.get(None) or []
+        self.problems.setText("\n".join(f"⚠ {m}" for m in problems))
+        self.problems.setVisible(bool(problems))
 
     def _on_locked(self, locked: bool) -> None:
         self.setEnabled(not locked)

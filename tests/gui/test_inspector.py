@@ -243,3 +243,12 @@ def test_locked_document_disables_editing(inspector):
     assert not inspector.training_page.isEnabled()
     doc.set_locked(False)
     assert page.form.isEnabled()
+
+
+def test_training_problems_show_on_the_training_page(inspector):
+    doc = inspector.document
+    page = training_page(inspector)
+    assert page.problems.isHidden()
+    page.run_form.editors["batch_size"].spin.setValue(5)      # valid: still no problem
+    doc.set_training({**doc.network.training, "loss": "no_such_loss"})
+    assert not page.problems.isHidden() and "no_such_loss" in page.problems.text()
