@@ -23,6 +23,7 @@ IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = (
 ACTIVE = (RUNNING, PAUSED, STOPPING)
 SHUTDOWN_WAIT_MS = 5000
 DOCK_HEIGHT = 330
+FLUSH_POLL_MS, FLUSH_TRIES = 20, 250      # after Pause: look for the pause for up to 5 s
 BUILD_DELAY_MS = 150            # the dashboard (pyqtgraph) is built just after the first paint
 
 
@@ -47,6 +48,10 @@ class TrainingController(QObject):
         self._target = None                   # (step, callback) for train_steps_then
         self._dashboard = None
         self.previews = NodePreviews(window.view)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setInterval(FLUSH_POLL_MS)
+        self._flush_timer.timeout.connect(self._flush_paused)
+        self._flush_tries = 0
         self._start_thread()
         self._wire_actions()
         self._wire_document()
@@ -164,6 +169,14 @@ class TrainingController(QObject):
         if self.state == RUNNING:
             self.worker.pause()
             self._set_state(PAUSED)
+            self._flush_tries = FLUSH_TRIES
+            self._flush_timer.start()
+
+    def _flush_paused(self) -> None:
+        """Until the trainer waits in its pause: then show every step it made."""
+        self._flush_tries -= 1
+        if self.state != PAUSED or self.worker.flush_paused() or self._flush_tries <= 0:
+            self._flush_timer.stop()
 
     def step(self) -> None:
         """Train exactly one batch, then stay paused."""

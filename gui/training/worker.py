@@ -9,6 +9,7 @@ norms itself, between two steps, when it emits.
 """
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -91,6 +92,9 @@ class TrainingWorker(QObject):
         self._pause_at: int | None = None
         self._pause_requested = False
         self._probes = None
+        self._pending = _Pending()
+        self._pending_lock = threading.Lock()     # the GUI may flush while the run is paused
+        self._run_id = 0
         self.want_grad_norms = True
 
     # ---- controls (any thread) -------------------------------------------------------------
@@ -148,30 +152,47 @@ class TrainingWorker(QObject):
             self.runEnded.emit(run_id)
             return
         trainer.set_probes(self._probes)
-        pending, last_emit = _Pending(), time.perf_counter()
+        self._run_id, last_emit = run_id, time.perf_counter()
         try:
             for event in trainer.run():
-                pending.add(event)
-                if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
-                    self._pause_requested = True
-                    trainer.pause()
-                    trainer.set_probes(self._probes)      # the views show this very step
-                now = time.perf_counter()
-                if (now - last_emit >= 1.0 / EMIT_HZ or self._pause_requested
-                        or pending.finished is not None):
-                    self._emit(pending, run_id)
-                    pending, last_emit = _Pending(), now
+                with self._pending_lock:
+                    self._pending.add(event)
+                    if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
+                        self._pause_requested = True
+                        trainer.pause()
+                        trainer.set_probes(self._probes)      # the views show this very step
+                    now = time.perf_counter()
+                    if (now - last_emit >= 1.0 / EMIT_HZ or self._pause_requested
+                            or self._pending.finished is not None):
+                        self._emit_pending()
+                        last_emit = now
         except Exception as e:       # noqa: BLE001 -- any failure becomes a message, not a crash
             traceback.print_exc()
             self.failed.emit(f"Training stopped because of an error: {e}")
         finally:
-            if not pending.is_empty():
-                self._emit(pending, run_id)
-            self.trainer = None
+            with self._pending_lock:
+                self._emit_pending()
+                self.trainer = None
             self.runEnded.emit(run_id)
+
+    def flush_paused(self) -> bool:
+        """GUI thread: emit what a paused run gathered before it blocked (a pause can land
+        between an event and the worker's check of the pause flag). True if the trainer is
+        waiting in its pause, so nothing else can touch the model meanwhile."""
+        with self._pending_lock:
+            trainer = self.trainer
+            if trainer is None or not trainer.wait_until_paused(0):
+                return False
+            self._emit_pending()
+            return True
 
     def _reached_pause_step(self, step: int) -> bool:
         return self._pause_at is not None and step >= self._pause_at
+
+    def _emit_pending(self) -> None:
+        p, self._pending = self._pending, _Pending()
+        if not p.is_empty():
+            self._emit(p, self._run_id)
 
     def _emit(self, p: _Pending, run_id: int) -> None:
         norms = {}
