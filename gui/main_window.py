@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("main_window")
+        self._restored_state: QByteArray | None = None
         self.document = document or Document()
         self.files = FileController(self, self.document)
         self.setWindowIcon(act.icon("netwright"))
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
+            self._restored_state = state
 
     def save_settings(self) -> None:
         s = settings()
@@ -253,6 +255,14 @@ class MainWindow(QMainWindow):
     def set_training_widget(self, widget) -> None:
         """Put the dashboard in the bottom "Training" dock (replacing the placeholder)."""
         self.training_dock.setWidget(widget)
+        if self._restored_state is not None:
+            # the new widget comes with its own preferred height: the user's layout wins
+            QTimer.singleShot(0, self, self._reapply_state)
+
+    def _reapply_state(self) -> None:
+        state, self._restored_state = self._restored_state, None
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
 
     def set_training_state(self, text: str) -> None:
         self.status.set_training_state(text)

@@ -120,3 +120,24 @@ def test_training_dock_is_replaceable(main_window):
     label = QLabel("dashboard")
     w.set_training_widget(label)
     assert w.training_dock.widget() is label
+
+
+def test_remembered_dock_sizes_survive_the_dashboard(main_window, qtbot):
+    w = main_window
+    w.show()
+    qtbot.waitExposed(w)
+    w.resize(780, 590)
+    w.training.dashboard
+    qtbot.wait(50)
+    w.resizeDocks([w.training_dock], [w.training_dock.height() - 40], Qt.Orientation.Vertical)
+    qtbot.wait(50)
+    height = w.training_dock.height()
+    w.save_settings()
+    again = MainWindow()
+    qtbot.addWidget(again, before_close_func=quiet_close)
+    again.restore_settings()
+    again.show()
+    qtbot.waitExposed(again)
+    again.training.dashboard                     # the dashboard replaces the placeholder
+    qtbot.wait(100)                              # ... and asks for its own height
+    qtbot.waitUntil(lambda: abs(again.training_dock.height() - height) <= 2, timeout=3000)
