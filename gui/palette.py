@@ -7,6 +7,7 @@ double-click asks the window to add the layer at the centre of the view.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -41,6 +42,18 @@ class _LayerTree(QTreeWidget):
         return data
 
 
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
 class Palette(QWidget):
     """Filter box over a tree of layer types; emits ``addRequested(type_name)`` on
     double-click or Enter."""
@@ -65,7 +78,9 @@ class Palette(QWidget):
         self.tree.itemActivated.connect(self._on_activated)
 
     def _populate(self) -> None:
+        from gui.canvas.style import CATEGORY_COLOURS
         for category, specs in registry.by_category().items():
+            swatch = _swatch(CATEGORY_COLOURS.get(category, QColor("#8896a6")))
             group = QTreeWidgetItem(self.tree, [category])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -74,6 +89,7 @@ class Palette(QWidget):
             for spec in specs:
                 item = QTreeWidgetItem(group, [spec.type])
                 item.setData(0, TYPE_ROLE, spec.type)
+                item.setIcon(0, swatch)         # the colour of its card on the canvas
                 item.setToolTip(0, spec.help)
                 item.setStatusTip(0, spec.help)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
