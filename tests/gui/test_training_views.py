@@ -1,0 +1,243 @@
+"""Each dashboard view: its empty state says what to do, and real data from a Trainer
+(a probe, a batch of steps) shows up in its plot items. Plus the live-curve buffers and
+the node preview image."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine import registry
+from engine.events import ProbeEvent, ProbeRequest
+from engine.network import Network
+from engine.training import Trainer
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def first_probe(example: str, **request) -> tuple[Trainer, ProbeEvent]:
+    """Train one step of an example and return the probe taken right after it."""
+    trainer = Trainer(Network.load(EXAMPLES / f"{example}.nw.json"))
+    trainer.set_probes(ProbeRequest(**request))
+    for event in trainer.run():
+        if isinstance(event, ProbeEvent):
+            trainer.stop()
+            return trainer, event
+    raise AssertionError("no probe came")
+
+
+def epoch_event(**kw):
+    """An EpochEvent with the given fields; the others neutral (robust to new fields)."""
+    from dataclasses import fields
+    from engine.events import EpochEvent
+    neutral = {"metrics": {}, "grad_norms": {}, "weight_stats": {}, "val_loss": None}
+    values = {f.name: kw.get(f.name, neutral.get(f.name, 0.1)) for f in fields(EpochEvent)}
+    return EpochEvent(**values)
+
+
+def a_batch(steps=(1, 2, 3), losses=(0.9, 0.7, 0.6), lr=0.01, epochs=(), norms=None):
+    from gui.training.worker import UpdateBatch
+    return UpdateBatch(run=1, steps=np.array(steps), losses=np.array(losses, dtype=float),
+                       lrs=np.full(len(steps), lr), epochs=list(epochs),
+                       grad_norms=norms or {}, grad_step=steps[-1] if steps else 0)
+
+
+# ---- buffers ----------------------------------------------------------------------------
+def test_growing_series_doubles_and_keeps_every_point():
+    from gui.training.buffers import GrowingSeries
+    s = GrowingSeries(capacity=4)
+    for i in range(10):
+        s.append(i, i * i)
+    s.append(np.arange(10, 20), np.arange(10, 20) ** 2)
+    assert len(s) == 20 and s.capacity == 32
+    np.testing.assert_array_equal(s.y, np.arange(20) ** 2)
+    with pytest.raises(ValueError, match="same length"):
+        s.append([1, 2], [1])
+
+
+# ---- curves -------------------------------------------------------------------------------
+def test_loss_view_empty_then_train_and_validation_curves(qtbot):
+    from gui.training.views.loss import LossView
+    view = LossView()
+    qtbot.addWidget(view)
+    assert view.is_empty and "press Train" in view.empty_text
+    view.start_run(n_batches=10)
+    epoch = epoch_event(epoch=1, step=10, train_loss=0.5, val_loss=0.55)
+    view.add(a_batch(steps=(9, 10), losses=(0.6, 0.5), epochs=[epoch]))
+    view.redraw()
+    assert not view.is_empty
+    x, y = view.curves["train"].item.getData()
+    np.testing.assert_allclose(x, [0.9, 1.0])
+    assert view.curves["val"].series.y.tolist() == [0.55]
+    view.set_log(True)
+    assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    view.start_run(n_batches=10)             # a new run: the old curves stay, faded
+    assert len(view.curves.old) == 1 and len(view.curves["train"]) == 0
+    view.clear_old_runs()
+    assert view.curves.old == []
+
+
+def test_metric_view_shows_accuracy_in_percent(qtbot):
+    from gui.training.views.metric import MetricView
+    view = MetricView()
+    qtbot.addWidget(view)
+    assert view.is_empty
+    view.start_run("classification")
+    view.add(a_batch(epochs=[epoch_event(
+        epoch=1, step=3, train_loss=0.5, val_loss=0.5,
+        metrics={"train_accuracy": 0.5, "val_accuracy": 0.75})]))
+    assert not view.is_empty and view.curves["val"].series.y.tolist() == [75.0]
+    view.start_run("regression")
+    assert "RMSE" in view.plot.getPlotItem().getAxis("left").labelText
+
+
+def test_lr_view_draws_the_plan_before_training_and_the_rates_used(qtbot):
+    from engine.schedulers import preview_lrs
+    from gui.training.views.lr import LearningRateView
+    view = LearningRateView()
+    qtbot.addWidget(view)
+    assert view.is_empty
+    plan = preview_lrs({"name": "step", "step_size": 2, "gamma": 0.5}, 0.1, 4)
+    view.set_plan(plan)
+    assert not view.is_empty
+    assert view.plan.getData()[1].tolist() == pytest.approx([0.1, 0.1, 0.05, 0.05, 0.05])
+    view.start_run(n_batches=2)
+    view.add(a_batch(steps=(1, 2), losses=(1, 1), lr=0.1))
+    assert view.curves["live"].series.x.tolist() == [0.0, 0.5]
+
+
+def test_grad_norm_view_has_one_curve_per_layer_coloured_by_depth(qtbot):
+    from gui.training.views.grad_norms import GradNormView
+    view = GradNormView()
+    qtbot.addWidget(view)
+    view.start_run(10, ["h1", "h2", "out"])
+    assert view.is_empty
+    view.add(a_batch(norms={"h1": 1e-6, "h2": 0.01, "out": 0.0}))
+    assert not view.is_empty
+    data = view.layer_data()
+    assert data["h1"].tolist() == [1e-6] and data["out"][0] > 0     # 0 is drawable on log
+    colours = {nid: c.item.opts["pen"].color().name() for nid, c in view.curves.items()}
+    assert len(set(colours.values())) == 3
+    assert [item.text for _, item in view.legend.items] == ["h1", "h2", "out"]
+
+
+# ---- layer views ---------------------------------------------------------------------------
+def test_histograms_follow_the_selected_layer(qtbot):
+    from gui.training.views.histograms import HistogramView
+    view = HistogramView()
+    qtbot.addWidget(view)
+    assert view.is_empty and "Select a layer" in view.empty_text
+    assert view.set_node("a1", has_params=False) is False
+    assert "no weights" in view.empty_text
+    assert view.set_node("h1", has_params=True)
+    _, probe = first_probe("xor_mlp", nodes=("h1",))
+    view.set_probe(probe)
+    assert not view.is_empty
+    edges, counts = view.weights_bars.getData()
+    assert counts.sum() == probe.params["h1"]["weight"].size == 8
+    assert view.grads_bars.getData()[1].sum() == 8
+
+
+def test_filters_view_shows_every_conv_filter_and_its_gradient(qtbot):
+    from gui.training.views.filters import FiltersView, filter_mosaic
+    view = FiltersView()
+    qtbot.addWidget(view)
+    assert "Conv2D" in view.empty_text
+    assert view.set_node("out", weight_ndim=2) is False
+    assert "not a convolution" in view.empty_text
+    assert view.set_node("c1", weight_ndim=4)
+    _, probe = first_probe("digits_cnn", nodes=("c1",))
+    view.set_probe(probe)
+    assert not view.is_empty
+    weight = probe.params["c1"]["weight"]                      # (8, 1, 3, 3)
+    shown = view.weights.image.image
+    np.testing.assert_array_equal(shown, filter_mosaic(weight))
+    assert shown[:3, :3].tolist() == weight[0, 0].tolist()    # filter 0 top left
+    assert np.count_nonzero(np.isfinite(shown)) == weight.size
+    assert view.grads.image.image.shape == shown.shape
+
+
+def test_feature_maps_show_the_sample_and_the_nodes_output(qtbot):
+    from gui.training.views.feature_maps import FeatureMapsView
+    view = FeatureMapsView()
+    qtbot.addWidget(view)
+    assert "Select a node" in view.empty_text
+    view.set_node("r1")
+    _, probe = first_probe("digits_cnn", nodes=("r1",), sample=3)
+    view.set_probe(probe)
+    assert not view.is_empty
+    assert view.sample_panel.image.image.shape == (8, 8)      # the 8x8 digit itself
+    assert "Sample 3" in view.sample_panel.view.titleLabel.text
+    assert view.maps_panel.image.image.shape == (26, 26)      # 8 maps of 8x8 in a 3x3 grid
+    view.set_node("h1")
+    _, probe = first_probe("xor_mlp", nodes=("h1",))
+    view.set_probe(probe)
+    assert len(view.maps_panel.bars.opts["height"]) == 4      # one bar per unit
+
+
+def test_activation_view_plots_f_and_its_slope(qtbot):
+    from gui.training.views.activation_curve import ActivationView
+    view = ActivationView()
+    qtbot.addWidget(view)
+    assert view.is_empty and "activation" in view.empty_text
+    assert view.set_node("h1", registry.get("Dense"), {}) is False
+    assert view.set_node("s", registry.get("Sigmoid"), {})
+    x, f = view.f_curve.getData()
+    _, df = view.df_curve.getData()
+    assert f[np.argmin(abs(x))] == pytest.approx(0.5, abs=0.01)
+    assert df.max() == pytest.approx(0.25, abs=1e-3)          # sigmoid' <= 1/4
+    assert view.set_node("l", registry.get("LeakyReLU"), {"negative_slope": 0.2})
+    _, df = view.df_curve.getData()
+    assert df.min() == pytest.approx(0.2)
+
+
+# ---- data views -------------------------------------------------------------------------------
+def test_boundary_view_draws_the_probability_map_and_the_points(qtbot):
+    from gui.training.views.boundary import BoundaryView
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    assert view.is_empty and "press Train" in view.empty_text
+    _, probe = first_probe("xor_mlp", grid=True, grid_res=20)
+    view.set_probe(probe)
+    assert not view.is_empty and view.mode == "grid"
+    assert view.image.image.shape == (20, 20, 3)
+    assert len(view.points.data) == len(probe.grid.points)
+    view.set_unavailable("this network's input is [1, 8, 8]")
+    assert view.is_empty and "[1, 8, 8]" in view.empty_text
+
+
+def test_boundary_view_draws_a_fitted_curve_for_1d_regression(qtbot):
+    from gui.training.views.boundary import BoundaryView
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    _, probe = first_probe("sine_regression", grid=True, grid_res=50)
+    view.set_probe(probe)
+    assert view.mode == "curve"
+    x, y = view.fit_curves[0].getData()
+    assert len(x) == 50 and np.isfinite(y).all()
+
+
+def test_confusion_view_counts_the_validation_set_with_class_names(qtbot):
+    from gui.training.views.confusion import ConfusionView
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    assert view.is_empty
+    trainer, probe = first_probe("iris", confusion=True)
+    view.set_probe(probe)
+    assert not view.is_empty
+    assert view.matrix.sum() == len(trainer.dataset.x_val)
+    ticks = [name for _, name in view.plot.getPlotItem().getAxis("bottom")._tickLevels[0]]
+    assert ticks == list(trainer.dataset.class_names)
+    assert [t.toPlainText() for t in view.texts] == [str(v) for v in view.matrix.ravel()]
+
+
+# ---- node previews ------------------------------------------------------------------------------
+def test_vector_preview_is_signed_bars_scaled_to_at_least_one():
+    from gui.training.previews import BAR_HEIGHT, BAR_WIDTH, vector_bars
+    img = vector_bars(np.array([0.5, -1.0]))
+    assert img.shape == (BAR_HEIGHT, 2 * BAR_WIDTH)
+    half = BAR_HEIGHT // 2
+    up = img[:half, 1]                       # first unit, upwards from the zero line
+    down = img[half + 1:, BAR_WIDTH + 1]     # second unit, downwards
+    assert (up == 0).sum() == round(0.5 * half) and (down == 0).sum() == half
