@@ -14,9 +14,13 @@ from engine.registry import Param
 from gui.param_widgets import ParamEditor, make_editor
 
 
+SPELLED_OUT = {"lr": "Learning rate", "eps": "Epsilon", "t_max": "Period (t_max)",
+               "eta_min": "Minimum lr"}
+
+
 def pretty(name: str) -> str:
-    """'kernel_size' -> 'Kernel size'."""
-    return name.replace("_", " ").capitalize()
+    """'kernel_size' -> 'Kernel size'; a few short names spelled out for learners."""
+    return SPELLED_OUT.get(name) or name.replace("_", " ").capitalize()
 
 
 def help_label(text: str, parent=None, role: str = "help") -> QLabel:

@@ -14,7 +14,8 @@ class StatusBar(QStatusBar):
         self.problems_label.setObjectName("status_problems")
         self.training_label = QLabel("Not training", self)
         self.training_label.setObjectName("status_training")
-        self.addPermanentWidget(self.problems_label, 1)
+        # a normal widget: a passing message ("Saved ...") covers it for a moment
+        self.addWidget(self.problems_label, 1)
         self.addPermanentWidget(self.params_label)
         self.addPermanentWidget(self.training_label)
         document.analysisChanged.connect(self.refresh)

@@ -141,3 +141,9 @@ def test_remembered_dock_sizes_survive_the_dashboard(main_window, qtbot):
     again.training.dashboard                     # the dashboard replaces the placeholder
     qtbot.wait(100)                              # ... and asks for its own height
     qtbot.waitUntil(lambda: abs(again.training_dock.height() - height) <= 2, timeout=3000)
+
+
+def test_status_messages_are_shown(main_window, tmp_path):
+    w = main_window
+    w.files.save_to(str(tmp_path / "s.nw.json"))
+    assert w.status.currentMessage().startswith("Saved")
