@@ -7,12 +7,13 @@ view here redraws from the document's signals (so undo updates it too).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from gui.commands import SetParam
 from gui.param_form import ParamForm, help_label
+from gui.rename import RenameNode
 
 
 def shape_text(shape) -> str:
@@ -39,6 +40,7 @@ class NodePage(QWidget):
     """Everything about one node. Rebuilt when another node is shown; values refreshed in
     place on edits, so a spin box keeps its focus while it is dragged."""
 
+    renamed = Signal(str)           # the node's new id, after a RenameNode
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -64,6 +66,10 @@ class NodePage(QWidget):
                           f"{node_type} (unknown layer type)", self._body)
         subtitle.setObjectName("inspector_subtitle")
         layout.addWidget(subtitle)
+        layout.addLayout(self._id_row())
+        self.id_error = help_label("", self._body, role="error")
+        self.id_error.hide()
+        layout.addWidget(self.id_error)
         if spec:
             layout.addWidget(help_label(spec.help, self._body))
         layout.addWidget(self._facts_box())
@@ -71,6 +77,33 @@ class NodePage(QWidget):
             layout.addWidget(self._params_box(spec))
         layout.addStretch(1)
         self.refresh()
+
+    def _id_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("Id", self._body)
+        self.id_edit = QLineEdit(self.node_id, self._body)
+        self.id_edit.setToolTip("The node's name in the file, the wires and the weights "
+                                "(e.g. 'h1.weight'); press Enter to rename")
+        label.setBuddy(self.id_edit)
+        row.addWidget(label)
+        row.addWidget(self.id_edit, 1)
+        self.id_edit.editingFinished.connect(self._rename)
+        return row
+
+    def _rename(self) -> None:
+        old, new = self.node_id, self.id_edit.text().strip()
+        if old is None or new == old or not self.document.has_node(old):
+            return
+        try:
+            command = RenameNode(self.document, old, new)
+        except ValueError as e:
+            self.id_error.setText(str(e))
+            self.id_error.show()
+            self.id_edit.setProperty("invalid", True)
+            self.id_edit.style().polish(self.id_edit)
+            return
+        self.document.undo_stack.push(command)
+        self.renamed.emit(new)
 
     def _facts_box(self) -> QGroupBox:
         box = QGroupBox("Output", self._body)
@@ -114,6 +147,7 @@ class NodePage(QWidget):
         if self.form is not None:
             self.form.set_values(self.document.node(nid).get("params") or {})
             self.form.setEnabled(not self.document.locked)
+        self.id_edit.setEnabled(not self.document.locked)
         self.refresh_analysis()
 
     def refresh_analysis(self) -> None:
@@ -170,6 +204,8 @@ class SummaryPage(QWidget):
 class Inspector(QScrollArea):
     """Follows the canvas selection (``set_selection``) and the document's signals."""
 
+    nodeRenamed = Signal(str)       # the window reselects the node under its new id
+
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.setObjectName("inspector_scroll")
@@ -185,6 +221,7 @@ class Inspector(QScrollArea):
         for page in (self.training_page, self.node_page, self.summary_page):
             self.stack.addWidget(page)
         self.setWidget(self.stack)
+        self.node_page.renamed.connect(self._on_renamed)
         self._connect(document)
 
     def _connect(self, doc) -> None:
@@ -216,6 +253,10 @@ class Inspector(QScrollArea):
     def _on_node_changed(self, node_id) -> None:
         if node_id is not None and node_id == self.node_page.node_id:
             self.node_page.refresh()
+
+    def _on_renamed(self, new_id: str) -> None:
+        self.set_selection([new_id])
+        self.nodeRenamed.emit(new_id)
 
     def _on_replaced(self) -> None:
         self.set_selection([])

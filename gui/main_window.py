@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.view.statusMessage.connect(lambda m: self.status.showMessage(m, 5000))
         self.palette.addRequested.connect(self.add_layer_at_centre)
         self.view.selectionChanged.connect(self.inspector.set_selection)
+        self.inspector.nodeRenamed.connect(self._select_node)
 
     # ---- title, settings -------------------------------------------------------------------
     def _update_title(self, *_args) -> None:
@@ -207,6 +208,9 @@ class MainWindow(QMainWindow):
 
     def auto_layout(self) -> None:
         self.view.auto_layout()
+
+    def _select_node(self, node_id: str) -> None:
+        self.view.scene().select_nodes([node_id])
 
     def _fit_soon(self) -> None:
         QTimer.singleShot(0, self._fit)

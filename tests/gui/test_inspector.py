@@ -252,3 +252,30 @@ def test_training_problems_show_on_the_training_page(inspector):
     page.run_form.editors["batch_size"].spin.setValue(5)      # valid: still no problem
     doc.set_training({**doc.network.training, "loss": "no_such_loss"})
     assert not page.problems.isHidden() and "no_such_loss" in page.problems.text()
+
+
+def test_rename_rewrites_the_wires_and_undo_restores(inspector, qtbot):
+    doc = inspector.document
+    before = doc.to_dict()
+    page = select(inspector, "h1")
+    page.id_edit.setText("hidden")
+    QTest.keyClick(page.id_edit, Qt.Key.Key_Return)
+    assert doc.has_node("hidden") and not doc.has_node("h1")
+    assert doc.network.inputs_of("a1") == ["hidden"]
+    assert doc.network.inputs_of("hidden") == ["in"]
+    assert doc.network.node_ids() == ["in", "hidden", "a1", "out", "p"]   # same place
+    assert inspector.node_page.node_id == "hidden"
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.to_dict() == before
+
+
+@pytest.mark.parametrize("bad, reason", [("a1", "already called"), ("", "empty"),
+                                         ("two words", "letters, digits")])
+def test_rename_refuses_bad_ids(inspector, bad, reason):
+    doc = inspector.document
+    page = select(inspector, "h1")
+    page.id_edit.setText(bad)
+    page.id_edit.editingFinished.emit()
+    assert doc.has_node("h1") and doc.undo_stack.count() == 0
+    assert reason in page.id_error.text()

@@ -147,3 +147,16 @@ def test_status_messages_are_shown(main_window, tmp_path):
     w = main_window
     w.files.save_to(str(tmp_path / "s.nw.json"))
     assert w.status.currentMessage().startswith("Saved")
+
+
+def test_rename_in_the_inspector_keeps_the_node_selected(main_window):
+    w = main_window
+    scene = w.view.scene()
+    scene.select_nodes(["h1"])
+    page = w.inspector.node_page
+    page.id_edit.setText("hidden")
+    page.id_edit.editingFinished.emit()
+    assert scene.selected_node_ids() == ["hidden"]
+    assert w.inspector.node_page.node_id == "hidden"
+    w.edit_actions["undo"].trigger()
+    assert w.document.has_node("h1")
