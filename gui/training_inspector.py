@@ -99,6 +99,10 @@ class TrainingInspector(QWidget):
         layout.addWidget(title)
         layout.addWidget(help_label("Select a node on the canvas to edit it; click the empty "
                                     "canvas to come back here.", self))
+        self.locked_note = help_label("A training run is active (running or paused): "
+                                      "press Stop to change these settings.", self)
+        self.locked_note.hide()
+        layout.addWidget(self.locked_note)
         self.problems = help_label("", self, role="error")     # training / file-level ones
         layout.addWidget(self.problems)
         self.dataset = self._section("Data", reg["dataset"], "dataset.params")
@@ -119,7 +123,8 @@ class TrainingInspector(QWidget):
         self.run_form.edited.connect(self._set)
         self.run_form.resetRequested.connect(lambda n: self._set(n, None))
         run_layout.addWidget(self.run_form)
-        for box in (self.dataset, self.loss, self.optimizer, self.scheduler, run_box):
+        self.boxes = (self.dataset, self.loss, self.optimizer, self.scheduler, run_box)
+        for box in self.boxes:
             layout.addWidget(box)
         layout.addStretch(1)
         self.dataset.combo.currentTextChanged.connect(self._choose_dataset)
@@ -170,7 +175,9 @@ class TrainingInspector(QWidget):
         self.problems.setVisible(bool(problems))
 
     def _on_locked(self, locked: bool) -> None:
-        self.setEnabled(not locked)
+        for box in self.boxes:         # the page stays readable; only the editors grey out
+            box.setEnabled(not locked)
+        self.locked_note.setVisible(locked)
 
     def _lr(self, opt: dict) -> float:
         if "lr" in opt:

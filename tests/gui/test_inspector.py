@@ -240,7 +240,8 @@ def test_locked_document_disables_editing(inspector):
     page = select(inspector, "h1")
     doc.set_locked(True)
     assert not page.form.isEnabled()
-    assert not inspector.training_page.isEnabled()
+    assert not any(box.isEnabled() for box in inspector.training_page.boxes)
+    assert not inspector.training_page.locked_note.isHidden()
     doc.set_locked(False)
     assert page.form.isEnabled()
 
