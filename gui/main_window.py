@@ -1,10 +1,11 @@
 """The main window: palette (left), canvas (centre), inspector (right), Training (bottom).
 
-Hooks for the training dashboard (which replaces the bottom dock's placeholder):
+Hooks for the training dashboard (window.training, gui/training/controller.py):
   window.training_dock / window.set_training_widget(widget)   the "Training" dock's content
-  window.training_actions["train" | "pause" | "step" | "stop" | "reset"]   disabled QActions
+  window.training_actions["train" | "pause" | "step" | "stop" | "reset"]   toolbar + menu
   window.set_training_state(text)                              the status bar's training field
   window.train_steps_then(n, callback)                         used by --train-steps/--screenshot
+  window.menus["view"], window.status, window.view             for its own actions and messages
 """
 from __future__ import annotations
 

@@ -67,3 +67,23 @@ def test_double_click_adds_the_layer_at_the_view_centre(main_window, qtbot):
     assert abs(ui["x"] - centre.x()) < 300 and abs(ui["y"] - centre.y()) < 300
     window.document.undo_stack.undo()
     assert len(window.document.network.nodes) == before
+
+
+def test_palette_drag_data_drops_onto_the_canvas(main_window, qtbot):
+    """The palette's own drag payload, dropped on the window's canvas, adds that layer."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+    w = main_window
+    w.show()
+    qtbot.waitExposed(w)
+    mime = w.palette.tree.mimeData([w.palette.item_for("BatchNorm")])
+    viewport = w.view.viewport()
+    at = QPoint(viewport.width() // 2, viewport.height() - 40)
+    copy, left, nomod = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    for cls in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(viewport, cls(at, copy, mime, left, nomod))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(at), copy, mime, left, nomod))
+    assert w.document.network.nodes[-1]["type"] == "BatchNorm"
+    assert w.document.undo_stack.count() == 1
