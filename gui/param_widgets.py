@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
                                QHBoxLayout, QLineEdit, QSpinBox, QWidget)
 
@@ -277,6 +277,3 @@ def make_editor(param: Param, parent=None) -> ParamEditor:
     editor.set_value(param.default)
     return editor
 
-
-def is_default(param: Param, value: Any) -> bool:
-    return value is None or value == param.default
