@@ -47,13 +47,39 @@ BUILTIN_XOR = {
 }
 
 
-def recovery_path() -> Path:
-    """Where autosave writes: $NETWRIGHT_DATA_DIR (tests) or the user data folder."""
+def data_dir() -> Path:
+    """$NETWRIGHT_DATA_DIR (tests) or the user data folder."""
     folder = os.environ.get("NETWRIGHT_DATA_DIR")
     if not folder:
         import platformdirs
         folder = platformdirs.user_data_dir("Netwright", "Netwright")
-    return Path(folder) / "recovery.nw.json"
+    return Path(folder)
+
+
+def recovery_path(pid: int | None = None) -> Path:
+    """Where this process autosaves: one file per process, so two windows open at once
+    never take each other's work for a crash."""
+    return data_dir() / f"recovery-{os.getpid() if pid is None else pid}.nw.json"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True              # it exists (another user's) or we cannot tell: leave it
+    return True
+
+
+def orphaned_recoveries() -> list[Path]:
+    """Recovery files of processes that are gone (crashed), newest first."""
+    found = []
+    for path in data_dir().glob("recovery-*.nw.json"):
+        pid = path.name[len("recovery-"):-len(".nw.json")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def error_messages(exc: Exception) -> list[str]:
@@ -251,22 +277,26 @@ class FileController(QObject):
         except OSError as e:
             self.statusMessage.emit(f"Autosave failed: {e}")
 
-    def discard_recovery(self) -> None:
+    def discard_recovery(self, path: Path | None = None) -> None:
         try:
-            recovery_path().unlink(missing_ok=True)
+            (path or recovery_path()).unlink(missing_ok=True)
         except OSError:
             pass
 
     def offer_recovery(self) -> bool:
-        """At start-up: if a recovery file is left from a crash, offer to restore it."""
-        target = recovery_path()
-        if not target.exists():
+        """At start-up: if a crashed run left a recovery file, offer to restore it (the
+        newest; older ones are stale and removed)."""
+        orphans = orphaned_recoveries()
+        if not orphans:
             return False
+        target, stale = orphans[0], orphans[1:]
+        for path in stale:
+            self.discard_recovery(path)
         try:
             payload = json.loads(target.read_text(encoding="utf-8"))
             network = Network.from_dict(payload["network"])
         except (OSError, ValueError, KeyError, TypeError, NetworkFileError, GraphError):
-            self.discard_recovery()         # unreadable: nothing worth offering
+            self.discard_recovery(target)   # unreadable: nothing worth offering
             return False
         answer = QMessageBox.question(
             self.window, "Restore unsaved work?",
@@ -274,7 +304,7 @@ class FileController(QObject):
             f"{network.name!r}?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
-        self.discard_recovery()
+        self.discard_recovery(target)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.document.replace(network, payload.get("path"))

@@ -159,6 +159,14 @@ def test_examples_menu_lists_the_examples_with_descriptions(main_window):
     assert w.document.network.name == examples[0][1]
 
 
+DEAD_PID = 2**22 + 12345          # above Linux's pid_max default: never a live process
+
+
+def crash(path):
+    """What a crash leaves: this process's recovery file, owned by a process now gone."""
+    return path.rename(recovery_path(DEAD_PID))
+
+
 def test_autosave_and_recovery_after_a_crash(main_window, qtbot, monkeypatch):
     from gui.main_window import MainWindow
     w = main_window
@@ -166,8 +174,9 @@ def test_autosave_and_recovery_after_a_crash(main_window, qtbot, monkeypatch):
     w.files.autosave()
     assert recovery_path().exists()
     expected = w.document.to_dict()
-    # a second window at the next start-up finds the recovery file
-    other = MainWindow()
+    assert not w.files.offer_recovery()          # our own live file is no crash
+    left = crash(recovery_path())
+    other = MainWindow()                         # the next start-up finds it
     qtbot.addWidget(other, before_close_func=quiet_close)
     asked = []
     answer(monkeypatch, "question", Btn.Yes, asked)
@@ -175,17 +184,18 @@ def test_autosave_and_recovery_after_a_crash(main_window, qtbot, monkeypatch):
     assert len(asked) == 1
     assert other.document.to_dict() == expected
     assert other.document.is_modified and other.isWindowModified()
-    assert not recovery_path().exists()
+    assert not left.exists()
 
 
 def test_recovery_declined_is_discarded(main_window, monkeypatch):
     w = main_window
     edit(w)
     w.files.autosave()
+    left = crash(recovery_path())
     before = w.document.to_dict()
     answer(monkeypatch, "question", Btn.No)
     assert not w.files.offer_recovery()
-    assert not recovery_path().exists() and w.document.to_dict() == before
+    assert not left.exists() and w.document.to_dict() == before
 
 
 def test_no_autosave_when_unmodified_and_saving_removes_it(main_window, tmp_path):
