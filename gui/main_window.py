@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in self.training_actions.values():
             bar.addAction(action)
+        # the well-known file and undo buttons as icons only (tooltips name them), so the
+        # toolbar fits a 1024-pixel window
+        for action in (*(self.file_actions[k] for k in ("new", "open", "save")),
+                       self.edit_actions["undo"], self.edit_actions["redo"]):
+            bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
 
