@@ -3,6 +3,7 @@ the training page and the schedule plot."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from engine import registry
 from gui import param_widgets as pw
@@ -280,3 +281,14 @@ def test_rename_refuses_bad_ids(inspector, bad, reason):
     page.id_edit.editingFinished.emit()
     assert doc.has_node("h1") and doc.undo_stack.count() == 0
     assert reason in page.id_error.text()
+
+
+def test_unknown_layer_type_is_shown_not_crashed_on(inspector):
+    doc = inspector.document
+    doc.network.nodes.append({"id": "odd", "type": "Dnse", "params": {"units": 3},
+                              "ui": {"x": 0, "y": 300}})
+    doc.replace(doc.network)
+    page = select(inspector, "odd")
+    assert page.form is None
+    assert "unknown" in page.findChild(QLabel, "inspector_subtitle").text()
+    assert "Dnse" in page.errors_label.text()
