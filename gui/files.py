@@ -265,7 +265,10 @@ class FileController(QObject):
 
     def autosave(self) -> None:
         """Write the document (and the path it came from) to the recovery file if modified."""
-        if not (self.autosave_enabled and self.document.is_modified):
+        if not self.autosave_enabled:
+            return
+        if not self.document.is_modified:     # back to the saved state: nothing to recover
+            self.discard_recovery()
             return
         target = recovery_path()
         payload = {"path": self.document.path, "network": self.document.to_dict()}

@@ -70,6 +70,9 @@ class NodePage(QWidget):
         self.id_error = help_label("", self._body, role="error")
         self.id_error.hide()
         layout.addWidget(self.id_error)
+        self.locked_note = help_label("A training run is active: press Stop to edit this "
+                                      "node.", self._body)
+        layout.addWidget(self.locked_note)
         if spec:
             layout.addWidget(help_label(spec.help, self._body))
         layout.addWidget(self._facts_box())
@@ -148,6 +151,7 @@ class NodePage(QWidget):
             self.form.set_values(self.document.node(nid).get("params") or {})
             self.form.setEnabled(not self.document.locked)
         self.id_edit.setEnabled(not self.document.locked)
+        self.locked_note.setVisible(self.document.locked)
         self.refresh_analysis()
 
     def refresh_analysis(self) -> None:

@@ -207,6 +207,11 @@ def test_no_autosave_when_unmodified_and_saving_removes_it(main_window, tmp_path
     assert recovery_path().exists()
     w.files.save_to(str(tmp_path / "x.nw.json"))
     assert not recovery_path().exists()
+    edit(w, 5)
+    w.files.autosave()
+    w.document.undo_stack.undo()                 # back to the saved state
+    w.files.autosave()
+    assert not recovery_path().exists()
 
 
 def test_autosave_runs_after_a_quiet_period(main_window, qtbot, monkeypatch):

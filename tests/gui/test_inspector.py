@@ -240,7 +240,8 @@ def test_locked_document_disables_editing(inspector):
     doc = inspector.document
     page = select(inspector, "h1")
     doc.set_locked(True)
-    assert not page.form.isEnabled()
+    assert not page.form.isEnabled() and not page.id_edit.isEnabled()
+    assert not page.locked_note.isHidden()
     assert not any(box.isEnabled() for box in inspector.training_page.boxes)
     assert not inspector.training_page.locked_note.isHidden()
     doc.set_locked(False)
