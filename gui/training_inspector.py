@@ -6,6 +6,7 @@ and help text comes from their Params. Every edit is one SetTraining command.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
 from engine.data.loading import DEFAULT_VALIDATION_SPLIT
@@ -13,6 +14,8 @@ from engine.registry import Param
 from engine.validation import TRAINING_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
+
+HEADER = "header"
 
 # The training section's own fields come from the validator (one definition of each range).
 RUN_PARAMS = TRAINING_PARAMS
@@ -33,11 +36,28 @@ def registries() -> dict[str, dict]:
 
 
 def _combo(names, specs, parent) -> QComboBox:
+    """Names with their help as tooltips; specs with a ``category`` (datasets) are grouped
+    under disabled category headers."""
     combo = QComboBox(parent)
-    for i, name in enumerate(names):
+    category = None
+    for name in names:
+        spec_category = getattr(specs[name], "category", None)
+        if spec_category and spec_category != category:
+            category = spec_category
+            combo.addItem(f"— {category} —")
+            header = combo.model().item(combo.count() - 1)
+            header.setEnabled(False)
+            header.setData(HEADER, Qt.ItemDataRole.UserRole)
         combo.addItem(name)
-        combo.setItemData(i, getattr(specs[name], "help", ""), 3)   # 3 = ToolTipRole
+        combo.setItemData(combo.count() - 1, getattr(specs[name], "help", ""),
+                          Qt.ItemDataRole.ToolTipRole)
     return combo
+
+
+def combo_names(combo: QComboBox) -> list[str]:
+    """The choosable names of a combo made by _combo (headers left out)."""
+    return [combo.itemText(i) for i in range(combo.count())
+            if combo.itemData(i, Qt.ItemDataRole.UserRole) != HEADER]
 
 
 class _Section(QGroupBox):

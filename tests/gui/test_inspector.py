@@ -9,6 +9,7 @@ from engine import registry
 from gui import param_widgets as pw
 from gui.document import Document
 from gui.inspector import Inspector
+from gui.training_inspector import combo_names
 
 from tests.gui.conftest import xor_network
 
@@ -175,8 +176,7 @@ def test_training_page_lists_the_engine_registries(inspector):
     page = training_page(inspector)
     for section, names in ((page.dataset, DATASETS), (page.loss, LOSSES),
                            (page.optimizer, OPTIMIZERS), (page.scheduler, SCHEDULERS)):
-        combo = section.combo
-        assert [combo.itemText(i) for i in range(combo.count())] == list(names)
+        assert combo_names(section.combo) == list(names)
     assert page.dataset.combo.currentText() == "xor"
     assert list(page.dataset.form.editors) == [p.name for p in DATASETS["xor"].params]
 
