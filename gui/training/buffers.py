@@ -89,3 +89,39 @@ class LiveCurve:
 
     def __len__(self) -> int:
         return len(self.series)
+
+
+class RangeKeeper:
+    """Axis ranges with hysteresis for a live plot: x grows in 50% jumps, y changes only
+    when the data leaves it or fills less than half of it. Auto-range would move both axes
+    at every update, and every move re-renders the axes (the costliest part of a redraw)."""
+
+    X_HEADROOM, Y_MARGIN, Y_MIN_FILL = 1.5, 0.08, 0.5
+
+    def __init__(self, plot_item):
+        self.plot_item = plot_item
+        self.x_range: tuple[float, float] | None = None
+        self.y_range: tuple[float, float] | None = None
+        plot_item.getViewBox().disableAutoRange()
+
+    def reset(self) -> None:
+        self.x_range = self.y_range = None
+
+    def update(self) -> None:
+        vb = self.plot_item.getViewBox()
+        bounds = vb.childrenBounds()
+        if bounds is None or bounds[0] is None or bounds[1] is None:
+            return
+        (x0, x1), (y0, y1) = bounds
+        if not all(np.isfinite(v) for v in (x0, x1, y0, y1)):
+            return
+        if self.x_range is None or x1 > self.x_range[1] or x0 < self.x_range[0]:
+            lo = min(0.0, x0)
+            self.x_range = (lo, lo + max(x1 - lo, 1e-9) * self.X_HEADROOM)
+            vb.setXRange(*self.x_range, padding=0)
+        span = max(y1 - y0, 1e-12)
+        r = self.y_range
+        if r is None or y0 < r[0] or y1 > r[1] or span < self.Y_MIN_FILL * (r[1] - r[0]):
+            pad = self.Y_MARGIN * span if y1 > y0 else max(abs(y0) * 0.1, 1e-3)
+            self.y_range = (y0 - pad, y1 + pad)
+            vb.setYRange(*self.y_range, padding=0)

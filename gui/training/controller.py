@@ -8,6 +8,8 @@ inspectors refuse edits, and an edit that still happens (undo/redo) stops the ru
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -23,6 +25,7 @@ IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = (
 ACTIVE = (RUNNING, PAUSED, STOPPING)
 SHUTDOWN_WAIT_MS = 5000
 DOCK_HEIGHT = 330
+PROGRESS_EVERY_S = 0.25
 FLUSH_POLL_MS, FLUSH_TRIES = 20, 250      # after Pause: look for the pause for up to 5 s
 BUILD_DELAY_MS = 150            # the dashboard (pyqtgraph) is built just after the first paint
 
@@ -52,6 +55,7 @@ class TrainingController(QObject):
         self._flush_timer.setInterval(FLUSH_POLL_MS)
         self._flush_timer.timeout.connect(self._flush_paused)
         self._flush_tries = 0
+        self._progress_at = 0.0
         self._start_thread()
         self._wire_actions()
         self._wire_document()
@@ -128,6 +132,8 @@ class TrainingController(QObject):
         self.document.set_locked(state in ACTIVE)
         self._update_actions()
         self.window.set_training_state(self._state_text())
+        if state != RUNNING and self._dashboard is not None:
+            self._dashboard.redraw_visible()        # not training: no reason to wait
         self.stateChanged.emit(state)
 
     def _state_text(self) -> str:
@@ -288,6 +294,9 @@ class TrainingController(QObject):
             self.window.status.showMessage("Training diverged", 8000)
         if batch.finished is not None:
             self.last_finish = batch.finished
+        target = self.worker.pause_step
+        if self.state == RUNNING and target is not None and batch.last_step >= target:
+            self._set_state(PAUSED)           # the worker paused at the asked step
         self._show_progress(batch)
         self._check_target(batch)
 
@@ -295,6 +304,10 @@ class TrainingController(QObject):
         info, t = self.info, self.trainer
         if info is None or t is None or not len(batch.steps):
             return
+        now = time.monotonic()
+        if self.state == RUNNING and now - self._progress_at < PROGRESS_EVERY_S:
+            return                            # a label repaint per batch is wasted work
+        self._progress_at = now
         epoch = batch.last_step / max(info.n_batches, 1)
         self.dashboard.progress.setText(
             f"run {info.run_id} (seed {info.seed}) · epoch {epoch:.1f} of {info.epochs} · "

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPus
 
 from engine.optimizers import OPTIMIZERS
 from gui.param_widgets import make_editor
+from gui.training.scheduler import RedrawScheduler
 from gui.training.views.activation_curve import ActivationView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
@@ -26,7 +27,6 @@ from gui.training.views.loss import LossView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
 
-REDRAW_MS = 40          # views redraw at most 25 times a second
 
 
 def _page(views, columns: int) -> QWidget:
@@ -103,9 +103,8 @@ class Dashboard(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.splitter, 1)
         self.tabs.currentChanged.connect(lambda _i: self._visibility_changed())
-        self._redraw_timer = QTimer(self)
-        self._redraw_timer.setSingleShot(True)
-        self._redraw_timer.timeout.connect(self.redraw_visible)
+        self.scheduler = RedrawScheduler(self)
+        self._probe = None                 # the newest probe: probe views draw it in turn
         self.setMinimumHeight(260)
 
     # ---- the control row ---------------------------------------------------------------------
@@ -207,7 +206,7 @@ class Dashboard(QWidget):
 
     def _visibility_changed(self) -> None:
         self.needsChanged.emit()
-        self.redraw_visible()
+        self.scheduler.kick()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -224,25 +223,26 @@ class Dashboard(QWidget):
         self.banner.hide()
 
     def add_batch(self, batch) -> None:
+        """New data: the curves take it at once (cheap appends) and are drawn in turn."""
         for view in (self.loss, self.metric, self.lr_view, self.grad_norms):
             view.add(batch)
+            self.scheduler.mark(view, view.redraw)
         if batch.probe is not None:
             self.set_probe(batch.probe)
-        if not self._redraw_timer.isActive():
-            self._redraw_timer.start(REDRAW_MS)
 
     def set_probe(self, probe) -> None:
-        for view in (self.histograms, self.filters, self.feature_maps):
-            view.set_probe(probe)
+        self._probe = probe
+        views = [self.histograms, self.filters, self.feature_maps]
         if probe.grid is not None or probe.curve is not None:
-            self.boundary.set_probe(probe)
+            views.append(self.boundary)
         if probe.confusion is not None:
-            self.confusion.set_probe(probe)
+            views.append(self.confusion)
+        for view in views:
+            self.scheduler.mark(view, lambda v=view: v.set_probe(self._probe))
 
     def redraw_visible(self) -> None:
-        for view in (self.loss, self.metric, self.lr_view, self.grad_norms):
-            if view.isVisible():
-                view.redraw()
+        """Draw every visible view that has new data now (pause, stop, screenshot)."""
+        self.scheduler.flush()
 
     def clear_old_runs(self) -> None:
         for view in (self.loss, self.metric, self.lr_view):

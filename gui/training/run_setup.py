@@ -12,7 +12,7 @@ from engine.metrics import param_layers
 from engine.network import Network
 from engine.training import Trainer
 
-PROBE_EVERY_MS = 250.0          # heavy probes at most 4 times a second
+PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
 GRID_RES = 60
 
 

@@ -30,7 +30,7 @@ def make_plot(title: str, x_label: str, y_label: str, units: str | None = None) 
     item.setTitle(f"<span style='font-size:10pt'>{title}</span>")
     item.setLabel("bottom", x_label)
     item.setLabel("left", y_label, units=units)
-    item.showGrid(x=True, y=True, alpha=0.25)
+    item.showGrid(x=False, y=False)     # grid lines make every curve update repaint the axes
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)     # "loss (x0.001)" reads badly
     item.setMenuEnabled(False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from gui.training.buffers import LiveCurve
+from gui.training.buffers import LiveCurve, RangeKeeper
 from gui.training.views.base import View, make_plot
 
 TINY = 1e-12           # a zero norm cannot be drawn on a log axis
@@ -23,6 +23,7 @@ class GradNormView(View):
                              "barely learn (vanishing gradients).")
         self.plot.getPlotItem().setLogMode(y=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.ranges = RangeKeeper(self.plot.getPlotItem())
         self.set_content(self.plot)
         self.curves: dict[str, LiveCurve] = {}
         self.n_batches = 1
@@ -40,6 +41,7 @@ class GradNormView(View):
             colour = cmap.map(0.9 * depth / n, mode="qcolor")
             self.curves[nid] = LiveCurve(item, pen=pg.mkPen(colour, width=2), name=nid)
         self.n_batches = max(1, int(n_batches))
+        self.ranges.reset()
         self.show_empty()
 
     def add(self, batch) -> None:
@@ -55,6 +57,7 @@ class GradNormView(View):
     def redraw(self) -> None:
         for curve in self.curves.values():
             curve.redraw()
+        self.ranges.update()
 
     def layer_data(self) -> dict[str, np.ndarray]:
         return {nid: c.series.y.copy() for nid, c in self.curves.items()}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.training.buffers import RangeKeeper
 from gui.training.views.base import TRAIN_PEN, VAL_PEN, View, make_plot
 from gui.training.views.runs import RunCurves
 
@@ -16,6 +17,7 @@ class LossView(View):
             "train": dict(pen=TRAIN_PEN, name="train (each batch)"),
             "val": dict(pen=VAL_PEN, symbol="o", symbolSize=4, symbolBrush=VAL_PEN.color(),
                         symbolPen=None, name="validation (each epoch)")})
+        self.ranges = RangeKeeper(self.plot.getPlotItem())
         self.set_content(self.plot)
         self.n_batches = 1
 
@@ -26,6 +28,8 @@ class LossView(View):
     def set_log(self, on: bool) -> None:
         self.plot.getPlotItem().setLogMode(y=on)
         self.plot.getPlotItem().setLabel("left", "loss (log scale)" if on else "loss")
+        self.ranges.reset()
+        self.ranges.update()
 
     def add(self, batch) -> None:
         if len(batch.steps):
@@ -40,6 +44,9 @@ class LossView(View):
 
     def redraw(self) -> None:
         self.curves.redraw()
+        self.ranges.update()
 
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
+        self.ranges.reset()
+        self.ranges.update()

@@ -7,8 +7,9 @@ import pyqtgraph as pg
 from gui.training.views.base import View, make_plot
 from gui.training.views.runs import RunCurves
 
-PLAN_PEN = pg.mkPen("#9aa3ad", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine)
+PLAN_PEN = pg.mkPen("#b8bfc7", width=3)     # solid: dashed lines are slow to paint
 LIVE_PEN = pg.mkPen("#2ca02c", width=2)
+MAX_PLAN_POINTS = 1000
 
 
 class LearningRateView(View):
@@ -25,13 +26,20 @@ class LearningRateView(View):
         self.n_batches = 1
 
     def set_plan(self, lrs) -> None:
-        """The lr in force in each epoch (engine.schedulers.preview_lrs), drawn as steps."""
+        """The lr in force in each epoch (engine.schedulers.preview_lrs), drawn as steps
+        (long plans: at most MAX_PLAN_POINTS samples, drawn as a line)."""
         lrs = np.asarray(lrs, dtype=np.float64)
         if not len(lrs):
             self.plan.setData([], [])
             return
-        x = np.arange(len(lrs) + 1, dtype=np.float64)
-        self.plan.setData(x, np.append(lrs, lrs[-1]))
+        if len(lrs) > MAX_PLAN_POINTS:
+            x = np.linspace(0, len(lrs) - 1, MAX_PLAN_POINTS).round()
+            self.plan.opts["stepMode"] = None
+            self.plan.setData(x, lrs[x.astype(int)])
+        else:
+            self.plan.opts["stepMode"] = "right"
+            x = np.arange(len(lrs) + 1, dtype=np.float64)
+            self.plan.setData(x, np.append(lrs, lrs[-1]))
         # from 0: a constant rate is a flat line, not noise around a centred value
         self.plot.getPlotItem().setYRange(0, 1.15 * float(lrs.max()), padding=0)
         self.show_content()

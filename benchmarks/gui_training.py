@@ -1,0 +1,220 @@
+"""Training inside the window vs headless: throughput ratio and UI stalls (offscreen).
+
+Run:  python benchmarks/gui_training.py [--rounds 5] [--steps-scale 1.0]
+      python benchmarks/gui_training.py --soak [--soak-steps 20000]
+
+For digits_cnn and spiral, the same number of steps is trained headless (a plain loop over
+Trainer.run()) and in the main window with every view visible (the dashboard "side by side",
+a node selected so the layer views probe, node previews on). After a warm-up round, rounds
+alternate headless and GUI; the ratio is the median of the paired per-round ratios (other
+programs load this machine, and a pair sees the same load). While the window
+trains, a 5 ms QTimer measures its own lateness: the event loop's stall.
+
+Prints per example, then exactly:
+    gui/headless throughput ratio: X      (geometric mean over the examples; goal >= 0.90)
+    ui stall p99 ms: Y                    (goal < 50)
+--soak trains spiral for 20,000 steps with every view live and prints RSS at start and end.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from engine.events import StepEvent  # noqa: E402
+from engine.network import Network  # noqa: E402
+from engine.training import Trainer  # noqa: E402
+
+EXAMPLES = {"digits_cnn": ("c1", 400), "spiral": ("h1", 2500)}   # selected node, steps
+WARMUP_STEPS = 20
+PROBE_MS = 5
+
+
+def network(example: str) -> Network:
+    """The example with enough epochs that no run ends early."""
+    net = Network.load(ROOT / "resources" / "examples" / f"{example}.nw.json")
+    net.set_training({**net.training, "epochs": 100_000})
+    return net
+
+
+def headless_rate(example: str, steps: int) -> float:
+    trainer = Trainer(network(example))
+    run = trainer.run()
+    done, t0 = 0, None
+    for event in run:
+        if isinstance(event, StepEvent):
+            done += 1
+            if done == WARMUP_STEPS:
+                t0 = time.perf_counter()
+            if done == WARMUP_STEPS + steps:
+                break
+    elapsed = time.perf_counter() - t0
+    run.close()
+    return steps / elapsed
+
+
+class StallProbe:
+    """A QTimer every PROBE_MS that records how late it fires."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(PROBE_MS)
+        self.timer.timeout.connect(self._tick)
+        self.late_ms: list[float] = []
+        self._last = None
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self._last is not None:
+            self.late_ms.append(max(0.0, (now - self._last) * 1000.0 - PROBE_MS))
+        self._last = now
+
+    def start(self) -> None:
+        self._last = None
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+class WindowRun:
+    """A main window on one example, with every dashboard view visible."""
+
+    def __init__(self, app, example: str, node: str):
+        from gui.document import Document
+        from gui.main_window import MainWindow
+        self.app = app
+        self.window = w = MainWindow(Document(network(example)))
+        w.files.autosave_enabled = False
+        w.files.interactive = False
+        w.resize(2200, 1300)
+        w.show()
+        self.controller = c = w.training
+        c.dashboard.set_side_by_side(True)
+        w.view.scene().select_nodes([node])
+        self.wait(lambda: True, 0.3)
+        self.last_step = 0            # the newest step a batch carried (probe batches: none)
+        c.worker.batchReady.connect(self._on_batch)
+        assert c.train(pause_after=WARMUP_STEPS), c.dashboard.banner.text
+        self.wait(lambda: c.state == "paused" and c.trainer.wait_until_paused(0), 60)
+
+    def _on_batch(self, batch) -> None:
+        self.last_step = max(self.last_step, batch.last_step)
+
+    def wait(self, condition, timeout_s: float) -> None:
+        """Run the real event loop (as app.exec does) until ``condition()`` holds."""
+        from PySide6.QtCore import QEventLoop, QTimer
+        if condition():
+            return
+        loop = QEventLoop()
+        check = QTimer()
+        check.setInterval(10)
+        check.timeout.connect(lambda: condition() and loop.quit())
+        give_up = QTimer()
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(loop.quit)
+        check.start()
+        give_up.start(int(timeout_s * 1000))
+        loop.exec()
+        check.stop()
+        if not condition():
+            raise TimeoutError("the window did not get there in time")
+
+    def rate(self, steps: int, probe: StallProbe) -> float:
+        c = self.controller
+        target = c.trainer.step + steps
+        probe.start()
+        t0 = time.perf_counter()
+        c.train(pause_after=steps)
+        self.wait(lambda: self.last_step >= target, 600)
+        elapsed = time.perf_counter() - t0
+        probe.stop()
+        self.wait(lambda: c.trainer.wait_until_paused(0), 60)
+        self.app.processEvents()
+        return steps / elapsed
+
+    def close(self) -> None:
+        self.window.document.undo_stack.setClean()
+        self.window.close()
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def throughput(app, rounds: int, scale: float) -> None:
+    probe = StallProbe()
+    ratios = []
+    for example, (node, steps) in EXAMPLES.items():
+        steps = max(50, int(steps * scale))
+        run = WindowRun(app, example, node)
+        run.rate(steps, StallProbe())                 # warm-up: first paints, caches
+        headless_rate(example, steps)
+        pairs = []
+        for _ in range(rounds):                       # paired rounds, interleaved
+            h = headless_rate(example, steps)
+            g = run.rate(steps, probe)
+            pairs.append((h, g))
+        run.close()
+        ratio = statistics.median(g / h for h, g in pairs)
+        ratios.append(ratio)
+        print(f"{example}: headless {statistics.median(h for h, _ in pairs):,.0f} steps/s, "
+              f"window {statistics.median(g for _, g in pairs):,.0f} steps/s, "
+              f"median paired ratio {ratio:.3f} "
+              f"(rounds: {', '.join(f'{g / h:.2f}' for h, g in pairs)})", flush=True)
+    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"gui/headless throughput ratio: {geo:.3f}")
+    print(f"ui stall p99 ms: {np.percentile(probe.late_ms, 99):.1f}")
+
+
+def soak(app, steps: int) -> None:
+    probe = StallProbe()
+    run = WindowRun(app, "spiral", "h1")
+    rss0 = rss_mb()
+    print(f"soak: RSS at start {rss0:.1f} MB", flush=True)
+    chunk = 2000
+    for k in range(steps // chunk):
+        rate = run.rate(chunk, probe)
+        print(f"  step {(k + 1) * chunk:>6}: {rate:,.0f} steps/s, RSS {rss_mb():.1f} MB",
+              flush=True)
+    points = len(run.controller.dashboard.loss.curves["train"])
+    print(f"soak: RSS at end {rss_mb():.1f} MB (start {rss0:.1f} MB); "
+          f"loss curve holds {points:,} points")
+    print(f"ui stall p99 ms: {np.percentile(probe.late_ms, 99):.1f}")
+    run.close()
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--steps-scale", type=float, default=1.0,
+                   help="multiply every example's step count (quick runs: 0.2)")
+    p.add_argument("--soak", action="store_true", help="20,000 steps, RSS at start and end")
+    p.add_argument("--soak-steps", type=int, default=20_000)
+    args = p.parse_args(argv)
+    from gui.app import make_app
+    app = make_app()
+    if args.soak:
+        soak(app, args.soak_steps)
+    else:
+        throughput(app, args.rounds, args.steps_scale)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
