@@ -26,6 +26,7 @@ ACTIVE = (RUNNING, PAUSED, STOPPING)
 SHUTDOWN_WAIT_MS = 5000
 DOCK_HEIGHT = 330
 PROGRESS_EVERY_S = 0.25
+MAX_PLAN_EPOCHS = 5000           # the planned schedule is drawn this far at most
 FLUSH_POLL_MS, FLUSH_TRIES = 20, 250      # after Pause: look for the pause for up to 5 s
 BUILD_DELAY_MS = 150            # the dashboard (pyqtgraph) is built just after the first paint
 
@@ -382,8 +383,9 @@ class TrainingController(QObject):
         training = self.document.network.training or {}
         optimizer = training.get("optimizer") or {}
         try:
+            epochs = min(int(training.get("epochs", 1)), MAX_PLAN_EPOCHS)
             lrs = preview_lrs(training.get("scheduler") or {"name": "none"},
-                              float(optimizer["lr"]), int(training.get("epochs", 1)))
+                              float(optimizer["lr"]), epochs)
         except (KeyError, ValueError, TypeError):
             lrs = []
         self.dashboard.lr_view.set_plan(lrs)
