@@ -94,34 +94,56 @@ class LiveCurve:
 class RangeKeeper:
     """Axis ranges with hysteresis for a live plot: x grows in 50% jumps, y changes only
     when the data leaves it or fills less than half of it. Auto-range would move both axes
-    at every update, and every move re-renders the axes (the costliest part of a redraw)."""
+    at every update, and every move re-renders the axes (the costliest part of a redraw).
+    The bounds come from the series themselves: a curve clipped to the view only knows
+    the part inside the view."""
 
     X_HEADROOM, Y_MARGIN, Y_MIN_FILL = 1.5, 0.08, 0.5
 
     def __init__(self, plot_item):
         self.plot_item = plot_item
+        self.log_y = False
         self.x_range: tuple[float, float] | None = None
         self.y_range: tuple[float, float] | None = None
         plot_item.getViewBox().disableAutoRange()
 
-    def reset(self) -> None:
+    def reset(self, log_y: bool | None = None) -> None:
+        if log_y is not None:
+            self.log_y = log_y
         self.x_range = self.y_range = None
 
-    def update(self) -> None:
-        vb = self.plot_item.getViewBox()
-        bounds = vb.childrenBounds()
-        if bounds is None or bounds[0] is None or bounds[1] is None:
+    def update(self, series) -> None:
+        """Fit the ranges to ``series`` (GrowingSeries), with hysteresis."""
+        bounds = _bounds([s for s in series if len(s)], self.log_y)
+        if bounds is None:
             return
         (x0, x1), (y0, y1) = bounds
-        if not all(np.isfinite(v) for v in (x0, x1, y0, y1)):
-            return
+        vb = self.plot_item.getViewBox()
         if self.x_range is None or x1 > self.x_range[1] or x0 < self.x_range[0]:
             lo = min(0.0, x0)
             self.x_range = (lo, lo + max(x1 - lo, 1e-9) * self.X_HEADROOM)
             vb.setXRange(*self.x_range, padding=0)
-        span = max(y1 - y0, 1e-12)
+        span = y1 - y0
         r = self.y_range
         if r is None or y0 < r[0] or y1 > r[1] or span < self.Y_MIN_FILL * (r[1] - r[0]):
-            pad = self.Y_MARGIN * span if y1 > y0 else max(abs(y0) * 0.1, 1e-3)
+            pad = self.Y_MARGIN * span if span > 0 else max(abs(y0) * 0.1, 1e-3)
             self.y_range = (y0 - pad, y1 + pad)
             vb.setYRange(*self.y_range, padding=0)
+
+
+def _bounds(series, log_y: bool):
+    """((xmin, xmax), (ymin, ymax)) over finite points (y as log10 for a log axis)."""
+    xs, ys = [], []
+    for s in series:
+        x, y = s.x, s.y
+        if log_y:
+            keep = y > 0
+            x, y = x[keep], np.log10(y[keep])
+        keep = np.isfinite(x) & np.isfinite(y)
+        if keep.any():
+            xs.append((x[keep].min(), x[keep].max()))
+            ys.append((y[keep].min(), y[keep].max()))
+    if not xs:
+        return None
+    return ((min(a for a, _ in xs), max(b for _, b in xs)),
+            (min(a for a, _ in ys), max(b for _, b in ys)))

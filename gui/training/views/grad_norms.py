@@ -24,6 +24,7 @@ class GradNormView(View):
         self.plot.getPlotItem().setLogMode(y=True)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self.ranges = RangeKeeper(self.plot.getPlotItem())
+        self.ranges.reset(log_y=True)
         self.set_content(self.plot)
         self.curves: dict[str, LiveCurve] = {}
         self.n_batches = 1
@@ -57,7 +58,7 @@ class GradNormView(View):
     def redraw(self) -> None:
         for curve in self.curves.values():
             curve.redraw()
-        self.ranges.update()
+        self.ranges.update([c.series for c in self.curves.values()])
 
     def layer_data(self) -> dict[str, np.ndarray]:
         return {nid: c.series.y.copy() for nid, c in self.curves.items()}

@@ -28,8 +28,8 @@ class LossView(View):
     def set_log(self, on: bool) -> None:
         self.plot.getPlotItem().setLogMode(y=on)
         self.plot.getPlotItem().setLabel("left", "loss (log scale)" if on else "loss")
-        self.ranges.reset()
-        self.ranges.update()
+        self.ranges.reset(log_y=on)
+        self._fit()
 
     def add(self, batch) -> None:
         if len(batch.steps):
@@ -44,9 +44,13 @@ class LossView(View):
 
     def redraw(self) -> None:
         self.curves.redraw()
-        self.ranges.update()
+        self._fit()
+
+    def _fit(self) -> None:
+        runs = [list(self.curves.current.values()), *self.curves.old]
+        self.ranges.update([c.series for run in runs for c in run])
 
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
         self.ranges.reset()
-        self.ranges.update()
+        self._fit()
