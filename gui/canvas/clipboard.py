@@ -2,10 +2,12 @@
 on the system clipboard (its own MIME type, plus plain text for pasting elsewhere)."""
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
 
 MIME_FRAGMENT = "application/x-netwright-fragment"
 
@@ -25,6 +27,26 @@ def to_mime(fragment: dict) -> QMimeData:
     mime.setData(MIME_FRAGMENT, text.encode("utf-8"))
     mime.setText(text)
     return mime
+
+
+_release_registered = False
+
+
+def put_on_clipboard(fragment: dict) -> None:
+    global _release_registered
+    QGuiApplication.clipboard().setMimeData(to_mime(fragment))
+    if not _release_registered:
+        atexit.register(_release_clipboard)
+        _release_registered = True
+
+
+def _release_clipboard() -> None:
+    """Qt deletes the clipboard's QMimeData in a C exit handler, after Python has finalised,
+    and PySide then crashes on the Python wrapper (segfault at exit). Drop ours while Python
+    is still alive."""
+    app = QGuiApplication.instance()
+    if app is not None and from_mime(app.clipboard().mimeData()) is not None:
+        app.clipboard().clear()
 
 
 def from_mime(mime: QMimeData | None) -> dict | None:

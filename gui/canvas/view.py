@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu
 from gui import commands
 from gui.canvas import style
 from gui.canvas.actions import CanvasActions
-from gui.canvas.clipboard import fragment_of, from_mime, to_mime
+from gui.canvas.clipboard import fragment_of, from_mime, put_on_clipboard
 from gui.canvas.scene import CanvasScene
 
 NATURAL_ZOOM = 1.0 / style.CARD_SCALE           # cards at their designed size
@@ -76,7 +76,7 @@ class CanvasView(QGraphicsView):
         ids = self.scene().selected_node_ids()
         if not ids:
             return False
-        QGuiApplication.clipboard().setMimeData(to_mime(fragment_of(self.document.network, ids)))
+        put_on_clipboard(fragment_of(self.document.network, ids))
         self._paste_count = 0
         return True
 
