@@ -106,12 +106,17 @@ class WindowRun:
         w.view.scene().select_nodes([node])
         self.wait(lambda: True, 0.3)
         self.last_step = 0            # the newest step a batch carried (probe batches: none)
+        self.target = self.t_end = None
         c.worker.batchReady.connect(self._on_batch)
         assert c.train(pause_after=WARMUP_STEPS), c.dashboard.banner.text
         self.wait(lambda: c.state == "paused" and c.trainer.wait_until_paused(0), 60)
 
     def _on_batch(self, batch) -> None:
+        """Connected without a receiver QObject, so PySide calls it in the emitting (worker)
+        thread: the time the target step left the worker is recorded exactly."""
         self.last_step = max(self.last_step, batch.last_step)
+        if self.target is not None and self.last_step >= self.target and self.t_end is None:
+            self.t_end = time.perf_counter()
 
     def wait(self, condition, timeout_s: float) -> None:
         """Run the real event loop (as app.exec does) until ``condition()`` holds."""
@@ -120,7 +125,7 @@ class WindowRun:
             return
         loop = QEventLoop()
         check = QTimer()
-        check.setInterval(10)
+        check.setInterval(20)
         check.timeout.connect(lambda: condition() and loop.quit())
         give_up = QTimer()
         give_up.setSingleShot(True)
@@ -134,12 +139,12 @@ class WindowRun:
 
     def rate(self, steps: int, probe: StallProbe) -> float:
         c = self.controller
-        target = c.trainer.step + steps
+        self.target, self.t_end = c.trainer.step + steps, None
         probe.start()
         t0 = time.perf_counter()
         c.train(pause_after=steps)
-        self.wait(lambda: self.last_step >= target, 600)
-        elapsed = time.perf_counter() - t0
+        self.wait(lambda: self.t_end is not None, 600)
+        elapsed = self.t_end - t0
         probe.stop()
         self.wait(lambda: c.trainer.wait_until_paused(0), 60)
         self.app.processEvents()
