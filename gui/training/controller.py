@@ -264,12 +264,7 @@ class TrainingController(QObject):
         d.start_run(info)
         d.set_lr(info.optimizer, info.lr)
         why = unavailable_views(info)
-        if why["boundary"]:
-            d.boundary.set_unavailable(why["boundary"])
-        else:
-            d.boundary.set_unavailable("The decision boundary appears after the first probe…")
-        d.confusion.set_unavailable(why["confusion"] or "The confusion matrix appears after "
-                                                         "the first probe…")
+        d.set_data_views(why["boundary"], why["confusion"])
         self._refresh_selection()
         self.runStarted.emit(info)
 
@@ -426,6 +421,9 @@ class TrainingController(QObject):
     def _discard_run(self) -> None:
         self.trainer = self.info = None
         self.previews.clear()
+        if self._dashboard is not None:         # another network: its pictures are stale
+            self._dashboard.set_data_views("Press Train to see this network's data views",
+                                           "Press Train to see this network's data views")
         self._set_state(IDLE)
 
     # ---- closing ----------------------------------------------------------------------------------

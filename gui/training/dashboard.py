@@ -176,6 +176,12 @@ class Dashboard(QWidget):
             view.setVisible(shown)
         self._visibility_changed()
 
+    def set_data_views(self, boundary_why: str | None, confusion_why: str | None) -> None:
+        """The Data page for a new run: a view that cannot show this network says why."""
+        for view, why in ((self.boundary, boundary_why), (self.confusion, confusion_why)):
+            view.set_unavailable(why or "Appears after the first probe, a moment after "
+                                        "training starts")
+
     def set_sample_count(self, n: int) -> None:
         self.sample_spin.setRange(0, max(0, n - 1))
 

@@ -21,7 +21,6 @@ class ConfusionView(View):
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=False)
         item.invertY(True)
-        item.setAspectLocked(True)
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("CET-L12") or pg.colormap.get("viridis"))
         item.addItem(self.image)
