@@ -155,6 +155,7 @@ class TrainingWorker(QObject):
         self._run_id, last_emit = run_id, time.perf_counter()
         try:
             for event in trainer.run():
+                time.sleep(0)    # hand the GIL to a waiting GUI thread now, not in 5 ms
                 with self._pending_lock:
                     self._pending.add(event)
                     if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
