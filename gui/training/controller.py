@@ -117,6 +117,7 @@ class TrainingController(QObject):
             d.lrEdited.connect(self.set_lr)
             d.sampleChanged.connect(lambda _s: self._update_probes())
             d.needsChanged.connect(self._update_probes)
+            d.sideBySideChanged.connect(self._resize_dock)
             self.window.set_training_widget(d)
             self.window.training_dock.visibilityChanged.connect(
                 lambda _v: self._update_probes())
@@ -126,6 +127,11 @@ class TrainingController(QObject):
             self.set_selection(self.window.view.scene().selected_node_ids()
                                if hasattr(self.window.view.scene(), "selected_node_ids") else [])
         return self._dashboard
+
+    def _resize_dock(self, side_by_side: bool) -> None:
+        """Side by side shows every view in two rows: give the dock most of the height."""
+        height = int(self.window.height() * 0.6) if side_by_side else DOCK_HEIGHT
+        self.window.resizeDocks([self.window.training_dock], [height], Qt.Orientation.Vertical)
 
     # ---- state ------------------------------------------------------------------------------
     def _set_state(self, state: str) -> None:

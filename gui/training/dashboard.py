@@ -34,9 +34,18 @@ def _page(views, columns: int) -> QWidget:
     grid = QGridLayout(page)
     grid.setContentsMargins(2, 2, 2, 2)
     grid.setSpacing(4)
-    for i, view in enumerate(views):
-        grid.addWidget(view, i // columns, i % columns)
+    page.views = list(views)
+    _arrange(page, columns)
     return page
+
+
+def _arrange(page: QWidget, columns: int) -> None:
+    """Lay the page's views out in ``columns`` columns (tabs: one row; side by side: two)."""
+    grid = page.layout()
+    for view in page.views:
+        grid.removeWidget(view)
+    for i, view in enumerate(page.views):
+        grid.addWidget(view, i // columns, i % columns)
 
 
 class Banner(QWidget):
@@ -73,6 +82,7 @@ class Banner(QWidget):
 class Dashboard(QWidget):
     lrEdited = Signal(float)
     sampleChanged = Signal(int)
+    sideBySideChanged = Signal(bool)
     needsChanged = Signal()            # which views are visible changed: re-ask for probes
 
     def __init__(self, parent=None):
@@ -187,9 +197,12 @@ class Dashboard(QWidget):
 
     # ---- layout --------------------------------------------------------------------------------
     def set_side_by_side(self, on: bool) -> None:
-        """Move the three pages between the tabs and a splitter that shows them all."""
+        """Move the three pages between the tabs (views in one row) and a splitter that shows
+        them all (views in two columns: the dock asks for more height)."""
         if on == self.splitter.isVisible():
             return
+        for page in self.pages.values():
+            _arrange(page, (2 if len(page.views) > 2 else 1) if on else len(page.views))
         if on:
             while self.tabs.count():
                 self.tabs.removeTab(0)
@@ -204,6 +217,7 @@ class Dashboard(QWidget):
             self.splitter.hide()
             self.tabs.show()
         self.side_check.setChecked(on)
+        self.sideBySideChanged.emit(on)
         self._visibility_changed()
 
     def show_page(self, name: str) -> None:
