@@ -247,3 +247,20 @@ def test_the_worker_emits_at_most_about_30_batches_a_second(qtbot, window):
     qtbot.waitUntil(lambda: sum(len(b.steps) for b in batches) == loss_points(window)
                     == window.training.trainer.step)
     assert len(batches) <= EMIT_HZ * elapsed + 3
+
+
+def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window):
+    c, d = window.training, window.training.dashboard
+    window.view.scene().select_nodes(["h1"])
+    d.side_check.click()
+    assert d.splitter.isVisible() and d.boundary.isVisible() and d.loss.isVisible()
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: not (d.boundary.is_empty or d.confusion.is_empty
+                                 or d.histograms.is_empty or d.feature_maps.is_empty),
+                    timeout=10000)
+    assert d.confusion.matrix.sum() == 80                     # the validation set
+    items = window.view.scene().node_items
+    assert all(item.has_preview() for item in items.values())
+    c.preview_action.trigger()                                # View > Live previews off
+    assert not any(item.has_preview() for item in items.values())
+    assert c.worker.probes.nodes == ("h1",)                   # only what a view shows
