@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 INITIAL_CAPACITY = 256
+SYMBOL_LIMIT = 150        # beyond this many points a curve drops its markers (slow to paint)
 
 
 class GrowingSeries:
@@ -72,6 +73,7 @@ class LiveCurve:
         self.item.setClipToView(True)
         self.item.setDownsampling(auto=True, method="peak")
         self._dirty = False
+        self._has_symbols = style.get("symbol") is not None
 
     def append(self, x, y) -> None:
         self.series.append(x, y)
@@ -79,6 +81,9 @@ class LiveCurve:
 
     def redraw(self) -> None:
         if self._dirty:
+            if self._has_symbols and len(self.series) > SYMBOL_LIMIT:
+                self.item.setSymbol(None)
+                self._has_symbols = False
             self.item.setData(self.series.x, self.series.y)
             self._dirty = False
 
