@@ -64,6 +64,8 @@ class TrainingController(QObject):
 
     # ---- set-up ----------------------------------------------------------------------------
     def _start_thread(self) -> None:
+        """The worker and its thread; the thread starts with the first run, so a window
+        that never trains never has a thread to stop."""
         self.thread = QThread(self)
         self.thread.setObjectName("netwright-training")
         self.worker = TrainingWorker()
@@ -73,7 +75,6 @@ class TrainingController(QObject):
         self.worker.failed.connect(self._on_failed)
         self.worker.runEnded.connect(self._on_run_ended)
         self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.start()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -282,6 +283,8 @@ class TrainingController(QObject):
         self.last_finish = None
         self._update_probes()
         self._set_state(state)
+        if not self.thread.isRunning():
+            self.thread.start()
         self._runRequested.emit(self.run_id)
 
     def _on_batch(self, batch) -> None:
