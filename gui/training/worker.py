@@ -21,6 +21,7 @@ from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent,
 from engine.metrics import grad_norms
 
 EMIT_HZ = 30.0
+YIELD_S = 0.001          # the GUI thread waits at most about this long for the GIL
 
 
 @dataclass
@@ -153,9 +154,12 @@ class TrainingWorker(QObject):
             return
         trainer.set_probes(self._probes)
         self._run_id, last_emit = run_id, time.perf_counter()
+        last_yield = last_emit
         try:
             for event in trainer.run():
-                time.sleep(0)    # hand the GIL to a waiting GUI thread now, not in 5 ms
+                if time.perf_counter() - last_yield >= YIELD_S:
+                    time.sleep(0)    # let a waiting GUI thread take the GIL now, not in 5 ms
+                    last_yield = time.perf_counter()
                 with self._pending_lock:
                     self._pending.add(event)
                     if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
