@@ -245,7 +245,7 @@ def test_the_worker_emits_at_most_about_30_batches_a_second(qtbot, window):
     elapsed = time.perf_counter() - t0
     # throttled, not lossy: every step reached the loss curve
     qtbot.waitUntil(lambda: sum(len(b.steps) for b in batches) == loss_points(window)
-                    == window.training.trainer.step)
+                    == window.training.trainer.step, timeout=10000)
     assert len(batches) <= EMIT_HZ * elapsed + 3
 
 
