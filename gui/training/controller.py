@@ -18,11 +18,10 @@ from engine.schedulers import preview_lrs
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,
                                     run_info, unavailable_views, weight_ndim)
+from gui.training.states import (ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED, STOPPING,
+                                 enable_actions, state_text)
 from gui.training.worker import TrainingWorker
 
-IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = (
-    "idle", "running", "paused", "stopping", "stopped", "finished")
-ACTIVE = (RUNNING, PAUSED, STOPPING)
 SHUTDOWN_WAIT_MS = 5000
 DOCK_HEIGHT = 330
 PROGRESS_EVERY_S = 0.25
@@ -145,23 +144,11 @@ class TrainingController(QObject):
         self.stateChanged.emit(state)
 
     def _state_text(self) -> str:
-        step = f" at step {self.trainer.step}" if self.trainer is not None else ""
-        if self.state == FINISHED and self.last_finish is not None:
-            return {"completed": f"Finished ({self.last_finish.epochs} epochs)",
-                    "diverged": "Diverged: lower the learning rate"}.get(
-                self.last_finish.reason, "Finished")
-        return {IDLE: "Not training", RUNNING: "Training…", PAUSED: f"Paused{step}",
-                STOPPING: "Stopping…", STOPPED: f"Stopped{step}",
-                FINISHED: "Finished"}[self.state]
+        return state_text(self.state, self.trainer.step if self.trainer else None,
+                          self.last_finish)
 
     def _update_actions(self) -> None:
-        a, s = self.actions, self.state
-        a["train"].setEnabled(s not in (RUNNING, STOPPING))
-        a["train"].setText({PAUSED: "&Resume", STOPPED: "&Continue"}.get(s, "&Train"))
-        a["pause"].setEnabled(s == RUNNING)
-        a["step"].setEnabled(s != STOPPING)
-        a["stop"].setEnabled(s in (RUNNING, PAUSED))
-        a["reset"].setEnabled(s != STOPPING)
+        enable_actions(self.actions, self.state)
 
     # ---- actions ----------------------------------------------------------------------------
     def train(self, pause_after: int | None = None) -> bool:

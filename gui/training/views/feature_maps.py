@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, make_plot, tile
+from gui.training.views.base import View, tile
 
 MAX_MAPS = 64
 EMPTY = "Select a node on the canvas to see its output (feature maps) for a sample"
