@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from engine.registry import Param, complete_params
+from engine.registry import Param, ParamSchema, resolve_config
 
 
 def _lr(default: float) -> Param:
@@ -274,7 +274,7 @@ class AdamW(Adam):
 
 
 @dataclass(frozen=True)
-class OptimizerSpec:
+class OptimizerSpec(ParamSchema):
     name: str
     help: str
     params: tuple[Param, ...]
@@ -321,19 +321,9 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {s.name: s for s in (
 
 def validate_optimizer_config(config: dict) -> tuple[OptimizerSpec, dict]:
     """(spec, complete hyper-parameters) or ValueError naming the optimizer and field."""
-    if not isinstance(config, dict):
-        raise ValueError(f"optimizer must be a dict such as {{\"name\": \"adam\", "
-                         f"\"lr\": 0.001}}, got {config!r}")
-    name = config.get("name")
-    if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; known optimizers: "
-                         f"{', '.join(OPTIMIZERS)}")
-    spec = OPTIMIZERS[name]
-    given = {k: v for k, v in config.items() if k != "name"}
-    try:
-        hyper = complete_params(spec.params, given)
-    except ValueError as e:
-        raise ValueError(f"optimizer {name!r}: {e}") from None
+    spec, hyper = resolve_config("optimizer", OPTIMIZERS, config,
+                                 '{"name": "adam", "lr": 0.001}')
+    name = spec.name
     if hyper.get("nesterov") and (hyper["momentum"] <= 0 or hyper["dampening"] != 0):
         raise ValueError(f"optimizer {name!r}: nesterov needs a momentum above 0 and "
                          f"dampening 0")

@@ -147,19 +147,11 @@ def complete_params(params: tuple[Param, ...], given: dict | None) -> dict:
     return {p.name: p.validate(given.get(p.name, p.default)) for p in params}
 
 
-@dataclass(frozen=True)
-class LayerSpec:
-    """Everything the rest of the program knows about a layer type without building it."""
+class ParamSchema:
+    """What every spec with a ``params`` tuple offers: layer types, datasets, optimizers,
+    schedulers."""
 
-    type: str
-    category: str
     params: tuple[Param, ...]
-    help: str
-    cls: type
-    min_inputs: int = 1
-    max_inputs: int | None = 1          # None: any number (merge layers)
-    # (params, input_shapes) cases used by the registry-driven tests (gradcheck, torch parity).
-    examples: tuple = field(default=())
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -172,6 +164,37 @@ class LayerSpec:
 
     def complete(self, given: dict | None) -> dict:
         return complete_params(self.params, given)
+
+
+def resolve_config(kind: str, specs: dict, config, example: str) -> tuple:
+    """(spec, complete params) for a config like {"name": "adam", "lr": 0.01} looked up in
+    ``specs``; ValueError naming the ``kind``, the name and the field otherwise."""
+    if not isinstance(config, dict):
+        raise ValueError(f"{kind} must be a dict such as {example}, got {config!r}")
+    name = config.get("name")
+    if not isinstance(name, str) or name not in specs:
+        raise ValueError(f"unknown {kind} {name!r}; known {kind}s: {', '.join(specs)}")
+    spec = specs[name]
+    try:
+        params = spec.complete({k: v for k, v in config.items() if k != "name"})
+    except ValueError as e:
+        raise ValueError(f"{kind} {name!r}: {e}") from None
+    return spec, params
+
+
+@dataclass(frozen=True)
+class LayerSpec(ParamSchema):
+    """Everything the rest of the program knows about a layer type without building it."""
+
+    type: str
+    category: str
+    params: tuple[Param, ...]
+    help: str
+    cls: type
+    min_inputs: int = 1
+    max_inputs: int | None = 1          # None: any number (merge layers)
+    # (params, input_shapes) cases used by the registry-driven tests (gradcheck, torch parity).
+    examples: tuple = field(default=())
 
     def inputs_text(self) -> str:
         if self.max_inputs == self.min_inputs:

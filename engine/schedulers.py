@@ -12,11 +12,11 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from engine.registry import Param, complete_params
+from engine.registry import Param, ParamSchema, resolve_config
 
 
 @dataclass(frozen=True)
-class SchedulerSpec:
+class SchedulerSpec(ParamSchema):
     name: str
     help: str
     params: tuple[Param, ...]
@@ -67,20 +67,7 @@ SCHEDULERS: dict[str, SchedulerSpec] = {s.name: s for s in (
 def validate_scheduler_config(config: dict | None) -> tuple[SchedulerSpec, dict]:
     """(spec, complete params) or ValueError naming the scheduler and the field."""
     config = {"name": "none"} if config is None else config
-    if not isinstance(config, dict):
-        raise ValueError(f"scheduler must be a dict such as {{\"name\": \"cosine\", "
-                         f"\"t_max\": 50}}, got {config!r}")
-    name = config.get("name")
-    if name not in SCHEDULERS:
-        raise ValueError(f"unknown scheduler {name!r}; known schedulers: "
-                         f"{', '.join(SCHEDULERS)}")
-    spec = SCHEDULERS[name]
-    try:
-        params = complete_params(spec.params, {k: v for k, v in config.items()
-                                               if k != "name"})
-    except ValueError as e:
-        raise ValueError(f"scheduler {name!r}: {e}") from None
-    return spec, params
+    return resolve_config("scheduler", SCHEDULERS, config, '{"name": "cosine", "t_max": 50}')
 
 
 class Scheduler:

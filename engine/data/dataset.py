@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from engine.registry import Param
+from engine.registry import Param, ParamSchema
 
 TASKS = ("classification", "regression")
 CATEGORIES = ("2-D toy", "regression", "real", "images", "files")
@@ -66,7 +66,7 @@ Describer = Callable[[dict], DatasetInfo]
 
 
 @dataclass(frozen=True)
-class DatasetSpec:
+class DatasetSpec(ParamSchema):
     name: str
     help: str                    # one sentence for a learner
     params: tuple[Param, ...]
@@ -74,15 +74,6 @@ class DatasetSpec:
     category: str
     load: Loader
     describe: Describer
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
-    def defaults(self) -> dict:
-        return {p.name: p.default for p in self.params}
 
 
 DATASETS: dict[str, DatasetSpec] = {}

@@ -157,3 +157,11 @@ def test_relu_derivative_at_zero_is_zero_as_pytorch():
     assert relu.curve(np.array([-1.0, 2.0]), {})[1].tolist() == [0.0, 1.0]
     leaky = registry.get("LeakyReLU").cls
     assert leaky.curve(np.array([-2.0]), {"negative_slope": 0.2})[0][0] == pytest.approx(-0.4)
+
+
+def test_a_config_whose_name_is_not_text_is_refused_with_a_message():
+    from engine.optimizers import validate_optimizer_config
+    from engine.schedulers import validate_scheduler_config
+    for validate in (validate_optimizer_config, validate_scheduler_config):
+        with pytest.raises(ValueError, match="unknown"):
+            validate({"name": ["adam"]})
