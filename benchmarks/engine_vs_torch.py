@@ -184,9 +184,9 @@ def main() -> None:
         for what, e_fn, t_fn in [("train step", case.engine_train, case.torch_train),
                                  ("inference", case.engine_infer, case.torch_infer)]:
             ratio, e_ms, t_ms = compare(e_fn, t_fn, args.rounds, args.batches)
-            goal = goals[case.name[:3]] if what == "train step" else float("nan")
+            goal = f"{goals[case.name[:3]]:.1f}" if what == "train step" else "-"
             print(f"{case.name + ' - ' + what:<72} {e_ms:9.3f} {t_ms:9.3f} {ratio:6.2f} "
-                  f"{goal:5.1f}", flush=True)
+                  f"{goal:>5}", flush=True)
     if args.profile:
         profile_cnn_step(cases[1])
 
