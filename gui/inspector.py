@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrol
 
 from gui.commands import SetParam
 from gui.param_form import ParamForm, help_label
+from gui.param_shapes import param_shape_lines
 from gui.rename import RenameNode
 
 
@@ -113,8 +114,12 @@ class NodePage(QWidget):
         layout = QVBoxLayout(box)
         self.shape_label = QLabel(box)
         self.params_label = QLabel(box)
+        self.arrays_label = QLabel(box)     # each weight array's shape (concept 2)
+        self.arrays_label.setToolTip("The trainable arrays of this layer and what their "
+                                     "axes mean; the Weights view draws the matrix")
         self.inputs_label = QLabel(box)
-        for label in (self.shape_label, self.params_label, self.inputs_label):
+        for label in (self.shape_label, self.params_label, self.arrays_label,
+                      self.inputs_label):
             label.setProperty("role", "fact")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -163,6 +168,9 @@ class NodePage(QWidget):
         count = self.document.param_counts.get(nid)
         self.params_label.setText(f"Trainable parameters: {count:,}" if count is not None
                                   else "Trainable parameters: unknown")
+        arrays = param_shape_lines(self.document, nid)
+        self.arrays_label.setText("\n".join(f"• {line}" for line in arrays))
+        self.arrays_label.setVisible(bool(arrays))
         ins = self.document.input_edges(nid)
         sources = ", ".join(e["from"] for e in ins) or "none"
         self.inputs_label.setText(f"Inputs: {sources}")

@@ -14,6 +14,7 @@ from engine import registry
 from gui.canvas import style
 from gui.canvas.port_item import PortItem
 from gui.canvas.summary import format_count, format_shape, param_summary
+from gui.param_shapes import param_shape_lines
 
 
 SIMPLE_BELOW = 0.55    # device pixels per card unit under which the card is simplified
@@ -71,10 +72,11 @@ class NodeItem(QGraphicsItem):
         shape = doc.shapes.get(nid)
         count = doc.param_counts.get(nid)
         errors = tuple(doc.errors.get(nid, ()))
-        return (node["type"], summary, shape, count, errors)
+        arrays = tuple(param_shape_lines(doc, nid))
+        return (node["type"], summary, shape, count, errors, arrays)
 
     def _tooltip(self) -> str:
-        type_name, _, shape, count, errors = self._texts
+        type_name, _, shape, count, errors, arrays = self._texts
         spec = self.spec
         head = f"<b>{type_name}</b> '{self.node_id}'"
         if errors:
@@ -86,6 +88,7 @@ class NodeItem(QGraphicsItem):
         if shape is not None:
             lines.append(f"output {format_shape(shape)}"
                          + (f", {format_count(count)}" if count else ""))
+        lines.extend(html.escape(line) for line in arrays)
         return "<br>".join(lines)
 
     @property
