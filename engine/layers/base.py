@@ -22,6 +22,9 @@ Shape = tuple[int, ...]
 
 class Layer:
     spec: ClassVar[LayerSpec]
+    # False when every input is the data itself (set by Model): backward may then return
+    # None instead of an input gradient nobody needs (the first layer's is the costliest).
+    needs_input_grad: bool = True
 
     def __init__(self, name: str, params: dict, input_shapes: list[Shape]):
         self.name = name

@@ -139,7 +139,7 @@ class Conv2D(Layer):
             ops.weight_grad(g, self._cols, self.grads["weight"].reshape(f, -1))
             if "bias" in self.grads:
                 np.sum(g, axis=1, out=self.grads["bias"])
-        if not getattr(self, "needs_input_grad", True):     # fed by the data (Model)
+        if not self.needs_input_grad:     # fed by the data (Model)
             return [None]
         dcols = ws.get("dcols", self._cols.shape, dtype=grad.dtype)
         np.matmul(weight.reshape(f, -1).T, g, out=dcols)

@@ -72,7 +72,7 @@ class Dense(Layer):
         np.matmul(grad.T, self._x, out=self.grads["weight"])
         if "bias" in self.grads:
             np.sum(grad, axis=0, out=self.grads["bias"])
-        return [grad @ self.params["weight"]]
+        return [grad @ self.params["weight"] if self.needs_input_grad else None]
 
 
 @register("Core", "Unrolls an image [C, H, W] into one vector of C*H*W features "
