@@ -71,6 +71,26 @@ class CurveProbe:
 
 
 @dataclass(frozen=True)
+class SurfaceProbe:
+    """The loss around the current weights along two fixed random directions (see
+    engine/loss_surface.py), and the optimizer's path projected on them.
+
+    ``losses[i, j]`` is the loss at (alphas[j], betas[i]) (row i = beta, as an image), on a
+    fixed subset of ``examples`` training examples. The frame's origin (0, 0) is the
+    weights when the surface was first asked for in this run; ``current`` is where the
+    weights are now (the grid's centre). ``path`` holds the projected weights after the
+    steps ``path_steps`` (recorded every step while the surface is asked for, thinned to
+    at most a few thousand points)."""
+    alphas: np.ndarray           # (res,) float32
+    betas: np.ndarray            # (res,)
+    losses: np.ndarray           # (res, res) float32; inf/NaN where the loss blew up
+    current: tuple[float, float]
+    path: np.ndarray             # (P, 2) float32
+    path_steps: np.ndarray       # (P,) int64
+    examples: int
+
+
+@dataclass(frozen=True)
 class ProbeEvent:
     """What a ProbeRequest asked for, computed on the weights after ``step``."""
     step: int
@@ -87,6 +107,7 @@ class ProbeEvent:
     class_names: tuple = ()
     grad_norms: dict = field(default_factory=dict)     # as in EpochEvent, when norms asked
     weight_stats: dict = field(default_factory=dict)   # as in EpochEvent, when norms asked
+    surface: SurfaceProbe | None = None                # the loss surface, when asked
 
 
 @dataclass(frozen=True)
@@ -121,6 +142,9 @@ class ProbeRequest:
     confusion: the confusion matrix on the validation set (classification).
     norms: per-layer gradient norms and weight statistics (as in EpochEvent) more often
            than once per epoch, for live curves.
+    surface: the loss surface around the weights (at most ``surface_res`` points per
+           axis, fewer for costly models) and the optimizer's path; while asked for, the
+           trainer records the projected weights after every step.
     """
     nodes: tuple[str, ...] = ()
     sample: int = 0
@@ -128,11 +152,13 @@ class ProbeRequest:
     grid_res: int = 60
     confusion: bool = False
     norms: bool = False
+    surface: bool = False
+    surface_res: int = 21
     every_ms: float = 250.0
     every_steps: int = 1
 
     def is_empty(self) -> bool:
-        return not (self.nodes or self.grid or self.confusion or self.norms)
+        return not (self.nodes or self.grid or self.confusion or self.norms or self.surface)
 
 
 TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEvent

@@ -6,19 +6,24 @@ return. Eval-mode forwards draw no random numbers, so probing never changes a ru
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
-from engine.events import CurveProbe, GridProbe, ProbeEvent, ProbeRequest
+from engine import loss_surface
+from engine.events import CurveProbe, GridProbe, ProbeEvent, ProbeRequest, SurfaceProbe
 from engine.metrics import (confusion_matrix, forward_logits, grad_norms, predicted_classes,
                             weight_stats)
 
 MAX_POINTS = 1000     # data points sent along with a grid / curve
+SURFACE_BUDGET_S = 0.15  # one loss surface should cost about this much training time
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
 
 class Prober:
-    def __init__(self, model, loss_fn, dataset):
+    def __init__(self, model, loss_fn, dataset, seed: int = 0):
         self.model = model
+        self.seed = seed
         self.loss_fn = loss_fn
         self.ds = dataset
         self.y_train = dataset.y_train           # as the dataset gives: class indices here
@@ -26,6 +31,7 @@ class Prober:
         self.x_eval = dataset.x_val if has_val else dataset.x_train
         self.y_eval = dataset.y_val if has_val else dataset.y_train
         self.classification = dataset.task == "classification"
+        self._surface: _SurfaceState | None = None     # fixed at the first surface request
 
     # ---- checking a request --------------------------------------------------------------
     def check(self, req: ProbeRequest) -> None:
@@ -39,6 +45,9 @@ class Prober:
                              f"got {req.sample}")
         if not 2 <= req.grid_res <= 1000:
             raise ValueError(f"probe: grid_res must be between 2 and 1000, got {req.grid_res}")
+        if req.surface and not 5 <= req.surface_res <= 101:
+            raise ValueError(f"probe: surface_res must be between 5 and 101, "
+                             f"got {req.surface_res}")
 
     # ---- computing -----------------------------------------------------------------------
     def probe(self, req: ProbeRequest, step: int, epoch: int) -> ProbeEvent:
@@ -54,7 +63,8 @@ class Prober:
                           grads=grads, grid=grid, curve=curve, confusion=confusion,
                           class_names=tuple(self.ds.class_names or ()),
                           grad_norms=grad_norms(self.model) if req.norms else {},
-                          weight_stats=weight_stats(self.model) if req.norms else {})
+                          weight_stats=weight_stats(self.model) if req.norms else {},
+                          surface=self._surface_probe(req, step) if req.surface else None)
 
     def _nodes(self, req: ProbeRequest) -> tuple[dict, dict, dict]:
         self.model.forward(self.x_eval[req.sample:req.sample + 1], training=False)
@@ -107,6 +117,29 @@ class Prober:
         logits = forward_logits(self.model, self.loss_fn, self.x_eval)
         return confusion_matrix(self.y_eval, predicted_classes(logits), self.ds.n_classes)
 
+    # ---- the loss surface and the optimizer's path -------------------------------------------
+    def track(self, req: ProbeRequest | None, step: int) -> None:
+        """After each step: record where the weights are, while the surface is asked for."""
+        if req is not None and req.surface and self._surface is not None:
+            self._surface.path.record(step, loss_surface.project(self.model,
+                                                                 self._surface.directions))
+
+    def _surface_probe(self, req: ProbeRequest, step: int) -> SurfaceProbe | None:
+        state = self._surface
+        if state is None:
+            try:
+                state = self._surface = _SurfaceState(self, req.surface_res)
+            except ValueError:                  # no weights to move: nothing to show
+                return None
+            state.path.record(step, (0.0, 0.0))   # the origin: the weights now
+        here = loss_surface.project(self.model, state.directions)
+        grid = loss_surface.surface(self.model, state.x, state.y, self.loss_fn,
+                                    state.directions, span=state.span(here), res=state.res)
+        steps, path = state.path.arrays()
+        return SurfaceProbe(alphas=grid.alphas, betas=grid.betas, losses=grid.losses,
+                            current=grid.centre, path=path, path_steps=steps,
+                            examples=len(state.x))
+
     def _all_x(self) -> np.ndarray:
         return np.concatenate([self.ds.x_train, self.ds.x_val])
 
@@ -121,3 +154,35 @@ def _plain(v):
     """A label as a Python int (class) or a small float array (targets)."""
     a = np.asarray(v)
     return int(a) if a.ndim == 0 and a.dtype.kind in "iu" else a.copy()
+
+
+class _SurfaceState:
+    """What stays fixed for a run once the surface is asked for: the directions and origin
+    (the weights at that moment), the example subset, the grid size (from a timed forward,
+    so one surface costs about SURFACE_BUDGET_S) and the path so far."""
+
+    def __init__(self, prober: Prober, res: int):
+        model, ds = prober.model, prober.ds
+        self.directions = loss_surface.make_directions(model, prober.seed)
+        rng = np.random.default_rng([prober.seed, loss_surface.DIRECTION_STREAM, 1])
+        n = len(ds.x_train)
+        idx = np.sort(rng.permutation(n)[:loss_surface.MAX_EXAMPLES])
+        per_example = min(_timed_forward(model, ds.x_train[idx]) for _ in range(2)) / len(idx)
+        self.res, examples = loss_surface.plan_grid(per_example, SURFACE_BUDGET_S, res)
+        idx = idx[:examples]
+        self.x = ds.x_train[idx]
+        self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
+        self.path = loss_surface.Path()
+
+    def span(self, here: tuple[float, float]) -> float:
+        """1 (a step of each unit's own size), or wider so the whole path stays in view."""
+        _steps, pts = self.path.arrays()
+        far = float(np.max(np.abs(pts - np.asarray(here)))) if len(pts) else 0.0
+        return max(1.0, 1.1 * far)
+
+
+def _timed_forward(model, x: np.ndarray) -> float:
+    """Seconds one eval forward takes (the first call of a run also warms caches up)."""
+    t0 = time.perf_counter()
+    model.forward(x, training=False)
+    return time.perf_counter() - t0

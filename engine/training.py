@@ -57,7 +57,7 @@ class Trainer:
         self.task = self.dataset.task
         self._y_train = self._targets(self.dataset.y_train)
         self._y_val = self._targets(self.dataset.y_val)
-        self._prober = Prober(self.model, self.loss_fn, self.dataset)
+        self._prober = Prober(self.model, self.loss_fn, self.dataset, self.seed)
         self._init_position()
         self._init_controls()
 
@@ -295,6 +295,7 @@ class Trainer:
         step while paused, else at most every ``every_ms`` and ``every_steps``."""
         if self._probe_req is None:
             return None
+        self._prober.track(self._probe_req, self.step)     # the optimizer's path (surface)
         if self._probe_changed:
             with self._cond:
                 req, self._probe_changed = self._probe_req, False

@@ -1,0 +1,180 @@
+"""The loss surface around the current weights, and the optimizer's path across it.
+
+Two random directions in weight space, "filter-normalised" (Li et al. 2018, "Visualizing the
+Loss Landscape of Neural Nets"): each row of a weight (a Dense unit, a Conv2D filter) gets
+the norm of that row of the weights, so a step of 1 along a direction changes every unit by
+as much as its own size, whatever its scale. One-axis params (biases, BatchNorm) get no
+direction, as in the paper. The directions and an origin (the weights when the view was
+first asked for) stay fixed for a run, so successive surfaces and the path share one frame.
+
+    dirs = make_directions(model, seed=0)
+    grid = surface(model, x, y, loss_fn, dirs)       # res x res losses, weights restored
+    a, b = project(model, dirs)                      # where the weights are now
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_EXAMPLES = 256           # a surface costs res^2 forwards of this many examples at most
+DIRECTION_STREAM = 0x5A4F    # keeps the directions independent of the other random streams
+MAX_PATH = 2000              # path points kept; past this, every other one is dropped
+
+
+@dataclass(frozen=True)
+class Directions:
+    """Two directions and the origin of the (alpha, beta) frame, by parameter key."""
+    d1: dict
+    d2: dict
+    origin: dict
+    gram_inv: np.ndarray     # inverse of [[d1.d1, d1.d2], [d2.d1, d2.d2]] (least squares)
+
+
+@dataclass(frozen=True)
+class SurfaceGrid:
+    """``losses[i, j]`` is the loss at (alphas[j], betas[i]) (row i = beta, as an image)."""
+    alphas: np.ndarray       # (res,) float32, in the origin's frame
+    betas: np.ndarray        # (res,)
+    losses: np.ndarray       # (res, res) float32; inf/NaN where the loss blew up
+    centre: tuple[float, float]
+
+
+def _params(model) -> dict:
+    """The trainable parameter arrays by key (the arrays the optimizer updates)."""
+    return {k: p for k, (p, _g) in model.parameters().items()}
+
+
+def make_directions(model, seed: int = 0) -> Directions:
+    """Two seeded, filter-normalised directions; the current weights are the origin."""
+    params = _params(model)
+    if not params:
+        raise ValueError("the loss surface needs a model with trainable weights")
+    rng = np.random.default_rng([int(seed), DIRECTION_STREAM])
+    d1 = {k: _filter_normalised(rng, p) for k, p in params.items()}
+    d2 = {k: _filter_normalised(rng, p) for k, p in params.items()}
+    gram = np.array([[_dot(d1, d1), _dot(d1, d2)], [_dot(d2, d1), _dot(d2, d2)]])
+    if abs(np.linalg.det(gram)) <= 1e-12 * max(gram[0, 0] * gram[1, 1], 1e-30):
+        raise ValueError("the loss surface needs weights with at least two entries that "
+                         "are not biases")
+    origin = {k: p.copy() for k, p in params.items()}
+    return Directions(d1=d1, d2=d2, origin=origin, gram_inv=np.linalg.inv(gram))
+
+
+def _filter_normalised(rng, w: np.ndarray) -> np.ndarray:
+    if w.ndim < 2:                       # bias / BatchNorm: kept fixed (Li et al.)
+        return np.zeros_like(w)
+    d = rng.standard_normal(w.shape).astype(np.float32)
+    axes = tuple(range(1, w.ndim))       # row = output unit (Dense) or filter (Conv2D)
+    w_norm = np.sqrt(np.sum(w.astype(np.float64) ** 2, axis=axes, keepdims=True))
+    d_norm = np.sqrt(np.sum(d.astype(np.float64) ** 2, axis=axes, keepdims=True))
+    # A row of zeros (zero init) has no size to match: give it a unit-norm direction.
+    target = np.where(w_norm > 0, w_norm, 1.0)
+    return (d * (target / np.maximum(d_norm, 1e-30))).astype(np.float32)
+
+
+def _dot(a: dict, b: dict) -> float:
+    return float(sum(np.vdot(a[k].astype(np.float64, copy=False), b[k]) for k in a))
+
+
+def project(model, directions: Directions) -> tuple[float, float]:
+    """(alpha, beta) of the current weights: origin + alpha*d1 + beta*d2 is the point of the
+    plane nearest to them (least squares)."""
+    d1, d2, origin = directions.d1, directions.d2, directions.origin
+    rhs = np.zeros(2)
+    for k, p in _params(model).items():      # two dot products per array: cheap every step
+        delta = p - origin[k]
+        rhs += (float(np.vdot(d1[k], delta)), float(np.vdot(d2[k], delta)))
+    a, b = directions.gram_inv @ rhs
+    return float(a), float(b)
+
+
+def surface(model, x, y, loss_fn, directions: Directions, span: float = 1.0,
+            res: int = 21) -> SurfaceGrid:
+    """The loss (eval mode) on a res x res grid of weights current + a*d1 + b*d2, a and b in
+    [-span, span], on the first MAX_EXAMPLES rows of ``x``/``y`` (``y`` as the loss reads it).
+    The weights are restored bitwise afterwards, also if a forward raises."""
+    if not 2 <= int(res) <= 201:
+        raise ValueError(f"loss surface: res must be between 2 and 201, got {res}")
+    if not (np.isfinite(span) and span > 0):
+        raise ValueError(f"loss surface: span must be a positive number, got {span}")
+    x, y = x[:MAX_EXAMPLES], y[:MAX_EXAMPLES]
+    params = _params(model)
+    saved = {k: p.copy() for k, p in params.items()}
+    offsets = np.linspace(-span, span, int(res))
+    losses = np.empty((len(offsets), len(offsets)), dtype=np.float32)
+    try:
+        # Far from the minimum the loss may overflow: that is a value to show, not an error.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for i, b in enumerate(offsets):
+                for j, a in enumerate(offsets):
+                    _place(params, saved, directions, a, b)
+                    losses[i, j] = _loss(model, x, y, loss_fn)
+    finally:
+        for k, p in params.items():
+            p[...] = saved[k]
+    ca, cb = project(model, directions)
+    return SurfaceGrid(alphas=(ca + offsets).astype(np.float32),
+                       betas=(cb + offsets).astype(np.float32), losses=losses,
+                       centre=(ca, cb))
+
+
+def _place(params: dict, saved: dict, directions: Directions, a: float, b: float) -> None:
+    """Set every parameter to saved + a*d1 + b*d2, in place (float32)."""
+    for k, p in params.items():
+        np.multiply(directions.d1[k], np.float32(a), out=p)
+        p += np.float32(b) * directions.d2[k]
+        p += saved[k]
+
+
+def _loss(model, x, y, loss_fn) -> float:
+    out = model.forward(x, training=False)
+    value, _ = loss_fn.value_and_grad(model.loss_input(loss_fn, out)[1], y)
+    return float(value)
+
+
+def plan_grid(seconds_per_example: float, budget_s: float = 0.15, res: int = 21,
+              examples: int = MAX_EXAMPLES) -> tuple[int, int]:
+    """(res, examples) so that res^2 forwards of ``examples`` rows fit ``budget_s`` when one
+    example's forward costs ``seconds_per_example``: big models (convolutions) first get a
+    coarser grid (down to 9), then fewer examples (down to 64), then a grid of 5."""
+    def cost(r, n):
+        return r * r * n * seconds_per_example
+    while cost(res, examples) > budget_s and res > 9:
+        res -= 2
+    while cost(res, examples) > budget_s and examples > 64:
+        examples //= 2
+    while cost(res, examples) > budget_s and res > 5:
+        res -= 2
+    return res, examples
+
+
+def loss_targets(loss_fn, y: np.ndarray) -> np.ndarray:
+    """Targets as the loss reads them: bce wants float 0/1 of shape (N, 1) (as the Trainer
+    feeds it); class indices and regression targets as given."""
+    if loss_fn.name == "bce":
+        return np.asarray(y, dtype=np.float32).reshape(len(y), 1)
+    return y
+
+
+class Path:
+    """The projected weights step by step; thinned to at most MAX_PATH points (every other
+    point is dropped and the recording interval doubles) so a long run stays cheap."""
+
+    def __init__(self):
+        self.steps: list[int] = []
+        self.points: list[tuple[float, float]] = []
+        self._every = 1
+
+    def record(self, step: int, point: tuple[float, float]) -> None:
+        if step % self._every and self.steps:
+            return
+        self.steps.append(int(step))
+        self.points.append(point)
+        if len(self.points) > MAX_PATH:
+            self.steps, self.points = self.steps[::2], self.points[::2]
+            self._every *= 2
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        pts = np.array(self.points, dtype=np.float32).reshape(-1, 2)
+        return np.array(self.steps, dtype=np.int64), pts
