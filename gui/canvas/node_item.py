@@ -164,7 +164,7 @@ class NodeItem(QGraphicsItem):
         return QRectF(0, 0, style.CARD_WIDTH, self.height)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        type_name, summary, shape, count, errors = self._texts
+        type_name, summary, shape, count, errors, _ = self._texts
         spec = self.spec
         colour = style.ERROR_COLOUR if errors else style.CATEGORY_COLOURS.get(
             spec.category if spec else "", style.UNKNOWN_COLOUR)

@@ -20,6 +20,7 @@ from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_re
                                     run_info, unavailable_views, weight_ndim)
 from gui.training.states import (ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED, STOPPING,
                                  enable_actions, state_text)
+from gui.training.views.weights import model_weight
 from gui.training.worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 5000
@@ -367,6 +368,7 @@ class TrainingController(QObject):
         has_params = bool(nid and self.document.param_counts.get(nid, 0) > 0)
         ndim = weight_ndim(self.document.to_dict(), nid, self.trainer) if has_params else None
         d.set_layer_node(nid, spec, params, has_params, ndim)
+        d.weights.show_model_weight(model_weight(self.trainer, self.document, nid))
 
     def _refresh_plan(self) -> None:
         if self._dashboard is None:

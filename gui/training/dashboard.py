@@ -1,8 +1,8 @@
 """The Training dock's content: a control row, a message banner and the views in tabs.
 
-Tabs: Curves (loss, accuracy, learning rate, gradient norms), Layer (histograms, filters,
-feature maps, activation curve: they follow the node selected on the canvas) and Data
-(decision boundary or fitted curve, confusion matrix). "Side by side" shows all three
+Tabs: Curves (loss, accuracy, learning rate, gradient norms), Layer (histograms, weight
+matrix, filters, feature maps, activation curve: they follow the node selected on the
+canvas) and Data (decision boundary or fitted curve, confusion matrix). "Side by side" shows all three
 pages at once (for large screens). Only visible views redraw and ask for probes.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from gui.training.views.histograms import HistogramView
 from gui.training.views.loss import LossView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
+from gui.training.views.weights import WeightsView
 
 
 
@@ -91,12 +92,13 @@ class Dashboard(QWidget):
         self.loss, self.metric = LossView(), MetricView()
         self.lr_view, self.grad_norms = LearningRateView(), GradNormView()
         self.histograms, self.filters = HistogramView(), FiltersView()
+        self.weights = WeightsView()
         self.feature_maps, self.activation = FeatureMapsView(), ActivationView()
         self.boundary, self.confusion = BoundaryView(), ConfusionView()
         self.pages = {
             "Curves": _page([self.loss, self.metric, self.lr_view, self.grad_norms], 4),
-            "Layer": _page([self.histograms, self.filters, self.feature_maps,
-                            self.activation], 4),
+            "Layer": _page([self.histograms, self.weights, self.filters, self.feature_maps,
+                            self.activation], 5),
             "Data": _page([self.boundary, self.confusion], 2)}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -177,6 +179,7 @@ class Dashboard(QWidget):
         """The Layer page follows the selected node and shows only the views that apply to
         it (all of them say what to select when nothing applies)."""
         applies = {self.histograms: self.histograms.set_node(node_id, has_params),
+                   self.weights: self.weights.set_node(node_id, weight_ndim),
                    self.filters: self.filters.set_node(node_id, weight_ndim),
                    self.feature_maps: self.feature_maps.set_node(node_id),
                    self.activation: self.activation.set_node(node_id, spec, params)}
@@ -252,7 +255,7 @@ class Dashboard(QWidget):
 
     def set_probe(self, probe) -> None:
         self._probe = probe
-        views = [self.histograms, self.filters, self.feature_maps]
+        views = [self.histograms, self.weights, self.filters, self.feature_maps]
         if probe.grid is not None or probe.curve is not None:
             views.append(self.boundary)
         if probe.confusion is not None:
@@ -270,7 +273,8 @@ class Dashboard(QWidget):
 
     # ---- what the visible views need --------------------------------------------------------------
     def needs_node_probe(self) -> bool:
-        return any(v.isVisible() for v in (self.histograms, self.filters, self.feature_maps))
+        return any(v.isVisible() for v in (self.histograms, self.weights, self.filters,
+                                           self.feature_maps))
 
     def needs_grid(self) -> bool:
         return self.boundary.isVisible()
