@@ -211,9 +211,12 @@ class Trainer:
                 self._blocked.clear()
 
     def _begin_epoch(self) -> None:
-        self._perm = self._rng.permutation(len(self.dataset.x_train))
-        self._batch = 0
-        self._running.reset()
+        # Under the lock: a checkpoint saved from another thread must not see the shuffle
+        # generator advanced without the permutation it drew.
+        with self._lock:
+            self._perm = self._rng.permutation(len(self.dataset.x_train))
+            self._batch = 0
+            self._running.reset()
 
     def _train_step(self) -> StepEvent | DivergedEvent:
         self._apply_pending_lr()
