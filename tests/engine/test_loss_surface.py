@@ -1,0 +1,142 @@
+"""The loss surface around the weights and the optimizer's path (engine/loss_surface.py)."""
+import numpy as np
+import pytest
+
+from engine import loss_surface as ls
+from engine.compiler import compile_network
+from engine.events import ProbeEvent, ProbeRequest
+from engine.losses import get_loss
+from engine.network import Network
+from engine.training import Trainer
+
+EXAMPLES = "resources/examples"
+
+
+def _linear_model(seed=0):
+    net = Network.from_dict({
+        "format": "netwright-network", "version": 1,
+        "nodes": [{"id": "in", "type": "Input", "params": {"shape": [3]}},
+                  {"id": "out", "type": "Dense", "params": {"units": 1}}],
+        "edges": [{"from": "in", "to": "out"}]})
+    return compile_network(net, seed=seed)
+
+
+def _regression_data(n=200):
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((n, 3)).astype(np.float32)
+    y = (x @ np.array([[1.5], [-2.0], [0.5]], dtype=np.float32) + 0.3).astype(np.float32)
+    return x, y
+
+
+def _fit_exactly(model, x, y):
+    """Least squares: the mse optimum of a single Dense layer."""
+    xb = np.concatenate([x, np.ones((len(x), 1), np.float32)], axis=1)
+    sol, *_ = np.linalg.lstsq(xb.astype(np.float64), y.astype(np.float64), rcond=None)
+    layer = model.by_id["out"].layer
+    layer.params["weight"][...] = sol[:3].T
+    layer.params["bias"][...] = sol[3]
+
+
+def test_centre_is_the_current_loss_and_weights_are_restored_bitwise():
+    model = _linear_model()
+    x, y = _regression_data()
+    mse = get_loss("mse")
+    before = model.state_dict()
+    dirs = ls.make_directions(model, seed=3)
+    grid = ls.surface(model, x, y, mse, dirs, span=0.5, res=11)
+    after = model.state_dict()
+    assert all(np.array_equal(before[k], after[k]) for k in before)
+    assert grid.losses.shape == (11, 11) and grid.losses.dtype == np.float32
+    current, _ = mse.value_and_grad(model.forward(x), y)
+    assert grid.losses[5, 5] == pytest.approx(current, rel=1e-5)
+    assert grid.alphas[5] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_convex_case_has_its_minimum_in_the_middle_and_rises_outward():
+    model = _linear_model()
+    x, y = _regression_data()
+    _fit_exactly(model, x, y)
+    dirs = ls.make_directions(model, seed=0)
+    losses = ls.surface(model, x, y, get_loss("mse"), dirs, span=1.0, res=9).losses
+    c = 4
+    assert np.unravel_index(np.argmin(losses), losses.shape) == (c, c)
+    # Along every line through the optimum (row, column, diagonals) the loss rises outward.
+    for line in (losses[c], losses[:, c], np.diag(losses), np.diag(losses[::-1])):
+        assert np.all(np.diff(line[:c + 1]) < 0) and np.all(np.diff(line[c:]) > 0)
+
+
+def test_directions_are_filter_normalised_and_skip_biases():
+    model = _linear_model()
+    w = model.by_id["out"].layer.params["weight"]
+    dirs = ls.make_directions(model, seed=0)
+    d = dirs.d1["out.weight"]
+    assert np.linalg.norm(d, axis=1) == pytest.approx(np.linalg.norm(w, axis=1), rel=1e-5)
+    assert not np.any(dirs.d1["out.bias"]) and not np.any(dirs.d2["out.bias"])
+
+
+def test_projection_gives_back_the_coordinates():
+    model = _linear_model()
+    dirs = ls.make_directions(model, seed=5)
+    for k, (p, _g) in model.parameters().items():
+        p[...] = dirs.origin[k] + 0.7 * dirs.d1[k] - 0.25 * dirs.d2[k]
+    a, b = ls.project(model, dirs)
+    assert (a, b) == pytest.approx((0.7, -0.25), abs=1e-4)
+
+
+def test_deterministic_for_a_seed_and_different_across_seeds():
+    x, y = _regression_data()
+    grids = []
+    for seed in (7, 7, 8):
+        model = _linear_model()
+        dirs = ls.make_directions(model, seed=seed)
+        grids.append(ls.surface(model, x, y, get_loss("mse"), dirs, res=5).losses)
+    assert np.array_equal(grids[0], grids[1])
+    assert not np.array_equal(grids[0], grids[2])
+
+
+def test_bad_arguments_say_what_is_wrong():
+    model = _linear_model()
+    x, y = _regression_data()
+    dirs = ls.make_directions(model)
+    with pytest.raises(ValueError, match="res must be"):
+        ls.surface(model, x, y, get_loss("mse"), dirs, res=1)
+    with pytest.raises(ValueError, match="span must be"):
+        ls.surface(model, x, y, get_loss("mse"), dirs, span=-1)
+
+
+def test_costly_models_get_a_coarser_grid_within_the_budget():
+    assert ls.plan_grid(1e-7) == (21, 256)
+    res, examples = ls.plan_grid(2e-5, budget_s=0.15)
+    assert res < 21 and res * res * examples * 2e-5 <= 0.15
+
+
+def test_path_is_thinned_but_keeps_its_ends():
+    path = ls.Path()
+    for step in range(1, 5001):
+        path.record(step, (float(step), 0.0))
+    steps, pts = path.arrays()
+    assert len(steps) <= ls.MAX_PATH and steps[0] == 1 and steps[-1] > 4900
+    assert np.all(np.diff(steps) > 0) and pts.shape == (len(steps), 2)
+
+
+def test_trainer_streams_a_surface_and_a_growing_path_only_when_asked():
+    trainer = Trainer(Network.load(f"{EXAMPLES}/xor_mlp.nw.json"))
+    trainer.set_probes(ProbeRequest(confusion=True, every_ms=0, every_steps=5))
+    run = trainer.run()
+    first = next(e for e in run if isinstance(e, ProbeEvent))
+    run.close()
+    assert first.surface is None and trainer._prober._surface is None
+    trainer.set_probes(ProbeRequest(surface=True, surface_res=7, every_ms=0, every_steps=5))
+    surfaces = []
+    for event in trainer.run():
+        if isinstance(event, ProbeEvent):
+            surfaces.append(event.surface)
+            if len(surfaces) == 3:
+                trainer.stop()
+    assert all(s is not None and s.losses.shape == (7, 7) for s in surfaces)
+    lengths = [len(s.path) for s in surfaces]
+    assert lengths[0] >= 1 and lengths[1] > lengths[0] and lengths[2] > lengths[1]
+    assert tuple(surfaces[0].path[0]) == (0.0, 0.0)          # the origin: the first request
+    last = surfaces[-1]
+    assert last.current == pytest.approx(tuple(last.path[-1]), abs=1e-5)
+    assert np.all(np.isfinite(last.losses))
