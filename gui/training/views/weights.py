@@ -77,6 +77,7 @@ class WeightsView(View):
         super().__init__(EMPTY, parent)
         self.panel = _MatrixPanel()
         self.set_content(self.panel)
+        self.setMinimumWidth(self.panel.minimumWidth() + 4)   # the colour bar must fit
         self.node_id: str | None = None
 
     def set_node(self, node_id: str | None, weight_ndim: int | None) -> bool:
