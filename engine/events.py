@@ -88,6 +88,7 @@ class SurfaceProbe:
     path: np.ndarray             # (P, 2) float32
     path_steps: np.ndarray       # (P,) int64
     examples: int
+    grid_step: int               # the step whose weights the grid was computed around
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,9 @@ class ProbeRequest:
            than once per epoch, for live curves.
     surface: the loss surface around the weights (at most ``surface_res`` points per
            axis, fewer for costly models) and the optimizer's path; while asked for, the
-           trainer records the projected weights after every step.
+           trainer records the projected weights after every step. The grid is recomputed
+           at most every ``surface_every_ms`` (in between, probes carry the last grid with
+           a fresh path and current point).
     """
     nodes: tuple[str, ...] = ()
     sample: int = 0
@@ -154,6 +157,7 @@ class ProbeRequest:
     norms: bool = False
     surface: bool = False
     surface_res: int = 21
+    surface_every_ms: float = 2000.0
     every_ms: float = 250.0
     every_steps: int = 1
 

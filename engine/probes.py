@@ -133,12 +133,18 @@ class Prober:
                 return None
             state.path.record(step, (0.0, 0.0))   # the origin: the weights now
         here = loss_surface.project(self.model, state.directions)
-        grid = loss_surface.surface(self.model, state.x, state.y, self.loss_fn,
-                                    state.directions, span=state.span(here), res=state.res)
+        now = time.perf_counter()
+        grid = state.grid
+        if grid is None or (now - state.grid_t) * 1000.0 >= req.surface_every_ms:
+            grid = state.grid = loss_surface.surface(
+                self.model, state.x, state.y, self.loss_fn, state.directions,
+                span=state.span(here), res=state.res)
+            state.grid_t, state.grid_step = now, step
         steps, path = state.path.arrays()
-        return SurfaceProbe(alphas=grid.alphas, betas=grid.betas, losses=grid.losses,
-                            current=grid.centre, path=path, path_steps=steps,
-                            examples=len(state.x))
+        return SurfaceProbe(alphas=grid.alphas.copy(), betas=grid.betas.copy(),
+                            losses=grid.losses.copy(), current=here, path=path,
+                            path_steps=steps, examples=len(state.x),
+                            grid_step=state.grid_step)
 
     def _all_x(self) -> np.ndarray:
         return np.concatenate([self.ds.x_train, self.ds.x_val])
@@ -173,6 +179,9 @@ class _SurfaceState:
         self.x = ds.x_train[idx]
         self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
         self.path = loss_surface.Path()
+        self.grid: loss_surface.SurfaceGrid | None = None    # the last one computed
+        self.grid_t = -np.inf
+        self.grid_step = -1
 
     def span(self, here: tuple[float, float]) -> float:
         """1 (a step of each unit's own size), or wider so the whole path stays in view."""

@@ -126,7 +126,8 @@ def test_trainer_streams_a_surface_and_a_growing_path_only_when_asked():
     first = next(e for e in run if isinstance(e, ProbeEvent))
     run.close()
     assert first.surface is None and trainer._prober._surface is None
-    trainer.set_probes(ProbeRequest(surface=True, surface_res=7, every_ms=0, every_steps=5))
+    trainer.set_probes(ProbeRequest(surface=True, surface_res=7, every_ms=0, every_steps=5,
+                                    surface_every_ms=0))
     surfaces = []
     for event in trainer.run():
         if isinstance(event, ProbeEvent):
