@@ -392,7 +392,8 @@ class TrainingController(QObject):
         request = probe_request(self.info if self.trainer is not None else None,
                                 node=self.selected, node_views=d.needs_node_probe(),
                                 previews=self.previews.enabled, grid_view=d.needs_grid(),
-                                confusion_view=d.needs_confusion(), sample=d.sample_spin.value())
+                                confusion_view=d.needs_confusion(), sample=d.sample_spin.value(),
+                                surface_view=d.needs_surface())
         try:
             self.worker.set_probes(request)
         except ValueError as e:              # a request that does not fit: say so, probe less

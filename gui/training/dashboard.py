@@ -2,8 +2,8 @@
 
 Tabs: Curves (loss, accuracy, learning rate, gradient norms), Layer (histograms, weight
 matrix, filters, feature maps, activation curve: they follow the node selected on the
-canvas) and Data (decision boundary or fitted curve, confusion matrix). "Side by side" shows all three
-pages at once (for large screens). Only visible views redraw and ask for probes.
+canvas) and Data (decision boundary or fitted curve, confusion matrix, loss surface).
+"Side by side" shows all three pages at once (for large screens). Only visible views redraw and ask for probes.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from gui.training.views.filters import FiltersView
 from gui.training.views.grad_norms import GradNormView
 from gui.training.views.histograms import HistogramView
 from gui.training.views.loss import LossView
+from gui.training.views.loss_surface import LossSurfaceView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
 from gui.training.views.weights import WeightsView
@@ -95,11 +96,12 @@ class Dashboard(QWidget):
         self.weights = WeightsView()
         self.feature_maps, self.activation = FeatureMapsView(), ActivationView()
         self.boundary, self.confusion = BoundaryView(), ConfusionView()
+        self.surface = LossSurfaceView()
         self.pages = {
             "Curves": _page([self.loss, self.metric, self.lr_view, self.grad_norms], 4),
             "Layer": _page([self.histograms, self.weights, self.filters, self.feature_maps,
                             self.activation], 5),
-            "Data": _page([self.boundary, self.confusion], 2)}
+            "Data": _page([self.boundary, self.confusion, self.surface], 3)}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for name, page in self.pages.items():
@@ -191,7 +193,8 @@ class Dashboard(QWidget):
 
     def set_data_views(self, boundary_why: str | None, confusion_why: str | None) -> None:
         """The Data page for a new run: a view that cannot show this network says why."""
-        for view, why in ((self.boundary, boundary_why), (self.confusion, confusion_why)):
+        for view, why in ((self.boundary, boundary_why), (self.confusion, confusion_why),
+                          (self.surface, None)):
             view.set_unavailable(why or "Appears after the first probe, a moment after "
                                         "training starts")
 
@@ -260,6 +263,8 @@ class Dashboard(QWidget):
             views.append(self.boundary)
         if probe.confusion is not None:
             views.append(self.confusion)
+        if probe.surface is not None:
+            views.append(self.surface)
         for view in views:
             self.scheduler.mark(view, lambda v=view: v.set_probe(self._probe))
 
@@ -281,6 +286,9 @@ class Dashboard(QWidget):
 
     def needs_confusion(self) -> bool:
         return self.confusion.isVisible()
+
+    def needs_surface(self) -> bool:
+        return self.surface.isVisible()
 
     def needs_grad_norms(self) -> bool:
         return self.grad_norms.isVisible()

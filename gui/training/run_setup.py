@@ -14,6 +14,7 @@ from engine.training import Trainer
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
 GRID_RES = 60
+SURFACE_EVERY_MS = 2000.0       # a loss surface costs ~100 ms of training: one per 2 s
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def run_info(trainer: Trainer, run_id: int) -> RunInfo:
 
 def probe_request(info: RunInfo | None, *, node: str | None, node_views: bool,
                   previews: bool, grid_view: bool, confusion_view: bool,
-                  sample: int) -> ProbeRequest | None:
+                  sample: int, surface_view: bool = False) -> ProbeRequest | None:
     """What the visible views need; None when nothing."""
     if info is None:
         return None
@@ -88,6 +89,7 @@ def probe_request(info: RunInfo | None, *, node: str | None, node_views: bool,
         sample=min(max(0, sample), max(0, info.n_samples - 1)),
         grid=grid_view and len(info.input_shape) == 1 and info.input_shape[0] in (1, 2),
         grid_res=GRID_RES, confusion=confusion_view and info.task == "classification",
+        surface=surface_view and bool(info.layer_ids), surface_every_ms=SURFACE_EVERY_MS,
         every_ms=PROBE_EVERY_MS)
     return None if request.is_empty() else request
 

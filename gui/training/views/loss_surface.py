@@ -1,0 +1,98 @@
+"""The loss around the current weights along two fixed random directions (log10 colour map
+with a colour bar) and the optimizer's path projected on them, the current point marked.
+
+The axes are the coordinates of the run's frame (engine/loss_surface.py): (0, 0) is where
+the weights were when this view was first shown in the run; each surface is centred on the
+weights of its probe, so the map follows the path."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from gui.training.views.base import View, make_plot
+
+EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
+         "here when training runs: press Train")
+TITLE = "Loss around the current weights"
+PATH_PEN = pg.mkPen("#ffffff", width=2.5)
+PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path visible anywhere
+
+
+class LossSurfaceView(View):
+    def __init__(self, parent=None):
+        super().__init__(EMPTY, parent)
+        self.plot = make_plot(TITLE, "direction 1", "direction 2")
+        item = self.plot.getPlotItem()
+        item.setAspectLocked(True)            # both axes are steps of the same size
+        self.image = pg.ImageItem()
+        self.image.setZValue(-10)
+        item.addItem(self.image)
+        self.colour_bar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"),
+                                          label="log₁₀ loss", interactive=False, width=12)
+        self.colour_bar.setImageItem(self.image, insert_in=item)
+        self.path_shadow = self.plot.plot([], [], pen=PATH_SHADOW)
+        self.path_line = self.plot.plot([], [], pen=PATH_PEN, name="optimizer's path")
+        self.start = pg.ScatterPlotItem(size=9, symbol="o", pen=pg.mkPen("#1f2a36", width=1.5),
+                                        brush=pg.mkBrush("#ffffff"))
+        self.current = pg.ScatterPlotItem(size=13, symbol="star",
+                                          pen=pg.mkPen("#1f2a36", width=1),
+                                          brush=pg.mkBrush("#d62728"))
+        item.addItem(self.start)
+        item.addItem(self.current)
+        self.plot.setToolTip("Colour: log10 of the training loss (on a fixed subset) if the "
+                             "weights moved along two random directions, each scaled to the "
+                             "size of every unit's weights.\nWhite line: where the optimizer "
+                             "went (projected); circle: where this view started; star: now.")
+        self.set_content(self.plot)
+        self.grid_step: int | None = None    # the step of the grid drawn
+        self.path = np.zeros((0, 2), np.float32)
+
+    def set_unavailable(self, why: str) -> None:
+        self.grid_step = None
+        self.path = np.zeros((0, 2), np.float32)
+        self.show_empty(why)
+
+    def set_probe(self, probe) -> None:
+        s = getattr(probe, "surface", None)
+        if s is None:
+            return
+        if s.grid_step != self.grid_step:      # a new grid (between them: the path moves on)
+            self._show_grid(s)
+        self.path = np.asarray(s.path, dtype=np.float64).reshape(-1, 2)
+        pts = np.vstack([self.path, [s.current]])
+        for line in (self.path_shadow, self.path_line):
+            line.setData(pts[:, 0], pts[:, 1])
+        self.start.setData(pos=pts[:1])
+        self.current.setData(pos=[s.current])
+        self.plot.getPlotItem().setTitle(
+            f"<span style='font-size:10pt'>{TITLE} (step {probe.step}, "
+            f"{s.examples} examples)</span>")
+        self.show_content()
+
+    def _show_grid(self, s) -> None:
+        log_loss = _log10_finite(s.losses)
+        lo, hi = float(np.min(log_loss)), float(np.max(log_loss))
+        if hi - lo < 1e-6:                     # a flat surface still needs a colour range
+            lo, hi = lo - 0.5, hi + 0.5
+        self.image.setImage(log_loss, autoLevels=False)
+        self.colour_bar.setLevels((lo, hi))
+        a, b = np.asarray(s.alphas, np.float64), np.asarray(s.betas, np.float64)
+        da = (a[-1] - a[0]) / max(len(a) - 1, 1)
+        db = (b[-1] - b[0]) / max(len(b) - 1, 1)
+        # Pixel centres sit on the grid points, so the image reaches half a step further.
+        rect = QRectF(a[0] - da / 2, b[0] - db / 2, a[-1] - a[0] + da, b[-1] - b[0] + db)
+        self.image.setRect(rect)
+        self.plot.getPlotItem().setRange(rect=rect, padding=0.0)
+        self.grid_step = s.grid_step
+
+
+def _log10_finite(losses: np.ndarray) -> np.ndarray:
+    """log10 of the losses; a loss that blew up (inf/NaN) shows as the highest finite one."""
+    x = np.asarray(losses, dtype=np.float64)
+    ok = np.isfinite(x) & (x > 0)
+    if not ok.any():
+        return np.zeros(x.shape, np.float32)
+    out = np.full(x.shape, np.log10(x[ok]).max())
+    out[ok] = np.log10(x[ok])
+    return out.astype(np.float32)
