@@ -3,7 +3,8 @@
 Tabs: Curves (loss, accuracy, learning rate, gradient norms), Layer (histograms, weight
 matrix, filters, feature maps, activation curve: they follow the node selected on the
 canvas) and Data (decision boundary or fitted curve, confusion matrix, loss surface).
-"Side by side" shows all three pages at once (for large screens). Only visible views redraw and ask for probes.
+"Side by side" shows all three pages at once (for large screens). Only visible views
+redraw and ask for probes.
 """
 from __future__ import annotations
 
