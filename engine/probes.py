@@ -17,6 +17,7 @@ from engine.metrics import (confusion_matrix, forward_logits, grad_norms, predic
 
 MAX_POINTS = 1000     # data points sent along with a grid / curve
 SURFACE_BUDGET_S = 0.15  # one loss surface should cost about this much training time
+SURFACE_MIN_SPAN = 0.5   # the smallest half-width of the surface grid (see span())
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
 
@@ -50,7 +51,8 @@ class Prober:
                              f"got {req.surface_res}")
 
     # ---- computing -----------------------------------------------------------------------
-    def probe(self, req: ProbeRequest, step: int, epoch: int) -> ProbeEvent:
+    def probe(self, req: ProbeRequest, step: int, epoch: int, fresh: bool = False) -> ProbeEvent:
+        """fresh: recompute the loss surface even if the last one is recent."""
         grid = curve = None
         if req.grid:
             grid, curve = self._grid(req.grid_res), self._curve(req.grid_res)
@@ -64,7 +66,7 @@ class Prober:
                           class_names=tuple(self.ds.class_names or ()),
                           grad_norms=grad_norms(self.model) if req.norms else {},
                           weight_stats=weight_stats(self.model) if req.norms else {},
-                          surface=self._surface_probe(req, step) if req.surface else None)
+                          surface=self._surface_probe(req, step, fresh) if req.surface else None)
 
     def _nodes(self, req: ProbeRequest) -> tuple[dict, dict, dict]:
         self.model.forward(self.x_eval[req.sample:req.sample + 1], training=False)
@@ -124,7 +126,7 @@ class Prober:
             self._surface.path.record(step, loss_surface.project(self.model,
                                                                  self._surface.directions))
 
-    def _surface_probe(self, req: ProbeRequest, step: int) -> SurfaceProbe | None:
+    def _surface_probe(self, req: ProbeRequest, step: int, fresh: bool) -> SurfaceProbe | None:
         state = self._surface
         if state is None:
             try:
@@ -135,7 +137,8 @@ class Prober:
         here = loss_surface.project(self.model, state.directions)
         now = time.perf_counter()
         grid = state.grid
-        if grid is None or (now - state.grid_t) * 1000.0 >= req.surface_every_ms:
+        due = (now - state.grid_t) * 1000.0 >= req.surface_every_ms
+        if grid is None or due or (fresh and state.grid_step != step):
             grid = state.grid = loss_surface.surface(
                 self.model, state.x, state.y, self.loss_fn, state.directions,
                 span=state.span(here), res=state.res)
@@ -184,10 +187,12 @@ class _SurfaceState:
         self.grid_step = -1
 
     def span(self, here: tuple[float, float]) -> float:
-        """1 (a step of each unit's own size), or wider so the whole path stays in view."""
+        """Wide enough to hold the whole path with a margin, and at least SURFACE_MIN_SPAN
+        (half a step of each unit's own size): projected on random directions a path is
+        short, so a fixed span of 1 would draw it as a dot."""
         _steps, pts = self.path.arrays()
         far = float(np.max(np.abs(pts - np.asarray(here)))) if len(pts) else 0.0
-        return max(1.0, 1.1 * far)
+        return max(SURFACE_MIN_SPAN, 1.3 * far)
 
 
 def _timed_forward(model, x: np.ndarray) -> float:

@@ -173,7 +173,7 @@ class Trainer:
                     yield from self._end_run("stopped")
                     return
                 if isinstance(turn, ProbeRequest):     # asked for while paused
-                    yield self._probe(turn)
+                    yield self._probe(turn, fresh=True)
                     continue
                 event = self._train_step()
                 yield event
@@ -308,10 +308,12 @@ class Trainer:
             if not self._paused and (too_soon or
                                      self.step - self._last_probe_step < req.every_steps):
                 return None
-        return self._probe(req) if req is not None else None
+        return self._probe(req, fresh=self._paused) if req is not None else None
 
-    def _probe(self, req: ProbeRequest):
-        event = self._prober.probe(req, self.step, self.epoch + 1)
+    def _probe(self, req: ProbeRequest, fresh: bool = False):
+        """fresh: the weights will stay put a while (paused, ending): no probe part is
+        reused from an earlier step (the loss surface is otherwise recomputed sparingly)."""
+        event = self._prober.probe(req, self.step, self.epoch + 1, fresh=fresh)
         self._last_probe_t = time.perf_counter()
         self._last_probe_step = self.step
         return event
@@ -320,7 +322,7 @@ class Trainer:
         """A last probe if the views are behind the weights, then FinishedEvent."""
         req = self._probe_req
         if req is not None and self._last_probe_step != self.step:
-            yield self._probe(req)
+            yield self._probe(req, fresh=True)
         yield self._finish(reason)
 
     # ---- divergence -------------------------------------------------------------------------

@@ -25,8 +25,9 @@ def test_view_says_press_train_then_draws_log_loss_and_the_path(qtbot):
     x, y = view.path_line.getData()
     assert (x[0], y[0]) == (0.0, 0.0)                       # the start of the path: the origin
     assert (x[-1], y[-1]) == tuple(np.float64(s.current))   # ...up to the weights now
-    item = view.plot.getPlotItem()
+    item = view.plot
     assert "Loss around the current weights" in item.titleLabel.text
+    assert f"step {probe.step}" in view.caption.text
     assert item.getAxis("bottom").labelText == "direction 1"
     assert item.getAxis("left").labelText == "direction 2"
     view.set_unavailable("Appears after the first probe")

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import View
 
 EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
          "here when training runs: press Train")
@@ -22,15 +22,23 @@ PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path vi
 class LossSurfaceView(View):
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
-        self.plot = make_plot(TITLE, "direction 1", "direction 2")
-        item = self.plot.getPlotItem()
+        self.layout_widget = pg.GraphicsLayoutWidget()
+        self.plot = self.layout_widget.addPlot()
+        _style(self.plot)
+        item = self.plot
         item.setAspectLocked(True)            # both axes are steps of the same size
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         item.addItem(self.image)
         self.colour_bar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"),
-                                          label="log₁₀ loss", interactive=False, width=12)
-        self.colour_bar.setImageItem(self.image, insert_in=item)
+                                          label="log₁₀ loss", interactive=False, width=10)
+        self.colour_bar.setImageItem(self.image)
+        self.layout_widget.addItem(self.colour_bar)
+        self.layout_widget.nextRow()
+        # A caption, not the title: a long title would squeeze the colour bar out of view.
+        self.caption = self.layout_widget.addLabel("", col=0, colspan=2, size="8pt",
+                                                   color="#4b5563")
+        self.layout_widget.setMinimumSize(240, 150)
         self.path_shadow = self.plot.plot([], [], pen=PATH_SHADOW)
         self.path_line = self.plot.plot([], [], pen=PATH_PEN, name="optimizer's path")
         self.start = pg.ScatterPlotItem(size=9, symbol="o", pen=pg.mkPen("#1f2a36", width=1.5),
@@ -40,11 +48,11 @@ class LossSurfaceView(View):
                                           brush=pg.mkBrush("#d62728"))
         item.addItem(self.start)
         item.addItem(self.current)
-        self.plot.setToolTip("Colour: log10 of the training loss (on a fixed subset) if the "
+        self.layout_widget.setToolTip("Colour: log10 of the training loss (on a fixed subset) if the "
                              "weights moved along two random directions, each scaled to the "
                              "size of every unit's weights.\nWhite line: where the optimizer "
                              "went (projected); circle: where this view started; star: now.")
-        self.set_content(self.plot)
+        self.set_content(self.layout_widget)
         self.grid_step: int | None = None    # the step of the grid drawn
         self.path = np.zeros((0, 2), np.float32)
 
@@ -65,9 +73,8 @@ class LossSurfaceView(View):
             line.setData(pts[:, 0], pts[:, 1])
         self.start.setData(pos=pts[:1])
         self.current.setData(pos=[s.current])
-        self.plot.getPlotItem().setTitle(
-            f"<span style='font-size:10pt'>{TITLE} (step {probe.step}, "
-            f"{s.examples} examples)</span>")
+        self.caption.setText(f"step {probe.step} · loss on {s.examples} training examples "
+                             f"· white line: path, ○ start, ★ now")
         self.show_content()
 
     def _show_grid(self, s) -> None:
@@ -83,8 +90,18 @@ class LossSurfaceView(View):
         # Pixel centres sit on the grid points, so the image reaches half a step further.
         rect = QRectF(a[0] - da / 2, b[0] - db / 2, a[-1] - a[0] + da, b[-1] - b[0] + db)
         self.image.setRect(rect)
-        self.plot.getPlotItem().setRange(rect=rect, padding=0.0)
+        self.plot.setRange(rect=rect, padding=0.0)
         self.grid_step = s.grid_step
+
+
+def _style(plot: pg.PlotItem) -> None:
+    """Title and labelled axes as every dashboard plot has (see base.make_plot)."""
+    plot.setTitle(f"<span style='font-size:10pt'>{TITLE}</span>")
+    plot.setLabel("bottom", "direction 1")
+    plot.setLabel("left", "direction 2")
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).enableAutoSIPrefix(False)
+    plot.setMenuEnabled(False)
 
 
 def _log10_finite(losses: np.ndarray) -> np.ndarray:
