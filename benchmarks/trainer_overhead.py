@@ -104,14 +104,18 @@ def timed(fn, *args) -> float:
 
 
 def one_round(net: Network, ds: Dataset, steps: int, chunk: int) -> dict[str, float]:
-    """Interleaved in small chunks (bare, trainer, bare, ...): machine load that comes and
-    goes hits both sides alike. Returns total seconds per side."""
+    """Interleaved in small chunks (bare, trainer, trainer, bare, ...): machine load that
+    comes and goes hits both sides alike. Returns total seconds per side."""
     bare, trainer = BareLoop(net, ds), Trainer(net, dataset=ds)
     events = trainer.run()
     totals = {"bare": 0.0, "trainer": 0.0}
-    for _ in range(steps // chunk):
-        totals["bare"] += timed(bare.steps, chunk)
-        totals["trainer"] += timed(trainer_steps, events, chunk)
+    for i in range(steps // chunk):
+        # A B B A ...: neither side always runs on caches the other one just filled.
+        for side in (("bare", "trainer") if i % 2 == 0 else ("trainer", "bare")):
+            if side == "bare":
+                totals["bare"] += timed(bare.steps, chunk)
+            else:
+                totals["trainer"] += timed(trainer_steps, events, chunk)
     totals["trainer"] += timed(lambda: [e for e in events])   # the last epoch's end
     return totals
 
