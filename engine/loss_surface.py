@@ -133,19 +133,18 @@ def _loss(model, x, y, loss_fn) -> float:
     return float(value)
 
 
-def plan_grid(seconds_per_example: float, budget_s: float = 0.15, res: int = 21,
+def plan_grid(forward_s, budget_s: float = 0.15, res: int = 21,
               examples: int = MAX_EXAMPLES) -> tuple[int, int]:
-    """(res, examples) so that res^2 forwards of ``examples`` rows fit ``budget_s`` when one
-    example's forward costs ``seconds_per_example``: big models (convolutions) first get a
-    coarser grid (down to 9), then fewer examples (down to 64), then a grid of 5."""
+    """(res, examples) so that res^2 forwards fit ``budget_s`` where possible, when
+    ``forward_s(n)`` is the seconds one forward of n examples takes: costly models
+    (convolutions) first get a coarser grid, down to 9 x 9, then fewer examples, down to 64.
+    Past that the surface costs more, and the prober computes it less often instead."""
     def cost(r, n):
-        return r * r * n * seconds_per_example
+        return r * r * forward_s(n)
     while cost(res, examples) > budget_s and res > 9:
         res -= 2
     while cost(res, examples) > budget_s and examples > 64:
         examples //= 2
-    while cost(res, examples) > budget_s and res > 5:
-        res -= 2
     return res, examples
 
 

@@ -17,6 +17,7 @@ from engine.metrics import (confusion_matrix, forward_logits, grad_norms, predic
 
 MAX_POINTS = 1000     # data points sent along with a grid / curve
 SURFACE_BUDGET_S = 0.15  # one loss surface should cost about this much training time
+SURFACE_DUTY = 15        # a surface that took t waits at least 15 t before the next
 SURFACE_MIN_SPAN = 0.5   # the smallest half-width of the surface grid (see span())
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
@@ -137,12 +138,14 @@ class Prober:
         here = loss_surface.project(self.model, state.directions)
         now = time.perf_counter()
         grid = state.grid
-        due = (now - state.grid_t) * 1000.0 >= req.surface_every_ms
-        if grid is None or due or (fresh and state.grid_step != step):
+        if grid is None or now >= state.next_grid_t or (fresh and state.grid_step != step):
             grid = state.grid = loss_surface.surface(
                 self.model, state.x, state.y, self.loss_fn, state.directions,
                 span=state.span(here), res=state.res)
-            state.grid_t, state.grid_step = now, step
+            # A costly surface (big models) waits longer before the next one, so the
+            # surface never takes more than ~1/SURFACE_DUTY of the training time.
+            wait = max(req.surface_every_ms / 1000.0, SURFACE_DUTY * (time.perf_counter() - now))
+            state.next_grid_t, state.grid_step = now + wait, step
         steps, path = state.path.arrays()
         return SurfaceProbe(alphas=grid.alphas.copy(), betas=grid.betas.copy(),
                             losses=grid.losses.copy(), current=here, path=path,
@@ -176,14 +179,22 @@ class _SurfaceState:
         rng = np.random.default_rng([prober.seed, loss_surface.DIRECTION_STREAM, 1])
         n = len(ds.x_train)
         idx = np.sort(rng.permutation(n)[:loss_surface.MAX_EXAMPLES])
-        per_example = min(_timed_forward(model, ds.x_train[idx]) for _ in range(2)) / len(idx)
-        self.res, examples = loss_surface.plan_grid(per_example, SURFACE_BUDGET_S, res)
+        x = ds.x_train[idx]
+        # A forward costs a fixed overhead plus a part per example: fit both from two sizes.
+        small, big = (min(len(x), 64), len(x))
+        t_small, t_big = (min(_timed_forward(model, x[:n]) for _ in range(2))
+                          for n in (small, big))
+        per_example = max(t_big - t_small, 0.0) / max(big - small, 1)
+
+        def forward_s(n):
+            return t_small + per_example * (n - small)
+        self.res, examples = loss_surface.plan_grid(forward_s, SURFACE_BUDGET_S, res)
         idx = idx[:examples]
         self.x = ds.x_train[idx]
         self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
         self.path = loss_surface.Path()
         self.grid: loss_surface.SurfaceGrid | None = None    # the last one computed
-        self.grid_t = -np.inf
+        self.next_grid_t = -np.inf         # perf_counter time the next grid is due
         self.grid_step = -1
 
     def span(self, here: tuple[float, float]) -> float:

@@ -105,9 +105,15 @@ def test_bad_arguments_say_what_is_wrong():
 
 
 def test_costly_models_get_a_coarser_grid_within_the_budget():
-    assert ls.plan_grid(1e-7) == (21, 256)
-    res, examples = ls.plan_grid(2e-5, budget_s=0.15)
-    assert res < 21 and res * res * examples * 2e-5 <= 0.15
+    def cheap(n):
+        return 1e-5 + 1e-7 * n
+    assert ls.plan_grid(cheap) == (21, 256)
+
+    def conv(n):                                  # a fixed overhead plus a part per example
+        return 1e-3 + 1e-5 * n
+    res, examples = ls.plan_grid(conv, budget_s=0.15)
+    assert res < 21 and res * res * conv(examples) <= 0.15
+    assert ls.plan_grid(lambda n: 0.1) == (9, 64)  # never coarser than 9 x 9
 
 
 def test_path_is_thinned_but_keeps_its_ends():
