@@ -15,6 +15,7 @@ from gui.training.views.base import View
 EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
          "here when training runs: press Train")
 TITLE = "Loss around the current weights"
+UPSAMPLE = 4                 # display pixels per grid step (bilinear): smooth, still cheap
 PATH_PEN = pg.mkPen("#ffffff", width=2.5)
 PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path visible anywhere
 
@@ -73,8 +74,9 @@ class LossSurfaceView(View):
             line.setData(pts[:, 0], pts[:, 1])
         self.start.setData(pos=pts[:1])
         self.current.setData(pos=[s.current])
-        self.caption.setText(f"step {probe.step} · loss on {s.examples} training examples "
-                             f"· white line: path, ○ start, ★ now")
+        # The grid is recomputed less often than the path: say which weights it shows.
+        self.caption.setText(f"map at step {s.grid_step} · path to step {probe.step} · "
+                             f"{s.examples} examples")
         self.show_content()
 
     def _show_grid(self, s) -> None:
@@ -82,9 +84,9 @@ class LossSurfaceView(View):
         lo, hi = float(np.min(log_loss)), float(np.max(log_loss))
         if hi - lo < 1e-6:                     # a flat surface still needs a colour range
             lo, hi = lo - 0.5, hi + 0.5
-        self.image.setImage(log_loss, autoLevels=False)
+        self.image.setImage(_smooth(log_loss), autoLevels=False)
         self.colour_bar.setLevels((lo, hi))
-        a, b = np.asarray(s.alphas, np.float64), np.asarray(s.betas, np.float64)
+        a, b = _fine(s.alphas), _fine(s.betas)
         da = (a[-1] - a[0]) / max(len(a) - 1, 1)
         db = (b[-1] - b[0]) / max(len(b) - 1, 1)
         # Pixel centres sit on the grid points, so the image reaches half a step further.
@@ -102,6 +104,22 @@ def _style(plot: pg.PlotItem) -> None:
     for axis in ("left", "bottom"):
         plot.getAxis(axis).enableAutoSIPrefix(False)
     plot.setMenuEnabled(False)
+
+
+def _interpolation(n: int) -> np.ndarray:
+    """(UPSAMPLE*(n-1)+1, n): linear interpolation between n grid points."""
+    t = np.linspace(0, n - 1, UPSAMPLE * (n - 1) + 1)
+    return np.maximum(0.0, 1.0 - np.abs(t[:, None] - np.arange(n)[None, :]))
+
+
+def _smooth(grid: np.ndarray) -> np.ndarray:
+    """The coarse grid, linearly interpolated for display (a 9 x 9 grid reads as blocks)."""
+    rows, cols = _interpolation(grid.shape[0]), _interpolation(grid.shape[1])
+    return (rows @ grid.astype(np.float64) @ cols.T).astype(np.float32)
+
+
+def _fine(axis: np.ndarray) -> np.ndarray:
+    return _interpolation(len(axis)) @ np.asarray(axis, np.float64)
 
 
 def _log10_finite(losses: np.ndarray) -> np.ndarray:
