@@ -19,6 +19,8 @@ MAX_POINTS = 1000     # data points sent along with a grid / curve
 SURFACE_BUDGET_S = 0.15  # one loss surface should cost about this much training time
 SURFACE_DUTY = 15        # a surface that took t waits at least 15 t before the next
 SURFACE_MIN_SPAN = 0.5   # the smallest half-width of the surface grid (see span())
+PATH_EVERY_S = 0.02      # the path takes a point at most 50 times a second: projecting costs
+                         # ~50 us, a fifth of a small network's step if done every step
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
 
@@ -123,9 +125,13 @@ class Prober:
     # ---- the loss surface and the optimizer's path -------------------------------------------
     def track(self, req: ProbeRequest | None, step: int) -> None:
         """After each step: record where the weights are, while the surface is asked for."""
-        if req is not None and req.surface and self._surface is not None:
-            self._surface.path.record(step, loss_surface.project(self.model,
-                                                                 self._surface.directions))
+        state = self._surface
+        if req is None or not req.surface or state is None:
+            return
+        now = time.perf_counter()
+        if now - state.path_t >= PATH_EVERY_S:
+            state.path_t = now
+            state.path.record(step, loss_surface.project(self.model, state.directions))
 
     def _surface_probe(self, req: ProbeRequest, step: int, fresh: bool) -> SurfaceProbe | None:
         state = self._surface
@@ -136,6 +142,8 @@ class Prober:
                 return None
             state.path.record(step, (0.0, 0.0))   # the origin: the weights now
         here = loss_surface.project(self.model, state.directions)
+        if state.path.steps[-1] != step:          # the path ends where the probe is
+            state.path.record(step, here)
         now = time.perf_counter()
         grid = state.grid
         if grid is None or now >= state.next_grid_t or (fresh and state.grid_step != step):
@@ -176,6 +184,7 @@ class _SurfaceState:
     def __init__(self, prober: Prober, res: int):
         model, ds = prober.model, prober.ds
         self.directions = loss_surface.make_directions(model, prober.seed)
+        self.path_t = 0.0                 # when track() last took a point
         rng = np.random.default_rng([prober.seed, loss_surface.DIRECTION_STREAM, 1])
         n = len(ds.x_train)
         idx = np.sort(rng.permutation(n)[:loss_surface.MAX_EXAMPLES])
