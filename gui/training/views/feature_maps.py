@@ -74,7 +74,7 @@ class FeatureMapsView(View):
         self.sample_panel = _Panel("Sample", "CET-L1")          # grey, as the image is
         self.maps_panel = _Panel("Output", "viridis")
         row.addWidget(self.sample_panel, 1)
-        row.addWidget(self.maps_panel, 2)
+        row.addWidget(self.maps_panel, 1)     # equal: the sample's title needs the room
         self.set_content(box)
         self.node_id: str | None = None
 
