@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QApplication
 from engine.schedulers import preview_lrs
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,
-                                    run_info, unavailable_views, weight_ndim)
+                                    model_weight, run_info, unavailable_views, weight_ndim)
 from gui.training.states import (ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED, STOPPING,
                                  enable_actions, state_text)
-from gui.training.views.weights import model_weight
 from gui.training.worker import TrainingWorker
 
 SHUTDOWN_WAIT_MS = 5000

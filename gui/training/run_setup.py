@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import numpy as np
+
 from engine.compiler import compile_network
 from engine.data import load_dataset
 from engine.events import ProbeRequest
 from engine.metrics import param_layers
 from engine.network import Network
 from engine.training import Trainer
+from gui.param_shapes import node_param_shapes
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
 GRID_RES = 60
@@ -119,3 +122,17 @@ def unavailable_views(info: RunInfo) -> dict[str, str | None]:
     confusion = None if info.task == "classification" else (
         "Regression has no classes, so no confusion matrix: see the RMSE under Curves")
     return {"boundary": boundary, "confusion": confusion}
+
+
+def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, int] | None:
+    """(a copy of the compiled model's 2-D weight of ``node_id``, its step), or None when
+    there is no model, no such node, or the model no longer matches the edited document."""
+    model = getattr(trainer, "model", None)
+    node = model.by_id.get(node_id) if model is not None and node_id else None
+    weight = node.layer.params.get("weight") if node is not None else None
+    if weight is None or weight.ndim != 2:
+        return None
+    expected = (node_param_shapes(document, node_id) or {}).get("weight")
+    if expected != tuple(weight.shape):
+        return None          # a run of an older version of the network: its weights mislead
+    return np.array(weight, dtype=np.float32, copy=True), int(trainer.step)

@@ -12,7 +12,8 @@ from engine.network import Network
 from engine.training import Trainer
 from gui.commands import SetParam
 from gui.document import Document
-from gui.training.views.weights import WeightsView, model_weight
+from gui.training.run_setup import model_weight
+from gui.training.views.weights import WeightsView
 
 from tests.gui.test_training_controller import make_window
 

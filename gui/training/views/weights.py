@@ -9,25 +9,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.param_shapes import node_param_shapes
 from gui.training.views.base import View, diverging_colormap
 
 EMPTY = "Select a Dense node on the canvas to see its weight matrix"
 MAX_LABELLED = 16        # up to this many rows/columns every one gets a tick label
-
-
-def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, int] | None:
-    """(a copy of the compiled model's 2-D weight of ``node_id``, its step), or None when
-    there is no model, no such node, or the model no longer matches the edited document."""
-    model = getattr(trainer, "model", None)
-    node = model.by_id.get(node_id) if model is not None and node_id else None
-    weight = node.layer.params.get("weight") if node is not None else None
-    if weight is None or weight.ndim != 2:
-        return None
-    expected = (node_param_shapes(document, node_id) or {}).get("weight")
-    if expected != tuple(weight.shape):
-        return None          # a run of an older version of the network: its weights mislead
-    return np.array(weight, dtype=np.float32, copy=True), int(trainer.step)
 
 
 class _MatrixPanel(pg.GraphicsLayoutWidget):
