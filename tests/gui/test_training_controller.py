@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from engine.network import Network
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
-LONG = 2_000            # epochs (20,000 steps): no run completes on its own in a test
+LONG = 100_000          # epochs (a million steps): no run completes on its own in a test
 
 
 def xor_network(epochs: int = LONG, **optimizer) -> Network:
