@@ -11,14 +11,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from gui.canvas.summary import format_shape
 from gui.commands import SetParam
 from gui.param_form import ParamForm, help_label
 from gui.param_shapes import param_shape_lines
 from gui.rename import RenameNode
-
-
-def shape_text(shape) -> str:
-    return "[" + ", ".join(str(d) for d in shape) + "]" if shape is not None else "unknown"
 
 
 def _page(parent=None) -> tuple[QWidget, QVBoxLayout]:
@@ -164,7 +161,8 @@ class NodePage(QWidget):
         if nid is None or not self.document.has_node(nid):
             return
         shape = self.document.shapes.get(nid)
-        self.shape_label.setText(f"Output shape: {shape_text(shape)}  (batch axis excluded)")
+        shown = format_shape(shape) if shape is not None else "unknown"
+        self.shape_label.setText(f"Output shape: {shown}  (batch axis excluded)")
         count = self.document.param_counts.get(nid)
         self.params_label.setText(f"Trainable parameters: {count:,}" if count is not None
                                   else "Trainable parameters: unknown")
