@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -119,6 +119,7 @@ class TrainingController(QObject):
             d.needsChanged.connect(self._update_probes)
             d.sideBySideChanged.connect(self._resize_dock)
             self.window.set_training_widget(d)
+            polish_now()
             self.window.training_dock.visibilityChanged.connect(
                 lambda _v: self._update_probes())
             self.window.resizeDocks([self.window.training_dock], [DOCK_HEIGHT],
@@ -436,3 +437,11 @@ class TrainingController(QObject):
             self.thread.wait(1000)
         self.document.set_locked(False)
 
+
+
+def polish_now() -> None:
+    """Polish a freshly built widget tree at once. Qt posts one PolishRequest per new
+    widget (~1,000 in the dashboard, most inside pyqtgraph's hidden plot menus); left in
+    the queue they would be handled one by one while a run holds the GIL, each waiting
+    for it, and the views would stay blank for seconds after Train."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)

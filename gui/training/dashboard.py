@@ -248,6 +248,7 @@ class Dashboard(QWidget):
         self.grad_norms.start_run(info.n_batches, info.layer_ids)
         self.set_sample_count(info.n_samples)
         self.banner.hide()
+        self.scheduler.new_run()
 
     def add_batch(self, batch) -> None:
         """New data: the curves take it at once (cheap appends) and are drawn in turn."""
@@ -256,6 +257,7 @@ class Dashboard(QWidget):
             self.scheduler.mark(view, view.redraw)
         if batch.probe is not None:
             self.set_probe(batch.probe)
+        self.scheduler.poll()
 
     def set_probe(self, probe) -> None:
         self._probe = probe

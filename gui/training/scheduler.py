@@ -7,6 +7,12 @@ trainer's time. So views only say "I have new data"; one visible view is drawn p
 (the one waiting longest), which bounds the stall to one paint. The tick adapts so that
 the GUI thread uses about CPU_BUDGET of a core (measured with time.thread_time): with
 many views on screen each one is redrawn less often, and training keeps its pace.
+
+Two exceptions keep a new run from looking dead: a view that has not been drawn since the
+run started goes before the others, and the tick does not lengthen while one waits.
+The ticks come from a QTimer and also from ``poll()``, which the dashboard calls on every
+batch: Qt's glib event loop runs a timer at idle priority after it has fired once, so a
+steady stream of queued batches can hold the timer back for seconds on a busy machine.
 """
 from __future__ import annotations
 
@@ -23,11 +29,19 @@ class RedrawScheduler(QObject):
     def __init__(self, parent=None, tick_ms: int = TICK_MS):
         super().__init__(parent)
         self._pending: dict = {}           # view -> draw callable, oldest first
+        self._drawn: set = set()           # views drawn since the run started
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self._tick)
         self.min_tick = self.tick = tick_ms
         self._window_start = (time.perf_counter(), time.thread_time())
+        self._last_tick = 0.0
+
+    def new_run(self) -> None:
+        """Every view's next draw is a first draw again (it goes first)."""
+        self._drawn.clear()
+        self.tick = self.min_tick
+        self.timer.setInterval(self.tick)
 
     def mark(self, view, draw) -> None:
         """``view`` has new data; ``draw()`` shows it (called later, once)."""
@@ -36,41 +50,52 @@ class RedrawScheduler(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
+    def poll(self) -> None:
+        """Tick now if a tick is due (called on every batch; see the module note)."""
+        if self._pending and (time.perf_counter() - self._last_tick) * 1000.0 >= self.tick:
+            self._tick()
+
     def kick(self) -> None:
         """Visibility changed: views that were hidden may now be drawn."""
         if self._pending and not self.timer.isActive():
             self.timer.start()
 
     def _adapt(self) -> None:
-        """Lengthen the tick while the GUI thread is busier than the budget, shorten it
-        when it is well below."""
+        """Lengthen the tick while the GUI thread is busier than the budget (unless a view
+        waits for its first draw), shorten it when it is well below."""
         wall0, cpu0 = self._window_start
         wall, cpu = time.perf_counter(), time.thread_time()
         if wall - wall0 < WINDOW_S:
             return
         duty = (cpu - cpu0) / (wall - wall0)
-        if duty > CPU_BUDGET:
+        if duty > CPU_BUDGET and not self._first_draw_waiting():
             self.tick = min(MAX_TICK_MS, int(self.tick * 1.4) + 1)
         elif duty < 0.6 * CPU_BUDGET:
             self.tick = max(self.min_tick, int(self.tick / 1.4))
         self.timer.setInterval(self.tick)
         self._window_start = (wall, cpu)
 
+    def _first_draw_waiting(self) -> bool:
+        return any(v not in self._drawn and v.isVisible() for v in self._pending)
+
     def _tick(self) -> None:
+        self._last_tick = time.perf_counter()
         self._adapt()
-        for view, draw in self._pending.items():
-            if view.isVisible():
-                del self._pending[view]
-                draw()
-                return
-        self.timer.stop()                  # only hidden views wait: kick() restarts
+        visible = [v for v in self._pending if v.isVisible()]
+        if not visible:
+            self.timer.stop()              # only hidden views wait: kick() restarts
+            return
+        view = next((v for v in visible if v not in self._drawn), visible[0])
+        self._draw(view)
+
+    def _draw(self, view) -> None:
+        self._pending.pop(view)()
+        self._drawn.add(view)
 
     def flush(self) -> None:
         """Draw every visible view that waits (paused, stopped, screenshots)."""
-        for view, draw in list(self._pending.items()):
-            if view.isVisible():
-                del self._pending[view]
-                draw()
+        for view in [v for v in self._pending if v.isVisible()]:
+            self._draw(view)
 
     def is_pending(self, view) -> bool:
         return view in self._pending

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from tests.gui.waits import PATIENCE_MS
 from tests.gui.test_training_controller import loss_points, trigger, window, xor_network  # noqa: F401
 from tests.gui.test_training_views import first_probe
 
@@ -39,10 +40,10 @@ def test_training_with_the_data_tab_shown_draws_a_surface_and_a_growing_path(qtb
     d = window.training.dashboard
     d.show_page("Data")
     trigger(window, "train")
-    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=10000)
+    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=PATIENCE_MS)
     assert d.surface.image.image is not None and np.all(np.isfinite(d.surface.image.image))
     first = len(d.surface.path)
-    qtbot.waitUntil(lambda: len(d.surface.path) > first + 5, timeout=10000)
+    qtbot.waitUntil(lambda: len(d.surface.path) > first + 5, timeout=PATIENCE_MS)
     assert window.training.trainer._probe_req.surface
 
 
@@ -50,10 +51,10 @@ def test_nothing_is_computed_while_the_view_is_hidden(qtbot, window):
     c, d = window.training, window.training.dashboard
     d.show_page("Curves")
     trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 100, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) > 100, timeout=PATIENCE_MS)
     req = c.trainer._probe_req
     assert req is None or not req.surface
     assert c.trainer._prober._surface is None            # no directions, no path, no grid
     assert d.surface.is_empty
     d.show_page("Data")                                   # shown: surfaces start coming
-    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=10000)
+    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=PATIENCE_MS)

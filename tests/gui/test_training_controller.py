@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from engine.network import Network
+from tests.gui.waits import PATIENCE_MS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 LONG = 100_000          # epochs (a million steps): no run completes on its own in a test
@@ -90,8 +91,8 @@ def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     d.show_page("Data")                      # the boundary view is visible: probes asked
     trigger(window, "train")
     assert c.state == "running" and window.document.locked
-    qtbot.waitUntil(lambda: loss_points(window) > 50, timeout=10000)
-    qtbot.waitUntil(lambda: d.boundary.image.image is not None, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) > 50, timeout=PATIENCE_MS)
+    qtbot.waitUntil(lambda: d.boundary.image.image is not None, timeout=PATIENCE_MS)
     assert d.boundary.image.image.shape[:2] == (60, 60)
     assert not d.boundary.is_empty
     pause_and_settle(qtbot, window)
@@ -99,28 +100,28 @@ def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     assert not window.training_actions["pause"].isEnabled()
     paused_at = loss_points(window)
     trigger(window, "train")                 # resume
-    qtbot.waitUntil(lambda: loss_points(window) > paused_at + 20, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) > paused_at + 20, timeout=PATIENCE_MS)
     # one gradient-norm curve per layer with weights, in depth order
     assert list(d.grad_norms.curves) == ["h1", "out"]
     assert all(len(curve) > 0 for curve in d.grad_norms.curves.values())
     trigger(window, "stop")
-    qtbot.waitUntil(lambda: c.state == "stopped", timeout=10000)
+    qtbot.waitUntil(lambda: c.state == "stopped", timeout=PATIENCE_MS)
     assert not window.document.locked
     assert window.training_actions["train"].text() == "&Continue"
     steps = c.trainer.step
     trigger(window, "train")                 # continue the same run
-    qtbot.waitUntil(lambda: c.trainer.step > steps + 10, timeout=10000)
+    qtbot.waitUntil(lambda: c.trainer.step > steps + 10, timeout=PATIENCE_MS)
     assert c.run_id == 1
 
 
 def test_step_trains_exactly_one_batch(qtbot, window):
     c = window.training
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
     assert c.trainer.wait_until_paused(10)
     assert c.trainer.step == 1 and c.state == "paused"
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=PATIENCE_MS)
     assert c.trainer.wait_until_paused(10)
     QApplication.processEvents()
     assert c.trainer.step == 2 and loss_points(window) == 2
@@ -129,13 +130,13 @@ def test_step_trains_exactly_one_batch(qtbot, window):
 def test_reset_draws_new_weights_and_keeps_the_old_run_faded(qtbot, window):
     c, d = window.training, window.training.dashboard
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
     first = {k: v.copy() for k, v in c.trainer.model.state_dict().items()}
     trigger(window, "reset")                 # stops the run first
-    qtbot.waitUntil(lambda: c.state == "idle", timeout=10000)
+    qtbot.waitUntil(lambda: c.state == "idle", timeout=PATIENCE_MS)
     assert c.trainer is None and c.seed_offset == 1
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1 and c.run_id == 2, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 1 and c.run_id == 2, timeout=PATIENCE_MS)
     assert c.info.seed == 1
     assert len(d.loss.curves.old) == 1       # run 1, faded
     c.trainer.wait_until_paused(10)
@@ -148,7 +149,7 @@ def test_a_diverging_learning_rate_shows_the_message_and_stops(qtbot):
     w = make_window(qtbot, diverging_network())
     try:
         trigger(w, "train")
-        qtbot.waitUntil(lambda: w.training.state == "finished", timeout=10000)
+        qtbot.waitUntil(lambda: w.training.state == "finished", timeout=PATIENCE_MS)
         assert "diverged" in w.training.dashboard.banner.text.lower()
         assert w.training.last_finish.reason == "diverged"
         assert "Diverged" in w.status.training_label.text()
@@ -161,10 +162,10 @@ def test_a_diverging_learning_rate_shows_the_message_and_stops(qtbot):
 def test_learning_rate_change_reaches_the_trainer(qtbot, window):
     c, d = window.training, window.training.dashboard
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
     d.lr_editor.spin.setValue(0.005)         # the user types a new rate
     trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=PATIENCE_MS)
     assert d.lr_view.curves["live"].series.y[-1] == pytest.approx(0.005)
     assert c.trainer.lr == pytest.approx(0.005)
 
@@ -173,7 +174,7 @@ def test_editing_while_training_is_refused_or_stops_the_run(qtbot, window):
     c = window.training
     before = window.document.to_dict()
     trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
     window.view.scene().select_nodes(["a1"])
     window.view.delete_selection()           # refused: the document is locked
     assert window.document.to_dict() == before
@@ -181,11 +182,11 @@ def test_editing_while_training_is_refused_or_stops_the_run(qtbot, window):
     # an edit that gets through anyway (an undo command pushed) stops the run
     from gui.commands import SetParam
     window.document.undo_stack.push(SetParam(window.document, "h1", "units", 6))
-    qtbot.waitUntil(lambda: c.state == "stopped", timeout=10000)
+    qtbot.waitUntil(lambda: c.state == "stopped", timeout=PATIENCE_MS)
     assert "network changed" in c.dashboard.banner.text
     steps_before = c.trainer.step
     trigger(window, "train")                 # a new run on the edited network
-    qtbot.waitUntil(lambda: c.run_id == 2, timeout=10000)
+    qtbot.waitUntil(lambda: c.run_id == 2, timeout=PATIENCE_MS)
     assert c.trainer.step < steps_before or c.trainer.model.by_id["h1"].layer.params[
         "weight"].shape == (6, 2)
 
@@ -197,7 +198,7 @@ def test_an_error_in_the_worker_becomes_a_message(qtbot, window, monkeypatch):
         raise RuntimeError("boom in the training thread")
     monkeypatch.setattr(Trainer, "_train_step", broken_step)
     trigger(window, "train")
-    qtbot.waitUntil(lambda: window.training.state == "finished", timeout=10000)
+    qtbot.waitUntil(lambda: window.training.state == "finished", timeout=PATIENCE_MS)
     assert "boom in the training thread" in window.training.dashboard.banner.text
     assert window.training.thread.isRunning()      # the thread survives for the next run
 
@@ -218,7 +219,7 @@ def test_closing_while_training_stops_the_thread(qtbot):
     threads_before = threading.active_count()
     w = make_window(qtbot, xor_network())
     trigger(w, "train")
-    qtbot.waitUntil(lambda: loss_points(w) > 0, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(w) > 0, timeout=PATIENCE_MS)
     w.document.undo_stack.setClean()
     assert w.close()
     assert not w.training.thread.isRunning()
@@ -229,7 +230,7 @@ def test_train_steps_then_pauses_after_n_steps(qtbot, window):
     done = []
     window.training.dashboard.show_page("Layer")
     window.train_steps_then(30, lambda: done.append(window.training.trainer.step))
-    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    qtbot.waitUntil(lambda: bool(done), timeout=PATIENCE_MS)
     assert done == [30] and window.training.state == "paused"
 
 
@@ -240,12 +241,12 @@ def test_the_worker_emits_at_most_about_30_batches_a_second(qtbot, window):
     window.training.worker.batchReady.connect(batches.append)
     t0 = time.perf_counter()
     trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 400, timeout=20000)
+    qtbot.waitUntil(lambda: loss_points(window) > 400, timeout=PATIENCE_MS)
     pause_and_settle(qtbot, window)
     elapsed = time.perf_counter() - t0
     # throttled, not lossy: every step reached the loss curve (the curve is the measure: a
     # batch flushed at the pause may reach this list's callable by another connection path)
-    qtbot.waitUntil(lambda: loss_points(window) == window.training.trainer.step, timeout=10000)
+    qtbot.waitUntil(lambda: loss_points(window) == window.training.trainer.step, timeout=PATIENCE_MS)
     assert len(batches) <= EMIT_HZ * elapsed + 3
 
 
@@ -257,7 +258,7 @@ def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window):
     trigger(window, "train")
     qtbot.waitUntil(lambda: not (d.boundary.is_empty or d.confusion.is_empty
                                  or d.histograms.is_empty or d.feature_maps.is_empty),
-                    timeout=10000)
+                    timeout=PATIENCE_MS)
     assert d.confusion.matrix.sum() == 80                     # the validation set
     items = window.view.scene().node_items
     assert all(item.has_preview() for item in items.values())

@@ -15,6 +15,7 @@ from gui.document import Document
 from gui.training.run_setup import model_weight
 from gui.training.views.weights import WeightsView
 
+from tests.gui.waits import PATIENCE_MS
 from tests.gui.test_training_controller import make_window
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -76,7 +77,7 @@ def test_weights_view_draws_the_matrix_after_training_and_says_what_to_select(qt
     assert "press Train" in d.weights.empty_text
     done = []
     window.train_steps_then(40, lambda: done.append(True))
-    qtbot.waitUntil(lambda: bool(done), timeout=15000)
+    qtbot.waitUntil(lambda: bool(done), timeout=PATIENCE_MS)
     d.redraw_visible()
     assert not d.weights.is_empty
     assert d.weights.image.shape == (4, 2)            # rows = units, columns = inputs
