@@ -17,7 +17,7 @@ from gui.param_shapes import node_param_shapes
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
 GRID_RES = 60
-SURFACE_EVERY_MS = 2000.0       # a loss surface costs ~100 ms of training: one per 2 s
+SURFACE_EVERY_MS = 5000.0       # a loss surface costs ~100 ms of training: 2 % at one per 5 s
 
 
 @dataclass(frozen=True)
