@@ -172,16 +172,19 @@ class NodeItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < SIMPLE_BELOW:
             self._paint_simple(painter, colour, type_name, shape)
-            return
-        self._paint_card(painter, colour, bool(errors))
-        self._paint_header(painter, type_name)
-        self._paint_body(painter, summary, shape, count, errors)
-        if self._preview is not None:
-            target = self._preview_rect()
-            painter.drawPixmap(target.toRect(), self._preview)
-            painter.setPen(QPen(style.CARD_BORDER, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(target)
+        else:
+            self._paint_card(painter, colour, bool(errors))
+            self._paint_header(painter, type_name)
+            self._paint_body(painter, summary, shape, count, errors)
+        if self._preview is not None:          # zoomed out too: the live picture still reads
+            self._paint_preview(painter)
+
+    def _paint_preview(self, painter: QPainter) -> None:
+        target = self._preview_rect()
+        painter.drawPixmap(target.toRect(), self._preview)
+        painter.setPen(QPen(style.CARD_BORDER, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(target)
 
     def _preview_rect(self) -> QRectF:
         """Centred under the card; images keep their aspect ratio, bars use the width."""
