@@ -122,6 +122,39 @@ def test_grad_norm_view_has_one_curve_per_layer_coloured_by_depth(qtbot):
     assert [item.text for _, item in view.legend.items] == ["h1", "h2", "out"]
 
 
+
+def left_axis_labels(plot) -> list[tuple[float, float, str]]:
+    """(top, bottom, text) of every label the plot's left axis draws, top to bottom."""
+    from PySide6.QtGui import QImage, QPainter
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = plot.getPlotItem().getAxis("left").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return sorted((r.top(), r.bottom(), text) for r, _, text in texts)
+
+
+def test_grad_norm_log_axis_labels_never_overprint(qtbot):
+    """Norms spanning two decades on a small plot: pyqtgraph labelled every 2..9 x 10^k
+    and the labels ran into each other ("0.7" over "0.6" over "0.5")."""
+    from gui.training.views.grad_norms import GradNormView
+    view = GradNormView()
+    qtbot.addWidget(view)
+    view.resize(340, 230)
+    view.show()
+    view.start_run(15, ["h1", "h2", "out"])
+    for k, step in enumerate(range(1, 300, 15)):
+        wobble = 0.5 + 0.5 * np.sin(k)
+        view.add(a_batch(steps=(step,), losses=(0.1,),
+                         norms={"h1": 0.3 + 0.4 * wobble, "h2": 0.05 + 0.3 * wobble,
+                                "out": 0.009 + 0.1 * wobble}))
+    view.redraw()
+    qtbot.waitUntil(lambda: len(left_axis_labels(view.plot)) >= 3)
+    labels = left_axis_labels(view.plot)
+    assert all(below[0] >= above[1] for above, below in zip(labels, labels[1:])), labels
+    assert {"0.01", "0.1"} <= {text for _, _, text in labels}
+
 # ---- layer views ---------------------------------------------------------------------------
 def test_histograms_follow_the_selected_layer(qtbot):
     from gui.training.views.histograms import HistogramView

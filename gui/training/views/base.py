@@ -23,9 +23,30 @@ def class_colour(k: int) -> tuple[int, int, int]:
     return tuple(int(c) for c in CLASS_COLOURS[k % len(CLASS_COLOURS)])
 
 
+class TidyLogAxis(pg.AxisItem):
+    """pyqtgraph labels every 2..9 x 10^k on a log axis spanning a decade or two, and on a
+    small plot those labels overprint each other. This one labels decades and 2 and 5 times
+    them; the other minor ticks keep their marks but no text."""
+
+    def __init__(self, orientation: str, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.setStyle(maxTextLevel=1)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = [(spacing, t) for spacing, t in stdTicks if spacing >= 1.0]
+        if len(levels) < 3:                      # a few decades: add the minor ticks
+            decades = range(int(np.floor(minVal)), int(np.ceil(maxVal)) + 1)
+            if not levels:
+                levels.append((None, [float(d) for d in decades if minVal < d < maxVal]))
+            for mantissas in ((2, 5), (3, 4, 6, 7, 8, 9)):
+                ticks = [d + np.log10(m) for d in decades for m in mantissas]
+                levels.append((None, [t for t in ticks if minVal < t < maxVal]))
+        return levels
+
+
 def make_plot(title: str, x_label: str, y_label: str, units: str | None = None) -> pg.PlotWidget:
     """A PlotWidget with a title and labelled axes (every plot must say what it shows)."""
-    w = pg.PlotWidget()
+    w = pg.PlotWidget(axisItems={"left": TidyLogAxis("left")})
     item = w.getPlotItem()
     item.setTitle(f"<span style='font-size:10pt'>{title}</span>")
     item.setLabel("bottom", x_label)
