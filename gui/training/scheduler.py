@@ -91,6 +91,9 @@ class RedrawScheduler(QObject):
     def _draw(self, view) -> None:
         self._pending.pop(view)()
         self._drawn.add(view)
+        settle = getattr(view, "settle", None)
+        if settle is not None:
+            settle()
 
     def flush(self) -> None:
         """Draw every visible view that waits (paused, stopped, screenshots)."""

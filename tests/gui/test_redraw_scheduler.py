@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
@@ -84,3 +85,49 @@ def test_the_built_dashboard_leaves_no_polish_requests_for_a_run_to_wait_on(main
     finally:
         QCoreApplication.instance().removeEventFilter(counter)
     assert Count.n < 50
+
+
+def paints_of(widget, qtbot, action) -> int:
+    """How many times ``widget``'s plots are painted from ``action()`` until the event
+    loop has nothing left to do."""
+    import pyqtgraph as pg
+    viewports = {plot.viewport() for plot in widget.findChildren(pg.GraphicsView)}
+
+    class Count(QObject):
+        n = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj in viewports:
+                Count.n += 1
+            return False
+    counter = Count()
+    QCoreApplication.instance().installEventFilter(counter)
+    try:
+        action()
+        for _ in range(5):                  # paints that cause layouts that cause paints
+            qtbot.wait(30)
+    finally:
+        QCoreApplication.instance().removeEventFilter(counter)
+    return Count.n
+
+
+def test_a_redraw_costs_one_paint(qtbot):
+    """Paints are the dearest part of a live view and they hold the GIL the trainer needs.
+    A redraw cost two to five: pyqtgraph moved the items and narrowed the axis for
+    shorter labels while painting, and each change asked for another paint."""
+    from gui.training.views.loss import LossView
+    from tests.gui.test_training_views import a_batch
+    view = LossView()
+    qtbot.addWidget(view)
+    view.resize(420, 260)
+    view.show()
+    qtbot.waitExposed(view)
+    view.start_run(n_batches=10)
+    s = RedrawScheduler()
+    view.add(a_batch(steps=(1, 2, 3), losses=(9000.0, 7000.0, 5000.0)))   # long labels
+    s.mark(view, view.redraw)
+    assert paints_of(view, qtbot, s.flush) >= 1
+    steps = tuple(range(4, 400))
+    view.add(a_batch(steps=steps, losses=tuple(0.5 + 0.1 * np.sin(np.arange(len(steps))))))
+    s.mark(view, view.redraw)
+    assert paints_of(view, qtbot, s.flush) == 1

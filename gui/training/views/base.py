@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#1f2a36",
@@ -44,6 +44,14 @@ class TidyLogAxis(pg.AxisItem):
         return levels
 
 
+def steady_axes(plot_item) -> None:
+    """Axes that make room for longer tick labels but never give it back: pyqtgraph
+    resizes an axis while painting it whenever its labels get shorter, and every resize
+    re-lays the plot out and paints it again (two to five paints per redraw)."""
+    for name in ("left", "bottom", "right", "top"):
+        plot_item.getAxis(name).setStyle(autoReduceTextSpace=False)
+
+
 def make_plot(title: str, x_label: str, y_label: str, units: str | None = None) -> pg.PlotWidget:
     """A PlotWidget with a title and labelled axes (every plot must say what it shows)."""
     w = pg.PlotWidget(axisItems={"left": TidyLogAxis("left")})
@@ -54,6 +62,7 @@ def make_plot(title: str, x_label: str, y_label: str, units: str | None = None) 
     item.showGrid(x=False, y=False)     # grid lines make every curve update repaint the axes
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)     # "loss (x0.001)" reads badly
+    steady_axes(item)
     item.setMenuEnabled(False)
     w.setMinimumSize(180, 140)
     return w
@@ -92,6 +101,14 @@ class View(QWidget):
 
     def show_content(self) -> None:
         self.stack.setCurrentIndex(1)
+
+    def settle(self) -> None:
+        """Apply pending range and transform changes now, not in the coming paint.
+        pyqtgraph applies them while painting (ViewBox.prepareForPaint); that moves the
+        items, which asks for another paint: a redraw cost two to five paints."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)   # axis widths
+        for plot in self.findChildren(pg.GraphicsView):
+            plot.scene().prepareForPaint()
 
     @property
     def is_empty(self) -> bool:

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, tile
+from gui.training.views.base import View, steady_axes, tile
 
 MAX_MAPS = 64
 EMPTY = "Select a node on the canvas to see its output (feature maps) for a sample"
@@ -30,6 +30,7 @@ class _Panel(pg.GraphicsLayoutWidget):
     def __init__(self, title: str, colormap: str):
         super().__init__()
         self.view = self.addPlot(title=f"<span style='font-size:10pt'>{title}</span>")
+        steady_axes(self.view)
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get(colormap))

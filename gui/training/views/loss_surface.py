@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View
+from gui.training.views.base import View, steady_axes
 
 EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
          "here when training runs: press Train")
@@ -25,6 +25,7 @@ class LossSurfaceView(View):
         super().__init__(EMPTY, parent)
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.plot = self.layout_widget.addPlot()
+        steady_axes(self.plot)
         _style(self.plot)
         item = self.plot
         item.setAspectLocked(True)            # both axes are steps of the same size

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View, diverging_colormap
+from gui.training.views.base import View, diverging_colormap, steady_axes
 
 EMPTY = "Select a Dense node on the canvas to see its weight matrix"
 MAX_LABELLED = 16        # up to this many rows/columns every one gets a tick label
@@ -21,6 +21,7 @@ class _MatrixPanel(pg.GraphicsLayoutWidget):
     def __init__(self):
         super().__init__()
         self.plot = self.addPlot()
+        steady_axes(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.invertY(True)                       # row 0 (unit 0) at the top
