@@ -1,6 +1,6 @@
 """Training inside the window vs headless: throughput ratio and UI stalls (offscreen).
 
-Run:  python benchmarks/gui_training.py [--rounds 5] [--steps-scale 1.0]
+Run:  python benchmarks/gui_training.py [--rounds 9] [--steps-scale 1.0]
       python benchmarks/gui_training.py --soak [--soak-steps 20000]
 
 For digits_cnn and spiral, the same number of steps is trained headless (a plain loop over
@@ -206,7 +206,7 @@ def soak(app, steps: int) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--rounds", type=int, default=9)    # one round swings ±25 % here
     p.add_argument("--steps-scale", type=float, default=1.0,
                    help="multiply every example's step count (quick runs: 0.2)")
     p.add_argument("--soak", action="store_true", help="20,000 steps, RSS at start and end")
