@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from engine.schedulers import preview_lrs
+from gui.training.collector import GuiThreadCollector
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,
                                     model_weight, run_info, unavailable_views, weight_ndim)
@@ -67,6 +68,7 @@ class TrainingController(QObject):
         that never trains never has a thread to stop."""
         self.thread = QThread(self)
         self.thread.setObjectName("netwright-training")
+        self.collector = GuiThreadCollector(self)
         self.worker = TrainingWorker()
         self.worker.moveToThread(self.thread)
         self._runRequested.connect(self.worker.run)
@@ -271,6 +273,7 @@ class TrainingController(QObject):
         self.last_finish = None
         self._update_probes()
         self._set_state(state)
+        self.collector.start()
         if not self.thread.isRunning():
             self.thread.start()
         self._runRequested.emit(self.run_id)
@@ -315,6 +318,7 @@ class TrainingController(QObject):
         self.window.status.showMessage(message.splitlines()[0][:160], 8000)
 
     def _on_run_ended(self, run_id: int) -> None:
+        self.collector.stop()
         reason = self.last_finish.reason if self.last_finish is not None else "failed"
         self._set_state(STOPPED if reason == "stopped" else FINISHED)
         callbacks, self._after_run = self._after_run, []
@@ -435,6 +439,7 @@ class TrainingController(QObject):
         if not self.thread.wait(SHUTDOWN_WAIT_MS):
             self.thread.terminate()           # a step that never returns: last resort
             self.thread.wait(1000)
+        self.collector.stop()
         self.document.set_locked(False)
 
 

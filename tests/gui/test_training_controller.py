@@ -265,3 +265,34 @@ def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window):
     c.preview_action.trigger()                                # View > Live previews off
     assert not any(item.has_preview() for item in items.values())
     assert c.worker.probes.nodes == ("h1",)                   # only what a view shows
+
+
+class _Cyclic:
+    """Garbage only the cyclic collector frees; records the thread that freed it."""
+    freed_on: list = []
+
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        _Cyclic.freed_on.append(threading.current_thread().name)
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_training(qtbot, window):
+    """A collection on the training thread freed the GUI's Qt objects there: Qt's
+    connection lock and the GIL, taken in opposite orders by the two threads, hung the
+    test suite for good. During a run only the GUI thread collects."""
+    import gc
+    _Cyclic.freed_on = []
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
+    for _ in range(50):
+        _Cyclic()
+    # the GUI thread now mostly waits: the training thread allocates, so before the fix
+    # it was the one to run the next collection
+    qtbot.waitUntil(lambda: len(_Cyclic.freed_on) == 50, timeout=PATIENCE_MS)
+    assert set(_Cyclic.freed_on) == {threading.main_thread().name}
+    assert not gc.isenabled() and window.training.collector.active
+    trigger(window, "stop")
+    qtbot.waitUntil(lambda: window.training.state == "stopped", timeout=PATIENCE_MS)
+    assert gc.isenabled() and not window.training.collector.active
