@@ -443,7 +443,6 @@ class TrainingController(QObject):
         self.document.set_locked(False)
 
 
-
 def polish_now() -> None:
     """Polish a freshly built widget tree at once. Qt posts one PolishRequest per new
     widget (~1,000 in the dashboard, most inside pyqtgraph's hidden plot menus); left in

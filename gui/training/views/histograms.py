@@ -61,7 +61,7 @@ class HistogramView(View):
         self.weights_plot.getPlotItem().setTitle(
             f"<span style='font-size:10pt'>{self.node_id}.{param}</span>")
         self.grads_plot.getPlotItem().setTitle(
-            f"<span style='font-size:10pt'>its gradients</span>")
+            "<span style='font-size:10pt'>its gradients</span>")
         self.show_content()
 
 
