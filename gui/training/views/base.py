@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#1f2a36",
@@ -106,7 +106,6 @@ class View(QWidget):
         """Apply pending range and transform changes now, not in the coming paint.
         pyqtgraph applies them while painting (ViewBox.prepareForPaint); that moves the
         items, which asks for another paint: a redraw cost two to five paints."""
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)   # axis widths
         for plot in self.findChildren(pg.GraphicsView):
             plot.scene().prepareForPaint()
 
