@@ -25,8 +25,11 @@ MARGIN = 0.1          # grid extends past the data range by this fraction on eac
 
 
 class Prober:
-    def __init__(self, model, loss_fn, dataset, seed: int = 0):
+    def __init__(self, model, loss_fn, dataset, seed: int = 0, clock=time.perf_counter):
+        """``clock``: seconds that count towards the loss surface's refresh budget. The
+        Trainer passes its training time, so a paused run does not earn a new surface."""
         self.model = model
+        self.clock = clock
         self.seed = seed
         self.loss_fn = loss_fn
         self.ds = dataset
@@ -128,7 +131,7 @@ class Prober:
         state = self._surface
         if req is None or not req.surface or state is None:
             return
-        now = time.perf_counter()
+        now = self.clock()
         if now - state.path_t >= PATH_EVERY_S:
             state.path_t = now
             state.path.record(step, loss_surface.project(self.model, state.directions))
@@ -144,7 +147,7 @@ class Prober:
         here = loss_surface.project(self.model, state.directions)
         if state.path.steps[-1] != step:          # the path ends where the probe is
             state.path.record(step, here)
-        now = time.perf_counter()
+        now = self.clock()
         grid = state.grid
         if grid is None or now >= state.next_grid_t or (fresh and state.grid_step != step):
             grid = state.grid = loss_surface.surface(
@@ -152,7 +155,7 @@ class Prober:
                 span=state.span(here), res=state.res)
             # A costly surface (big models) waits longer before the next one, so the
             # surface never takes more than ~1/SURFACE_DUTY of the training time.
-            wait = max(req.surface_every_ms / 1000.0, SURFACE_DUTY * (time.perf_counter() - now))
+            wait = max(req.surface_every_ms / 1000.0, SURFACE_DUTY * (self.clock() - now))
             state.next_grid_t, state.grid_step = now + wait, step
         steps, path = state.path.arrays()
         return SurfaceProbe(alphas=grid.alphas.copy(), betas=grid.betas.copy(),
@@ -203,7 +206,7 @@ class _SurfaceState:
         self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
         self.path = loss_surface.Path()
         self.grid: loss_surface.SurfaceGrid | None = None    # the last one computed
-        self.next_grid_t = -np.inf         # perf_counter time the next grid is due
+        self.next_grid_t = -np.inf         # Prober.clock time the next grid is due
         self.grid_step = -1
 
     def span(self, here: tuple[float, float]) -> float:

@@ -57,7 +57,10 @@ class Trainer:
         self.task = self.dataset.task
         self._y_train = self._targets(self.dataset.y_train)
         self._y_val = self._targets(self.dataset.y_val)
-        self._prober = Prober(self.model, self.loss_fn, self.dataset, self.seed)
+        self._paused_s = 0.0              # seconds spent waiting in pauses (training_time)
+        self._pause_began: float | None = None
+        self._prober = Prober(self.model, self.loss_fn, self.dataset, self.seed,
+                              clock=self.training_time)
         self._init_position()
         self._init_controls()
 
@@ -140,6 +143,12 @@ class Trainer:
             self._probe_changed = self._probe_req is not None
             self._cond.notify_all()
 
+    def training_time(self) -> float:
+        """A clock in seconds that stands still while the run waits in a pause."""
+        with self._cond:               # the training thread updates both under it
+            now, began = time.perf_counter(), self._pause_began
+            return now - self._paused_s - (now - began if began is not None else 0.0)
+
     def wait_until_paused(self, timeout: float | None = None) -> bool:
         """Block until the training thread is waiting in a pause (True) or timeout (False)."""
         return self._blocked.wait(timeout)
@@ -207,7 +216,10 @@ class Trainer:
                     self._probe_changed = False
                     return self._probe_req
                 self._blocked.set()
+                self._pause_began = time.perf_counter()
                 self._cond.wait(PAUSE_POLL_S)
+                self._paused_s += time.perf_counter() - self._pause_began
+                self._pause_began = None
                 self._blocked.clear()
 
     def _begin_epoch(self) -> None:

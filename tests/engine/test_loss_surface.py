@@ -1,4 +1,7 @@
 """The loss surface around the weights and the optimizer's path (engine/loss_surface.py)."""
+import threading
+import time
+
 import numpy as np
 import pytest
 
@@ -147,3 +150,32 @@ def test_trainer_streams_a_surface_and_a_growing_path_only_when_asked():
     last = surfaces[-1]
     assert last.current == pytest.approx(tuple(last.path[-1]), abs=1e-5)
     assert np.all(np.isfinite(last.losses))
+
+
+def test_time_spent_paused_does_not_earn_a_new_surface():
+    """A surface costs ~0.1 s of training; its refresh interval counts training time only,
+    so a run paused and resumed often (Step, the GUI benchmark) is not charged again."""
+    trainer = Trainer(Network.load(f"{EXAMPLES}/xor_mlp.nw.json"))
+    trainer.set_probes(ProbeRequest(surface=True, surface_res=5, every_ms=0, every_steps=1,
+                                    surface_every_ms=400))
+    surfaces = []
+
+    def consume():
+        for event in trainer.run():
+            if isinstance(event, ProbeEvent):
+                surfaces.append(event.surface.grid_step)
+                if len(surfaces) == 1:
+                    trainer.pause()       # the run waits before its next step
+                if len(surfaces) == 8:
+                    trainer.stop()
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    try:
+        assert trainer.wait_until_paused(30)
+        paused_at = trainer.training_time()
+        time.sleep(0.6)                   # wall time passes, training time does not
+        assert trainer.training_time() - paused_at < 0.05
+    finally:
+        trainer.resume()
+        thread.join(30)
+    assert len(surfaces) == 8 and len(set(surfaces)) == 1     # still the first surface
