@@ -47,8 +47,7 @@ class RedrawScheduler(QObject):
         """``view`` has new data; ``draw()`` shows it (called later, once)."""
         if view not in self._pending:
             self._pending[view] = draw
-        if not self.timer.isActive():
-            self.timer.start()
+        self._start_ticking()
 
     def poll(self) -> None:
         """Tick now if a tick is due (called on every batch; see the module note)."""
@@ -57,7 +56,15 @@ class RedrawScheduler(QObject):
 
     def kick(self) -> None:
         """Visibility changed: views that were hidden may now be drawn."""
-        if self._pending and not self.timer.isActive():
+        if self._pending:
+            self._start_ticking()
+
+    def _start_ticking(self) -> None:
+        """Start the timer if it stopped (nothing to draw: paused, hidden). The CPU budget
+        is measured from now: a window that spans the idle time would look nearly idle
+        and shorten the tick, so every resume began with the GUI over its budget."""
+        if not self.timer.isActive():
+            self._window_start = (time.perf_counter(), time.thread_time())
             self.timer.start()
 
     def _adapt(self) -> None:

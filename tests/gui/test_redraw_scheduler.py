@@ -52,6 +52,24 @@ def test_the_tick_does_not_lengthen_while_a_view_waits_for_its_first_draw(views,
     assert s.tick > s.min_tick
 
 
+def test_time_spent_idle_does_not_shorten_the_tick(views):
+    """While paused nothing is drawn and the timer stops. The GUI thread's duty was
+    measured over a window that included that idle time, so every resume shortened the
+    tick and the GUI spent two to three times its budget (11-21 % of a core)."""
+    s = RedrawScheduler()
+    s.mark(views[0], lambda: None)
+    s._tick()                                  # drawn: the budget applies from now
+    s.tick = 300
+    s._tick()                                  # nothing waits: the timer stops (paused)
+    assert not s.timer.isActive()
+    s._window_start = (time.perf_counter() - 5.0, time.thread_time())   # 5 s idle
+    s.mark(views[0], lambda: None)             # resumed: a batch
+    wall0, cpu0 = s._window_start
+    s._window_start = (wall0 - 1.0, cpu0 - 0.15)     # then 1 s at 15 % of a core
+    s._adapt()
+    assert s.tick > 300
+
+
 def test_poll_draws_when_a_tick_is_due_without_the_timer(views):
     """Qt's glib loop runs a timer at idle priority once it has fired: a steady stream of
     queued batches held the views blank for seconds. poll() (called per batch) draws."""
