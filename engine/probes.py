@@ -131,7 +131,7 @@ class Prober:
         state = self._surface
         if req is None or not req.surface or state is None:
             return
-        now = self.clock()
+        now = time.perf_counter()        # every step: no lock-taking training clock here
         if now - state.path_t >= PATH_EVERY_S:
             state.path_t = now
             state.path.record(step, loss_surface.project(self.model, state.directions))

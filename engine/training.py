@@ -57,8 +57,6 @@ class Trainer:
         self.task = self.dataset.task
         self._y_train = self._targets(self.dataset.y_train)
         self._y_val = self._targets(self.dataset.y_val)
-        self._paused_s = 0.0              # seconds spent waiting in pauses (training_time)
-        self._pause_began: float | None = None
         self._prober = Prober(self.model, self.loss_fn, self.dataset, self.seed,
                               clock=self.training_time)
         self._init_position()
@@ -91,6 +89,8 @@ class Trainer:
         self._cond = threading.Condition()
         self._paused = self._stop_flag = self._probe_changed = False
         self._step_tokens = 0
+        self._paused_s = 0.0              # seconds spent waiting in pauses (training_time)
+        self._pause_began: float | None = None
         self._pending_lr: float | None = None
         self._probe_req: ProbeRequest | None = None
         self._last_probe_t = -math.inf
