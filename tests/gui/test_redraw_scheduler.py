@@ -96,6 +96,7 @@ def test_the_built_dashboard_leaves_no_polish_requests_for_a_run_to_wait_on(main
                 Count.n += 1
             return False
     counter = Count()
+    QCoreApplication.processEvents()          # the window's own start-up polish: not counted
     main_window.training.dashboard
     QCoreApplication.instance().installEventFilter(counter)
     try:
