@@ -35,6 +35,10 @@ _GO, _STOP = "go", "stop"
 
 
 class Trainer:
+    # Every event computed so far has been yielded: a consumer that holds events back may
+    # wait for more. (A TrainerProcess streams events in chunks and says False inside one.)
+    caught_up = True
+
     def __init__(self, network: Network | dict, *, seed: int | None = None, dataset=None,
                  model=None):
         """Build the loop from a Network and its training section. ``seed`` overrides
@@ -92,6 +96,7 @@ class Trainer:
         self._paused_s = 0.0              # seconds spent waiting in pauses (training_time)
         self._pause_began: float | None = None
         self._pending_lr: float | None = None
+        self._pause_at: int | None = None
         self._probe_req: ProbeRequest | None = None
         self._last_probe_t = -math.inf
         self._last_probe_step = -1
@@ -125,6 +130,12 @@ class Trainer:
             self._blocked.clear()          # wait_until_paused now waits for that step
             self._cond.notify_all()
 
+    def pause_at(self, step: int | None) -> None:
+        """Pause once ``step`` optimizer steps are done, with a fresh probe of that step
+        (None: no such pause)."""
+        with self._cond:
+            self._pause_at = None if step is None else int(step)
+
     def set_lr(self, lr: float) -> None:
         """Use ``lr`` from the next step on (with a scheduler: its base rate)."""
         lr = float(lr)
@@ -157,6 +168,16 @@ class Trainer:
     def lr(self) -> float:
         return float(self.optimizer.lr)
 
+    @property
+    def pausing(self) -> bool:
+        """A pause (or single step) is asked for: the run waits before its next step."""
+        return self._paused
+
+    def grad_norms(self) -> dict:
+        """node_id -> L2 norm of the layer's gradients from the last batch, in depth order."""
+        with self._lock:
+            return grad_norms(self.model)
+
     # ---- the loop ---------------------------------------------------------------------------
     def run(self):
         """Generator of events until the run completes, is stopped or diverges. Calling it
@@ -185,6 +206,7 @@ class Trainer:
                     yield self._probe(turn, fresh=True)
                     continue
                 event = self._train_step()
+                self._check_pause_at()         # before the yield: the consumer sees `pausing`
                 yield event
                 if isinstance(event, DivergedEvent):
                     yield from self._end_run("diverged")
@@ -221,6 +243,13 @@ class Trainer:
                 self._paused_s += time.perf_counter() - self._pause_began
                 self._pause_began = None
                 self._blocked.clear()
+
+    def _check_pause_at(self) -> None:
+        if self._pause_at is None or self.step < self._pause_at:
+            return
+        with self._cond:
+            self._pause_at, self._paused = None, True
+            self._probe_changed = self._probe_req is not None    # the views show this step
 
     def _begin_epoch(self) -> None:
         # Under the lock: a checkpoint saved from another thread must not see the shuffle
@@ -276,8 +305,9 @@ class Trainer:
                               next_lr=self.lr)
 
     def _finish(self, reason: str) -> FinishedEvent:
-        with self._cond:                  # a later run() may continue after a stop
-            self._stop_flag = False
+        with self._cond:                  # a later run() continues after a stop, unpaused
+            self._stop_flag = self._paused = False
+            self._step_tokens = 0
             self._in_run = False
         return FinishedEvent(reason=reason, epochs=self.epoch, step=self.step,
                              metrics=self.final_metrics())
@@ -364,17 +394,22 @@ class Trainer:
     def save_checkpoint(self, path) -> None:
         """Write weights, optimizer and scheduler state, history, random states and the
         position in the run to one .npz (atomically). Safe from any thread."""
+        write_checkpoint(path, self.state())
+
+    def state(self) -> dict:
+        """Everything a checkpoint holds, as copies, between two steps. Safe from any thread."""
         with self._lock:
-            state = {"seed": self.seed, "batch_size": self.batch_size,
-                     "n_train": len(self.dataset.x_train), "epoch": self.epoch,
-                     "step": self.step, "batch": self._batch, "perm": self._perm,
-                     "weights": self.model.state_dict(),
-                     "optimizer": self.optimizer.state_dict(),
-                     "scheduler": self.scheduler.state_dict(),
-                     "history": [dict(r) for r in self.history],
-                     "running": self._running.state(), "shuffle_rng": self._rng.bit_generator.state,
-                     "layer_rngs": layer_rng_states(self.model)}
-        write_checkpoint(path, state)
+            return {"seed": self.seed, "batch_size": self.batch_size,
+                    "n_train": len(self.dataset.x_train), "epoch": self.epoch,
+                    "step": self.step, "batch": self._batch,
+                    "perm": None if self._perm is None else self._perm.copy(),
+                    "weights": self.model.state_dict(),
+                    "optimizer": self.optimizer.state_dict(),
+                    "scheduler": self.scheduler.state_dict(),
+                    "history": [dict(r) for r in self.history],
+                    "running": self._running.state(),
+                    "shuffle_rng": self._rng.bit_generator.state,
+                    "layer_rngs": layer_rng_states(self.model)}
 
     def load_checkpoint(self, path) -> None:
         """Continue from a checkpoint of the same network, seed and batch size."""
@@ -387,11 +422,16 @@ class Trainer:
             if state.get(key) != mine:
                 raise TrainingError(f"{where} was written with {key} {state.get(key)} but this "
                                     f"run has {mine} (Trainer.from_checkpoint takes its seed)")
+        try:
+            self.load_state(state)
+        except ValueError as e:
+            raise TrainingError(f"{where} does not fit this network: {e}") from None
+
+    def load_state(self, state: dict) -> None:
+        """Take over a ``state()`` of a Trainer of the same network, seed and data (ValueError
+        if the weights do not fit)."""
         with self._lock:
-            try:
-                self.model.load_state_dict(state["weights"])
-            except ValueError as e:
-                raise TrainingError(f"{where} does not fit this network: {e}") from None
+            self.model.load_state_dict(state["weights"])
             self.optimizer.load_state_dict(state["optimizer"])
             self.scheduler.load_state_dict(state["scheduler"])
             self.epoch, self.step, self._batch = state["epoch"], state["step"], state["batch"]

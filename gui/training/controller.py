@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from engine.schedulers import preview_lrs
+from engine.trainer_process import TrainerProcess, warm_up
 from gui.training.collector import GuiThreadCollector
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,
@@ -60,9 +61,14 @@ class TrainingController(QObject):
         self._start_thread()
         self._wire_actions()
         self._wire_document()
-        QTimer.singleShot(BUILD_DELAY_MS, self, lambda: self.dashboard)  # dies with self
+        QTimer.singleShot(BUILD_DELAY_MS, self, self._get_ready)         # dies with self
 
     # ---- set-up ----------------------------------------------------------------------------
+    def _get_ready(self) -> None:
+        """Just after the first paint: build the dashboard, start the training processes' server."""
+        self.dashboard
+        warm_up()
+
     def _start_thread(self) -> None:
         """The worker and its thread; the thread starts with the first run, so a window
         that never trains never has a thread to stop."""
@@ -207,7 +213,7 @@ class TrainingController(QObject):
 
     def _reset_now(self) -> None:
         self.seed_offset += 1
-        self.trainer = None
+        self._drop_trainer()
         self.previews.clear()
         self._set_state(IDLE)
         seed = self._base_seed() + self.seed_offset
@@ -250,11 +256,18 @@ class TrainingController(QObject):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.trainer, self._trainer_key = trainer, key
+        self._drop_trainer()
+        self.trainer, self._trainer_key = TrainerProcess(trainer), key
         self.run_id += 1
         self.info = run_info(trainer, self.run_id)
         self._start_views(self.info)
         return True
+
+    def _drop_trainer(self) -> None:
+        """Forget the run and end its training process (no run is active)."""
+        trainer, self.trainer = self.trainer, None
+        if trainer is not None:
+            trainer.close()
 
     def _start_views(self, info: RunInfo) -> None:
         d = self.dashboard
@@ -422,7 +435,8 @@ class TrainingController(QObject):
         self._refresh_plan()
 
     def _discard_run(self) -> None:
-        self.trainer = self.info = None
+        self._drop_trainer()
+        self.info = None
         self.previews.clear()
         if self._dashboard is not None:         # another network: its pictures are stale
             self._dashboard.set_data_views("Press Train to see this network's data views",
@@ -431,16 +445,17 @@ class TrainingController(QObject):
 
     # ---- closing ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop the run and the thread (bounded wait); safe to call twice."""
-        if not self.thread.isRunning():
-            return
-        self.worker.stop()
-        self.thread.quit()
-        if not self.thread.wait(SHUTDOWN_WAIT_MS):
-            self.thread.terminate()           # a step that never returns: last resort
-            self.thread.wait(1000)
-        self.collector.stop()
-        self.document.set_locked(False)
+        """Stop the run, its process and the thread (bounded wait); safe to call twice."""
+        if self.thread.isRunning():
+            self.worker.stop()
+            self.thread.quit()
+            if not self.thread.wait(SHUTDOWN_WAIT_MS):
+                if self.trainer is not None:
+                    self.trainer.close()      # a step that never returns: end the child,
+                self.thread.wait(SHUTDOWN_WAIT_MS)   # and the worker's run() with it
+            self.collector.stop()
+            self.document.set_locked(False)
+        self._drop_trainer()
 
 
 def polish_now() -> None:

@@ -1,11 +1,14 @@
 """The training worker: a QObject living in a QThread that runs Trainer.run().
 
+The window gives it a TrainerProcess (engine/trainer_process.py): the steps are computed in a
+child process, so training and painting do not share one interpreter lock; the worker
+thread pulls the events the child streams. (A plain Trainer works the same, in this thread.)
+
 The trainer steps thousands of times a second; the window cannot redraw that often. So the
 worker throttles at the source: it gathers step events into a compact UpdateBatch and emits
 at most EMIT_HZ batches a second (at once when the run pauses or ends, so the views never
-lag behind a paused trainer). Everything in a batch is a copy the worker owns. The worker
-is the only thread that touches the model during a run, so it reads the per-layer gradient
-norms itself, between two steps, when it emits.
+lag behind a paused trainer). Everything in a batch is a copy the worker owns, with the
+trainer's per-layer gradient norms as of its last step.
 """
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, StepEvent)
-from engine.metrics import grad_norms
 
 EMIT_HZ = 30.0
 YIELD_S = 0.001          # the GUI thread waits at most about this long for the GIL
@@ -81,7 +83,7 @@ class TrainingWorker(QObject):
 
     Controls (pause, step, stop, lr, probes) go straight to the Trainer, whose methods are
     thread-safe, so they work at once, even before the worker thread picks the run up.
-    ``pause_at(step)`` makes the worker pause the trainer itself after that step (used by
+    ``pause_at(step)`` makes the trainer pause itself after that step (used by
     --train-steps)."""
     batchReady = Signal(object)        # UpdateBatch
     failed = Signal(str)               # an unexpected error in the run: its message
@@ -116,7 +118,7 @@ class TrainingWorker(QObject):
 
     def resume(self) -> None:
         self._pause_requested = False
-        self._pause_at = None
+        self.pause_at(None)
         if self.trainer is not None:
             self.trainer.resume()
 
@@ -134,7 +136,10 @@ class TrainingWorker(QObject):
             self.trainer.set_probes(request)
 
     def pause_at(self, step: int | None) -> None:
+        """The trainer pauses itself after ``step`` (and probes that step)."""
         self._pause_at = step
+        if self.trainer is not None:
+            self.trainer.pause_at(step)
 
     @property
     def pause_step(self) -> int | None:
@@ -163,11 +168,10 @@ class TrainingWorker(QObject):
                 with self._pending_lock:
                     self._pending.add(event)
                     if isinstance(event, StepEvent) and self._reached_pause_step(event.step):
-                        self._pause_requested = True
-                        trainer.pause()
-                        trainer.set_probes(self._probes)      # the views show this very step
+                        self._pause_requested = True          # the trainer pauses there
                     now = time.perf_counter()
-                    if (now - last_emit >= 1.0 / EMIT_HZ or self._pause_requested
+                    if (now - last_emit >= 1.0 / EMIT_HZ
+                            or self._pause_requested and trainer.caught_up
                             or self._pending.finished is not None):
                         self._emit_pending()
                         last_emit = now
@@ -203,7 +207,7 @@ class TrainingWorker(QObject):
         norms = {}
         trainer = self.trainer
         if self.want_grad_norms and p.steps and p.diverged is None and trainer is not None:
-            norms = grad_norms(trainer.model)
+            norms = trainer.grad_norms()
         self.batchReady.emit(UpdateBatch(
             run=run_id, steps=np.array(p.steps, dtype=np.int64),
             losses=np.array(p.losses, dtype=np.float64), lrs=np.array(p.lrs, dtype=np.float64),

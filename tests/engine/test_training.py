@@ -330,3 +330,16 @@ def test_without_a_validation_split_val_values_are_none_and_probes_use_the_train
     assert epoch.step == 2 and epoch.val_loss is None and epoch.metrics["val_accuracy"] is None
     assert events[-1].metrics["val_loss"] is None
     assert of(events, ProbeEvent)[-1].confusion.sum() == 400
+
+
+
+def test_a_run_stopped_in_a_pause_continues_unpaused():
+    trainer = Trainer(mlp_net(epochs=100))
+    trainer.pause()
+    consumer = Consumer(trainer)
+    assert trainer.wait_until_paused(WAIT)
+    trainer.stop()
+    consumer.thread.join(WAIT)
+    again = Consumer(trainer)                 # Continue: the stop ended the pause too
+    again.thread.join(WAIT)
+    assert not again.thread.is_alive() and again.events[-1].reason == "completed"

@@ -44,17 +44,19 @@ def test_training_with_the_data_tab_shown_draws_a_surface_and_a_growing_path(qtb
     assert d.surface.image.image is not None and np.all(np.isfinite(d.surface.image.image))
     first = len(d.surface.path)
     qtbot.waitUntil(lambda: len(d.surface.path) > first + 5, timeout=PATIENCE_MS)
-    assert window.training.trainer._probe_req.surface
+    assert window.training.worker.probes.surface
 
 
 def test_nothing_is_computed_while_the_view_is_hidden(qtbot, window):
     c, d = window.training, window.training.dashboard
+    probes = []
+    c.worker.batchReady.connect(lambda b: b.probe is not None and probes.append(b.probe))
     d.show_page("Curves")
     trigger(window, "train")
     qtbot.waitUntil(lambda: loss_points(window) > 100, timeout=PATIENCE_MS)
-    req = c.trainer._probe_req
+    req = c.worker.probes
     assert req is None or not req.surface
-    assert c.trainer._prober._surface is None            # no directions, no path, no grid
+    assert all(p.surface is None for p in probes)         # the trainer computed none
     assert d.surface.is_empty
     d.show_page("Data")                                   # shown: surfaces start coming
     qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=PATIENCE_MS)

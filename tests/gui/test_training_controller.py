@@ -3,6 +3,7 @@ learning rate, divergence, errors, locking, closing. Driven through the window's
 waits on conditions (qtbot.waitUntil), never on fixed sleeps."""
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def window(qtbot):
     w.training.shutdown()
     assert not w.training.thread.isRunning()
     assert threading.active_count() <= threads_before
+    assert w.training.trainer is None and not multiprocessing.active_children()
 
 
 def loss_points(w) -> int:
@@ -112,6 +114,19 @@ def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     trigger(window, "train")                 # continue the same run
     qtbot.waitUntil(lambda: c.trainer.step > steps + 10, timeout=PATIENCE_MS)
     assert c.run_id == 1
+
+
+def test_continue_after_stopping_a_paused_run_trains(qtbot, window):
+    c = window.training
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: loss_points(window) > 10, timeout=PATIENCE_MS)
+    pause_and_settle(qtbot, window)
+    trigger(window, "stop")
+    qtbot.waitUntil(lambda: c.state == "stopped", timeout=PATIENCE_MS)
+    steps = c.trainer.step
+    trigger(window, "train")                 # Continue: running again, not stuck in the pause
+    assert c.state == "running"
+    qtbot.waitUntil(lambda: c.trainer.step > steps + 10, timeout=PATIENCE_MS)
 
 
 def test_step_trains_exactly_one_batch(qtbot, window):
@@ -191,16 +206,28 @@ def test_editing_while_training_is_refused_or_stops_the_run(qtbot, window):
         "weight"].shape == (6, 2)
 
 
-def test_an_error_in_the_worker_becomes_a_message(qtbot, window, monkeypatch):
-    from engine.training import Trainer
-
-    def broken_step(self):
-        raise RuntimeError("boom in the training thread")
-    monkeypatch.setattr(Trainer, "_train_step", broken_step)
+def test_an_error_in_the_training_process_becomes_a_message(qtbot, window, monkeypatch):
+    from gui.training import run_setup
+    from tests.trainers import BrokenStepTrainer
+    monkeypatch.setattr(run_setup, "Trainer", BrokenStepTrainer)
     trigger(window, "train")
     qtbot.waitUntil(lambda: window.training.state == "finished", timeout=PATIENCE_MS)
-    assert "boom in the training thread" in window.training.dashboard.banner.text
+    assert "boom in the training step" in window.training.dashboard.banner.text
     assert window.training.thread.isRunning()      # the thread survives for the next run
+    monkeypatch.undo()
+    trigger(window, "train")                        # and the next run trains
+    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
+
+
+def test_a_training_process_that_dies_becomes_a_message(qtbot, window):
+    import os
+    import signal
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
+    os.kill(window.training.trainer.child_pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: window.training.state == "finished", timeout=PATIENCE_MS)
+    assert "training process ended unexpectedly" in window.training.dashboard.banner.text
+    assert not window.document.locked
 
 
 def test_a_network_that_cannot_train_says_why(qtbot):
@@ -215,7 +242,7 @@ def test_a_network_that_cannot_train_says_why(qtbot):
         w.training.shutdown()
 
 
-def test_closing_while_training_stops_the_thread(qtbot):
+def test_closing_while_training_stops_the_thread_and_the_process(qtbot):
     threads_before = threading.active_count()
     w = make_window(qtbot, xor_network())
     trigger(w, "train")
@@ -224,6 +251,7 @@ def test_closing_while_training_stops_the_thread(qtbot):
     assert w.close()
     assert not w.training.thread.isRunning()
     assert threading.active_count() <= threads_before
+    assert w.training.trainer is None and not multiprocessing.active_children()
 
 
 def test_train_steps_then_pauses_after_n_steps(qtbot, window):
