@@ -1,8 +1,10 @@
 """A Trainer whose steps run in a child process, with the Trainer's controls and events.
 
 Why a process: Python threads share one interpreter lock. A training thread and a window's
-GUI thread take it from each other hundreds of times a second, which cost the run 10-20 %
-on 2 cores (and the window some smoothness). A child process has an interpreter of its own.
+GUI thread took it from each other hundreds of times a second, and the run's second BLAS
+thread fought the window for the other core: on 2 cores the window trained at ~0.8 of the
+headless speed (each cause alone ~0.8 too). A child process with its own interpreter and one
+BLAS thread trains at ~0.96 of it (benchmarks/gui_training.py).
 
     proc = TrainerProcess(Trainer(network))    # the local Trainer: data, model, settings
     for event in proc.run():                   # the same events, computed in the child
@@ -22,7 +24,6 @@ the run ends; a step is a plain tuple on the wire (pickling dataclasses costs ~1
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import queue
 import threading
@@ -39,13 +40,17 @@ CHUNK_HZ = 60.0
 BLAS_THREADS = 1
 PAUSE_POLL_S = 0.01        # a paused child looks this often for steps and probes to report
 CLOSE_WAIT_S = 2.0
+_HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 _SHARED = frozenset({"network", "config", "seed", "dataset", "model", "task", "n_batches",
                      "epochs", "epoch", "batch_size", "history", "final_metrics"})
 
 
 def _context():
     """Children fork from a small server process that has already imported the engine (fast
-    starts, and no fork of a process with GUI threads)."""
+    starts, and no fork of a process with GUI threads); where there is none (Windows), they
+    start afresh."""
+    if not _HAS_FORKSERVER:
+        return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([__name__])
     return ctx
@@ -54,7 +59,9 @@ def _context():
 def warm_up() -> None:
     """Start the server that children fork from, so a first run does not wait ~0.3 s for it."""
     _context()
-    multiprocessing.forkserver.ensure_running()
+    if _HAS_FORKSERVER:
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
 
 
 class TrainerProcess:
@@ -120,8 +127,9 @@ class TrainerProcess:
         """A pause the child reports from before this is over already: it is numbered."""
         with self._send_lock:
             self._go += 1
+            go = self._go
             self._blocked.clear()
-        self._control(name, self._go)
+        self._control(name, go)
 
     def _control(self, *message) -> None:
         with self._send_lock:

@@ -1,12 +1,12 @@
 """Spreading the views' redraws over time.
 
-Painting a pyqtgraph plot costs several milliseconds of the GUI thread, and while the GUI
-thread runs Python the training thread waits for the GIL. Redrawing every view at once
-would stall the event loop for the sum of all paints and take a large share of the
-trainer's time. So views only say "I have new data"; one visible view is drawn per tick
-(the one waiting longest), which bounds the stall to one paint. The tick adapts so that
-the GUI thread uses about CPU_BUDGET of a core (measured with time.thread_time): with
-many views on screen each one is redrawn less often, and training keeps its pace.
+Painting a pyqtgraph plot costs several milliseconds of the GUI thread. Redrawing every
+view at once would stall the event loop for the sum of all paints, and on a 2-core machine
+the window would take CPU from the training process. So views only say "I have new data";
+one visible view is drawn per tick (the one waiting longest), which bounds the stall to one
+paint. The tick adapts so that the GUI thread uses about CPU_BUDGET of a core (measured
+with time.thread_time): with many views on screen each one is redrawn less often, and
+training keeps its pace.
 
 Two exceptions keep a new run from looking dead: a view that has not been drawn since the
 run started goes before the others, and the tick does not lengthen while one waits.
