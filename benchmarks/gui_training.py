@@ -9,13 +9,15 @@ a node selected so the layer views probe, node previews on). After a warm-up rou
 alternate headless and GUI; the ratio is the median of the paired per-round ratios (other
 programs load this machine, and a pair sees the same load). Then the window trains a few
 more rounds while a 5 ms QTimer measures its own lateness: the event loop's stall. (That
-timer wakes the GUI thread 200 times a second, and each wake takes the GIL from the
-training thread, so it does not run in the rounds that measure throughput.)
+timer wakes the GUI thread 200 times a second, which a user's window never does, so it
+does not run in the rounds that measure throughput.) The window trains in a child process
+(engine/trainer_process.py); headless is the plain Trainer in this one.
 
 Prints per example, then exactly:
     gui/headless throughput ratio: X      (geometric mean over the examples; goal >= 0.90)
     ui stall p99 ms: Y                    (goal < 50)
---soak trains spiral for 20,000 steps with every view live and prints RSS at start and end.
+--soak trains spiral for 20,000 steps with every view live and prints the RSS of the window's
+process and of its training process at start and end.
 """
 from __future__ import annotations
 
@@ -167,8 +169,8 @@ class WindowRun:
         self.window.close()
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024.0
     return float("nan")
@@ -208,16 +210,17 @@ def throughput(app, rounds: int, scale: float) -> None:
 def soak(app, steps: int) -> None:
     probe = StallProbe()
     run = WindowRun(app, "spiral", "h1")
-    rss0 = rss_mb()
-    print(f"soak: RSS at start {rss0:.1f} MB", flush=True)
+    child = run.controller.trainer.child_pid
+    rss0, child0 = rss_mb(), rss_mb(child)
+    print(f"soak: RSS at start {rss0:.1f} MB (training process {child0:.1f} MB)", flush=True)
     chunk = 2000
     for k in range(steps // chunk):
         rate = run.rate(chunk, probe)
-        print(f"  step {(k + 1) * chunk:>6}: {rate:,.0f} steps/s, RSS {rss_mb():.1f} MB",
-              flush=True)
+        print(f"  step {(k + 1) * chunk:>6}: {rate:,.0f} steps/s, RSS {rss_mb():.1f} MB "
+              f"(training process {rss_mb(child):.1f} MB)", flush=True)
     points = len(run.controller.dashboard.loss.curves["train"])
-    print(f"soak: RSS at end {rss_mb():.1f} MB (start {rss0:.1f} MB); "
-          f"loss curve holds {points:,} points")
+    print(f"soak: RSS at end {rss_mb():.1f} MB (start {rss0:.1f} MB); training process "
+          f"{rss_mb(child):.1f} MB (start {child0:.1f} MB); loss curve holds {points:,} points")
     print(f"ui stall p99 ms: {np.percentile(probe.late_ms, 99):.1f}")
     run.close()
 
