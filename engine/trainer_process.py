@@ -91,6 +91,11 @@ class TrainerProcess:
     def lr(self) -> float:
         return self._lr
 
+    @property
+    def model_step(self) -> int:
+        """The step whose weights ``model`` holds: the last pause or end of a run."""
+        return self.local.step
+
     def grad_norms(self) -> dict:
         """As Trainer.grad_norms, as of the last chunk of events the child sent."""
         return dict(self._norms)

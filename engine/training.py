@@ -169,6 +169,11 @@ class Trainer:
         return float(self.optimizer.lr)
 
     @property
+    def model_step(self) -> int:
+        """The step whose weights ``model`` holds (a TrainerProcess's lag behind ``step``)."""
+        return self.step
+
+    @property
     def pausing(self) -> bool:
         """A pause (or single step) is asked for: the run waits before its next step."""
         return self._paused

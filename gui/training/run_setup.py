@@ -135,4 +135,4 @@ def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, in
     expected = (node_param_shapes(document, node_id) or {}).get("weight")
     if expected != tuple(weight.shape):
         return None          # a run of an older version of the network: its weights mislead
-    return np.array(weight, dtype=np.float32, copy=True), int(trainer.step)
+    return np.array(weight, dtype=np.float32, copy=True), int(trainer.model_step)

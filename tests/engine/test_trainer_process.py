@@ -91,11 +91,12 @@ def test_a_run_in_the_process_equals_the_run_in_this_one(process):
 def test_pause_step_resume_stop_and_continue_give_the_uninterrupted_run(process):
     expected = steps(Trainer(xor(epochs=100)).run())
     proc = process(Trainer(xor(epochs=100)))
+    assert proc.model_step == 0                         # the weights the window can show
     proc.step_once()                                    # given before the child starts
     run = Consumer(proc)
     assert proc.wait_until_paused(WAIT_S) and proc.step == 1
     proc.step_once()
-    assert proc.wait_until_paused(WAIT_S) and proc.step == 2
+    assert proc.wait_until_paused(WAIT_S) and proc.step == 2 == proc.model_step
     before = proc.model.state_dict()["h1.weight"].copy()
     proc.resume()
     wait_for(lambda: proc.step > 10)
