@@ -202,7 +202,7 @@ def test_pause_step_once_resume_and_stop_from_another_thread():
     assert all(np.isfinite(w).all() for w in weights(trainer).values())
 
 
-def test_stop_while_paused_ends_the_run():
+def test_stop_while_paused_ends_the_run_and_the_pause():
     trainer = Trainer(mlp_net(epochs=100))
     trainer.pause()
     consumer = Consumer(trainer)
@@ -211,6 +211,9 @@ def test_stop_while_paused_ends_the_run():
     consumer.thread.join(WAIT)
     assert consumer.events == [consumer.events[-1]] and consumer.events[-1].reason == "stopped"
     assert trainer.step == 0
+    again = Consumer(trainer)                 # Continue: the stop ended the pause too
+    again.thread.join(WAIT)
+    assert not again.thread.is_alive() and again.events[-1].reason == "completed"
 
 
 def test_step_once_lets_exactly_one_batch_through():
@@ -330,16 +333,3 @@ def test_without_a_validation_split_val_values_are_none_and_probes_use_the_train
     assert epoch.step == 2 and epoch.val_loss is None and epoch.metrics["val_accuracy"] is None
     assert events[-1].metrics["val_loss"] is None
     assert of(events, ProbeEvent)[-1].confusion.sum() == 400
-
-
-
-def test_a_run_stopped_in_a_pause_continues_unpaused():
-    trainer = Trainer(mlp_net(epochs=100))
-    trainer.pause()
-    consumer = Consumer(trainer)
-    assert trainer.wait_until_paused(WAIT)
-    trainer.stop()
-    consumer.thread.join(WAIT)
-    again = Consumer(trainer)                 # Continue: the stop ended the pause too
-    again.thread.join(WAIT)
-    assert not again.thread.is_alive() and again.events[-1].reason == "completed"
