@@ -15,7 +15,7 @@ COMMANDS = ("check", "train")
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in COMMANDS:
-        from engine.cli import run_command
+        from engine.cli.main import run_command
         return run_command(argv)
     from gui.app import run
     return run(argv)

@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from engine.events import StepEvent  # noqa: E402
-from engine.network import Network  # noqa: E402
-from engine.training import Trainer  # noqa: E402
+from engine.training.messages import StepEvent  # noqa: E402
+from engine.graph.network import Network  # noqa: E402
+from engine.training.trainer import Trainer  # noqa: E402
 
 EXAMPLES = {"digits_cnn": ("c1", 400), "spiral": ("h1", 2500)}   # selected node, steps
 WARMUP_STEPS = 20

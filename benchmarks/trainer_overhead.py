@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine import compile_network, make_optimizer  # noqa: E402
 from engine.data import Dataset, iterate_batches  # noqa: E402
-from engine.events import StepEvent  # noqa: E402
-from engine.network import Network  # noqa: E402
-from engine.training import Trainer  # noqa: E402
+from engine.training.messages import StepEvent  # noqa: E402
+from engine.graph.network import Network  # noqa: E402
+from engine.training.trainer import Trainer  # noqa: E402
 
 BATCH = 128
 # CPU time of the process by default: time lost to other processes on a shared machine does

@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtGui import QUndoCommand
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from gui.document import Document
 
 # ids for QUndoCommand.mergeWith (commands of one id may merge)
@@ -30,7 +30,7 @@ class AddNode(QUndoCommand):
                  params: dict | None = None, node_id: str | None = None,
                  parent: QUndoCommand | None = None):
         super().__init__(parent)
-        registry.get(type_name)       # KeyError naming the known types for a bad name
+        LAYERS[type_name]       # KeyError naming the known types for a bad name
         self.doc = doc
         self.type_name = type_name
         self.params = dict(params or {})

@@ -1,4 +1,4 @@
-"""The document: a Qt wrapper of engine.network.Network that emits a signal on every change.
+"""The document: a Qt wrapper of engine.graph.network.Network that emits a signal on every change.
 
 Views (canvas, inspector, status bar) never change the network themselves: they push
 QUndoCommands (gui/commands.py) on ``undo_stack``; the commands call the edit methods below,
@@ -14,11 +14,12 @@ from typing import Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from engine import registry
-from engine.compiler import infer_shapes
+from engine.nn.layers import LAYERS
+from engine.nn.registry import LayerSpec
+from engine.graph.compiler import infer_shapes
 from engine.errors import GraphError
-from engine.network import Network
-from engine.validation import validate
+from engine.graph.network import Network
+from engine.graph.validation import validate
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +102,9 @@ class Document(QObject):
     def node(self, node_id: str) -> dict:
         return self.network.node(node_id)
 
-    def spec(self, node_id: str) -> registry.LayerSpec | None:
+    def spec(self, node_id: str) -> LayerSpec | None:
         type_name = self.network.node(node_id)["type"]
-        return registry.get(type_name) if registry.has(type_name) else None
+        return LAYERS[type_name] if (type_name in LAYERS) else None
 
     def has_node(self, node_id: str) -> bool:
         return any(n["id"] == node_id for n in self.network.nodes)
@@ -276,7 +277,7 @@ def _param_counts(net: Network, shapes: dict[str, tuple]) -> dict[str, int]:
         if nid not in shapes or any(s is None for s in ins):
             continue
         try:
-            spec = registry.get(node["type"])
+            spec = LAYERS[node["type"]]
             counts[nid] = int(spec.cls.param_count(spec.complete(node.get("params")), ins))
         except (KeyError, ValueError):
             continue

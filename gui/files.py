@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import GraphError, NetworkFileError
-from engine.network import Network
+from engine.graph.network import Network
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 EXAMPLES_DIR = RESOURCES / "examples"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from engine import registry
+from engine.nn.layers import LAYERS
 
 MIME_LAYER = "application/x-netwright-layer"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +79,7 @@ class Palette(QWidget):
 
     def _populate(self) -> None:
         from gui.canvas.style import CATEGORY_COLOURS
-        for category, specs in registry.by_category().items():
+        for category, specs in LAYERS.by_category().items():
             swatch = _swatch(CATEGORY_COLOURS.get(category, QColor("#8896a6")))
             group = QTreeWidgetItem(self.tree, [category])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
-from engine.registry import Param
+from engine.schema import Param
 from gui.param_widgets import ParamEditor, make_editor
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
                                QHBoxLayout, QLineEdit, QSpinBox, QWidget)
 
-from engine.registry import Param
+from engine.schema import Param
 
 INT_LIMIT = 2_000_000_000
 

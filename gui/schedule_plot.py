@@ -1,4 +1,4 @@
-"""A small plot of the learning rate over the epochs, from engine.schedulers.preview_lrs.
+"""A small plot of the learning rate over the epochs, from engine.optim.schedulers.preview_lrs.
 
 pyqtgraph takes about half a second to import, so the plot is built a moment after the
 widget is first shown: the window appears at once and the curve follows.
@@ -13,7 +13,7 @@ BUILD_DELAY_MS = 120
 
 def schedule_points(scheduler: dict, lr: float, epochs: int) -> list[float]:
     """Learning rate in force at each epoch (computed by the engine's scheduler code)."""
-    from engine.schedulers import preview_lrs
+    from engine.optim.schedulers import preview_lrs
     return [float(v) for v in preview_lrs(scheduler, lr, max(1, int(epochs)))]
 
 

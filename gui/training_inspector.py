@@ -1,7 +1,7 @@
 """The inspector's training page (nothing selected): data, loss, optimizer, schedule, run.
 
-Generated from the engine's registries (engine.data.DATASETS, engine.losses.LOSSES,
-engine.optimizers.OPTIMIZERS, engine.schedulers.SCHEDULERS): every choice, default, range
+Generated from the engine's registries (engine.data.DATASETS, engine.nn.losses.LOSSES,
+engine.optim.optimizers.OPTIMIZERS, engine.optim.schedulers.SCHEDULERS): every choice, default, range
 and help text comes from their Params. Every edit is one SetTraining command.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
 from engine.data.loading import DEFAULT_VALIDATION_SPLIT
-from engine.registry import Param
-from engine.validation import TRAINING_PARAMS
+from engine.schema import Param
+from engine.graph.validation import TRAINING_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
 
@@ -28,9 +28,9 @@ VALIDATION_SPLIT = Param(
 def registries() -> dict[str, dict]:
     """The four registries the page is generated from (imported late: they are big)."""
     from engine.data import DATASETS
-    from engine.losses import LOSSES
-    from engine.optimizers import OPTIMIZERS
-    from engine.schedulers import SCHEDULERS
+    from engine.nn.losses import LOSSES
+    from engine.optim.optimizers import OPTIMIZERS
+    from engine.optim.schedulers import SCHEDULERS
     return {"dataset": DATASETS, "loss": LOSSES, "optimizer": OPTIMIZERS,
             "scheduler": SCHEDULERS}
 

@@ -2,7 +2,7 @@
 of the Trainer it runs by name, so a monkeypatch in the test process would not reach it)."""
 from __future__ import annotations
 
-from engine.training import Trainer
+from engine.training.trainer import Trainer
 
 
 class BrokenStepTrainer(Trainer):

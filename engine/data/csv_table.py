@@ -15,7 +15,7 @@ import numpy as np
 
 from engine.data.dataset import DatasetInfo, register_dataset
 from engine.errors import DataError
-from engine.registry import Param
+from engine.schema import Param
 
 AUTO_MAX_CLASSES = 10
 NAME = "csv"

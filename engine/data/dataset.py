@@ -10,7 +10,8 @@ from typing import Callable
 
 import numpy as np
 
-from engine.registry import Param, ParamSchema
+from engine.registry import Registry
+from engine.schema import Param, ParamSchema
 
 TASKS = ("classification", "regression")
 CATEGORIES = ("2-D toy", "regression", "real", "images", "files")
@@ -76,7 +77,7 @@ class DatasetSpec(ParamSchema):
     describe: Describer
 
 
-DATASETS: dict[str, DatasetSpec] = {}
+DATASETS = Registry("dataset")
 
 
 def register_dataset(name: str, help: str, params: list[Param] | tuple, task: str,
@@ -88,9 +89,7 @@ def register_dataset(name: str, help: str, params: list[Param] | tuple, task: st
         raise ValueError(f"unknown task {task!r}")
 
     def decorate(load: Loader) -> Loader:
-        if name in DATASETS:
-            raise ValueError(f"dataset {name!r} registered twice")
-        DATASETS[name] = DatasetSpec(name, help, tuple(params), task, category, load, describe)
+        DATASETS.add(name, DatasetSpec(name, help, tuple(params), task, category, load, describe))
         return load
 
     return decorate

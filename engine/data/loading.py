@@ -8,7 +8,7 @@ import numpy as np
 
 from engine.data.dataset import DATASETS, Dataset, DatasetInfo, DatasetSpec
 from engine.errors import DataError
-from engine.registry import complete_params
+from engine.schema import complete_params
 
 SECTION_KEYS = ("name", "params", "validation_split")
 DEFAULT_VALIDATION_SPLIT = 0.2
@@ -51,7 +51,7 @@ def _read_section(section) -> tuple[DatasetSpec, dict, float]:
                         f"(allowed: {', '.join(SECTION_KEYS)})")
     name = section.get("name")
     if name not in DATASETS:
-        raise DataError(f"unknown dataset {name!r}; known datasets: {', '.join(DATASETS)}")
+        raise DataError(DATASETS.unknown(name))
     spec = DATASETS[name]
     given = section.get("params") or {}
     if not isinstance(given, dict):

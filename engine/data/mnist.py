@@ -16,7 +16,7 @@ from engine.data.dataset import DatasetInfo, register_dataset, samples_param
 from engine.data.download import RemoteFile
 from engine.data.idx import read_idx
 from engine.errors import DataError
-from engine.registry import Param
+from engine.schema import Param
 
 
 @dataclass(frozen=True)

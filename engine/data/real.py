@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.data.dataset import DatasetInfo, register_dataset
-from engine.registry import Param
+from engine.schema import Param
 
 _CANCER_BASES = ("radius", "texture", "perimeter", "area", "smoothness", "compactness",
                  "concavity", "concave points", "symmetry", "fractal dimension")

@@ -9,7 +9,7 @@ import numpy as np
 
 from engine.data.dataset import DatasetInfo, register_dataset, samples_param
 from engine.data.toy import balanced_labels
-from engine.registry import Param
+from engine.schema import Param
 
 _SQRT3 = np.sqrt(3.0)
 

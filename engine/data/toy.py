@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.data.dataset import DatasetInfo, register_dataset, samples_param
-from engine.registry import Param
+from engine.schema import Param
 
 XY = ("x1", "x2")
 

@@ -1,7 +1,7 @@
 """Automatic left-to-right layout: a column per topological depth (no Qt needed)."""
 from __future__ import annotations
 
-from engine.network import Network
+from engine.graph.network import Network
 
 COLUMN_SPACING = 175.0     # a card is 120 wide in scene units: room for a wire label
 ROW_SPACING = 90.0         # a card is ~54 high

@@ -10,7 +10,7 @@ from PySide6.QtGui import (QBrush, QFontMetrics, QFontMetricsF, QImage, QPainter
                            QPen, QPixmap)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from engine import registry
+from engine.nn.registry import LayerSpec
 from gui.canvas import style
 from gui.canvas.port_item import PortItem
 from gui.canvas.summary import format_count, format_shape, param_summary
@@ -41,7 +41,7 @@ class NodeItem(QGraphicsItem):
 
     # ---- reading the document ------------------------------------------------------------
     @property
-    def spec(self) -> registry.LayerSpec | None:
+    def spec(self) -> LayerSpec | None:
         return self.document.spec(self.node_id)
 
     def refresh(self) -> None:

@@ -6,13 +6,14 @@ only when they differ from their default.
 """
 from __future__ import annotations
 
-from engine import registry
+from engine.schema import Param
+from engine.nn.registry import LayerSpec
 
 MAX_PARTS = 3
 _ALWAYS_SHOWN = ("int", "float", "shape", "padding")
 
 
-def param_summary(spec: registry.LayerSpec, params: dict) -> str:
+def param_summary(spec: LayerSpec, params: dict) -> str:
     try:
         full = spec.complete(params)
     except ValueError:
@@ -27,11 +28,11 @@ def param_summary(spec: registry.LayerSpec, params: dict) -> str:
     return ", ".join(parts[:MAX_PARTS])
 
 
-def _shown(p: registry.Param, value) -> bool:
+def _shown(p: Param, value) -> bool:
     return p.kind in _ALWAYS_SHOWN or value != p.default
 
 
-def _part(p: registry.Param, value) -> str:
+def _part(p: Param, value) -> str:
     name = p.name.replace("_", " ")
     if p.kind == "bool":
         return f"{name} {'on' if value else 'off'}"

@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTime
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from engine.schedulers import preview_lrs
-from engine.trainer_process import TrainerProcess, warm_up
+from engine.optim.schedulers import preview_lrs
+from engine.training.process import TrainerProcess, warm_up
 from gui.training.collector import GuiThreadCollector
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import (RunInfo, TrainerFactory, graph_key, probe_request,

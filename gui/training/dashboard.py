@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPus
                                QSpinBox, QSplitter, QTabWidget, QToolButton, QVBoxLayout,
                                QWidget)
 
-from engine.optimizers import OPTIMIZERS
+from engine.optim.optimizers import OPTIMIZERS
 from gui.param_widgets import make_editor
 from gui.training.scheduler import RedrawScheduler
 from gui.training.views.activation_curve import ActivationView

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.compiler import compile_network
+from engine.graph.compiler import compile_network
 from engine.data import load_dataset
-from engine.events import ProbeRequest
-from engine.metrics import param_layers
-from engine.network import Network
-from engine.training import Trainer
+from engine.training.messages import ProbeRequest
+from engine.training.metrics import param_layers
+from engine.graph.network import Network
+from engine.training.trainer import Trainer
 from gui.param_shapes import node_param_shapes
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second

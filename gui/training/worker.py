@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, StepEvent)
+from engine.training.messages import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, StepEvent)
 
 EMIT_HZ = 30.0
 YIELD_S = 0.001          # the GUI thread waits at most about this long for the GIL

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli import run_command
+from engine.cli.main import run_command
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = Path(__file__).resolve().parent / "broken"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli import run_command
+from engine.cli.main import run_command
 from tests.engine.test_training import sine_net
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,8 @@ bare NumPy broadcasting error."""
 import numpy as np
 import pytest
 
-from engine import compile_network, registry
+from engine import compile_network
+from engine.nn.layers import LAYERS
 from engine.errors import ShapeError
 
 MLP = {"nodes": [{"id": "in", "type": "Input", "params": {"shape": [4]}},
@@ -128,7 +129,7 @@ def test_a_failed_call_leaves_the_model_usable(mlp):
 
 
 def _shape_of(type_name, *shapes):
-    spec = registry.get(type_name)
+    spec = LAYERS[type_name]
     return spec.cls.output_shape(spec.complete({}), list(shapes))
 
 

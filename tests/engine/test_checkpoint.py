@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from engine.checkpoint import read_checkpoint, write_checkpoint
+from engine.training.checkpoint import read_checkpoint, write_checkpoint
 from engine.errors import TrainingError
-from engine.events import EpochEvent, FinishedEvent, StepEvent
-from engine.training import Trainer
+from engine.training.messages import EpochEvent, FinishedEvent, StepEvent
+from engine.training.trainer import Trainer
 from tests.engine.test_training import mlp_net
 
 # Dropout draws random masks, Adam has moments, the step schedule has an epoch counter:

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine import registry
-from engine.compiler import compile_network, infer_shapes, topological_order
+from engine.nn.layers import LAYERS
+from engine.schema import Param
+from engine.graph.compiler import compile_network, infer_shapes, topological_order
 from engine.errors import GraphError, GraphErrors
-from engine.network import Network
+from engine.graph.network import Network
 
 
 def chain_dict(*layers) -> dict:
@@ -124,7 +125,7 @@ def test_infer_shapes_on_50_nodes_takes_well_under_10_ms():
 
 
 # ---- random chains from the registry --------------------------------------------------------
-def param_values(p: registry.Param):
+def param_values(p: Param):
     """Mostly valid values for a Param, small enough to stay fast, sometimes out of range."""
     if p.kind == "int":
         lo = int(p.min) if p.min is not None else 0
@@ -155,8 +156,8 @@ def random_chain(draw):
     shape = ([draw(st.integers(1, 3)), draw(st.integers(1, 9)), draw(st.integers(1, 9))]
              if image else [draw(st.integers(1, 6))])
     d = chain_dict(("Input", {"shape": shape}))
-    single = [s for s in registry.all_specs() if s.min_inputs == 1 and s.max_inputs == 1]
-    merges = [s for s in registry.all_specs() if s.min_inputs >= 2]
+    single = [s for s in LAYERS.in_order() if s.min_inputs == 1 and s.max_inputs == 1]
+    merges = [s for s in LAYERS.in_order() if s.min_inputs >= 2]
     for i in range(1, draw(st.integers(2, 6))):
         merge = i >= 2 and draw(st.integers(0, 3)) == 0
         spec = draw(st.sampled_from(merges if merge else single))

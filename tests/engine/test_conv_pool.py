@@ -5,11 +5,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from engine import GraphError, ShapeError, compile_network, registry
+from engine import GraphError, ShapeError, compile_network
+from engine.nn.layers import LAYERS
 
 
 def build(type_name, params, shape, seed=0):
-    spec = registry.get(type_name)
+    spec = LAYERS[type_name]
     layer = spec.cls("layer", spec.complete(params), [tuple(shape)])
     layer.init_params(np.random.default_rng(seed))
     return layer
@@ -21,7 +22,7 @@ def run(layer, shape, n=2):
 
 
 def predicted_or_error(type_name, params, shape):
-    spec = registry.get(type_name)
+    spec = LAYERS[type_name]
     try:
         return spec.cls.output_shape(spec.complete(params), [tuple(shape)])
     except ShapeError:

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from engine import compile_network, registry
+from engine import compile_network
+from engine.nn.layers import LAYERS
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
@@ -25,7 +26,7 @@ SHAPES = [(3, 9, 9), (2, 8, 7)]                                   # odd and even
 
 
 def build(type_name, params, shape):
-    spec = registry.get(type_name)
+    spec = LAYERS[type_name]
     layer = spec.cls("layer", spec.complete(params), [shape])
     layer.init_params(np.random.default_rng(0))
     return layer

@@ -5,10 +5,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import registry
-from engine.compiler import compile_network, infer_shapes
-from engine.network import Network
-from engine.validation import validate
+from engine.nn.layers import LAYERS
+from engine.graph.compiler import compile_network, infer_shapes
+from engine.graph.network import Network
+from engine.graph.validation import validate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 REQUIRED = {"xor_mlp", "xor_perceptron", "spiral", "circles_deep_sigmoid", "circles_deep_relu",
@@ -61,7 +61,7 @@ def test_the_cnn_uses_fewer_parameters_than_the_mlp_on_the_same_digits():
     mlp, cnn = load("digits_mlp"), load("digits_cnn")
     assert mlp.training["dataset"] == cnn.training["dataset"]
     assert param_count(cnn) < param_count(mlp)
-    categories = [registry.get(n["type"]).category for n in cnn.nodes]
+    categories = [LAYERS[n["type"]].category for n in cnn.nodes]
     assert {"Convolution", "Pooling"} <= set(categories)   # feature extractor + classifier
     assert categories.index("Convolution") < categories.index("Core")
 

@@ -4,10 +4,11 @@ The cases come from the registry: a new layer type is checked with no new test c
 import numpy as np
 import pytest
 
-from engine import compile_network, registry
-from engine.gradcheck import (GradientCheckError, check_layer_gradients,
+from engine import compile_network
+from engine.nn.layers import LAYERS
+from engine.nn.gradcheck import (GradientCheckError, check_layer_gradients,
                               check_model_gradients)
-from engine.layers.core import Dense
+from engine.nn.layers.core import Dense
 
 
 def build_layer(spec, params, input_shapes, seed=0):
@@ -37,11 +38,11 @@ def spaced_inputs(input_shapes, batch=3, seed=0):
 
 def registry_cases():
     return [pytest.param(spec, params, shapes, id=f"{spec.type}-{i}")
-            for spec in registry.all_specs() for i, (params, shapes) in enumerate(spec.examples)]
+            for spec in LAYERS.in_order() for i, (params, shapes) in enumerate(spec.examples)]
 
 
 def test_every_layer_type_but_input_has_an_example():
-    missing = [s.type for s in registry.all_specs() if s.category != "Input" and not s.examples]
+    missing = [s.type for s in LAYERS.in_order() if s.category != "Input" and not s.examples]
     assert missing == []
 
 
@@ -70,7 +71,7 @@ class _WrongDense(Dense):
 
 
 def test_checker_names_layer_array_and_index_of_a_wrong_gradient():
-    spec = registry.get("Dense")
+    spec = LAYERS["Dense"]
     layer = _WrongDense("h1", spec.complete({"units": 3}), [(4,)])
     layer.init_params(np.random.default_rng(0))
     with pytest.raises(GradientCheckError) as info:
@@ -82,7 +83,7 @@ def test_checker_names_layer_array_and_index_of_a_wrong_gradient():
 
 
 def test_checker_leaves_the_layer_unchanged_and_can_return_the_report():
-    spec = registry.get("BatchNorm")
+    spec = LAYERS["BatchNorm"]
     layer = build_layer(spec, {}, [(3,)])
     before = {k: v.copy() for k, v in {**layer.params, **layer.buffers}.items()}
     report = check_layer_gradients(layer, spaced_inputs([(3,)], batch=4),
@@ -94,7 +95,7 @@ def test_checker_leaves_the_layer_unchanged_and_can_return_the_report():
 
 
 def test_dropout_is_checked_with_a_fixed_mask():
-    layer = build_layer(registry.get("Dropout"), {"rate": 0.5}, [(50,)])
+    layer = build_layer(LAYERS["Dropout"], {"rate": 0.5}, [(50,)])
     x = spaced_inputs([(50,)])
     dropped = layer.forward([x[0].copy()], training=True) == 0
     assert 30 < dropped.sum() < 120                  # the mask really drops units...
@@ -103,7 +104,7 @@ def test_dropout_is_checked_with_a_fixed_mask():
 
 
 def test_checker_refuses_inputs_that_do_not_fit_the_layer_naming_it():
-    layer = build_layer(registry.get("Dense"), {"units": 2}, [(4,)])
+    layer = build_layer(LAYERS["Dense"], {"units": 2}, [(4,)])
     with pytest.raises(ValueError, match=r"layer 'dense'.*\(N, 4\).*\(3, 5\)"):
         check_layer_gradients(layer, np.zeros((3, 5)))
     with pytest.raises(ValueError, match="takes 1 input"):
@@ -146,7 +147,7 @@ def test_a_layer_taken_from_a_model_is_checked_with_its_input_gradient():
     assert [c.name for c in report.checks] == ["input 0", "weight", "bias"]
 
 
-class _Float32Tanh(registry.get("Tanh").cls):
+class _Float32Tanh(LAYERS["Tanh"].cls):
     """A Tanh that computes in float32 whatever it is given."""
 
     def forward(self, xs, training):

@@ -9,7 +9,7 @@ our parameter and buffer names and layouts are PyTorch's.
 import numpy as np
 import pytest
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from tests.engine.test_gradcheck import build_layer, spaced_inputs
 
 torch = pytest.importorskip("torch")
@@ -97,7 +97,7 @@ TOL = dict(rtol=1e-5, atol=1e-5)
 
 
 def test_the_reference_covers_every_registered_layer_type():
-    assert set(TORCH_REFERENCE) == {s.type for s in registry.all_specs()}
+    assert set(TORCH_REFERENCE) == {s.type for s in LAYERS.in_order()}
 
 
 def _state(layer):
@@ -137,7 +137,7 @@ def _run_both(layer, xs, training, upstream_seed=1):
 
 def registry_cases():
     return [pytest.param(spec, params, shapes, id=f"{spec.type}-{i}")
-            for spec in registry.all_specs() for i, (params, shapes) in enumerate(spec.examples)]
+            for spec in LAYERS.in_order() for i, (params, shapes) in enumerate(spec.examples)]
 
 
 @pytest.mark.filterwarnings("ignore:Using padding='same' with even kernel")
@@ -149,7 +149,7 @@ def test_forward_and_backward_equal_pytorch(spec, params, shapes, training):
 
 @pytest.mark.parametrize("shape", [(5,), (3, 4, 4)], ids=["1d", "2d"])
 def test_batchnorm_running_stats_after_training_steps_and_eval_output(shape):
-    layer = build_layer(registry.get("BatchNorm"), {"momentum": 0.2}, [shape])
+    layer = build_layer(LAYERS["BatchNorm"], {"momentum": 0.2}, [shape])
     rng = np.random.default_rng(3)
     batches = [(rng.standard_normal((6,) + shape) * (s + 1) + s).astype(np.float32)
                for s in range(4)]                      # shifting mean and spread
@@ -166,7 +166,7 @@ def test_batchnorm_running_stats_after_training_steps_and_eval_output(shape):
 
 
 def test_softmax_equals_pytorch_on_huge_logits_and_rows_sum_to_one():
-    layer = build_layer(registry.get("Softmax"), {}, [(4,)])
+    layer = build_layer(LAYERS["Softmax"], {}, [(4,)])
     x = np.array([[1000, -1000, 0, 999], [-1000, -1000, -1000, -999]], np.float32)
     ours = layer.forward([x], training=False)
     assert np.isfinite(ours).all()
@@ -175,6 +175,6 @@ def test_softmax_equals_pytorch_on_huge_logits_and_rows_sum_to_one():
 
 
 def test_concat_of_images_joins_channels_as_torch_cat():
-    layer = build_layer(registry.get("Concat"), {}, [(2, 3, 4), (3, 3, 4)])
+    layer = build_layer(LAYERS["Concat"], {}, [(2, 3, 4), (3, 3, 4)])
     assert layer.out_shape == (5, 3, 4)
     _run_both(layer, spaced_inputs([(2, 3, 4), (3, 3, 4)], batch=2), training=True)

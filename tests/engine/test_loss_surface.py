@@ -5,12 +5,12 @@ import time
 import numpy as np
 import pytest
 
-from engine import loss_surface as ls
-from engine.compiler import compile_network
-from engine.events import ProbeEvent, ProbeRequest
-from engine.losses import get_loss
-from engine.network import Network
-from engine.training import Trainer
+from engine.training import loss_surface as ls
+from engine.graph.compiler import compile_network
+from engine.training.messages import ProbeEvent, ProbeRequest
+from engine.nn.losses import get_loss
+from engine.graph.network import Network
+from engine.training.trainer import Trainer
 
 EXAMPLES = "resources/examples"
 

@@ -3,7 +3,7 @@ their targets with messages a learner can act on."""
 import numpy as np
 import pytest
 
-from engine.losses import LOSSES, get_loss, log_softmax, probabilities, sigmoid, softmax
+from engine.nn.losses import LOSSES, get_loss, log_softmax, probabilities, sigmoid, softmax
 
 rng = np.random.default_rng(0)
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from engine import compile_network
-from engine.gradcheck import check_model_gradients
+from engine.nn.gradcheck import check_model_gradients
 
 
 def network(nodes, edges):

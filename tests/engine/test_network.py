@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from engine import network_file
+from engine.graph import network_file
 from engine.errors import NetworkFileError
-from engine.network import FORMAT, VERSION, Network
+from engine.graph.network import FORMAT, VERSION, Network
 
 
 def xor_dict(**changes) -> dict:

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from engine import compile_network, make_optimizer
-from engine.optimizers import OPTIMIZERS
-from engine.registry import Param
+from engine.optim.optimizers import OPTIMIZERS
+from engine.schema import Param
 
 NET = {
     "name": "mlp",

@@ -6,10 +6,11 @@ import math
 import numpy as np
 import pytest
 
-from engine import registry
-from engine.registry import CATEGORIES, Param, register
+from engine.nn.layers import LAYERS
+from engine.schema import Param
+from engine.nn.registry import CATEGORIES, register
 
-SPECS = registry.all_specs()
+SPECS = LAYERS.in_order()
 PARAMS = [pytest.param(spec, p, id=f"{spec.type}.{p.name}") for spec in SPECS
           for p in spec.params]
 
@@ -24,7 +25,7 @@ def test_every_layer_type_has_help_a_known_category_and_sane_input_counts(spec):
     assert spec.category in CATEGORIES
     assert spec.min_inputs >= 0
     assert spec.max_inputs is None or spec.max_inputs >= spec.min_inputs
-    assert registry.get(spec.type) is spec and registry.has(spec.type)
+    assert LAYERS[spec.type] is spec and (spec.type in LAYERS)
 
 
 @pytest.mark.parametrize("spec, param", PARAMS)
@@ -75,8 +76,8 @@ def test_complete_refuses_unknown_param_names(spec):
 
 def test_unknown_type_lists_the_known_ones():
     with pytest.raises(KeyError, match="Dense"):
-        registry.get("Dense3D")
-    assert not registry.has("Dense3D")
+        LAYERS["Dense3D"]
+    assert "Dense3D" not in LAYERS
 
 
 def test_register_refuses_duplicates_and_unknown_categories():
@@ -87,17 +88,17 @@ def test_register_refuses_duplicates_and_unknown_categories():
 
 
 def test_by_category_lists_every_type_once_in_category_order():
-    groups = registry.by_category()
+    groups = LAYERS.by_category()
     assert list(groups) == [c for c in CATEGORIES if c in groups]
     assert sorted(s.type for g in groups.values() for s in g) == sorted(_ids(SPECS))
     for wanted in ["Input", "Dense", "Flatten", "Dropout", "BatchNorm", "Sigmoid", "Tanh",
                    "ReLU", "LeakyReLU", "ELU", "Softmax", "Add", "Concat"]:
-        assert registry.has(wanted)
+        assert (wanted in LAYERS)
 
 
 def test_merge_layers_take_two_or_more_inputs():
     for name in ("Add", "Concat"):
-        spec = registry.get(name)
+        spec = LAYERS[name]
         assert (spec.min_inputs, spec.max_inputs) == (2, None)
         assert spec.inputs_text() == "2 or more"
 
@@ -146,22 +147,22 @@ def test_curve_is_the_layers_own_function_and_derivative(spec):
 @pytest.mark.parametrize("name, lo, hi, max_slope", [
     ("Sigmoid", 0.0, 1.0, 0.25), ("Tanh", -1.0, 1.0, 1.0), ("ELU", -1.0, math.inf, 1.0)])
 def test_curves_show_the_ranges_and_slopes_the_help_text_promises(name, lo, hi, max_slope):
-    f, df = registry.get(name).cls.curve(np.linspace(-30, 30, 2001))
+    f, df = LAYERS[name].cls.curve(np.linspace(-30, 30, 2001))
     assert lo <= f.min() and f.max() <= hi
     assert df.max() == pytest.approx(max_slope, rel=1e-3) and df.min() >= 0
 
 
 def test_relu_derivative_at_zero_is_zero_as_pytorch():
-    relu = registry.get("ReLU").cls
+    relu = LAYERS["ReLU"].cls
     assert relu.curve(np.array([0.0]))[1][0] == 0.0
     assert relu.curve(np.array([-1.0, 2.0]), {})[1].tolist() == [0.0, 1.0]
-    leaky = registry.get("LeakyReLU").cls
+    leaky = LAYERS["LeakyReLU"].cls
     assert leaky.curve(np.array([-2.0]), {"negative_slope": 0.2})[0][0] == pytest.approx(-0.4)
 
 
 def test_a_config_whose_name_is_not_text_is_refused_with_a_message():
-    from engine.optimizers import validate_optimizer_config
-    from engine.schedulers import validate_scheduler_config
+    from engine.optim.optimizers import validate_optimizer_config
+    from engine.optim.schedulers import validate_scheduler_config
     for validate in (validate_optimizer_config, validate_scheduler_config):
         with pytest.raises(ValueError, match="unknown"):
             validate({"name": ["adam"]})

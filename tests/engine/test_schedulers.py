@@ -1,7 +1,7 @@
 """Schedulers: PyTorch's lr sequences, preview, live base_lr edits, checkpoints."""
 import pytest
 
-from engine.schedulers import SCHEDULERS, make_scheduler, preview_lrs
+from engine.optim.schedulers import SCHEDULERS, make_scheduler, preview_lrs
 
 
 class FakeOptimizer:

@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from engine.errors import TrainingError
-from engine.events import ProbeEvent, ProbeRequest, StepEvent
-from engine.network import Network
-from engine.trainer_process import TrainerProcess
-from engine.training import Trainer
+from engine.training.messages import ProbeEvent, ProbeRequest, StepEvent
+from engine.graph.network import Network
+from engine.training.process import TrainerProcess
+from engine.training.trainer import Trainer
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 WAIT_S = 30

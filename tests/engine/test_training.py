@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from engine.errors import GraphErrors, TrainingError
-from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, ProbeRequest,
+from engine.training.messages import (DivergedEvent, EpochEvent, FinishedEvent, ProbeEvent, ProbeRequest,
                            StepEvent)
-from engine.network import Network
-from engine.training import Trainer
+from engine.graph.network import Network
+from engine.training.trainer import Trainer
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 WAIT = 20.0   # generous upper bound for waits on other threads (never reached when it works)

@@ -2,8 +2,8 @@
 import pytest
 
 from engine.errors import GraphError
-from engine.network import Network
-from engine.validation import validate, validate_graph, validate_training
+from engine.graph.network import Network
+from engine.graph.validation import validate, validate_graph, validate_training
 
 XOR_TRAINING = {"dataset": {"name": "xor", "params": {"samples": 100}}, "loss": "bce",
                 "optimizer": {"name": "adam", "lr": 0.03}, "scheduler": {"name": "none"},

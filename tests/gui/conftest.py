@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from engine.network import Network
+from engine.graph.network import Network
 
 
 @pytest.fixture(autouse=True)

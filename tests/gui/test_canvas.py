@@ -493,7 +493,7 @@ def test_a_50_node_graph_edits_smoothly(make_view, qtbot):
 
     from gui.canvas.layout import layered_positions
     from gui.commands import MoveNodes
-    from engine.network import Network
+    from engine.graph.network import Network
     net = Network()
     prev = net.add_node("Input", {"shape": [8]}, node_id="in")
     for k in range(49):

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 from PySide6.QtWidgets import QApplication
-from engine.network import Network
+from engine.graph.network import Network
 from gui.document import Document
 from gui.canvas.view import CanvasView
 app = QApplication([])

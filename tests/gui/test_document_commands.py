@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.network import Network
+from engine.graph.network import Network
 from gui.commands import (AddEdge, AddNode, AutoLayout, MoveNodes, Paste, RemoveEdge,
                           RemoveItems, SetParam, SetTraining, with_field)
 from gui.document import Document

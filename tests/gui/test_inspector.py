@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from gui import param_widgets as pw
 from gui.document import Document
 from gui.inspector import Inspector
@@ -34,7 +34,7 @@ def select(inspector, node_id):
     return inspector.node_page
 
 
-@pytest.mark.parametrize("spec", registry.all_specs(), ids=lambda s: s.type)
+@pytest.mark.parametrize("spec", LAYERS.in_order(), ids=lambda s: s.type)
 def test_every_layer_type_gets_one_editor_per_param(inspector, spec):
     doc = inspector.document
     node_id = doc.add_node(spec.type)
@@ -52,7 +52,7 @@ def test_every_layer_type_gets_one_editor_per_param(inspector, spec):
 def test_int_ranges_come_from_the_param(inspector):
     page = select(inspector, "h1")
     spin = page.form.editors["units"].spin
-    units = registry.get("Dense").param("units")
+    units = LAYERS["Dense"].param("units")
     assert (spin.minimum(), spin.maximum()) == (units.min, units.max)
     assert spin.value() == 4
 
@@ -94,7 +94,7 @@ def test_reset_button_returns_to_the_default(inspector):
     assert form.reset_buttons["units"].isEnabled()      # 4 is not the default
     form.reset_buttons["units"].click()
     assert "units" not in doc.node("h1")["params"]
-    assert form.editors["units"].value() == registry.get("Dense").param("units").default
+    assert form.editors["units"].value() == LAYERS["Dense"].param("units").default
 
 
 def test_invalid_shape_is_refused_with_the_reason(inspector, qtbot):
@@ -170,9 +170,9 @@ def training_page(inspector):
 
 def test_training_page_lists_the_engine_registries(inspector):
     from engine.data import DATASETS
-    from engine.losses import LOSSES
-    from engine.optimizers import OPTIMIZERS
-    from engine.schedulers import SCHEDULERS
+    from engine.nn.losses import LOSSES
+    from engine.optim.optimizers import OPTIMIZERS
+    from engine.optim.schedulers import SCHEDULERS
     page = training_page(inspector)
     for section, names in ((page.dataset, DATASETS), (page.loss, LOSSES),
                            (page.optimizer, OPTIMIZERS), (page.scheduler, SCHEDULERS)):
@@ -215,7 +215,7 @@ def test_dataset_params_edit(inspector):
 
 
 def test_schedule_plot_follows_scheduler_lr_and_epochs(inspector, qtbot):
-    from engine.schedulers import preview_lrs
+    from engine.optim.schedulers import preview_lrs
     doc = inspector.document
     page = training_page(inspector)
     page.schedule_plot.ensure_built()

@@ -2,22 +2,22 @@
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from gui.palette import MIME_LAYER, Palette
 
 
 def test_lists_every_registered_type_grouped_by_category(qtbot):
     palette = Palette()
     qtbot.addWidget(palette)
-    expected = {cat: [s.type for s in specs] for cat, specs in registry.by_category().items()}
+    expected = {cat: [s.type for s in specs] for cat, specs in LAYERS.by_category().items()}
     assert palette.groups() == expected
-    assert sorted(palette.visible_types()) == sorted(s.type for s in registry.all_specs())
+    assert sorted(palette.visible_types()) == sorted(s.type for s in LAYERS.in_order())
 
 
 def test_tooltip_is_the_layer_help(qtbot):
     palette = Palette()
     qtbot.addWidget(palette)
-    for spec in registry.all_specs():
+    for spec in LAYERS.in_order():
         assert palette.item_for(spec.type).toolTip(0) == spec.help
 
 
@@ -26,14 +26,14 @@ def test_filter_by_name_or_help_hides_the_rest_and_empty_categories(qtbot):
     qtbot.addWidget(palette)
     palette.show()
     qtbot.keyClicks(palette.filter_edit, "relu")
-    expected = {s.type for s in registry.all_specs()
+    expected = {s.type for s in LAYERS.in_order()
                 if "relu" in s.type.lower() or "relu" in s.help.lower()}
     assert {"ReLU", "LeakyReLU"} <= set(palette.visible_types()) == expected
     groups = {palette.tree.topLevelItem(i).text(0): palette.tree.topLevelItem(i)
               for i in range(palette.tree.topLevelItemCount())}
     assert groups["Core"].isHidden() and not groups["Activation"].isHidden()
     palette.filter_edit.clear()
-    assert len(palette.visible_types()) == len(registry.all_specs())
+    assert len(palette.visible_types()) == len(LAYERS.in_order())
     palette.filter_edit.setText("zzz-no-such-layer")
     assert palette.visible_types() == []
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from engine.network import Network
+from engine.graph.network import Network
 from tests.gui.waits import PATIENCE_MS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import registry
-from engine.events import ProbeEvent, ProbeRequest
-from engine.network import Network
-from engine.training import Trainer
+from engine.nn.layers import LAYERS
+from engine.training.messages import ProbeEvent, ProbeRequest
+from engine.graph.network import Network
+from engine.training.trainer import Trainer
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -30,7 +30,7 @@ def first_probe(example: str, **request) -> tuple[Trainer, ProbeEvent]:
 def epoch_event(**kw):
     """An EpochEvent with the given fields; the others neutral (robust to new fields)."""
     from dataclasses import fields
-    from engine.events import EpochEvent
+    from engine.training.messages import EpochEvent
     neutral = {"metrics": {}, "grad_norms": {}, "weight_stats": {}, "val_loss": None}
     values = {f.name: kw.get(f.name, neutral.get(f.name, 0.1)) for f in fields(EpochEvent)}
     return EpochEvent(**values)
@@ -93,7 +93,7 @@ def test_metric_view_shows_accuracy_in_percent(qtbot):
 
 
 def test_lr_view_draws_the_plan_before_training_and_the_rates_used(qtbot):
-    from engine.schedulers import preview_lrs
+    from engine.optim.schedulers import preview_lrs
     from gui.training.views.lr import LearningRateView
     view = LearningRateView()
     qtbot.addWidget(view)
@@ -214,13 +214,13 @@ def test_activation_view_plots_f_and_its_slope(qtbot):
     view = ActivationView()
     qtbot.addWidget(view)
     assert view.is_empty and "activation" in view.empty_text
-    assert view.set_node("h1", registry.get("Dense"), {}) is False
-    assert view.set_node("s", registry.get("Sigmoid"), {})
+    assert view.set_node("h1", LAYERS["Dense"], {}) is False
+    assert view.set_node("s", LAYERS["Sigmoid"], {})
     x, f = view.f_curve.getData()
     _, df = view.df_curve.getData()
     assert f[np.argmin(abs(x))] == pytest.approx(0.5, abs=0.01)
     assert df.max() == pytest.approx(0.25, abs=1e-3)          # sigmoid' <= 1/4
-    assert view.set_node("l", registry.get("LeakyReLU"), {"negative_slope": 0.2})
+    assert view.set_node("l", LAYERS["LeakyReLU"], {"negative_slope": 0.2})
     _, df = view.df_curve.getData()
     assert df.min() == pytest.approx(0.2)
 

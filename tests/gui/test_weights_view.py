@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.network import Network
-from engine.training import Trainer
+from engine.graph.network import Network
+from engine.training.trainer import Trainer
 from gui.commands import SetParam
 from gui.document import Document
 from gui.training.run_setup import model_weight

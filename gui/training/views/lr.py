@@ -26,7 +26,7 @@ class LearningRateView(View):
         self.n_batches = 1
 
     def set_plan(self, lrs) -> None:
-        """The lr in force in each epoch (engine.schedulers.preview_lrs), drawn as steps
+        """The lr in force in each epoch (engine.optim.schedulers.preview_lrs), drawn as steps
         (long plans: at most MAX_PLAN_POINTS samples, drawn as a line)."""
         lrs = np.asarray(lrs, dtype=np.float64)
         if not len(lrs):

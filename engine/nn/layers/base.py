@@ -14,8 +14,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from engine.initializers import initialize
-from engine.registry import LayerSpec
+from engine.nn.initializers import initialize
+from engine.nn.registry import LayerSpec
 
 Shape = tuple[int, ...]
 

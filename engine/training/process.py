@@ -33,8 +33,8 @@ import traceback
 from threadpoolctl import threadpool_limits
 
 from engine.errors import TrainingError
-from engine.events import FinishedEvent, StepEvent
-from engine.training import Trainer
+from engine.training.messages import FinishedEvent, StepEvent
+from engine.training.trainer import Trainer
 
 CHUNK_HZ = 60.0
 BLAS_THREADS = 1

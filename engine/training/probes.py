@@ -10,9 +10,9 @@ import time
 
 import numpy as np
 
-from engine import loss_surface
-from engine.events import CurveProbe, GridProbe, ProbeEvent, ProbeRequest, SurfaceProbe
-from engine.metrics import (confusion_matrix, forward_logits, grad_norms, predicted_classes,
+from engine.training import loss_surface
+from engine.training.messages import CurveProbe, GridProbe, ProbeEvent, ProbeRequest, SurfaceProbe
+from engine.training.metrics import (confusion_matrix, forward_logits, grad_norms, predicted_classes,
                             weight_stats)
 
 MAX_POINTS = 1000     # data points sent along with a grid / curve
@@ -87,7 +87,7 @@ class Prober:
         return activations, params, grads
 
     def _probabilities(self, x: np.ndarray) -> np.ndarray:
-        from engine.losses import probabilities
+        from engine.nn.losses import probabilities
         logits = forward_logits(self.model, self.loss_fn, x)
         probs = np.asarray(probabilities(self.loss_fn.name, logits), dtype=np.float32)
         if probs.shape[1] == 1:          # binary: [P(0), P(1)] so every task looks alike

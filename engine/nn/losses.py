@@ -12,6 +12,8 @@ from typing import Callable
 
 import numpy as np
 
+from engine.registry import Registry
+
 # ---- stable kernels other modules import (trainer metrics, Softmax / Sigmoid layers) ------
 
 
@@ -165,7 +167,8 @@ class Loss:
         return value, grad.astype(dtype, copy=False)
 
 
-LOSSES: dict[str, Loss] = {loss.name: loss for loss in (
+LOSSES = Registry("loss", "losses")
+for _loss in (
     Loss("mse", "Mean squared error: smooth and easy to optimise, but one far-off point "
          "(an outlier) pulls hard because errors are squared.", "regression", None, _mse),
     Loss("mae", "Mean absolute error: robust to outliers since every error counts by its "
@@ -178,15 +181,14 @@ LOSSES: dict[str, Loss] = {loss.name: loss for loss in (
          "classification", "Softmax", _cross_entropy),
     Loss("bce", "Binary cross-entropy for yes/no targets (0 or 1), read through a "
          "sigmoid: the probability of the answer 1.", "classification", "Sigmoid", _bce),
-)}
+):
+    LOSSES.add(_loss.name, _loss)
 
 
 def get_loss(name: str) -> Loss:
-    try:
-        return LOSSES[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown loss {name!r}; known losses: "
-                         f"{', '.join(LOSSES)}") from None
+    if not isinstance(name, str) or name not in LOSSES:
+        raise ValueError(LOSSES.unknown(name))
+    return LOSSES[name]
 
 
 def probabilities(loss_name: str, logits: np.ndarray) -> np.ndarray:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine import ops
+from engine.nn import ops
 from engine.errors import ShapeError
-from engine.initializers import WEIGHT_INITS
-from engine.layers.base import Layer
-from engine.layers.core import BIAS, TRAINABLE
-from engine.registry import Param, register
+from engine.nn.initializers import WEIGHT_INITS
+from engine.nn.layers.base import Layer
+from engine.nn.layers.core import BIAS, TRAINABLE
+from engine.schema import Param
+from engine.nn.registry import register
 
 SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
 SOBEL_Y = SOBEL_X.T.copy()

@@ -11,11 +11,11 @@ import difflib
 import json
 import math
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from engine.errors import DataError, GraphError
-from engine.graph import Graph, UpstreamError, analyse
-from engine.network import DEFAULT_TRAINING, Network
-from engine.registry import Param
+from engine.graph.analysis import Graph, UpstreamError, analyse
+from engine.graph.network import DEFAULT_TRAINING, Network
+from engine.schema import Param
 
 MAX_PARAMETERS = 50_000_000          # 200 MB of float32 weights in one layer
 MAX_VALUES_PER_EXAMPLE = 20_000_000  # one example's output of one layer
@@ -76,7 +76,7 @@ def _size_errors(g: Graph, shapes: dict) -> list[GraphError]:
         shape = shapes.get(nid)
         if not isinstance(shape, tuple) or nid in g.duplicate_ids:
             continue
-        spec = registry.get(g.nodes[nid]["type"])
+        spec = LAYERS[g.nodes[nid]["type"]]
         ins = [shapes[s] for s in g.inputs[nid]]
         count = spec.cls.param_count(spec.complete(g.nodes[nid].get("params")), ins)
         if count > MAX_PARAMETERS:
@@ -103,8 +103,8 @@ def _dangling_edge(g: Graph, k: int, e: dict) -> GraphError:
 
 def input_nodes(g: Graph) -> list[str]:
     """Nodes of a type that takes no inputs (the Input layer), in file order."""
-    return [nid for nid in g.ids if registry.has(g.nodes[nid]["type"])
-            and registry.get(g.nodes[nid]["type"]).max_inputs == 0]
+    return [nid for nid in g.ids if (g.nodes[nid]["type"] in LAYERS)
+            and LAYERS[g.nodes[nid]["type"]].max_inputs == 0]
 
 
 def _input_node_errors(g: Graph) -> list[GraphError]:
@@ -218,7 +218,7 @@ def _input_fit(input_id: str, shape, section: dict, info) -> list[GraphError]:
 
 
 def _loss_errors(t: dict, info, g: Graph, shapes: dict) -> list[GraphError]:
-    from engine.losses import LOSSES
+    from engine.nn.losses import LOSSES
     if "loss" not in t:
         return []
     name = t["loss"]
@@ -274,7 +274,7 @@ def _last_units_node(g: Graph, nid: str) -> str | None:
     seen = set()
     while nid not in seen:
         seen.add(nid)
-        spec = registry.get(g.nodes[nid]["type"])
+        spec = LAYERS[g.nodes[nid]["type"]]
         if any(p.name == "units" for p in spec.params):
             return nid
         if len(g.inputs[nid]) != 1:
@@ -294,7 +294,7 @@ def _task_mismatch_text(loss, info) -> str:
 
 
 def _optimizer_errors(t: dict) -> list[GraphError]:
-    from engine.optimizers import validate_optimizer_config
+    from engine.optim.optimizers import validate_optimizer_config
     if "optimizer" not in t:
         return []
     try:
@@ -305,7 +305,7 @@ def _optimizer_errors(t: dict) -> list[GraphError]:
 
 
 def _scheduler_errors(t: dict) -> list[GraphError]:
-    from engine.schedulers import validate_scheduler_config
+    from engine.optim.schedulers import validate_scheduler_config
     try:
         validate_scheduler_config(t.get("scheduler"))
     except ValueError as e:

@@ -1,11 +1,12 @@
 """MaxPool2D and AvgPool2D: no padding, floor of partial windows (PyTorch's defaults)."""
 from __future__ import annotations
 
-from engine import ops
+from engine.nn import ops
 from engine.errors import ShapeError
-from engine.layers.base import Layer
-from engine.layers.conv import image_shape
-from engine.registry import Param, register
+from engine.nn.layers.base import Layer
+from engine.nn.layers.conv import image_shape
+from engine.schema import Param
+from engine.nn.registry import register
 
 POOL_PARAMS = [
     Param("pool_size", "int", 2, "Width and height of the window summarised into one "

@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import ShapeError
-from engine.layers.base import Layer
-from engine.registry import register
+from engine.nn.layers.base import Layer
+from engine.nn.registry import register
 
 
 def _need_two(kind: str, input_shapes) -> None:

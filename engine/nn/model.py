@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.layers.base import Layer
+from engine.nn.layers.base import Layer
 
 
 @dataclass
@@ -87,7 +87,7 @@ class Model:
         Sigmoid (bce) is fused with its loss: the loss reads the logits before it, which
         stays finite where the probabilities saturate. Without one, the output is taken
         as logits, as PyTorch's CrossEntropyLoss / BCEWithLogitsLoss do."""
-        from engine.losses import get_loss
+        from engine.nn.losses import get_loss
         fn = get_loss(loss) if isinstance(loss, str) else loss
         out = self.forward(x, training=True)
         start, pred = self.loss_input(fn, out)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import ShapeError
-from engine.layers.base import Layer
-from engine.layers.core import TRAINABLE
-from engine.registry import Param, register
+from engine.nn.layers.base import Layer
+from engine.nn.layers.core import TRAINABLE
+from engine.schema import Param
+from engine.nn.registry import register
 
 
 @register("Normalization", "Rescales each feature (or each image channel) to mean 0 and "

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.layers.base import Layer
-from engine.losses import softmax
-from engine.registry import Param, register
+from engine.nn.layers.base import Layer
+from engine.nn.losses import softmax
+from engine.schema import Param
+from engine.nn.registry import register
 
 # Vectors and images: activations accept any shape.
 SHAPE_EXAMPLES = [({}, [(5,)]), ({}, [(2, 3, 3)])]
@@ -61,7 +62,7 @@ class Sigmoid(Activation):
     def function(x, p):
         # 1 / (1 + exp(-x)) as PyTorch: exp overflows to inf for x < -88 (float32), which
         # correctly gives 0. Four in-place passes: ~5x faster than the branchy stable form
-        # (engine.losses.sigmoid), which the fused bce does not need here.
+        # (engine.nn.losses.sigmoid), which the fused bce does not need here.
         y = np.negative(x)
         with np.errstate(over="ignore"):
             np.exp(y, out=y)

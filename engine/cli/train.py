@@ -18,10 +18,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from engine.cli import EXIT_BAD_INPUT, EXIT_OK, load_valid_network, print_errors
+from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, load_valid_network, print_errors
 from engine.errors import NetwrightError
-from engine.events import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
-from engine.training import Trainer
+from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
+from engine.training.trainer import Trainer
 
 EXIT_DIVERGED, EXIT_INTERRUPTED = 1, 130
 EXIT_BY_REASON = {"completed": EXIT_OK, "diverged": EXIT_DIVERGED, "stopped": EXIT_INTERRUPTED}
@@ -29,7 +29,7 @@ POSTFIX_EVERY_S = 0.25        # refresh the bar's loss/rate at most this often
 
 
 def run_train(args) -> int:
-    """``args`` from engine.cli's parser: file, epochs, seed, out. Returns the exit status."""
+    """``args`` from engine.cli.main's parser: file, epochs, seed, out. Returns the exit status."""
     net = load_valid_network(args.file)
     if net is None:
         return EXIT_BAD_INPUT

@@ -1,18 +1,18 @@
 """Network document -> Model: validate, topological sort, shape inference, seeded build.
 
 ``infer_shapes`` needs no data and builds no weights: the canvas calls it on every edit.
-``compile_network`` refuses a graph with any problem (engine.validation.validate_graph),
+``compile_network`` refuses a graph with any problem (engine.graph.validation.validate_graph),
 raising GraphErrors that list them all. The training section is not needed to compile.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from engine import registry
+from engine.nn.layers import LAYERS
 from engine.errors import GraphError, GraphErrors, ShapeError
-from engine.graph import Graph, analyse, cycle_text
-from engine.model import Model, Node
-from engine.network import Network
+from engine.graph.analysis import Graph, analyse, cycle_text
+from engine.nn.model import Model, Node
+from engine.graph.network import Network
 
 
 def topological_order(net: Network) -> list[str]:
@@ -36,7 +36,7 @@ def infer_shapes(net: Network) -> dict[str, tuple | GraphError]:
 def compile_network(net: Network | dict, seed: int = 0) -> Model:
     """Build a Model with weights drawn from ``seed`` (same seed, same weights). Raises
     GraphErrors (a GraphError; ``.errors`` lists every problem) for a bad graph."""
-    from engine.validation import validate_graph   # validation reads this module's results
+    from engine.graph.validation import validate_graph   # validation reads this module's results
 
     if isinstance(net, dict):
         net = Network.from_dict(net)
@@ -55,7 +55,7 @@ def compile_network(net: Network | dict, seed: int = 0) -> Model:
 def _built_node(net: Network, nid: str, shapes: dict, rng: np.random.Generator,
                 seed: int, index: int) -> Node:
     node = net.node(nid)
-    spec = registry.get(node["type"])
+    spec = LAYERS[node["type"]]
     ins = net.inputs_of(nid)
     try:
         layer = spec.cls(nid, spec.complete(node.get("params")), [shapes[s] for s in ins])

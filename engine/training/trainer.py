@@ -18,16 +18,17 @@ import time
 
 import numpy as np
 
-from engine import losses, optimizers, schedulers
-from engine.checkpoint import (copy_state, layer_rng_states, read_checkpoint,
+from engine.nn import losses
+from engine.optim import optimizers, schedulers
+from engine.training.checkpoint import (copy_state, layer_rng_states, read_checkpoint,
                                set_layer_rng_states, write_checkpoint)
-from engine.compiler import compile_network
+from engine.graph.compiler import compile_network
 from engine.data import load_dataset
 from engine.errors import GraphErrors, TrainingError
-from engine.events import (DivergedEvent, EpochEvent, FinishedEvent, ProbeRequest, StepEvent)
-from engine.metrics import RunningMetrics, all_finite, evaluate, grad_norms, weight_stats
-from engine.network import Network
-from engine.probes import Prober
+from engine.training.messages import (DivergedEvent, EpochEvent, FinishedEvent, ProbeRequest, StepEvent)
+from engine.training.metrics import RunningMetrics, all_finite, evaluate, grad_norms, weight_stats
+from engine.graph.network import Network
+from engine.training.probes import Prober
 
 SHUFFLE_STREAM = 0x5EED          # keeps the shuffle order independent of weight init
 PAUSE_POLL_S = 0.5               # a paused trainer re-checks its flags at least this often
@@ -461,7 +462,7 @@ def _check_network(net: Network) -> None:
     """Graph and training-section problems, all at once (GraphErrors)."""
     if not net.training:
         raise TrainingError("the network has no training section (dataset, loss, optimizer...)")
-    from engine.validation import validate
+    from engine.graph.validation import validate
     errors = validate(net)
     if errors:
         raise GraphErrors(errors)

@@ -11,7 +11,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from engine import registry
+from engine.nn.layers import LAYERS
+from engine.nn.registry import LayerSpec
 from engine.errors import GraphError, ShapeError
 
 Shape = tuple[int, ...]
@@ -116,7 +117,7 @@ def _rotate_to_first(cycle: list[str], ids: list[str]) -> list[str]:
 
 # ---- one node -----------------------------------------------------------------------------
 def unknown_type_text(type_name: str) -> str:
-    known = [s.type for s in registry.all_specs()]
+    known = [s.type for s in LAYERS.in_order()]
     lower = {k.lower(): k for k in known}
     guess = lower.get(str(type_name).lower()) or next(
         iter(difflib.get_close_matches(str(type_name), known, n=1, cutoff=0.6)), None)
@@ -124,7 +125,7 @@ def unknown_type_text(type_name: str) -> str:
     return f"unknown layer type {type_name!r}: {hint}"
 
 
-def param_problems(spec: registry.LayerSpec, params: dict) -> list[str]:
+def param_problems(spec: LayerSpec, params: dict) -> list[str]:
     """Every bad param of a node (complete_params stops at the first)."""
     known = [p.name for p in spec.params]
     out = []
@@ -143,7 +144,7 @@ def param_problems(spec: registry.LayerSpec, params: dict) -> list[str]:
     return out
 
 
-def input_count_text(spec: registry.LayerSpec, srcs: list[str]) -> str | None:
+def input_count_text(spec: LayerSpec, srcs: list[str]) -> str | None:
     n = len(srcs)
     if spec.min_inputs <= n and (spec.max_inputs is None or n <= spec.max_inputs):
         return None
@@ -156,7 +157,7 @@ def input_count_text(spec: registry.LayerSpec, srcs: list[str]) -> str | None:
             f" but {n} {'is' if n == 1 else 'are'} connected ({named})")
 
 
-def output_shape_or_error(nid: str, spec: registry.LayerSpec, params: dict,
+def output_shape_or_error(nid: str, spec: LayerSpec, params: dict,
                           ins: list[Shape]) -> Shape | GraphError:
     try:
         return tuple(int(d) for d in spec.cls.output_shape(params, ins))
@@ -182,9 +183,9 @@ def node_problems(g: Graph, nid: str, shapes: dict) -> tuple[Shape | None, list[
     """(output shape, []) or (None, every problem of this node). ``shapes`` holds the
     results of the node's inputs (tuple or GraphError)."""
     node = g.nodes[nid]
-    if not registry.has(node["type"]):
+    if node["type"] not in LAYERS:
         return None, [GraphError(nid, unknown_type_text(node["type"]))]
-    spec = registry.get(node["type"])
+    spec = LAYERS[node["type"]]
     params = node.get("params") or {}
     problems = [GraphError(nid, m) for m in param_problems(spec, params)]
     srcs = g.inputs[nid]

@@ -6,9 +6,10 @@ import math
 import numpy as np
 
 from engine.errors import ShapeError
-from engine.initializers import WEIGHT_INITS
-from engine.layers.base import Layer, Shape
-from engine.registry import Param, register
+from engine.nn.initializers import WEIGHT_INITS
+from engine.nn.layers.base import Layer, Shape
+from engine.schema import Param
+from engine.nn.registry import register
 
 TRAINABLE = Param("trainable", "bool", True,
                   "Untick to freeze this layer's weights: they keep their initial values.")

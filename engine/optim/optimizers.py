@@ -13,7 +13,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from engine.registry import Param, ParamSchema, resolve_config
+from engine.registry import Registry
+from engine.schema import Param, ParamSchema, resolve_config
 
 
 def _lr(default: float) -> Param:
@@ -284,7 +285,8 @@ class OptimizerSpec(ParamSchema):
 _ADAM_PARAMS = (_beta("beta1", 0.9, "gradients (momentum)"),
                 _beta("beta2", 0.999, "squared gradients"), _eps(1e-8))
 
-OPTIMIZERS: dict[str, OptimizerSpec] = {s.name: s for s in (
+OPTIMIZERS = Registry("optimizer")
+for _spec in (
     OptimizerSpec("sgd", "Stochastic gradient descent: step against the gradient, "
                   "optionally with momentum to roll through small bumps.",
                   (_lr(1e-3), _MOMENTUM,
@@ -316,12 +318,13 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {s.name: s for s in (
     OptimizerSpec("adamw", "AdamW: Adam whose weight decay shrinks the weights directly "
                   "instead of going through the adaptive step.",
                   (_lr(1e-3), *_ADAM_PARAMS, _weight_decay(1e-2), _AMSGRAD), AdamW),
-)}
+):
+    OPTIMIZERS.add(_spec.name, _spec)
 
 
 def validate_optimizer_config(config: dict) -> tuple[OptimizerSpec, dict]:
     """(spec, complete hyper-parameters) or ValueError naming the optimizer and field."""
-    spec, hyper = resolve_config("optimizer", OPTIMIZERS, config,
+    spec, hyper = resolve_config(OPTIMIZERS, config,
                                  '{"name": "adam", "lr": 0.001}')
     name = spec.name
     if hyper.get("nesterov") and (hyper["momentum"] <= 0 or hyper["dampening"] != 0):

@@ -4,7 +4,7 @@ It stores exactly what the file holds (params as written; missing params take re
 defaults when compiled), so a load/save round trip is unchanged. The small edit methods
 below are what the GUI's undo commands call. Reading a file checks its structure (JSON
 types, format, version) and migrates older versions; whether the graph makes sense is
-engine.validation's job.
+engine.graph.validation's job.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import copy
 import re
 from pathlib import Path
 
-from engine import network_file
-from engine.network_file import FORMAT, VERSION  # noqa: F401  (re-exported)
+from engine.graph import network_file
+from engine.graph.network_file import FORMAT, VERSION  # noqa: F401  (re-exported)
 
 DEFAULT_TRAINING = {
     "dataset": {"name": "xor", "params": {"samples": 400, "noise": 0.1},

@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from engine.registry import Param, ParamSchema, resolve_config
+from engine.registry import Registry
+from engine.schema import Param, ParamSchema, resolve_config
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _gamma(default: float, what: str) -> Param:
                  f"{what}.", min=0.0, min_exclusive=True)
 
 
-SCHEDULERS: dict[str, SchedulerSpec] = {s.name: s for s in (
+SCHEDULERS = Registry("scheduler")
+for _spec in (
     SchedulerSpec("none", "Keep the learning rate constant.", (), _constant),
     SchedulerSpec("step", "Cut the learning rate by a factor every few epochs "
                   "(PyTorch's StepLR).",
@@ -61,13 +63,14 @@ SCHEDULERS: dict[str, SchedulerSpec] = {s.name: s for s in (
                          "minimum.", min=1),
                    Param("eta_min", "float", 0.0, "The smallest learning rate, reached at "
                          "epoch t_max.", min=0.0)), _cosine),
-)}
+):
+    SCHEDULERS.add(_spec.name, _spec)
 
 
 def validate_scheduler_config(config: dict | None) -> tuple[SchedulerSpec, dict]:
     """(spec, complete params) or ValueError naming the scheduler and the field."""
     config = {"name": "none"} if config is None else config
-    return resolve_config("scheduler", SCHEDULERS, config, '{"name": "cosine", "t_max": 50}')
+    return resolve_config(SCHEDULERS, config, '{"name": "cosine", "t_max": 50}')
 
 
 class Scheduler:

@@ -1,6 +1,6 @@
 """Numerical gradient checks: compare backward() with central differences in float64.
 
-    >>> from engine.gradcheck import check_layer_gradients, check_model_gradients
+    >>> from engine.nn.gradcheck import check_layer_gradients, check_model_gradients
     >>> report = check_layer_gradients(layer, [x])            # raises if a gradient is wrong
     >>> print(report)                                         # one line per array
     >>> check_model_gradients(model, x, y, "cross_entropy")   # every parameter of a model
@@ -226,7 +226,7 @@ def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: floa
     Softmax/Sigmoid handled as ``loss_and_grads`` does. Raises GradientCheckError naming the
     parameter and the worst index (or returns the report if ``raise_on_failure`` is False).
     """
-    from engine.losses import get_loss
+    from engine.nn.losses import get_loss
     fn = get_loss(loss) if isinstance(loss, str) else loss
     work = copy.deepcopy(model)
     work.input_dtype = np.float64          # the data enters in float64 too

@@ -1,0 +1,1 @@
+"""The command line: ``check`` and ``train`` (``main.py`` dispatches here)."""

@@ -1,0 +1,75 @@
+"""Headless sub-commands of main.py: ``check FILE`` (engine/cli/check.py) and ``train``
+(engine/cli/train.py).
+
+Bad input never ends in a traceback: every problem is one ``error: ...`` line on stderr
+(``error: node 'c2': ...`` for a node's problem) and the exit status is 2.
+"""
+from __future__ import annotations
+
+import argparse
+
+from engine.cli.check import run_check
+from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
+from engine.cli.train import run_train
+
+
+class UsageError(Exception):
+    """A wrong command line (argparse would print usage and exit; we report and return 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise UsageError(f"{message} (usage: {self.format_usage().strip()[7:]})")
+
+
+def run_command(argv: list[str]) -> int:
+    """Run ``check`` or ``train`` with their arguments; returns the exit status."""
+    try:
+        args = _parser().parse_args(list(argv))
+        return args.handler(args)
+    except UsageError as e:
+        print_errors([str(e)])
+        return EXIT_BAD_INPUT
+    except SystemExit as e:              # --help printed its text
+        return e.code if isinstance(e.code, int) else EXIT_OK
+    except KeyboardInterrupt:
+        print_errors(["interrupted"])
+        return EXIT_BAD_INPUT
+    except Exception as e:               # a bug of ours, not the user's input: say so briefly
+        print_errors([f"internal problem ({type(e).__name__}: {e}); this is a bug in "
+                      f"Netwright, please report it"])
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Netwright without the window.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="show each node's output shape and parameter "
+                                         "count, or every problem of the file")
+    check.add_argument("file", metavar="FILE", help="a network file (*.nw.json)")
+    check.set_defaults(handler=run_check)
+    train = sub.add_parser("train", help="train the network without the window")
+    train.add_argument("file", metavar="FILE", help="a network file (*.nw.json)")
+    train.add_argument("--epochs", type=_positive_int, help="override training.epochs")
+    train.add_argument("--seed", type=_non_negative_int, help="override training.seed")
+    train.add_argument("--out", metavar="DIR", help="write weights, history and metrics here")
+    train.set_defaults(handler=run_train)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    return _int_at_least(text, 1)
+
+
+def _non_negative_int(text: str) -> int:
+    return _int_at_least(text, 0)
+
+
+def _int_at_least(text: str, low: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < low:
+        raise argparse.ArgumentTypeError(f"must be at least {low}, got {value}")
+    return value

@@ -1,0 +1,180 @@
+"""Hyper-parameter schemas: a ``Param`` says what one setting of a layer, dataset, optimizer
+or scheduler may hold, its default and its help text; a ``ParamSchema`` completes and
+validates a whole config. Every registry family's specs are ParamSchemas."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+PARAM_KINDS = ("int", "float", "bool", "choice", "shape", "padding", "str")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One hyper-parameter of a layer (or a dataset, optimizer, ...), with its help text.
+
+    ``kind`` is one of PARAM_KINDS:
+      int, float  -- numbers with an optional [min, max] range (max_exclusive for "< max")
+      bool        -- True / False
+      choice      -- one of ``choices`` (strings)
+      shape       -- a list of 1 to 3 positive ints, e.g. [1, 28, 28]
+      padding     -- "valid", "same" or an int >= 0
+      str         -- free text (a file path, a column name)
+    """
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    max_exclusive: bool = False
+    choices: tuple[str, ...] = ()
+    min_exclusive: bool = False         # for "> min" (a learning rate, a decay factor)
+
+    def __post_init__(self) -> None:
+        if self.kind not in PARAM_KINDS:
+            raise ValueError(f"Param {self.name!r}: unknown kind {self.kind!r}")
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` normalised (lists for shapes, float for floats) or raise ValueError
+        with a message a learner can act on."""
+        check = _VALIDATORS[self.kind]
+        return check(self, value)
+
+    def range_text(self) -> str:
+        """'between 0 and 1 (excluded)', 'at least 1', ... ; empty when unbounded."""
+        lo, hi = self.min, self.max
+        hi_word = "below" if self.max_exclusive else "at most"
+        lo_word = "above" if self.min_exclusive else "at least"
+        if lo is not None and hi is not None:
+            return f"{lo_word} {_num(lo)} and {hi_word} {_num(hi)}"
+        if lo is not None:
+            return f"{lo_word} {_num(lo)}"
+        if hi is not None:
+            return f"{hi_word} {_num(hi)}"
+        return ""
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _check_range(p: Param, v: float) -> None:
+    too_low = p.min is not None and (v <= p.min if p.min_exclusive else v < p.min)
+    too_high = p.max is not None and (v >= p.max if p.max_exclusive else v > p.max)
+    if too_low or too_high:
+        raise ValueError(f"{p.name} must be {p.range_text()}, got {_num(v)}")
+
+
+def _not_finite(v: int | float) -> bool:
+    """NaN or +-inf (which JSON files may hold); ints are always finite."""
+    return isinstance(v, float) and not math.isfinite(v)
+
+
+def _validate_int(p: Param, v: Any) -> int:
+    if (isinstance(v, bool) or not isinstance(v, (int, float)) or _not_finite(v)
+            or float(v) != int(v)):
+        raise ValueError(f"{p.name} must be a whole number, got {v!r}")
+    _check_range(p, int(v))
+    return int(v)
+
+
+def _validate_float(p: Param, v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
+        raise ValueError(f"{p.name} must be a number, got {v!r}")
+    if _not_finite(v):
+        raise ValueError(f"{p.name} must be a finite number, got {v!r}")
+    _check_range(p, float(v))
+    return float(v)
+
+
+def _validate_bool(p: Param, v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError(f"{p.name} must be true or false, got {v!r}")
+    return v
+
+
+def _validate_choice(p: Param, v: Any) -> str:
+    if v not in p.choices:
+        raise ValueError(f"{p.name} must be one of {', '.join(p.choices)}; got {v!r}")
+    return v
+
+
+def _validate_shape(p: Param, v: Any) -> list[int]:
+    ok = isinstance(v, (list, tuple)) and 1 <= len(v) <= 3 and all(
+        isinstance(d, int) and not isinstance(d, bool) and d >= 1 for d in v)
+    if not ok:
+        raise ValueError(f"{p.name} must be a list of 1 to 3 positive whole numbers "
+                         f"such as [2] or [1, 28, 28], got {v!r}")
+    return list(v)
+
+
+def _validate_padding(p: Param, v: Any) -> str | int:
+    if v in ("valid", "same"):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
+        return v
+    raise ValueError(f"{p.name} must be \"valid\", \"same\" or a whole number >= 0, got {v!r}")
+
+
+def _validate_str(p: Param, v: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueError(f"{p.name} must be text, got {v!r}")
+    return v
+
+
+_VALIDATORS: dict[str, Callable[[Param, Any], Any]] = {
+    "int": _validate_int, "float": _validate_float, "bool": _validate_bool,
+    "choice": _validate_choice, "shape": _validate_shape, "padding": _validate_padding,
+    "str": _validate_str,
+}
+
+
+def complete_params(params: tuple[Param, ...], given: dict | None) -> dict:
+    """Fill defaults and validate every value. Raises ValueError naming the first bad param.
+    Unknown names are refused so that a typo in a file is not silently ignored."""
+    given = dict(given or {})
+    known = {p.name for p in params}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        allowed = ", ".join(sorted(known)) or "none"
+        raise ValueError(f"unknown parameter {unknown[0]!r} (allowed: {allowed})")
+    return {p.name: p.validate(given.get(p.name, p.default)) for p in params}
+
+
+class ParamSchema:
+    """What every spec with a ``params`` tuple offers: layer types, datasets, optimizers,
+    schedulers."""
+
+    params: tuple[Param, ...]
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def defaults(self) -> dict:
+        return {p.name: p.default for p in self.params}
+
+    def complete(self, given: dict | None) -> dict:
+        return complete_params(self.params, given)
+
+
+def resolve_config(specs, config, example: str) -> tuple:
+    """(spec, complete params) for a config like {"name": "adam", "lr": 0.01} looked up in
+    the registry ``specs``; ValueError naming the family, the name and the field otherwise."""
+    kind = specs.kind
+    if not isinstance(config, dict):
+        raise ValueError(f"{kind} must be a dict such as {example}, got {config!r}")
+    name = config.get("name")
+    if not isinstance(name, str) or name not in specs:
+        raise ValueError(specs.unknown(name))
+    spec = specs[name]
+    try:
+        params = spec.complete({k: v for k, v in config.items() if k != "name"})
+    except ValueError as e:
+        raise ValueError(f"{kind} {name!r}: {e}") from None
+    return spec, params
