@@ -1,10 +1,14 @@
-"""What the Trainer tells its consumer (the GUI worker, the command line), and the probe request.
+"""What the training loop tells its consumer, and what a training process sends the window.
 
-``Trainer.run()`` yields these frozen dataclasses. Every array inside an event is a copy
-owned by the event, so an event can cross threads safely. Counting conventions:
-``step`` is the number of optimizer steps done so far (the first StepEvent has step 1);
-``epoch`` in a StepEvent is the 1-based epoch the step belongs to; in an EpochEvent it is
-the number of epochs completed (1 after the first epoch).
+``Trainer.run()`` yields StepEvent, EpochEvent, ProbeEvent, DivergedEvent and FinishedEvent
+(the command line and the library read these). A training process (process.py) sends the
+window fewer, bigger messages over its pipe: StepChunk (the steps since the last chunk, at
+most ~30 a second), ProbeEvent, DivergedEvent, Paused, Ended and Failed.
+
+Every array inside a message is a copy owned by it, so a message can cross threads and
+processes. Counting conventions: ``step`` is the number of optimizer steps done so far (the
+first StepEvent has step 1); ``epoch`` in a StepEvent is the 1-based epoch the step belongs
+to; in an EpochEvent it is the number of epochs completed (1 after the first epoch).
 """
 from __future__ import annotations
 
@@ -166,3 +170,47 @@ class ProbeRequest:
 
 
 TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEvent
+
+
+# ---- what a training process sends the window ------------------------------------------------
+@dataclass(frozen=True)
+class StepChunk:
+    """The steps done since the last chunk, and the epochs that ended among them."""
+    steps: np.ndarray            # (n,) int64 step numbers
+    epochs: np.ndarray           # (n,) int64: the 1-based epoch of each step
+    losses: np.ndarray           # (n,) float64 batch losses
+    lrs: np.ndarray              # (n,) float64: the learning rate each step used
+    examples_per_sec: float      # as in StepEvent, at the last step
+    grad_norms: dict             # node_id -> L2 norm of its gradients at the last step
+    epoch_ends: tuple = ()       # EpochEvents, in order
+
+    @property
+    def last_step(self) -> int:
+        return int(self.steps[-1]) if len(self.steps) else 0
+
+
+@dataclass(frozen=True)
+class Paused:
+    """The run waits before its next step (asked for by pause, step or pause_at).
+
+    ``go`` numbers the window's last resume / step / run the process had seen: a Paused
+    sent before a later resume arrived is stale. ``state`` is Trainer.state() plus "lr"."""
+    step: int
+    go: int
+    state: dict
+
+
+@dataclass(frozen=True)
+class Ended:
+    """The run is over (completed, stopped or diverged); ``state`` as in Paused."""
+    finished: FinishedEvent
+    state: dict
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The run could not go on: an error in the training process, or the process died."""
+    text: str
+
+
+ProcessMessage = StepChunk | ProbeEvent | DivergedEvent | Paused | Ended | Failed

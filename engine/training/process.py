@@ -1,48 +1,47 @@
-"""A Trainer whose steps run in a child process, with the Trainer's controls and events.
+"""A training run in a child process, driven by messages both ways.
 
-Why a process: Python threads share one interpreter lock. A training thread and a window's
-GUI thread took it from each other hundreds of times a second, and the run's second BLAS
-thread fought the window for the other core: on 2 cores the window trained at ~0.8 of the
-headless speed (each cause alone ~0.8 too). A child process with its own interpreter and one
-BLAS thread trains at ~0.96 of it (benchmarks/gui_training.py).
+Why a process: a training thread and a window's GUI thread took Python's interpreter lock
+from each other hundreds of times a second, and the run's second BLAS thread fought the
+window for the other core: on 2 cores the window trained at ~0.8 of the headless speed. A
+child process with its own interpreter and one BLAS thread trains at ~0.96 of it.
 
-    proc = TrainerProcess(Trainer(network))    # the local Trainer: data, model, settings
-    for event in proc.run():                   # the same events, computed in the child
+    proc = TrainingProcess(Trainer(network))   # built in the parent: checks, data, settings
+    proc.run()                                 # starts the child; controls are messages
+    for message in proc.messages():            # StepChunk, ProbeEvent, ..., Ended or Failed
         ...
     proc.close()
 
-The child builds a Trainer of the same class from the same network, seed and dataset, so it
-starts from the same weights, and serves one run() after another until closed (Stop, then
-run() again, continues where the run stopped, as with a Trainer). Controls go to the child
-as messages, in order; those given before the child starts are sent when it does. The local
-Trainer takes over the child's state (weights, optimizer, position, history) whenever the
-child waits in a pause or ends a run, so reading ``model`` then shows the trained weights.
+The window instead watches ``fileno()`` and calls ``receive()`` when it is readable.
+Controls (run, pause, resume, step_once, stop, pause_at, set_lr, set_probes) are messages;
+pause and step_once are answered by a Paused message, stop by Ended. Nothing polls: the
+child checks for controls between two steps without waiting, and blocks on the pipe while
+paused. It throttles once, at the source: steps go out in StepChunks at most CHUNK_HZ times
+a second, at once before a probe, a pause or the end.
 
-The child sends step events in chunks, at most CHUNK_HZ a second, at once when it pauses or
-the run ends; a step is a plain tuple on the wire (pickling dataclasses costs ~1 % of a fast run).
+The child builds a Trainer of the same class from the same network, seed and dataset, so it
+starts from the same weights, and serves one run after another until closed (Stop, then
+run() again, continues where the run stopped). At each Paused and Ended the parent's Trainer
+takes over the child's state, so ``trainer.model`` holds the weights of ``model_step``.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
-import threading
 import time
 import traceback
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from engine.errors import TrainingError
-from engine.training.messages import FinishedEvent, StepEvent
-from engine.training.trainer import Trainer
+from engine.training.messages import (Ended, EpochEvent, Failed, FinishedEvent,
+                                      Paused, ProbeEvent, StepChunk, StepEvent)
+from engine.training.trainer import GO, STOP, Trainer, check_lr
 
-CHUNK_HZ = 60.0
+CHUNK_HZ = 30.0
 BLAS_THREADS = 1
-PAUSE_POLL_S = 0.01        # a paused child looks this often for steps and probes to report
 CLOSE_WAIT_S = 2.0
 _HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
-_SHARED = frozenset({"network", "config", "seed", "dataset", "model", "task", "n_batches",
-                     "epochs", "epoch", "batch_size", "history", "final_metrics"})
 
 
 def _context():
@@ -64,144 +63,118 @@ def warm_up() -> None:
         forkserver.ensure_running()
 
 
-class TrainerProcess:
+class TrainingProcess:
     def __init__(self, trainer: Trainer):
-        self.local = trainer
+        self.trainer = trainer
         self._conn = self._process = None
-        self._send_lock = threading.Lock()
         self._queued: list[tuple] = []         # controls given before the child started
-        self._blocked = threading.Event()
-        self._norms: dict = {}
-        self._step, self._lr = trainer.step, trainer.lr
-        self._go = 0                           # resumes and single steps asked for so far
-        self.caught_up = True                  # as Trainer.caught_up: the chunk's last event
-        self._in_run = self._closed = False
+        self._go = 0                           # runs, resumes and single steps asked for
+        self.step = self.model_step = trainer.step
+        self.lr = trainer.lr
+        self._closed = self._dead = False
 
-    def __getattr__(self, name):
-        """The run's data, model and settings are the local Trainer's."""
-        if name in _SHARED:
-            return getattr(self.local, name)
-        raise AttributeError(name)
+    # ---- controls -------------------------------------------------------------------------------
+    def run(self) -> None:
+        """Start (or, after a stop, continue) the run; starts the child the first time."""
+        self._start_child()
+        self._go_on("run")
 
-    @property
-    def step(self) -> int:
-        return self._step
-
-    @property
-    def lr(self) -> float:
-        return self._lr
-
-    @property
-    def model_step(self) -> int:
-        """The step whose weights ``model`` holds: the last pause or end of a run."""
-        return self.local.step
-
-    def grad_norms(self) -> dict:
-        """As Trainer.grad_norms, as of the last chunk of events the child sent."""
-        return dict(self._norms)
-
-    # ---- controls (any thread) ----------------------------------------------------------------
     def pause(self) -> None:
-        self._control("pause")
+        self._send("pause")
 
     def resume(self) -> None:
         self._go_on("resume")
 
-    def stop(self) -> None:
-        self._control("stop")
-
     def step_once(self) -> None:
-        self._go_on("step_once")
+        """One more step, then a pause (pauses a running run)."""
+        self._go_on("step")
+
+    def stop(self) -> None:
+        self._send("stop")
 
     def pause_at(self, step: int | None) -> None:
-        self._control("pause_at", step)
+        """Pause once ``step`` optimizer steps are done (None: no such pause)."""
+        self._send("pause_at", step)
 
     def set_lr(self, lr: float) -> None:
-        self.local.set_lr(lr)                  # ValueError for a bad rate, here and now
-        self._control("set_lr", float(lr))
+        self._send("set_lr", check_lr(lr))     # ValueError for a bad rate, here and now
 
     def set_probes(self, request) -> None:
-        self.local.set_probes(request)         # ValueError if it does not fit the model
-        self._control("set_probes", request)
+        if request is not None:
+            self.trainer.check_probes(request)  # ValueError if it does not fit the model
+        self._send("set_probes", request)
 
-    def wait_until_paused(self, timeout: float | None = None) -> bool:
-        """True once the child waits in a pause and the local Trainer holds its state."""
-        return self._blocked.wait(timeout)
+    def is_current(self, paused: Paused) -> bool:
+        """False for a Paused sent before the last resume / step / run reached the child."""
+        return paused.go == self._go
 
     def _go_on(self, name: str) -> None:
-        """A pause the child reports from before this is over already: it is numbered."""
-        with self._send_lock:
-            self._go += 1
-            go = self._go
-            self._blocked.clear()
-        self._control(name, go)
+        self._go += 1
+        self._send(name, self._go)
 
-    def _control(self, *message) -> None:
-        with self._send_lock:
-            if self._conn is None:
-                self._queued.append(message)
-                return
+    def _send(self, *message) -> None:
+        if self._conn is None:
+            self._queued.append(message)
+            return
+        try:
+            self._conn.send(message)
+        except OSError:
+            pass                               # the child is gone: receive() says so
+
+    # ---- messages -------------------------------------------------------------------------------
+    def fileno(self) -> int | None:
+        """The pipe to watch for readability (None before the child started)."""
+        return None if self._conn is None or self._dead else self._conn.fileno()
+
+    def receive(self) -> list:
+        """Every message waiting now, without blocking. A child that died ends with Failed."""
+        out = []
+        while not self._dead and self._conn is not None:
             try:
-                self._conn.send(message)
-            except OSError:
-                pass                           # the child is gone: run() says so
+                if not self._conn.poll():
+                    break
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                self._dead = True
+                out.append(Failed(self._death_text()))
+                break
+            self._note(message)
+            out.append(message)
+            if isinstance(message, Failed):
+                self._dead = True
+        return out
 
-    # ---- the run (one thread) -----------------------------------------------------------------
-    def run(self):
-        """Generator of the child's events until its run ends (as Trainer.run)."""
-        if self._in_run:
-            raise RuntimeError("this Trainer is already running")
-        self._in_run, ended = True, False
-        try:
-            self._start_child()
-            self._control("run")
-            while not ended:
-                kind, body = self._receive()
-                if kind == "events":
-                    events, self._norms = body
-                    yield from self._decode(events)
-                elif kind == "paused":
-                    go, state = body
-                    self._take_state(state)
-                    if go == self._go:
-                        self._blocked.set()
-                elif kind == "ended":
-                    self._take_state(body)
-                    ended = True
-                else:                          # "error"
-                    ended = True
-                    raise TrainingError(body)
-        finally:
-            self._in_run = False
-            self._blocked.clear()
-            if not ended:                      # closed early, or the child failed: no run to continue
-                self.close()
+    def messages(self, timeout: float | None = None):
+        """Every message until the run ends (Ended or Failed), waiting for each at most
+        ``timeout`` seconds (TrainingError after that). For headless use and tests."""
+        while True:
+            if not self._dead and not self._conn.poll(timeout):
+                raise TrainingError(f"no message from the training process in {timeout} s")
+            for message in self.receive():
+                yield message
+                if isinstance(message, (Ended, Failed)):
+                    return
 
-    def _decode(self, events):
-        last = len(events) - 1
-        for i, event in enumerate(events):
-            self.caught_up = i == last
-            if type(event) is tuple:
-                event = StepEvent(*event)
-                self._step, self._lr = event.step, event.lr
-            elif isinstance(event, FinishedEvent):
-                self._step = event.step
-            yield event
+    def _note(self, message) -> None:
+        if isinstance(message, StepChunk) and len(message.steps):
+            self.step, self.lr = message.last_step, float(message.lrs[-1])
+        elif isinstance(message, (Paused, Ended)):
+            self.trainer.load_state(message.state)
+            self.step = self.model_step = message.state["step"]
+            self.lr = message.state["lr"]
 
-    def _take_state(self, state: dict) -> None:
-        self.local.load_state(state)
-        self._step, self._lr = state["step"], state["lr"]
+    def _death_text(self) -> str:
+        if self._closed:
+            return "the training process was closed"
+        process = self._process
+        if process is not None:
+            process.join(CLOSE_WAIT_S)
+        code = process.exitcode if process is not None else None
+        how = (f"killed by signal {-code}" if code is not None and code < 0
+               else f"exit code {code}" if code is not None else "no exit code yet")
+        return f"the training process ended unexpectedly ({how})"
 
-    def _receive(self):
-        try:
-            return self._conn.recv()
-        except (EOFError, OSError):
-            code = self._process.exitcode if self._process is not None else None
-            if self._closed:
-                raise TrainingError("the training process was closed") from None
-            raise TrainingError(f"the training process ended unexpectedly (exit code "
-                                f"{code})") from None
-
+    # ---- the child's life ---------------------------------------------------------------------------
     def _start_child(self) -> None:
         if self._closed:
             raise TrainingError("this training process was closed")
@@ -209,7 +182,7 @@ class TrainerProcess:
             return
         ctx = _context()
         mine, theirs = ctx.Pipe()
-        local = self.local
+        local = self.trainer
         self._process = ctx.Process(
             target=_serve, name="netwright-trainer", daemon=True,
             args=(theirs, type(local), local.network.to_dict(), local.seed, local.dataset,
@@ -219,17 +192,15 @@ class TrainerProcess:
         except OSError as e:
             raise TrainingError(f"cannot start the training process: {e}") from None
         theirs.close()
-        with self._send_lock:
-            self._conn = mine
-            queued, self._queued = self._queued, []
-            for message in queued:
-                mine.send(message)
+        self._conn = mine
+        queued, self._queued = self._queued, []
+        for message in queued:
+            self._send(*message)
 
     def close(self) -> None:
         """End the child (at once: it holds nothing that needs saving). Safe to call twice."""
         self._closed = True
-        with self._send_lock:
-            conn, self._conn = self._conn, None
+        conn, self._conn = self._conn, None
         if conn is not None:
             try:
                 conn.send(("close",))
@@ -248,7 +219,7 @@ class TrainerProcess:
         return self._process.pid if self._process is not None else None
 
 
-# ---- the child ----------------------------------------------------------------------------------
+# ---- the child --------------------------------------------------------------------------------------
 def _serve(conn, trainer_class, network: dict, seed: int, dataset, state: dict) -> None:
     # One core trains, the other is the window's: with a second BLAS thread the two fight
     # over a core, and a BLAS thread that waits for its descheduled partner spins.
@@ -258,100 +229,152 @@ def _serve(conn, trainer_class, network: dict, seed: int, dataset, state: dict) 
         trainer.load_state(state)
     except Exception as e:             # noqa: BLE001 -- the parent shows it as a message
         traceback.print_exc()
-        conn.send(("error", f"the training process could not build the run: {e}"))
+        conn.send(Failed(f"the training process could not build the run: {e}"))
         return
     _Child(conn, trainer).serve()
 
 
 class _Child:
-    """Runs the trainer's runs in the main thread; one thread takes controls from the parent,
-    another reports each pause (the main thread is blocked inside the trainer then)."""
+    """Runs the trainer in its one thread. Between two steps the trainer asks ``_turn``
+    what to do; the answer comes from the controls the parent sent."""
 
     def __init__(self, conn, trainer: Trainer):
         self.conn, self.trainer = conn, trainer
-        self.lock = threading.Lock()           # pending events and the connection
-        self.pending: list = []
-        self.reported = True                   # the pause state was sent since the last event
-        self.go = 0                            # the parent's number of the last resume/step
-        self.last_send = 0.0
-        self.runs: queue.Queue = queue.Queue()
+        self.run_asked = self.paused = self.stopping = self.reported = False
+        self.budget = 0                        # single steps allowed through the pause
+        self.pause_step: int | None = None
+        self.go = 0                            # the parent's number of the last run/resume/step
+        self.probed_step = -1                  # the step the last probe showed
+        self.steps = _Steps()
+        self.last_flush = 0.0
 
     def serve(self) -> None:
-        threading.Thread(target=self._take_controls, daemon=True).start()
-        threading.Thread(target=self._report_pauses, daemon=True).start()
-        while self.runs.get():
-            self._run()
+        while True:
+            if self.run_asked:
+                self.run_asked = False
+                self._run()
+            else:
+                self._handle(self._recv())
 
     def _run(self) -> None:
-        self.reported = False
+        finished = None
         try:
-            for event in self.trainer.run():
-                self._add(event)
+            for event in self.trainer.run(turn=self._turn):
+                if isinstance(event, FinishedEvent):
+                    finished = event
+                else:
+                    self._add(event)
         except Exception as e:         # noqa: BLE001 -- the parent shows it as a message
             traceback.print_exc()
-            with self.lock:
-                self._flush()
-                self._send("error", str(e) or type(e).__name__)
-            return
-        with self.lock:
             self._flush()
-            self._send("ended", self._state())
+            self._send(Failed(str(e) or type(e).__name__))
+            return
+        self._flush()
+        self.paused = self.stopping = False    # a later run continues unpaused
+        self.budget, self.pause_step = 0, None
+        self._send(Ended(finished, self._state()))
 
-    def _add(self, event) -> None:
-        if type(event) is StepEvent:
-            event = (event.step, event.epoch, event.loss, event.lr, event.examples_per_sec)
-        with self.lock:
-            self.pending.append(event)
-            self.reported = False
-            if (self.trainer.pausing       # the parent waits for this step: no lag
-                    or time.perf_counter() - self.last_send >= 1.0 / CHUNK_HZ):
+    # ---- between two steps ---------------------------------------------------------------------
+    def _turn(self):
+        while self.conn.poll():                # controls sent meanwhile, without waiting
+            self._handle(self._recv())
+        while True:
+            if self.stopping:
+                return STOP
+            if self.pause_step is not None and self.trainer.step >= self.pause_step:
+                self.pause_step, self.paused, self.reported = None, True, False
+            if not self.paused:
+                return GO
+            if self.budget:
+                self.budget -= 1
+                return GO
+            request = self.trainer.probe_request
+            if request is not None and self.probed_step != self.trainer.step:
+                return request                 # the views show the step the run waits at
+            if not self.reported:
                 self._flush()
+                self._send(Paused(self.trainer.step, self.go, self._state()))
+                self.reported = True
+            self._handle(self._recv())         # paused: wait for the parent
+
+    def _handle(self, message: tuple) -> None:
+        name, *args = message
+        if name == "close":
+            os._exit(0)
+        if name in ("run", "resume", "step"):
+            self.go = args[0]
+        if name == "run":
+            self.run_asked = True
+        elif name in ("pause", "step"):
+            self.paused, self.reported = True, False
+            self.budget += name == "step"
+        elif name == "resume":
+            self.paused, self.budget = False, 0
+        elif name == "stop":
+            self.stopping = True
+        elif name == "pause_at":
+            self.pause_step = args[0]
+        elif name == "set_lr":
+            self.trainer.set_lr(args[0])
+        elif name == "set_probes":
+            self.trainer.set_probes(args[0])
+            self.probed_step = -1              # a new request is answered even when paused
+
+    # ---- to the parent ---------------------------------------------------------------------------
+    def _add(self, event) -> None:
+        if isinstance(event, StepEvent):
+            self.steps.add(event)
+        elif isinstance(event, EpochEvent):
+            self.steps.epoch_ends.append(event)
+        else:                                  # a probe or a divergence: after its steps
+            self._flush()
+            if isinstance(event, ProbeEvent):
+                self.probed_step = event.step
+            self._send(event)
+            return
+        if time.perf_counter() - self.last_flush >= 1.0 / CHUNK_HZ:
+            self._flush()
 
     def _flush(self) -> None:
-        if self.pending:
-            events, self.pending = self.pending, []
-            self._send("events", (events, self.trainer.grad_norms()))
-        self.last_send = time.perf_counter()
-
-    def _send(self, kind: str, body) -> None:
-        """To the parent (holding ``lock``); a parent that is gone ends this process."""
-        try:
-            self.conn.send((kind, body))
-        except OSError:
-            os._exit(0)
+        if self.steps.any():
+            self._send(self.steps.chunk(self.trainer.grad_norms()))
+            self.steps = _Steps()
+        self.last_flush = time.perf_counter()
 
     def _state(self) -> dict:
         return {**self.trainer.state(), "lr": self.trainer.lr}
 
-    def _report_pauses(self) -> None:
-        while True:
-            self.trainer.wait_until_paused()
-            while self.trainer.wait_until_paused(0):
-                with self.lock:
-                    if not self.reported and self.trainer.wait_until_paused(0):
-                        self._flush()
-                        self._send("paused", (self.go, self._state()))
-                        self.reported = True
-                time.sleep(PAUSE_POLL_S)
+    def _send(self, message) -> None:
+        try:
+            self.conn.send(message)
+        except OSError:
+            os._exit(0)                        # the parent is gone
 
-    def _go_on(self, control, go: int) -> None:
-        self.go = go
-        control()
+    def _recv(self) -> tuple:
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)                        # the parent is gone
 
-    def _take_controls(self) -> None:
-        t = self.trainer
-        actions = {"pause": t.pause, "resume": lambda go: self._go_on(t.resume, go),
-                   "stop": t.stop, "step_once": lambda go: self._go_on(t.step_once, go),
-                   "pause_at": t.pause_at, "set_lr": t.set_lr, "set_probes": t.set_probes,
-                   "run": lambda: self.runs.put(True)}
-        while True:
-            try:
-                name, *args = self.conn.recv()
-            except (EOFError, OSError):
-                name, args = "close", ()       # the parent is gone
-            if name == "close":
-                os._exit(0)
-            try:
-                actions[name](*args)
-            except ValueError as e:            # checked in the parent already; never fatal
-                print(f"netwright trainer: {name}: {e}", flush=True)
+
+class _Steps:
+    """Steps and epoch ends gathered for the next StepChunk."""
+
+    def __init__(self):
+        self.rows: list[tuple] = []
+        self.epoch_ends: list = []
+        self.rate = 0.0
+
+    def add(self, event: StepEvent) -> None:
+        self.rows.append((event.step, event.epoch, event.loss, event.lr))
+        self.rate = event.examples_per_sec
+
+    def any(self) -> bool:
+        return bool(self.rows or self.epoch_ends)
+
+    def chunk(self, grad_norms: dict) -> StepChunk:
+        cols = np.array(self.rows, dtype=np.float64).reshape(-1, 4).T
+        return StepChunk(steps=cols[0].astype(np.int64), epochs=cols[1].astype(np.int64),
+                         losses=cols[2], lrs=cols[3], examples_per_sec=self.rate,
+                         grad_norms=grad_norms if self.rows else {},
+                         epoch_ends=tuple(self.epoch_ends))

@@ -6,7 +6,9 @@
 
 pause(), resume(), step_once(), stop(), set_lr() and set_probes() may be called from any
 thread: they only set flags under a condition variable that the training thread checks
-between steps, so a step is never interrupted and the model is always consistent.
+between steps, so a step is never interrupted and the model is always consistent. A training
+process (engine/training/process.py) drives the same loop from messages instead: it passes
+``run(turn=...)`` its own answer to "what now?" between steps.
 The position in the run (epoch, batch, the epoch's shuffle order, every random state) is
 explicit, so a checkpoint resumes bitwise-exactly where the run stopped.
 """
@@ -31,15 +33,10 @@ from engine.graph.network import Network
 from engine.training.probes import Prober
 
 SHUFFLE_STREAM = 0x5EED          # keeps the shuffle order independent of weight init
-PAUSE_POLL_S = 0.5               # a paused trainer re-checks its flags at least this often
-_GO, _STOP = "go", "stop"
+GO, STOP = "go", "stop"          # what a turn answers (or a ProbeRequest to answer, paused)
 
 
 class Trainer:
-    # Every event computed so far has been yielded: a consumer that holds events back may
-    # wait for more. (A TrainerProcess streams events in chunks and says False inside one.)
-    caught_up = True
-
     def __init__(self, network: Network | dict, *, seed: int | None = None, dataset=None,
                  model=None):
         """Build the loop from a Network and its training section. ``seed`` overrides
@@ -97,7 +94,6 @@ class Trainer:
         self._paused_s = 0.0              # seconds spent waiting in pauses (training_time)
         self._pause_began: float | None = None
         self._pending_lr: float | None = None
-        self._pause_at: int | None = None
         self._probe_req: ProbeRequest | None = None
         self._last_probe_t = -math.inf
         self._last_probe_step = -1
@@ -131,17 +127,9 @@ class Trainer:
             self._blocked.clear()          # wait_until_paused now waits for that step
             self._cond.notify_all()
 
-    def pause_at(self, step: int | None) -> None:
-        """Pause once ``step`` optimizer steps are done, with a fresh probe of that step
-        (None: no such pause)."""
-        with self._cond:
-            self._pause_at = None if step is None else int(step)
-
     def set_lr(self, lr: float) -> None:
         """Use ``lr`` from the next step on (with a scheduler: its base rate)."""
-        lr = float(lr)
-        if not (math.isfinite(lr) and lr > 0):
-            raise ValueError(f"the learning rate must be a positive number, got {lr}")
+        lr = check_lr(lr)
         with self._cond:
             self._pending_lr = lr
 
@@ -149,11 +137,20 @@ class Trainer:
         """Ask for probes (None: none). Computed at the next chance, then at most as often as
         the request says; a paused trainer computes it at once."""
         if request is not None:
-            self._prober.check(request)
+            self.check_probes(request)
         with self._cond:
             self._probe_req = None if request is None or request.is_empty() else request
             self._probe_changed = self._probe_req is not None
             self._cond.notify_all()
+
+    def check_probes(self, request: ProbeRequest) -> None:
+        """ValueError naming what in ``request`` does not fit this run (a node, a sample)."""
+        self._prober.check(request)
+
+    @property
+    def probe_request(self) -> ProbeRequest | None:
+        """The probes asked for (None: none)."""
+        return self._probe_req
 
     def training_time(self) -> float:
         """A clock in seconds that stands still while the run waits in a pause."""
@@ -169,50 +166,43 @@ class Trainer:
     def lr(self) -> float:
         return float(self.optimizer.lr)
 
-    @property
-    def model_step(self) -> int:
-        """The step whose weights ``model`` holds (a TrainerProcess's lag behind ``step``)."""
-        return self.step
-
-    @property
-    def pausing(self) -> bool:
-        """A pause (or single step) is asked for: the run waits before its next step."""
-        return self._paused
-
     def grad_norms(self) -> dict:
         """node_id -> L2 norm of the layer's gradients from the last batch, in depth order."""
         with self._lock:
             return grad_norms(self.model)
 
     # ---- the loop ---------------------------------------------------------------------------
-    def run(self):
+    def run(self, turn=None):
         """Generator of events until the run completes, is stopped or diverges. Calling it
-        again after a stop continues where the run stopped."""
+        again after a stop continues where the run stopped.
+
+        ``turn()`` is asked before every step: GO, STOP, or a ProbeRequest to answer now
+        (the run is paused and the views want to see the weights). Default: this Trainer's
+        thread-safe controls. Time spent in it does not count as training time."""
         if self._in_run:
             raise RuntimeError("this Trainer is already running")
         self._in_run = True
         token = self._run_token = object()
         try:
-            yield from self._loop()
+            yield from self._loop(turn or self._wait_turn)
         finally:
             if self._run_token is token:      # not a later run() that started meanwhile
                 self._in_run = False
                 self._blocked.clear()
 
-    def _loop(self):
+    def _loop(self, wait_turn):
         while self.epoch < self.epochs:
             if self._perm is None:
                 self._begin_epoch()
             while self._batch < self.n_batches:
-                turn = self._wait_turn()
-                if turn is _STOP:
+                turn = self._timed_turn(wait_turn)
+                if turn is STOP:
                     yield from self._end_run("stopped")
                     return
                 if isinstance(turn, ProbeRequest):     # asked for while paused
                     yield self._probe(turn, fresh=True)
                     continue
                 event = self._train_step()
-                self._check_pause_at()         # before the yield: the consumer sees `pausing`
                 yield event
                 if isinstance(event, DivergedEvent):
                     yield from self._end_run("diverged")
@@ -227,35 +217,36 @@ class Trainer:
                 return
         yield from self._end_run("completed")
 
+    def _timed_turn(self, wait_turn):
+        """Ask ``wait_turn``; a turn that waited (a pause) is left out of training_time."""
+        began = time.perf_counter()
+        with self._cond:
+            self._pause_began = began
+        turn = wait_turn()
+        with self._cond:
+            self._paused_s += time.perf_counter() - began
+            self._pause_began = None
+        return turn
+
     def _wait_turn(self):
-        """_GO, _STOP, or a ProbeRequest that arrived while paused."""
-        if not (self._paused or self._stop_flag):     # the common case: no lock taken
-            return _GO
+        """GO, STOP, or a ProbeRequest that arrived while paused (the thread controls)."""
+        if not (self._paused or self._stop_flag):     # the common case: no wait
+            return GO
         with self._cond:
             while True:
                 if self._stop_flag:
-                    return _STOP
+                    return STOP
                 if not self._paused:
-                    return _GO
+                    return GO
                 if self._step_tokens:
                     self._step_tokens -= 1
-                    return _GO
+                    return GO
                 if self._probe_changed:
                     self._probe_changed = False
                     return self._probe_req
                 self._blocked.set()
-                self._pause_began = time.perf_counter()
-                self._cond.wait(PAUSE_POLL_S)
-                self._paused_s += time.perf_counter() - self._pause_began
-                self._pause_began = None
+                self._cond.wait()         # every control notifies
                 self._blocked.clear()
-
-    def _check_pause_at(self) -> None:
-        if self._pause_at is None or self.step < self._pause_at:
-            return
-        with self._cond:
-            self._pause_at, self._paused = None, True
-            self._probe_changed = self._probe_req is not None    # the views show this step
 
     def _begin_epoch(self) -> None:
         # Under the lock: a checkpoint saved from another thread must not see the shuffle
@@ -458,6 +449,14 @@ class Trainer:
 
 
 # ---- module helpers -------------------------------------------------------------------------
+def check_lr(lr) -> float:
+    """``lr`` as a float, or ValueError if it is not a positive finite number."""
+    lr = float(lr)
+    if not (math.isfinite(lr) and lr > 0):
+        raise ValueError(f"the learning rate must be a positive number, got {lr}")
+    return lr
+
+
 def _check_network(net: Network) -> None:
     """Graph and training-section problems, all at once (GraphErrors)."""
     if not net.training:
