@@ -96,23 +96,30 @@ class SurfaceProbe:
 
 
 @dataclass(frozen=True)
-class ProbeEvent:
-    """What a ProbeRequest asked for, computed on the weights after ``step``."""
-    step: int
-    epoch: int
+class NodeProbe:
+    """Some nodes seen on one example: their outputs, and the weights and gradients (last
+    batch) of those that have weights."""
     sample: int                          # index into the validation set (train if none)
-    sample_input: np.ndarray | None      # that example, e.g. (1, 8, 8), when nodes were asked
+    sample_input: np.ndarray             # that example, e.g. (1, 8, 8)
     sample_label: object                 # its class index or target values
     activations: dict                    # node_id -> output for the sample (batch axis removed)
-    params: dict                         # node_id -> {"weight": array, "bias": array}
-    grads: dict                          # node_id -> same keys: grads of the last batch
-    grid: GridProbe | None
-    curve: CurveProbe | None
-    confusion: np.ndarray | None         # (K, K) int64, rows = true class, cols = predicted
-    class_names: tuple = ()
-    grad_norms: dict = field(default_factory=dict)     # as in EpochEvent, when norms asked
-    weight_stats: dict = field(default_factory=dict)   # as in EpochEvent, when norms asked
-    surface: SurfaceProbe | None = None                # the loss surface, when asked
+    weights: dict                        # node_id -> {"weight": array, "bias": array}
+    grads: dict                          # node_id -> the same keys: gradients of the last batch
+
+
+@dataclass(frozen=True)
+class ProbeEvent:
+    """What a ProbeRequest asked for, computed on the weights after ``step``: ``results``
+    maps each kind asked for to its result (see engine/training/probes.py: "nodes" ->
+    NodeProbe, "grid" -> GridProbe or CurveProbe, "confusion" -> (K, K) int64 counts with
+    rows = true class, "surface" -> SurfaceProbe); a kind that does not apply to the
+    network (a grid for image input) is missing."""
+    step: int
+    epoch: int
+    results: dict = field(default_factory=dict)
+
+    def get(self, kind: str):
+        return self.results.get(kind)
 
 
 @dataclass(frozen=True)
@@ -140,33 +147,25 @@ class ProbeRequest:
     """What to compute between steps, at most every ``every_ms`` milliseconds and every
     ``every_steps`` steps (both must have passed). Heavy: ask only for what is shown.
 
-    nodes: for each node id, its output for validation example ``sample`` (feature maps)
-           and, if it has parameters, copies of its params and grads (histograms, filters).
-    grid:  the decision boundary (2-D input) or fitted curve (1-D input), ``grid_res`` points
-           per axis.
-    confusion: the confusion matrix on the validation set (classification).
-    norms: per-layer gradient norms and weight statistics (as in EpochEvent) more often
-           than once per epoch, for live curves.
-    surface: the loss surface around the weights (at most ``surface_res`` points per
-           axis, fewer for costly models) and the optimizer's path; while asked for, the
-           trainer records the projected weights after every step. The grid is recomputed
-           at most every ``surface_every_ms`` (in between, probes carry the last grid with
-           a fresh path and current point).
+    ``kinds`` maps a probe kind (engine/training/probes.py PROBE_KINDS) to its options:
+    "nodes": node ids whose output for validation example ``sample`` (and weights and
+    gradients) to copy; "grid": points per axis of the decision boundary / fitted curve;
+    "confusion": None; "surface": points per axis of the loss surface (its path is recorded
+    every step while it is asked for).
     """
-    nodes: tuple[str, ...] = ()
+    kinds: dict = field(default_factory=dict)
     sample: int = 0
-    grid: bool = False
-    grid_res: int = 60
-    confusion: bool = False
-    norms: bool = False
-    surface: bool = False
-    surface_res: int = 21
-    surface_every_ms: float = 2000.0
     every_ms: float = 250.0
     every_steps: int = 1
 
+    def wants(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def options(self, kind: str, default=None):
+        return self.kinds.get(kind, default)
+
     def is_empty(self) -> bool:
-        return not (self.nodes or self.grid or self.confusion or self.norms or self.surface)
+        return not self.kinds
 
 
 TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEvent

@@ -36,8 +36,8 @@ def _fit_exactly(model, x, y):
     xb = np.concatenate([x, np.ones((len(x), 1), np.float32)], axis=1)
     sol, *_ = np.linalg.lstsq(xb.astype(np.float64), y.astype(np.float64), rcond=None)
     layer = model.by_id["out"].layer
-    layer.params["weight"][...] = sol[:3].T
-    layer.params["bias"][...] = sol[3]
+    layer.weights["weight"][...] = sol[:3].T
+    layer.weights["bias"][...] = sol[3]
 
 
 def test_centre_is_the_current_loss_and_weights_are_restored_bitwise():
@@ -70,7 +70,7 @@ def test_convex_case_has_its_minimum_in_the_middle_and_rises_outward():
 
 def test_directions_are_filter_normalised_and_skip_biases():
     model = _linear_model()
-    w = model.by_id["out"].layer.params["weight"]
+    w = model.by_id["out"].layer.weights["weight"]
     dirs = ls.make_directions(model, seed=0)
     d = dirs.d1["out.weight"]
     assert np.linalg.norm(d, axis=1) == pytest.approx(np.linalg.norm(w, axis=1), rel=1e-5)
@@ -130,17 +130,17 @@ def test_path_is_thinned_but_keeps_its_ends():
 
 def test_trainer_streams_a_surface_and_a_growing_path_only_when_asked():
     trainer = Trainer(Network.load(f"{EXAMPLES}/xor_mlp.nw.json"))
-    trainer.set_probes(ProbeRequest(confusion=True, every_ms=0, every_steps=5))
+    trainer.set_probes(ProbeRequest({"confusion": None}, every_ms=0, every_steps=5))
     run = trainer.run()
     first = next(e for e in run if isinstance(e, ProbeEvent))
     run.close()
-    assert first.surface is None and trainer._prober._surface is None
-    trainer.set_probes(ProbeRequest(surface=True, surface_res=7, every_ms=0, every_steps=5,
-                                    surface_every_ms=0))
+    assert first.get("surface") is None and trainer._prober._surface is None
+    trainer.set_probes(ProbeRequest({"surface": {"res": 7, "every_ms": 0}}, every_ms=0,
+                                    every_steps=5))
     surfaces = []
     for event in trainer.run():
         if isinstance(event, ProbeEvent):
-            surfaces.append(event.surface)
+            surfaces.append(event.get("surface"))
             if len(surfaces) == 3:
                 trainer.stop()
     assert all(s is not None and s.losses.shape == (7, 7) for s in surfaces)
@@ -156,14 +156,14 @@ def test_time_spent_paused_does_not_earn_a_new_surface():
     """A surface costs ~0.1 s of training; its refresh interval counts training time only,
     so a run paused and resumed often (Step, the GUI benchmark) is not charged again."""
     trainer = Trainer(Network.load(f"{EXAMPLES}/xor_mlp.nw.json"))
-    trainer.set_probes(ProbeRequest(surface=True, surface_res=5, every_ms=0, every_steps=1,
-                                    surface_every_ms=400))
+    trainer.set_probes(ProbeRequest({"surface": {"res": 5, "every_ms": 400}}, every_ms=0,
+                                    every_steps=1))
     surfaces = []
 
     def consume():
         for event in trainer.run():
             if isinstance(event, ProbeEvent):
-                surfaces.append(event.surface.grid_step)
+                surfaces.append(event.get("surface").grid_step)
                 if len(surfaces) == 1:
                     trainer.pause()       # the run waits before its next step
                 if len(surfaces) == 8:

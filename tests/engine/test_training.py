@@ -255,29 +255,29 @@ def test_set_lr_with_a_scheduler_sets_its_base_rate():
 # ---- probes -------------------------------------------------------------------------------
 def test_probes_give_boundary_confusion_activations_and_layer_arrays():
     trainer = Trainer(mlp_net(epochs=2))
-    trainer.set_probes(ProbeRequest(nodes=("h1", "a1"), sample=3, grid=True, grid_res=20,
-                                    confusion=True, norms=True, every_ms=0))
+    trainer.set_probes(ProbeRequest({"nodes": ("h1", "a1"), "grid": 20, "confusion": None},
+                                    sample=3, every_ms=0))
     probes = of(run_all(trainer), ProbeEvent)
     assert len(probes) == 20                              # every_ms=0: after every step
-    p = probes[-1]
-    assert p.grid.probs.shape == (20, 20, 2) and p.grid.xs.shape == (20,)
-    assert np.allclose(p.grid.probs.sum(axis=2), 1.0, atol=1e-5)
-    assert p.grid.points.shape == (320, 2) and p.curve is None
-    assert p.confusion.shape == (2, 2) and p.confusion.sum() == 80
+    grid, confusion, p = (probes[-1].get(k) for k in ("grid", "confusion", "nodes"))
+    assert grid.probs.shape == (20, 20, 2) and grid.xs.shape == (20,)
+    assert np.allclose(grid.probs.sum(axis=2), 1.0, atol=1e-5)
+    assert grid.points.shape == (320, 2)
+    assert confusion.shape == (2, 2) and confusion.sum() == 80
     assert p.activations["h1"].shape == (8,) and p.activations["a1"].shape == (8,)
-    assert p.sample_input.shape == (2,) and p.sample_label in (0, 1)
-    assert set(p.params) == {"h1"} and p.params["h1"]["weight"].shape == (8, 2)
+    assert p.sample == 3 and p.sample_input.shape == (2,) and p.sample_label in (0, 1)
+    assert set(p.weights) == {"h1"} and p.weights["h1"]["weight"].shape == (8, 2)
     assert p.grads["h1"]["weight"].shape == (8, 2)
-    assert list(p.grad_norms) == ["h1", "out"] and set(p.weight_stats) == {"h1", "out"}
     # copies: the model's arrays move on, the event's do not
-    assert p.params["h1"]["weight"] is not trainer.model.by_id["h1"].layer.params["weight"]
-    assert not np.array_equal(probes[0].params["h1"]["weight"], p.params["h1"]["weight"])
+    assert p.weights["h1"]["weight"] is not trainer.model.by_id["h1"].layer.weights["weight"]
+    first = probes[0].get("nodes")
+    assert not np.array_equal(first.weights["h1"]["weight"], p.weights["h1"]["weight"])
 
 
 def test_probes_are_throttled_and_change_nothing_in_the_run():
     plain = Trainer(mlp_net(epochs=2, dropout=True))
     probed = Trainer(mlp_net(epochs=2, dropout=True))
-    probed.set_probes(ProbeRequest(nodes=("drop",), grid=True, confusion=True,
+    probed.set_probes(ProbeRequest({"nodes": ("drop",), "grid": 60, "confusion": None},
                                    every_ms=0, every_steps=5))
     probes = of(run_all(probed), ProbeEvent)
     run_all(plain)
@@ -291,11 +291,12 @@ def test_a_paused_trainer_answers_a_new_probe_request_at_once():
     trainer = Trainer(sine_net(epochs=3))
     trainer.pause()
     gen = trainer.run()
-    threading.Timer(0.0, trainer.set_probes, [ProbeRequest(grid=True, grid_res=30)]).start()
+    threading.Timer(0.0, trainer.set_probes, [ProbeRequest({"grid": 30})]).start()
     probe = next(gen)                                    # blocks until the request arrives
     assert isinstance(probe, ProbeEvent) and probe.step == 0
-    assert probe.grid is None and probe.curve.xs.shape == (30,)
-    assert probe.curve.ys.shape == (30, 1) and probe.curve.points_x.shape == (160,)
+    curve = probe.get("grid")                            # a 1-D input: the fitted curve
+    assert curve.xs.shape == (30,)
+    assert curve.ys.shape == (30, 1) and curve.points_x.shape == (160,)
     trainer.step_once()                                  # a single step shows at once
     step, probe = next(gen), next(gen)
     assert isinstance(step, StepEvent) and isinstance(probe, ProbeEvent) and probe.step == 1
@@ -306,9 +307,9 @@ def test_a_paused_trainer_answers_a_new_probe_request_at_once():
 def test_bad_probe_requests_name_the_problem():
     trainer = Trainer(mlp_net())
     with pytest.raises(ValueError, match="no node 'nope'"):
-        trainer.set_probes(ProbeRequest(nodes=("nope",)))
+        trainer.set_probes(ProbeRequest({"nodes": ("nope",)}))
     with pytest.raises(ValueError, match="sample must be between 0 and 79"):
-        trainer.set_probes(ProbeRequest(nodes=("h1",), sample=80))
+        trainer.set_probes(ProbeRequest({"nodes": ("h1",)}, sample=80))
 
 
 def test_final_metrics_after_a_stop_use_the_weights_held_now():
@@ -327,9 +328,9 @@ def test_without_a_validation_split_val_values_are_none_and_probes_use_the_train
     net = mlp_net(epochs=2, batch_size=1000, dataset={
         "name": "xor", "params": {"samples": 400, "noise": 0.1}, "validation_split": 0})
     trainer = Trainer(net)
-    trainer.set_probes(ProbeRequest(confusion=True))
+    trainer.set_probes(ProbeRequest({"confusion": None}))
     events = run_all(trainer)
     epoch = of(events, EpochEvent)[-1]
     assert epoch.step == 2 and epoch.val_loss is None and epoch.metrics["val_accuracy"] is None
     assert events[-1].metrics["val_loss"] is None
-    assert of(events, ProbeEvent)[-1].confusion.sum() == 400
+    assert of(events, ProbeEvent)[-1].get("confusion").sum() == 400

@@ -125,7 +125,7 @@ def test_a_stale_pause_is_recognised_after_a_resume(process):
 
 def test_pause_at_pauses_at_that_step_with_a_probe_of_it(process):
     proc = process(Trainer(xor()))
-    proc.set_probes(ProbeRequest(nodes=("h1",), every_ms=60_000))
+    proc.set_probes(ProbeRequest({"nodes": ("h1",)}, every_ms=60_000))
     proc.pause_at(37)
     proc.run()
     got = until(proc, Paused)
@@ -139,9 +139,9 @@ def test_a_probe_asked_for_while_paused_is_answered_at_once(process):
     proc.pause_at(5)
     proc.run()
     until(proc, Paused)
-    proc.set_probes(ProbeRequest(nodes=("h1",), every_ms=60_000))
+    proc.set_probes(ProbeRequest({"nodes": ("h1",)}, every_ms=60_000))
     got = until(proc, ProbeEvent)
-    assert got[-1].step == 5 and "h1" in got[-1].activations
+    assert got[-1].step == 5 and "h1" in got[-1].get("nodes").activations
 
 
 def test_learning_rate_and_probe_requests_are_checked_here_and_used_there(process):
@@ -149,7 +149,7 @@ def test_learning_rate_and_probe_requests_are_checked_here_and_used_there(proces
     with pytest.raises(ValueError, match="positive"):
         proc.set_lr(-1)
     with pytest.raises(ValueError):
-        proc.set_probes(ProbeRequest(nodes=("nope",)))
+        proc.set_probes(ProbeRequest({"nodes": ("nope",)}))
     proc.set_lr(0.005)
     proc.pause_at(3)
     proc.run()
