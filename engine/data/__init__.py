@@ -2,13 +2,15 @@
 MNIST-style IDX files and CSV tables, plus mini-batching.
 
     ds = load_dataset({"name": "xor", "params": {"samples": 400}, "validation_split": 0.2}, seed=0)
+    ds = share(ds)      # its arrays in shared memory: a training process gets them without a copy
 """
 from engine.data.batching import iterate_batches
 from engine.data.dataset import DATASETS, Dataset, DatasetInfo, DatasetSpec, register_dataset
 from engine.data.loading import dataset_info, load_dataset
+from engine.data.shared import SharedDataset, share
 
 # Importing the modules registers their datasets, in the order a picker lists them.
 from engine.data import toy, real, shapes, mnist, csv_table  # noqa: E402,F401  isort: skip
 
 __all__ = ["load_dataset", "dataset_info", "DATASETS", "Dataset", "DatasetInfo", "DatasetSpec",
-           "iterate_batches", "register_dataset"]
+           "iterate_batches", "register_dataset", "share", "SharedDataset"]
