@@ -164,7 +164,7 @@ class ParamSchema:
 
 
 def resolve_config(specs, config, example: str) -> tuple:
-    """(spec, complete params) for a config like {"name": "adam", "lr": 0.01} looked up in
+    """(spec, complete config) for a config like {"name": "adam", "lr": 0.01} looked up in
     the registry ``specs``; ValueError naming the family, the name and the field otherwise."""
     kind = specs.kind
     if not isinstance(config, dict):
@@ -174,7 +174,7 @@ def resolve_config(specs, config, example: str) -> tuple:
         raise ValueError(specs.unknown(name))
     spec = specs[name]
     try:
-        params = spec.complete({k: v for k, v in config.items() if k != "name"})
+        complete = spec.complete({k: v for k, v in config.items() if k != "name"})
     except ValueError as e:
         raise ValueError(f"{kind} {name!r}: {e}") from None
-    return spec, params
+    return spec, complete

@@ -1,7 +1,7 @@
 """The trainable arrays of a node, with their shapes and what their axes mean (concept 2:
 a Dense layer is a matrix product with a weight of shape (out, in)).
 
-Shapes come from the registry (``param_shapes`` of the layer class, given the node's
+Shapes come from the registry (``weight_shapes`` of the layer class, given the node's
 params and the shapes arriving on its inputs); the wording depends only on the array's
 rank, so a new layer type is described without code here."""
 from __future__ import annotations
@@ -30,7 +30,7 @@ def node_param_shapes(document, node_id: str) -> dict[str, tuple] | None:
     if spec is None or any(s is None for s in ins):
         return None
     try:
-        shapes = spec.cls.param_shapes(spec.complete(node.get("params")), ins)
+        shapes = spec.cls.weight_shapes(spec.complete(node.get("params")), ins)
     except (KeyError, ValueError, IndexError, TypeError, NetwrightError):
         return None
     return {name: tuple(int(d) for d in shape) for name, shape in shapes.items()}

@@ -59,7 +59,7 @@ def _built_node(net: Network, nid: str, shapes: dict, rng: np.random.Generator,
     ins = net.inputs_of(nid)
     try:
         layer = spec.cls(nid, spec.complete(node.get("params")), [shapes[s] for s in ins])
-        layer.init_params(rng)
+        layer.init_weights(rng)
     except (ShapeError, ValueError) as e:    # e.g. an init that does not suit the kernel
         raise GraphErrors([GraphError(nid, str(e))]) from None
     layer.rng = np.random.default_rng([seed, index])   # for Dropout and the like

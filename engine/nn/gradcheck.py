@@ -77,7 +77,7 @@ def _as_float64(arrays: dict) -> None:
 
 def _float64_layer(layer):
     work = copy.deepcopy(layer)
-    for d in (work.params, work.grads, work.buffers):
+    for d in (work.weights, work.grads, work.buffers):
         _as_float64(d)
     return work
 
@@ -178,7 +178,7 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     """Check a built layer's backward() against numerical gradients.
 
     ``inputs``: one batch per input of the layer, e.g. ``[x]`` with x of shape
-    (N, *layer.input_shapes[0]). Checks the gradient of every input and every parameter
+    (N, *layer.input_shapes[0]). Checks the gradient of every input and every weight
     (at most ``max_elements`` random elements of each). An element passes when
     |analytic - numeric| <= atol + rtol * |numeric|. Raises GradientCheckError naming the
     layer, the array and the worst index when one fails (or returns the report when
@@ -197,7 +197,7 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     out = forward()
     projection = rng.standard_normal(out.shape)
     in_grads = [np.array(g, dtype=np.float64) for g in work.backward(projection.copy())]
-    param_grads = {k: np.array(g, dtype=np.float64) for k, g in work.grads.items()}
+    weight_grads = {k: np.array(g, dtype=np.float64) for k, g in work.grads.items()}
 
     def loss():
         return float(np.sum(forward() * projection, dtype=np.float64))
@@ -210,7 +210,7 @@ def check_layer_gradients(layer, inputs, eps: float = 1e-3, rtol: float = 1e-4,
     report = GradCheckReport(subject, precision=str(out.dtype))
     targets = [(f"input {i}", x, g) for i, (x, g) in enumerate(zip(xs, in_grads))]
     if getattr(work, "trainable", True):    # a frozen layer computes no weight gradients
-        targets += [(k, work.params[k], param_grads[k]) for k in work.params]
+        targets += [(k, work.weights[k], weight_grads[k]) for k in work.weights]
     _check_all(report, targets, loss, eps, rtol, atol, max_elements, rng)
     return _finish(report, raise_on_failure)
 
@@ -232,7 +232,7 @@ def check_model_gradients(model, x, y, loss="mse", eps: float = 1e-3, rtol: floa
     work.input_dtype = np.float64          # the data enters in float64 too
     for node in work.nodes:
         lay = node.layer
-        for d in (lay.params, lay.grads, lay.buffers):
+        for d in (lay.weights, lay.grads, lay.buffers):
             _as_float64(d)
     randomness = _FixedRandomness([n.layer for n in work.nodes])
     rng = np.random.default_rng(seed)

@@ -53,7 +53,7 @@ class Model:
         return self.by_id[self.output_id].layer.out_shape
 
     def num_parameters(self) -> int:
-        return sum(p.size for n in self.nodes for p in n.layer.params.values())
+        return sum(w.size for n in self.nodes for w in n.layer.weights.values())
 
     # ---- forward / backward --------------------------------------------------------------
     def forward(self, x, training: bool = False) -> np.ndarray:
@@ -124,10 +124,10 @@ class Model:
 
     # ---- parameters ----------------------------------------------------------------------
     def parameters(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Trainable (param, grad) array pairs by PyTorch-style key; frozen layers left out.
-        Optimizers update these arrays in place."""
-        return {f"{n.id}.{k}": (p, n.layer.grads[k])
-                for n in self.nodes if n.layer.trainable for k, p in n.layer.params.items()}
+        """Trainable (weight, grad) array pairs by PyTorch-style key; frozen layers left
+        out. Optimizers update these arrays in place."""
+        return {f"{n.id}.{k}": (w, n.layer.grads[k])
+                for n in self.nodes if n.layer.trainable for k, w in n.layer.weights.items()}
 
     def grads(self) -> dict[str, np.ndarray]:
         return {f"{n.id}.{k}": g for n in self.nodes for k, g in n.layer.grads.items()}
@@ -135,7 +135,7 @@ class Model:
     def _arrays(self) -> dict[str, np.ndarray]:
         out = {}
         for n in self.nodes:
-            for k, a in {**n.layer.params, **n.layer.buffers}.items():
+            for k, a in {**n.layer.weights, **n.layer.buffers}.items():
                 out[f"{n.id}.{k}"] = a
         return out
 

@@ -24,7 +24,7 @@ class LayerSpec(ParamSchema):
     cls: type
     min_inputs: int = 1
     max_inputs: int | None = 1          # None: any number (merge layers)
-    # (params, input_shapes) cases used by the registry-driven tests (gradcheck, torch parity).
+    # (config, input_shapes) cases used by the registry-driven tests (gradcheck, torch parity).
     examples: tuple = field(default=())
 
     def inputs_text(self) -> str:

@@ -1,7 +1,7 @@
 """Optimizers with PyTorch's update rules and defaults (torch.optim, single-tensor path).
 
 ``make_optimizer({"name": "adam", "lr": 1e-3}, model)`` works on ``model.parameters()``
-(key -> (param, grad) float32 arrays) and updates the params in place. Every update is a
+(key -> (weight, grad) float32 arrays) and updates the weights in place. Every update is a
 few in-place ufuncs into two scratch arrays per parameter, allocated once: this runs every
 batch. Hyper-parameter schemas live in ``OPTIMIZERS`` (the inspector and the file validator
 read them).
@@ -61,15 +61,15 @@ class Optimizer:
 
     name: ClassVar[str]
 
-    def __init__(self, params: dict[str, tuple[np.ndarray, np.ndarray]], hyper: dict):
-        self.params = dict(params)
+    def __init__(self, parameters: dict[str, tuple[np.ndarray, np.ndarray]], hyper: dict):
+        self.parameters = dict(parameters)
         self.hyper = dict(hyper)
         self._lr = float(hyper["lr"])
-        self.steps = {key: 0 for key in self.params}
+        self.steps = {key: 0 for key in self.parameters}
         self.state: dict[str, dict[str, np.ndarray]] = {
-            key: self._initial_state(p) for key, (p, _) in self.params.items()}
+            key: self._initial_state(p) for key, (p, _) in self.parameters.items()}
         self._scratch = {key: (np.empty_like(p), np.empty_like(p))
-                         for key, (p, _) in self.params.items()}
+                         for key, (p, _) in self.parameters.items()}
 
     def _initial_state(self, p: np.ndarray) -> dict[str, np.ndarray]:
         return {name: np.zeros_like(p) for name in self.buffer_names()}
@@ -92,7 +92,7 @@ class Optimizer:
 
     def step(self) -> None:
         """One update of every parameter from its current gradient."""
-        for key, (p, g) in self.params.items():
+        for key, (p, g) in self.parameters.items():
             self.steps[key] += 1
             t1, t2 = self._scratch[key]
             self._update(p, g, self.state[key], self.steps[key], t1, t2)
@@ -110,7 +110,7 @@ class Optimizer:
         return out
 
     def zero_grad(self) -> None:
-        for _, g in self.params.values():
+        for _, g in self.parameters.values():
             g.fill(0.0)
 
     # ---- checkpoints ---------------------------------------------------------------------
@@ -118,7 +118,7 @@ class Optimizer:
         """Copies: {"name", "lr", "hyper", "state": {param key: {"step", buffers...}}}."""
         state = {key: {"step": np.array(self.steps[key], np.int64),
                        **{k: a.copy() for k, a in self.state[key].items()}}
-                 for key in self.params}
+                 for key in self.parameters}
         return {"name": self.name, "lr": self._lr, "hyper": dict(self.hyper), "state": state}
 
     def load_state_dict(self, d: dict) -> None:
@@ -127,11 +127,11 @@ class Optimizer:
         if d.get("name") != self.name:
             raise ValueError(f"{where}: the saved state is of optimizer {d.get('name')!r}")
         saved = d.get("state", {})
-        if set(saved) != set(self.params):
+        if set(saved) != set(self.parameters):
             raise ValueError(f"{where}: saved state does not fit this model: missing "
-                             f"{sorted(set(self.params) - set(saved))}, unexpected "
-                             f"{sorted(set(saved) - set(self.params))}")
-        for key, (p, _) in self.params.items():
+                             f"{sorted(set(self.parameters) - set(saved))}, unexpected "
+                             f"{sorted(set(saved) - set(self.parameters))}")
+        for key, (p, _) in self.parameters.items():
             lacking = sorted(set(self.buffer_names()) - set(saved[key]))
             if lacking or "step" not in saved[key]:
                 raise ValueError(f"{where}: saved state of {key!r} lacks "
@@ -140,7 +140,7 @@ class Optimizer:
                 if name != "step" and np.shape(a) != p.shape:
                     raise ValueError(f"{where}: saved {name} of {key!r} has shape "
                                      f"{np.shape(a)}, the parameter has {p.shape}")
-        for key, (p, _) in self.params.items():
+        for key, (p, _) in self.parameters.items():
             self.steps[key] = int(saved[key]["step"])
             self.state[key] = {name: np.array(a, dtype=p.dtype)
                                for name, a in saved[key].items() if name != "step"}
@@ -336,5 +336,5 @@ def validate_optimizer_config(config: dict) -> tuple[OptimizerSpec, dict]:
 def make_optimizer(config: dict, model) -> Optimizer:
     """An optimizer for ``model`` (anything with ``parameters()``, or that dict itself)."""
     spec, hyper = validate_optimizer_config(config)
-    params = model.parameters() if hasattr(model, "parameters") else model
-    return spec.cls(params, hyper)
+    parameters = model.parameters() if hasattr(model, "parameters") else model
+    return spec.cls(parameters, hyper)

@@ -1,6 +1,6 @@
 """Learning-rate schedules, stepped once per epoch, with PyTorch's semantics.
 
-Each schedule is a closed-form ``lr(epoch, base_lr, params)``, the same formula as
+Each schedule is a closed-form ``lr(epoch, base_lr, config)``, the same formula as
 torch.optim.lr_scheduler's ``_get_closed_form_lr`` (StepLR, ExponentialLR,
 CosineAnnealingLR, which keeps its cosine going past t_max). Closed forms make
 ``base_lr`` settable mid-run (the trainer's live LR edit) and let ``preview_lrs`` run the
@@ -21,24 +21,24 @@ class SchedulerSpec(ParamSchema):
     name: str
     help: str
     params: tuple[Param, ...]
-    lr_at: Callable[[int, float, dict], float]     # (epoch, base_lr, params) -> lr
+    lr_at: Callable[[int, float, dict], float]     # (epoch, base_lr, config) -> lr
 
 
-def _constant(epoch: int, base_lr: float, p: dict) -> float:
+def _constant(epoch: int, base_lr: float, config: dict) -> float:
     return base_lr
 
 
-def _step(epoch: int, base_lr: float, p: dict) -> float:
-    return base_lr * p["gamma"] ** (epoch // p["step_size"])
+def _step(epoch: int, base_lr: float, config: dict) -> float:
+    return base_lr * config["gamma"] ** (epoch // config["step_size"])
 
 
-def _exponential(epoch: int, base_lr: float, p: dict) -> float:
-    return base_lr * p["gamma"] ** epoch
+def _exponential(epoch: int, base_lr: float, config: dict) -> float:
+    return base_lr * config["gamma"] ** epoch
 
 
-def _cosine(epoch: int, base_lr: float, p: dict) -> float:
-    eta_min = p["eta_min"]
-    return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * epoch / p["t_max"])) / 2
+def _cosine(epoch: int, base_lr: float, config: dict) -> float:
+    eta_min = config["eta_min"]
+    return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * epoch / config["t_max"])) / 2
 
 
 def _gamma(default: float, what: str) -> Param:
@@ -68,7 +68,7 @@ for _spec in (
 
 
 def validate_scheduler_config(config: dict | None) -> tuple[SchedulerSpec, dict]:
-    """(spec, complete params) or ValueError naming the scheduler and the field."""
+    """(spec, complete config) or ValueError naming the scheduler and the field."""
     config = {"name": "none"} if config is None else config
     return resolve_config(SCHEDULERS, config, '{"name": "cosine", "t_max": 50}')
 
@@ -76,9 +76,9 @@ def validate_scheduler_config(config: dict | None) -> tuple[SchedulerSpec, dict]
 class Scheduler:
     """Sets ``optimizer.lr`` for the current epoch; call ``step()`` after every epoch."""
 
-    def __init__(self, spec: SchedulerSpec, params: dict, optimizer):
+    def __init__(self, spec: SchedulerSpec, config: dict, optimizer):
         self.spec = spec
-        self.params = params
+        self.config = config
         self.optimizer = optimizer
         self._base_lr = float(optimizer.lr)
         self.last_epoch = 0
@@ -99,7 +99,7 @@ class Scheduler:
         self._apply()
 
     def lr_at(self, epoch: int) -> float:
-        return self.spec.lr_at(epoch, self._base_lr, self.params)
+        return self.spec.lr_at(epoch, self._base_lr, self.config)
 
     def step(self) -> None:
         self.last_epoch += 1
@@ -121,8 +121,8 @@ class Scheduler:
 
 def make_scheduler(config: dict | None, optimizer) -> Scheduler:
     """A scheduler driving ``optimizer.lr``; the optimizer's current lr is the base."""
-    spec, params = validate_scheduler_config(config)
-    return Scheduler(spec, params, optimizer)
+    spec, complete = validate_scheduler_config(config)
+    return Scheduler(spec, complete, optimizer)
 
 
 class _LrHolder:

@@ -116,7 +116,7 @@ def confusion_matrix(true: np.ndarray, pred: np.ndarray, n_classes: int) -> np.n
 
 def param_layers(model) -> list:
     """Model nodes that hold parameters, in depth (topological) order."""
-    return [n for n in model.nodes if n.layer.params]
+    return [n for n in model.nodes if n.layer.weights]
 
 
 def grad_norms(model) -> dict[str, float]:
@@ -132,7 +132,7 @@ def weight_stats(model) -> dict[str, dict[str, float]]:
     """node_id -> mean, std, min, max, norm of its "weight" (or of all its params)."""
     out = {}
     for node in param_layers(model):
-        params = node.layer.params
+        params = node.layer.weights
         w = params["weight"] if "weight" in params else np.concatenate(
             [p.ravel() for p in params.values()])
         w = w.ravel()
@@ -148,4 +148,4 @@ def weight_stats(model) -> dict[str, dict[str, float]]:
 def all_finite(model) -> bool:
     """True when no parameter holds NaN or inf (a sum is NaN/inf iff some element is,
     barring overflow of huge finite values, which counts as diverged too)."""
-    return all(np.isfinite(p.sum()) for n in model.nodes for p in n.layer.params.values())
+    return all(np.isfinite(p.sum()) for n in model.nodes for p in n.layer.weights.values())

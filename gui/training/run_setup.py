@@ -106,7 +106,7 @@ def weight_ndim(doc_dict: dict, node_id: str, trainer: Trainer | None) -> int | 
         except Exception:        # noqa: BLE001 -- an unfinished graph: no weights known yet
             return None
     node = model.by_id.get(node_id)
-    weight = node.layer.params.get("weight") if node is not None else None
+    weight = node.layer.weights.get("weight") if node is not None else None
     return None if weight is None else weight.ndim
 
 
@@ -129,7 +129,7 @@ def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, in
     there is no model, no such node, or the model no longer matches the edited document."""
     model = getattr(trainer, "model", None)
     node = model.by_id.get(node_id) if model is not None and node_id else None
-    weight = node.layer.params.get("weight") if node is not None else None
+    weight = node.layer.weights.get("weight") if node is not None else None
     if weight is None or weight.ndim != 2:
         return None
     expected = (node_param_shapes(document, node_id) or {}).get("weight")

@@ -12,7 +12,7 @@ from engine.nn.layers import LAYERS
 def build(type_name, params, shape, seed=0):
     spec = LAYERS[type_name]
     layer = spec.cls("layer", spec.complete(params), [tuple(shape)])
-    layer.init_params(np.random.default_rng(seed))
+    layer.init_weights(np.random.default_rng(seed))
     return layer
 
 
@@ -111,11 +111,11 @@ def test_overlapping_max_pool_accumulates_where_windows_share_the_max():
 def test_sobel_init_gives_alternating_sobel_kernels_shared_by_the_channels():
     layer = build("Conv2D", dict(filters=3, init="sobel", trainable=False), (2, 5, 5))
     sx = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
-    w = layer.params["weight"]
+    w = layer.weights["weight"]
     np.testing.assert_allclose(w[0], np.stack([sx, sx]) / 2)
     np.testing.assert_allclose(w[1], np.stack([sx.T, sx.T]) / 2)
     np.testing.assert_allclose(w[2], w[0])
-    assert not layer.params["bias"].any()
+    assert not layer.weights["bias"].any()
 
 
 def test_sobel_x_responds_to_a_vertical_edge_only():

@@ -28,7 +28,7 @@ SHAPES = [(3, 9, 9), (2, 8, 7)]                                   # odd and even
 def build(type_name, params, shape):
     spec = LAYERS[type_name]
     layer = spec.cls("layer", spec.complete(params), [shape])
-    layer.init_params(np.random.default_rng(0))
+    layer.init_weights(np.random.default_rng(0))
     return layer
 
 
@@ -62,9 +62,10 @@ def test_conv2d_matches_torch(params, shape):
     dx = layer.backward(g)[0]
 
     xt = torch.tensor(x, requires_grad=True)
-    wt = torch.tensor(layer.params["weight"], requires_grad=True)
-    bt = torch.tensor(layer.params["bias"], requires_grad=True) if "bias" in layer.params else None
-    yt = torch_conv(xt, wt, bt, layer.p)
+    wt = torch.tensor(layer.weights["weight"], requires_grad=True)
+    bias = layer.weights.get("bias")
+    bt = torch.tensor(bias, requires_grad=True) if bias is not None else None
+    yt = torch_conv(xt, wt, bt, layer.config)
     yt.backward(torch.tensor(g))
 
     np.testing.assert_allclose(y, yt.detach().numpy(), **TOL)
@@ -125,6 +126,6 @@ def test_conv2d_weight_gradient_on_a_long_batch_matches_torch():
     layer.forward([x], training=True)
     layer.backward(g)
     xt = torch.tensor(x)
-    wt = torch.tensor(layer.params["weight"], requires_grad=True)
-    F.conv2d(xt, wt, torch.tensor(layer.params["bias"]), padding=1).backward(torch.tensor(g))
+    wt = torch.tensor(layer.weights["weight"], requires_grad=True)
+    F.conv2d(xt, wt, torch.tensor(layer.weights["bias"]), padding=1).backward(torch.tensor(g))
     np.testing.assert_allclose(layer.grads["weight"], wt.grad.numpy(), rtol=1e-4, atol=1e-4)

@@ -16,8 +16,8 @@ def build_layer(spec, params, input_shapes, seed=0):
     signs and sizes, so that ones/zeros initialisations hide no transposition bug)."""
     layer = spec.cls(f"{spec.type.lower()}", spec.complete(params), input_shapes)
     rng = np.random.default_rng(seed)
-    layer.init_params(rng)
-    for p in layer.params.values():
+    layer.init_weights(rng)
+    for p in layer.weights.values():
         p[...] = rng.uniform(0.5, 1.5, p.shape) * rng.choice([-1.0, 1.0], p.shape)
     layer.rng = np.random.default_rng([seed, 1])        # Dropout's mask
     return layer
@@ -58,7 +58,7 @@ def test_layer_gradients_match_numerical_ones(spec, params, shapes, training):
     checked = {c.name for c in report.checks}
     assert {f"input {i}" for i in range(len(shapes))} <= checked
     if layer.trainable:
-        assert set(layer.params) <= checked
+        assert set(layer.weights) <= checked
 
 
 class _WrongDense(Dense):
@@ -73,7 +73,7 @@ class _WrongDense(Dense):
 def test_checker_names_layer_array_and_index_of_a_wrong_gradient():
     spec = LAYERS["Dense"]
     layer = _WrongDense("h1", spec.complete({"units": 3}), [(4,)])
-    layer.init_params(np.random.default_rng(0))
+    layer.init_weights(np.random.default_rng(0))
     with pytest.raises(GradientCheckError) as info:
         check_layer_gradients(layer, spaced_inputs([(4,)], batch=5))
     text = str(info.value)
@@ -85,11 +85,11 @@ def test_checker_names_layer_array_and_index_of_a_wrong_gradient():
 def test_checker_leaves_the_layer_unchanged_and_can_return_the_report():
     spec = LAYERS["BatchNorm"]
     layer = build_layer(spec, {}, [(3,)])
-    before = {k: v.copy() for k, v in {**layer.params, **layer.buffers}.items()}
+    before = {k: v.copy() for k, v in {**layer.weights, **layer.buffers}.items()}
     report = check_layer_gradients(layer, spaced_inputs([(3,)], batch=4),
                                    raise_on_failure=False)
     assert report.ok and "passed" in str(report)
-    for k, v in {**layer.params, **layer.buffers}.items():
+    for k, v in {**layer.weights, **layer.buffers}.items():
         np.testing.assert_array_equal(v, before[k])
         assert v.dtype == before[k].dtype
 

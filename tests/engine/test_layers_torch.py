@@ -40,19 +40,25 @@ class PaddedConv2d(nn.Conv2d):
 
 
 def _conv(layer, ours):
-    p, (c, _, _) = layer.p, layer.input_shapes[0]
-    k, s, pad = p["kernel_size"], p["stride"], p["padding"]
-    args = (c, p["filters"], k)
+    config, (c, _, _) = layer.config, layer.input_shapes[0]
+    k, s, pad = config["kernel_size"], config["stride"], config["padding"]
+    args = (c, config["filters"], k)
     if pad == "same" and s == 1:
-        return nn.Conv2d(*args, stride=1, padding="same", bias=p["bias"])
+        return nn.Conv2d(*args, stride=1, padding="same", bias=config["bias"])
     before, after = {"valid": (0, 0), "same": ((k - 1) // 2, k - 1 - (k - 1) // 2)}.get(
         pad, (pad, pad))
-    return PaddedConv2d((before, after, before, after), *args, stride=s, bias=p["bias"])
+    return PaddedConv2d((before, after, before, after), *args, stride=s, bias=config["bias"])
 
 
 def _batchnorm(layer, ours):
     cls = nn.BatchNorm1d if len(layer.input_shapes[0]) == 1 else nn.BatchNorm2d
-    return cls(layer.input_shapes[0][0], eps=layer.p["eps"], momentum=layer.p["momentum"])
+    config = layer.config
+    return cls(layer.input_shapes[0][0], eps=config["eps"], momentum=config["momentum"])
+
+
+def _window(layer) -> tuple[int, int]:
+    """(kernel_size, stride) of a pooling layer, as nn.MaxPool2d / nn.AvgPool2d take them."""
+    return layer.config["pool_size"], layer.config["stride"]
 
 
 class MaskedDropout(nn.Module):
@@ -70,24 +76,24 @@ class MaskedDropout(nn.Module):
 
 
 def _dropout(layer, ours):
-    return MaskedDropout(torch.from_numpy(ours != 0), layer.p["rate"])   # our zeros = mask
+    return MaskedDropout(torch.from_numpy(ours != 0), layer.config["rate"])   # our zeros = mask
 
 
 TORCH_REFERENCE = {
     "Input": lambda layer, ours: nn.Identity(),
-    "Dense": lambda layer, ours: nn.Linear(layer.input_shapes[0][0], layer.p["units"],
-                                           bias=layer.p["bias"]),
+    "Dense": lambda layer, ours: nn.Linear(layer.input_shapes[0][0], layer.config["units"],
+                                           bias=layer.config["bias"]),
     "Flatten": lambda layer, ours: nn.Flatten(),
     "Dropout": _dropout,
     "Sigmoid": lambda layer, ours: nn.Sigmoid(),
     "Tanh": lambda layer, ours: nn.Tanh(),
     "ReLU": lambda layer, ours: nn.ReLU(),
-    "LeakyReLU": lambda layer, ours: nn.LeakyReLU(layer.p["negative_slope"]),
-    "ELU": lambda layer, ours: nn.ELU(layer.p["alpha"]),
+    "LeakyReLU": lambda layer, ours: nn.LeakyReLU(layer.config["negative_slope"]),
+    "ELU": lambda layer, ours: nn.ELU(layer.config["alpha"]),
     "Softmax": lambda layer, ours: nn.Softmax(dim=1),
     "Conv2D": _conv,
-    "MaxPool2D": lambda layer, ours: nn.MaxPool2d(layer.p["pool_size"], layer.p["stride"]),
-    "AvgPool2D": lambda layer, ours: nn.AvgPool2d(layer.p["pool_size"], layer.p["stride"]),
+    "MaxPool2D": lambda layer, ours: nn.MaxPool2d(*_window(layer)),
+    "AvgPool2D": lambda layer, ours: nn.AvgPool2d(*_window(layer)),
     "BatchNorm": _batchnorm,
     "Add": lambda layer, ours: Fn(lambda *xs: sum(xs[1:], xs[0])),
     "Concat": lambda layer, ours: Fn(lambda *xs: torch.cat(xs, dim=1)),
@@ -101,7 +107,7 @@ def test_the_reference_covers_every_registered_layer_type():
 
 
 def _state(layer):
-    return {k: v.copy() for k, v in {**layer.params, **layer.buffers}.items()}
+    return {k: v.copy() for k, v in {**layer.weights, **layer.buffers}.items()}
 
 
 def _to_torch(state):

@@ -125,13 +125,13 @@ def test_lr_is_the_rate_in_force_and_can_be_changed():
 
 def test_step_updates_model_parameters_in_place_and_zero_grad_clears():
     model = compile_network(NET, seed=0)
-    weight = model.layers["h1"].params["weight"]
+    weight = model.layers["h1"].weights["weight"]
     opt = make_optimizer({"name": "adam", "lr": 0.1}, model)
     for _, g in model.parameters().values():
         g.fill(0.5)
     opt.step()
-    assert model.layers["h1"].params["weight"] is weight
-    assert not np.allclose(weight, compile_network(NET, seed=0).layers["h1"].params["weight"])
+    assert model.layers["h1"].weights["weight"] is weight
+    assert not np.allclose(weight, compile_network(NET, seed=0).layers["h1"].weights["weight"])
     opt.zero_grad()
     assert all(not g.any() for _, g in model.parameters().values())
 
@@ -141,7 +141,7 @@ def test_frozen_layers_are_not_updated():
     net["nodes"][1]["params"] = {"units": 7, "trainable": False}
     model = compile_network(net, seed=0)
     opt = make_optimizer({"name": "sgd", "lr": 1.0}, model)
-    assert set(opt.params) == {"out.weight", "out.bias"}
+    assert set(opt.parameters) == {"out.weight", "out.bias"}
 
 
 def test_training_through_the_model_reduces_the_loss():

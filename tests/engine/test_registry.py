@@ -111,10 +111,10 @@ EXAMPLES = [pytest.param(spec, params, shapes, id=f"{spec.type}-{i}")
 def test_param_count_without_data_equals_the_built_layer(spec, params, shapes):
     full = spec.complete(params)
     layer = spec.cls("x", full, shapes)
-    layer.init_params(np.random.default_rng(0))
-    assert spec.cls.param_count(full, shapes) == sum(p.size for p in layer.params.values())
-    for k, shape in spec.cls.param_shapes(full, shapes).items():
-        assert layer.params[k].shape == shape and layer.params[k].dtype == np.float32
+    layer.init_weights(np.random.default_rng(0))
+    assert spec.cls.param_count(full, shapes) == sum(p.size for p in layer.weights.values())
+    for k, shape in spec.cls.weight_shapes(full, shapes).items():
+        assert layer.weights[k].shape == shape and layer.weights[k].dtype == np.float32
         assert layer.grads[k].shape == shape
 
 

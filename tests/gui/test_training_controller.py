@@ -202,7 +202,7 @@ def test_editing_while_training_is_refused_or_stops_the_run(qtbot, window):
     steps_before = c.trainer.step
     trigger(window, "train")                 # a new run on the edited network
     qtbot.waitUntil(lambda: c.run_id == 2, timeout=PATIENCE_MS)
-    assert c.trainer.step < steps_before or c.trainer.model.by_id["h1"].layer.params[
+    assert c.trainer.step < steps_before or c.trainer.model.by_id["h1"].layer.weights[
         "weight"].shape == (6, 2)
 
 

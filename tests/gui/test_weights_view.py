@@ -83,7 +83,7 @@ def test_weights_view_draws_the_matrix_after_training_and_says_what_to_select(qt
     assert d.weights.image.shape == (4, 2)            # rows = units, columns = inputs
     title = d.weights.panel.plot.titleLabel.text
     assert "h1.weight (4 × 2)" in title
-    trained = window.training.trainer.model.by_id["h1"].layer.params["weight"]
+    trained = window.training.trainer.model.by_id["h1"].layer.weights["weight"]
     np.testing.assert_allclose(d.weights.image, trained, rtol=1e-6)
     low, high = d.weights.panel.bar.levels()
     assert low == pytest.approx(-high) and high > 0   # centred on 0
@@ -105,7 +105,7 @@ def test_initial_weights_come_from_the_compiled_model_until_the_network_changes(
     view.set_node("h1", 2)
     view.show_model_weight(found)
     assert not view.is_empty and "initial" in view.panel.plot.titleLabel.text
-    np.testing.assert_array_equal(view.image, trainer.model.by_id["h1"].layer.params["weight"])
+    np.testing.assert_array_equal(view.image, trainer.model.by_id["h1"].layer.weights["weight"])
 
     set_units(qtbot, doc, "h1", 5)                    # the model is now an older network
     assert model_weight(trainer, doc, "h1") is None

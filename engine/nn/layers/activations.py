@@ -1,7 +1,7 @@
 """Activation layers: Sigmoid, Tanh, ReLU, LeakyReLU, ELU (elementwise) and Softmax.
 
-Each elementwise activation writes its maths once, as ``function(x, p)`` and
-``derivative(x, y, p)``; forward/backward and ``curve`` (the GUI's f / f' plot) all use
+Each elementwise activation writes its maths once, as ``function(x, config)`` and
+``derivative(x, y, config)``; forward/backward and ``curve`` (the GUI's f / f' plot) all use
 them. ``elementwise`` tells the GUI whether a curve exists: Softmax mixes the features of
 a sample, so it has no f(x) of one number and no ``curve``.
 Outputs keep the input's dtype (float32 in training, float64 in the gradient check).
@@ -25,31 +25,31 @@ class Activation(Layer):
     elementwise = True
 
     @staticmethod
-    def function(x: np.ndarray, p: dict) -> np.ndarray:
+    def function(x: np.ndarray, config: dict) -> np.ndarray:
         raise NotImplementedError
 
     @staticmethod
-    def derivative(x: np.ndarray, y: np.ndarray, p: dict) -> np.ndarray:
+    def derivative(x: np.ndarray, y: np.ndarray, config: dict) -> np.ndarray:
         """f'(x) as a NEW array (backward scales it in place); ``y`` = f(x) is passed
         because some derivatives are cheaper from it."""
         raise NotImplementedError
 
     @classmethod
-    def curve(cls, x, params: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def curve(cls, x, config: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(f(x), f'(x)) for plotting, e.g. ``ReLU.curve(np.linspace(-3, 3, 200))``.
-        Missing params take their defaults."""
-        p = cls.spec.complete(params)
+        Missing settings take their defaults."""
+        config = cls.spec.complete(config)
         x = np.asarray(x, dtype=np.float64)
-        y = cls.function(x, p)
-        return y, cls.derivative(x, y, p)
+        y = cls.function(x, config)
+        return y, cls.derivative(x, y, config)
 
     def forward(self, xs, training):
         self._x = xs[0]
-        self._y = self.function(self._x, self.p)
+        self._y = self.function(self._x, self.config)
         return self._y
 
     def backward(self, grad):
-        d = self.derivative(self._x, self._y, self.p)   # a fresh array: scale it in place
+        d = self.derivative(self._x, self._y, self.config)  # a fresh array: scale it in place
         d *= grad
         return [d]
 
@@ -59,7 +59,7 @@ class Activation(Layer):
           "vanish when it saturates or when many are stacked.", examples=SHAPE_EXAMPLES)
 class Sigmoid(Activation):
     @staticmethod
-    def function(x, p):
+    def function(x, config):
         # 1 / (1 + exp(-x)) as PyTorch: exp overflows to inf for x < -88 (float32), which
         # correctly gives 0. Four in-place passes: ~5x faster than the branchy stable form
         # (engine.nn.losses.sigmoid), which the fused bce does not need here.
@@ -70,7 +70,7 @@ class Sigmoid(Activation):
         return np.reciprocal(y, out=y)
 
     @staticmethod
-    def derivative(x, y, p):
+    def derivative(x, y, config):
         d = 1.0 - y
         d *= y
         return d
@@ -81,11 +81,11 @@ class Sigmoid(Activation):
           examples=SHAPE_EXAMPLES)
 class Tanh(Activation):
     @staticmethod
-    def function(x, p):
+    def function(x, config):
         return np.tanh(x)
 
     @staticmethod
-    def derivative(x, y, p):
+    def derivative(x, y, config):
         d = np.square(y)
         return np.subtract(1.0, d, out=d)
 
@@ -96,11 +96,11 @@ class Tanh(Activation):
           examples=SHAPE_EXAMPLES)
 class ReLU(Activation):
     @staticmethod
-    def function(x, p):
+    def function(x, config):
         return np.maximum(x, 0)
 
     @staticmethod
-    def derivative(x, y, p):
+    def derivative(x, y, config):
         return (x > 0).astype(x.dtype)
 
 
@@ -113,12 +113,12 @@ class ReLU(Activation):
           examples=[({"negative_slope": 0.1}, [(5,)]), ({}, [(2, 3, 3)])])
 class LeakyReLU(Activation):
     @staticmethod
-    def function(x, p):
-        return np.where(x > 0, x, x * p["negative_slope"])
+    def function(x, config):
+        return np.where(x > 0, x, x * config["negative_slope"])
 
     @staticmethod
-    def derivative(x, y, p):
-        return np.where(x > 0, 1.0, p["negative_slope"]).astype(x.dtype, copy=False)
+    def derivative(x, y, config):
+        return np.where(x > 0, 1.0, config["negative_slope"]).astype(x.dtype, copy=False)
 
 
 @register("Activation", "Like ReLU for positive inputs; negative inputs curve smoothly down to "
@@ -130,13 +130,13 @@ class LeakyReLU(Activation):
           examples=[({"alpha": 1.0}, [(5,)]), ({"alpha": 0.5}, [(2, 3, 3)])])
 class ELU(Activation):
     @staticmethod
-    def function(x, p):
+    def function(x, config):
         # expm1 of min(x, 0): no overflow for large positive x, precise near 0.
-        return np.where(x > 0, x, p["alpha"] * np.expm1(np.minimum(x, 0)))
+        return np.where(x > 0, x, config["alpha"] * np.expm1(np.minimum(x, 0)))
 
     @staticmethod
-    def derivative(x, y, p):
-        return np.where(x > 0, 1.0, y + p["alpha"]).astype(x.dtype, copy=False)
+    def derivative(x, y, config):
+        return np.where(x > 0, 1.0, y + config["alpha"]).astype(x.dtype, copy=False)
 
 
 @register("Activation", "Turns a vector of scores into probabilities: every output is between "

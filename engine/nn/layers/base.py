@@ -1,8 +1,10 @@
 """The base class of every built layer.
 
-A layer type declares, as classmethods that need no data, its ``output_shape`` and its
-``param_shapes`` (PyTorch names and layouts: Dense weight (out, in), Conv2D weight
-(out, in, kh, kw)). A built layer holds float32 arrays: ``params`` (trained), ``grads``
+A layer is made from its ``config``: the hyper-parameters its spec declares (a node's
+"params" in the network file, complete and validated). A layer type declares, as
+classmethods of a config and input shapes that need no data, its ``output_shape`` and its
+``weight_shapes`` (PyTorch names and layouts: Dense weight (out, in), Conv2D weight
+(out, in, kh, kw)). A built layer holds float32 arrays: ``weights`` (trained), ``grads``
 (same keys and shapes, overwritten by every ``backward``), and ``buffers`` (state that is
 saved but not trained, e.g. BatchNorm running statistics). Optimizers keep references to
 these arrays, so they are only ever changed in place.
@@ -26,43 +28,44 @@ class Layer:
     # None instead of an input gradient nobody needs (the first layer's is the costliest).
     needs_input_grad: bool = True
 
-    def __init__(self, name: str, params: dict, input_shapes: list[Shape]):
+    def __init__(self, name: str, config: dict, input_shapes: list[Shape]):
         self.name = name
-        self.p = params                       # complete and validated (spec.complete)
+        self.config = config                  # complete and validated (spec.complete)
         self.input_shapes = [tuple(s) for s in input_shapes]
-        self.out_shape: Shape = tuple(self.output_shape(params, self.input_shapes))
-        self.trainable: bool = bool(params.get("trainable", True))
-        self.params: dict[str, np.ndarray] = {}
+        self.out_shape: Shape = tuple(self.output_shape(config, self.input_shapes))
+        self.trainable: bool = bool(config.get("trainable", True))
+        self.weights: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
         self.buffers: dict[str, np.ndarray] = {}
 
     # ---- described without data -------------------------------------------------------
     @classmethod
-    def output_shape(cls, params: dict, input_shapes: list[Shape]) -> Shape:
+    def output_shape(cls, config: dict, input_shapes: list[Shape]) -> Shape:
         """The output shape (batch axis excluded); raise ShapeError when inputs do not fit."""
         return tuple(input_shapes[0])
 
     @classmethod
-    def param_shapes(cls, params: dict, input_shapes: list[Shape]) -> dict[str, Shape]:
+    def weight_shapes(cls, config: dict, input_shapes: list[Shape]) -> dict[str, Shape]:
         """Trainable arrays by PyTorch name, e.g. {"weight": (4, 2), "bias": (4,)}."""
         return {}
 
     @classmethod
-    def param_count(cls, params: dict, input_shapes: list[Shape]) -> int:
-        return sum(math.prod(s) for s in cls.param_shapes(params, input_shapes).values())
+    def param_count(cls, config: dict, input_shapes: list[Shape]) -> int:
+        return sum(math.prod(s) for s in cls.weight_shapes(config, input_shapes).values())
 
     # ---- built -------------------------------------------------------------------------
-    def init_params(self, rng: np.random.Generator) -> None:
-        """Create params (``init`` param for weights, zeros for biases) and zeroed grads."""
-        for key, shape in self.param_shapes(self.p, self.input_shapes).items():
+    def init_weights(self, rng: np.random.Generator) -> None:
+        """Create the weights (drawn as the ``init`` setting says for "weight", zeros for
+        biases) and zeroed grads."""
+        for key, shape in self.weight_shapes(self.config, self.input_shapes).items():
             if key == "weight":
                 fan_out = shape[0] * math.prod(shape[2:])
                 fan_in = math.prod(shape[1:]) if len(shape) > 1 else shape[0]
-                value = initialize(self.p.get("init", "xavier_uniform"), shape,
+                value = initialize(self.config.get("init", "xavier_uniform"), shape,
                                    fan_in, fan_out, rng)
             else:
                 value = np.zeros(shape, np.float32)
-            self.params[key] = value
+            self.weights[key] = value
             self.grads[key] = np.zeros(shape, np.float32)
 
     def forward(self, xs: list[np.ndarray], training: bool) -> np.ndarray:

@@ -67,70 +67,70 @@ def output_side(axis: str, size: int, kernel: int, stride: int, pads: tuple[int,
           params=CONV_PARAMS, examples=_EXAMPLES)
 class Conv2D(Layer):
     @classmethod
-    def summary(cls, params) -> str:
+    def summary(cls, config) -> str:
         """The canvas card's one-line summary, e.g. '8 filters 3x3 /1 same'."""
-        k, pad = params["kernel_size"], params["padding"]
+        k, pad = config["kernel_size"], config["padding"]
         pad_text = pad if isinstance(pad, str) else f"pad {pad}"
-        return f"{params['filters']} filters {k}x{k} /{params['stride']} {pad_text}"
+        return f"{config['filters']} filters {k}x{k} /{config['stride']} {pad_text}"
 
     @classmethod
-    def paddings(cls, params) -> ops.Pads:
-        pad = ops.same_or_int_padding(params["padding"], params["kernel_size"])
+    def paddings(cls, config) -> ops.Pads:
+        pad = ops.same_or_int_padding(config["padding"], config["kernel_size"])
         return pad, pad
 
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         _, h, w = image_shape("Conv2D", input_shapes)
-        k, s = params["kernel_size"], params["stride"]
-        if params["init"] == "sobel" and k != 3:
+        k, s = config["kernel_size"], config["stride"]
+        if config["init"] == "sobel" and k != 3:
             raise ShapeError(f"init sobel needs kernel_size 3 (the Sobel kernels are 3x3), "
                              f"got kernel_size {k}")
-        pad_h, pad_w = cls.paddings(params)
-        return (params["filters"], output_side("height", h, k, s, pad_h),
+        pad_h, pad_w = cls.paddings(config)
+        return (config["filters"], output_side("height", h, k, s, pad_h),
                 output_side("width", w, k, s, pad_w))
 
     @classmethod
-    def param_shapes(cls, params, input_shapes):
-        k = params["kernel_size"]
-        shapes = {"weight": (params["filters"], input_shapes[0][0], k, k)}
-        if params["bias"]:
-            shapes["bias"] = (params["filters"],)
+    def weight_shapes(cls, config, input_shapes):
+        k = config["kernel_size"]
+        shapes = {"weight": (config["filters"], input_shapes[0][0], k, k)}
+        if config["bias"]:
+            shapes["bias"] = (config["filters"],)
         return shapes
 
-    def init_params(self, rng):
-        if self.p["init"] != "sobel":
-            super().init_params(rng)
+    def init_weights(self, rng):
+        if self.config["init"] != "sobel":
+            super().init_weights(rng)
             return
-        self.output_shape(self.p, self.input_shapes)          # refuses kernel_size != 3
-        for key, shape in self.param_shapes(self.p, self.input_shapes).items():
-            self.params[key] = np.zeros(shape, np.float32)
+        self.output_shape(self.config, self.input_shapes)     # refuses kernel_size != 3
+        for key, shape in self.weight_shapes(self.config, self.input_shapes).items():
+            self.weights[key] = np.zeros(shape, np.float32)
             self.grads[key] = np.zeros(shape, np.float32)
-        weight = self.params["weight"]
+        weight = self.weights["weight"]
         kernels = np.stack([SOBEL_X, SOBEL_Y])[np.arange(len(weight)) % 2]
         weight[...] = kernels[:, None] / np.float32(weight.shape[1])
 
     # ---- compute -----------------------------------------------------------------------
     def forward(self, xs, training):
         x = xs[0]
-        k, s = self.p["kernel_size"], self.p["stride"]
+        k, s = self.config["kernel_size"], self.config["stride"]
         ws = self._workspace()
-        cols, grid = ops.im2col(x, k, k, s, self.paddings(self.p), ws)
-        weight = self.params["weight"]
+        cols, grid = ops.im2col(x, k, k, s, self.paddings(self.config), ws)
+        weight = self.weights["weight"]
         n, f = len(x), len(weight)
         y = ws.get("gemm_out", (f, cols.shape[1]), dtype=x.dtype)
         np.matmul(weight.reshape(f, -1), cols, out=y)
         self._x_shape, self._cols, self._grid = x.shape, cols, grid
-        if "bias" in self.params:              # on the contiguous GEMM output: fast
-            y += self.params["bias"][:, None]
+        if "bias" in self.weights:             # on the contiguous GEMM output: fast
+            y += self.weights["bias"][:, None]
         # (F, N, Ho, Wg) -> (N, F, Ho, Wo): one copy that also crops the junk columns.
         out = np.empty((n, f, grid.ho, grid.wo), x.dtype)
         np.copyto(out, y.reshape(f, n, grid.ho, grid.wg)[..., :grid.wo].transpose(1, 0, 2, 3))
         return out
 
     def backward(self, grad):
-        k, s = self.p["kernel_size"], self.p["stride"]
+        k, s = self.config["kernel_size"], self.config["stride"]
         ws, grid = self._workspace(), self._grid
-        weight = self.params["weight"]
+        weight = self.weights["weight"]
         f, n = len(weight), len(grad)
         # Gradient laid out like the GEMM output; the junk grid columns stay zero.
         g = ws.get("grad_fn", (f, n, grid.ho, grid.wg), zero=True, dtype=grad.dtype)
@@ -144,7 +144,8 @@ class Conv2D(Layer):
             return [None]
         dcols = ws.get("dcols", self._cols.shape, dtype=grad.dtype)
         np.matmul(weight.reshape(f, -1).T, g, out=dcols)
-        return [ops.col2im(dcols, self._x_shape, k, k, s, self.paddings(self.p), grid, ws)]
+        pads = self.paddings(self.config)
+        return [ops.col2im(dcols, self._x_shape, k, k, s, pads, grid, ws)]
 
     def _workspace(self) -> ops.Workspace:
         if not hasattr(self, "_ws"):

@@ -31,8 +31,8 @@ BIAS = Param("bias", "bool", True, "Add a learned offset to every output unit.")
           inputs=0)
 class Input(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
-        return tuple(params["shape"])
+    def output_shape(cls, config, input_shapes):
+        return tuple(config["shape"])
 
     def forward(self, xs, training):
         return xs[0]
@@ -48,32 +48,32 @@ class Input(Layer):
           examples=[({"units": 3}, [(4,)]), ({"units": 2, "bias": False}, [(5,)])])
 class Dense(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         (shape,) = input_shapes
         if len(shape) != 1:
             raise ShapeError(f"Dense needs a flat input [features] but receives "
                              f"{list(shape)}: insert a Flatten before it")
-        return (params["units"],)
+        return (config["units"],)
 
     @classmethod
-    def param_shapes(cls, params, input_shapes):
-        shapes = {"weight": (params["units"], input_shapes[0][0])}
-        if params["bias"]:
-            shapes["bias"] = (params["units"],)
+    def weight_shapes(cls, config, input_shapes):
+        shapes = {"weight": (config["units"], input_shapes[0][0])}
+        if config["bias"]:
+            shapes["bias"] = (config["units"],)
         return shapes
 
     def forward(self, xs, training):
         x = self._x = xs[0]
-        y = x @ self.params["weight"].T
-        if "bias" in self.params:
-            y += self.params["bias"]
+        y = x @ self.weights["weight"].T
+        if "bias" in self.weights:
+            y += self.weights["bias"]
         return y
 
     def backward(self, grad):
         np.matmul(grad.T, self._x, out=self.grads["weight"])
         if "bias" in self.grads:
             np.sum(grad, axis=0, out=self.grads["bias"])
-        return [grad @ self.params["weight"] if self.needs_input_grad else None]
+        return [grad @ self.weights["weight"] if self.needs_input_grad else None]
 
 
 @register("Core", "Unrolls an image [C, H, W] into one vector of C*H*W features "
@@ -81,7 +81,7 @@ class Dense(Layer):
           examples=[({}, [(2, 3, 4)]), ({}, [(5,)])])
 class Flatten(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         return (math.prod(input_shapes[0]),)
 
     def forward(self, xs, training):
@@ -102,7 +102,7 @@ class Dropout(Layer):
 
     def forward(self, xs, training):
         x = xs[0]
-        rate = self.p["rate"]
+        rate = self.config["rate"]
         if not training or rate == 0.0:
             self._mask = None
             return x

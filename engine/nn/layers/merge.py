@@ -26,7 +26,7 @@ def _axis_names(ndim: int) -> tuple[str, ...]:
           examples=[({}, [(4,), (4,)]), ({}, [(2, 3, 3), (2, 3, 3), (2, 3, 3)])])
 class Add(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         _need_two("Add", input_shapes)
         first = tuple(input_shapes[0])
         for i, shape in enumerate(input_shapes[1:], start=1):
@@ -54,7 +54,7 @@ class Add(Layer):
                     ({}, [(1, 2, 4), (2, 2, 4), (1, 2, 4)])])
 class Concat(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         _need_two("Concat", input_shapes)
         first = tuple(input_shapes[0])
         for i, shape in enumerate(input_shapes[1:], start=1):

@@ -28,7 +28,7 @@ from engine.nn.registry import register
           examples=[({}, [(4,)]), ({"momentum": 0.3}, [(3, 4, 5)]), ({"eps": 1e-3}, [(2, 3, 3)])])
 class BatchNorm(Layer):
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         (shape,) = input_shapes
         if len(shape) not in (1, 3):
             raise ShapeError(f"BatchNorm needs [features] or [channels, height, width], "
@@ -36,14 +36,14 @@ class BatchNorm(Layer):
         return tuple(shape)
 
     @classmethod
-    def param_shapes(cls, params, input_shapes):
+    def weight_shapes(cls, config, input_shapes):
         channels = input_shapes[0][0]
         return {"weight": (channels,), "bias": (channels,)}
 
-    def init_params(self, rng):
+    def init_weights(self, rng):
         c = self.input_shapes[0][0]
-        self.params = {"weight": np.ones(c, np.float32), "bias": np.zeros(c, np.float32)}
-        self.grads = {k: np.zeros(c, np.float32) for k in self.params}
+        self.weights = {"weight": np.ones(c, np.float32), "bias": np.zeros(c, np.float32)}
+        self.grads = {k: np.zeros(c, np.float32) for k in self.weights}
         self.buffers = {"running_mean": np.zeros(c, np.float32),
                         "running_var": np.ones(c, np.float32),
                         "num_batches_tracked": np.zeros((), np.int64)}
@@ -83,15 +83,15 @@ class BatchNorm(Layer):
             xhat = x - self._per_channel(self.buffers["running_mean"], x)
             var = self.buffers["running_var"]
         self._training = training
-        self._inv_std = (1.0 / np.sqrt(var + self.p["eps"])).astype(x.dtype, copy=False)
+        self._inv_std = (1.0 / np.sqrt(var + self.config["eps"])).astype(x.dtype, copy=False)
         xhat *= self._per_channel(self._inv_std, x)
         self._xhat = xhat
-        out = xhat * self._per_channel(self.params["weight"], x)
-        out += self._per_channel(self.params["bias"], x)
+        out = xhat * self._per_channel(self.weights["weight"], x)
+        out += self._per_channel(self.weights["bias"], x)
         return out
 
     def _update_running(self, mean, var, count):
-        m = self.p["momentum"]
+        m = self.config["momentum"]
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
         rm *= 1.0 - m
         rm += m * mean
@@ -103,7 +103,7 @@ class BatchNorm(Layer):
         xhat = self._xhat
         self.grads["bias"][...] = self._channel_sum(grad)
         self.grads["weight"][...] = self._channel_dot(grad, xhat)
-        scale = self._per_channel(self.params["weight"] * self._inv_std, grad)
+        scale = self._per_channel(self.weights["weight"] * self._inv_std, grad)
         if not self._training:       # running statistics are constants
             return [grad * scale]
         # Batch statistics depend on x too: subtract the mean gradient and its projection

@@ -35,21 +35,21 @@ def pooled_side(layer_type: str, axis: str, size: int, k: int, s: int) -> int:
 
 class _Pool(Layer):
     @classmethod
-    def summary(cls, params) -> str:
+    def summary(cls, config) -> str:
         """The canvas card's one-line summary, e.g. '2x2 /2'."""
-        k = params["pool_size"]
-        return f"{k}x{k} /{params['stride']}"
+        k = config["pool_size"]
+        return f"{k}x{k} /{config['stride']}"
 
     @classmethod
-    def output_shape(cls, params, input_shapes):
+    def output_shape(cls, config, input_shapes):
         name = cls.__name__
         c, h, w = image_shape(name, input_shapes)
-        k, s = params["pool_size"], params["stride"]
+        k, s = config["pool_size"], config["stride"]
         return c, pooled_side(name, "height", h, k, s), pooled_side(name, "width", w, k, s)
 
     @property
     def _ks(self) -> tuple[int, int]:
-        return self.p["pool_size"], self.p["stride"]
+        return self.config["pool_size"], self.config["stride"]
 
 
 @register("Pooling", "Keeps the largest value of each window: the image shrinks and "
