@@ -131,7 +131,7 @@ def run(argv: list[str]) -> int:
         if args.screenshot:
             QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, app, give_up)
             try:
-                window.train_steps_then(args.train_steps, take_screenshot)
+                train_steps_then(window, args.train_steps, take_screenshot)
             except Exception as e:  # noqa: BLE001 -- still save what the window shows
                 _say(f"error: training could not start: {e}", sys.stderr)
                 result["failed"] = 2
@@ -156,6 +156,25 @@ def run(argv: list[str]) -> int:
     QTimer.singleShot(0, first_paint)
     code = app.exec()
     return result["code"] or result.get("failed", 0) or code
+
+
+def train_steps_then(window, steps: int, callback) -> None:
+    """Train ``steps`` batches with the live views, pause, then call ``callback()`` once the
+    views have drawn that step (its probe arrives before the pause), or once the run ended."""
+    from PySide6.QtCore import QTimer
+    training = window.training
+    if steps <= 0 or not training.train(pause_after=steps):
+        QTimer.singleShot(0, callback)
+        return
+    session, target, waiting = training.session, training.session.pause_step, [True]
+
+    def finish(*_args) -> None:
+        if waiting[0]:
+            waiting[0] = False
+            training.dashboard.redraw_visible()
+            QTimer.singleShot(100, callback)      # let the views paint the last data
+    session.pausedAt.connect(lambda step: step >= target and finish())
+    session.ended.connect(finish)
 
 
 def save_screenshot(window, out: str) -> int:

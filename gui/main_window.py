@@ -4,7 +4,6 @@ Hooks for the training dashboard (window.training, gui/training/controller.py):
   window.training_dock / window.set_training_widget(widget)   the "Training" dock's content
   window.training_actions["train" | "pause" | "step" | "stop" | "reset"]   toolbar + menu
   window.set_training_state(text)                              the status bar's training field
-  window.train_steps_then(n, callback)                         used by --train-steps/--screenshot
   window.menus["view"], window.status, window.view             for its own actions and messages
 """
 from __future__ import annotations
@@ -198,7 +197,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.files.discard_recovery()
-        self.training.shutdown()          # stop the training thread (bounded wait)
+        self.training.shutdown()          # end the training process
         event.accept()
 
     # ---- commands ----------------------------------------------------------------------------
@@ -276,7 +275,3 @@ class MainWindow(QMainWindow):
 
     def set_training_state(self, text: str) -> None:
         self.status.set_training_state(text)
-
-    def train_steps_then(self, steps: int, callback) -> None:
-        """Train ``steps`` batches with the live views, then call ``callback()``."""
-        self.training.train_steps_then(steps, callback)

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPus
                                QWidget)
 
 from engine.optim.optimizers import OPTIMIZERS
+from engine.training.probes import merge_kinds
 from gui.param_widgets import make_editor
 from gui.training.scheduler import RedrawScheduler
 from gui.training.views.activation_curve import ActivationView
+from gui.training.views.base import LiveView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
 from gui.training.views.feature_maps import FeatureMapsView
@@ -30,9 +32,14 @@ from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
 from gui.training.views.weights import WeightsView
 
+# Every view of the dashboard, in the order its page shows them (see views/base.LiveView).
+VIEWS = [LossView, MetricView, LearningRateView, GradNormView,
+         HistogramView, WeightsView, FiltersView, FeatureMapsView, ActivationView,
+         BoundaryView, ConfusionView, LossSurfaceView]
+PAGES = ("Curves", "Layer", "Data")
 
 
-def _page(views, columns: int) -> QWidget:
+def _page(views, columns: int | None) -> QWidget:
     page = QWidget()
     grid = QGridLayout(page)
     grid.setContentsMargins(2, 2, 2, 2)
@@ -42,9 +49,11 @@ def _page(views, columns: int) -> QWidget:
     return page
 
 
-def _arrange(page: QWidget, columns: int) -> None:
-    """Lay the page's views out in ``columns`` columns (tabs: one row; side by side: two)."""
+def _arrange(page: QWidget, columns: int | None) -> None:
+    """Lay the page's views out in ``columns`` columns (None: one row, as in the tabs;
+    side by side: two)."""
     grid = page.layout()
+    columns = columns or max(len(page.views), 1)
     for view in page.views:
         grid.removeWidget(view)
     for i, view in enumerate(page.views):
@@ -88,21 +97,15 @@ class Dashboard(QWidget):
     sideBySideChanged = Signal(bool)
     needsChanged = Signal()            # which views are visible changed: re-ask for probes
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, views=VIEWS):
         super().__init__(parent)
         self.setObjectName("training_dashboard")
-        self.loss, self.metric = LossView(), MetricView()
-        self.lr_view, self.grad_norms = LearningRateView(), GradNormView()
-        self.histograms, self.filters = HistogramView(), FiltersView()
-        self.weights = WeightsView()
-        self.feature_maps, self.activation = FeatureMapsView(), ActivationView()
-        self.boundary, self.confusion = BoundaryView(), ConfusionView()
-        self.surface = LossSurfaceView()
-        self.pages = {
-            "Curves": _page([self.loss, self.metric, self.lr_view, self.grad_norms], 4),
-            "Layer": _page([self.histograms, self.weights, self.filters, self.feature_maps,
-                            self.activation], 5),
-            "Data": _page([self.boundary, self.confusion, self.surface], 3)}
+        self.views: list[LiveView] = [cls() for cls in views]
+        # Only views that take steps are redrawn after a chunk (a redraw costs a paint).
+        self._step_views = [v for v in self.views if _overrides(v, "add_steps")]
+        self._probe_views = [v for v in self.views if _overrides(v, "show_probe")]
+        self.pages = {name: _page([v for v in self.views if v.page == name], None)
+                      for name in PAGES}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for name, page in self.pages.items():
@@ -141,7 +144,7 @@ class Dashboard(QWidget):
         self.log_check = QCheckBox("Log-scale loss", self)
         self.log_check.setToolTip("Show the loss on a logarithmic axis (small losses "
                                   "stay visible)")
-        self.log_check.toggled.connect(self.loss.set_log)
+        self.log_check.toggled.connect(self.view(LossView).set_log)
         self.clear_button = QPushButton("Clear old runs", self)
         self.clear_button.setToolTip("Remove the faded curves of earlier runs")
         self.clear_button.clicked.connect(self.clear_old_runs)
@@ -178,26 +181,17 @@ class Dashboard(QWidget):
             self._lr_optimizer = optimizer
         self.lr_editor.set_value(lr)
 
-    def set_layer_node(self, node_id, spec, params, has_params: bool, weight_ndim) -> None:
-        """The Layer page follows the selected node and shows only the views that apply to
-        it (all of them say what to select when nothing applies)."""
-        applies = {self.histograms: self.histograms.set_node(node_id, has_params),
-                   self.weights: self.weights.set_node(node_id, weight_ndim),
-                   self.filters: self.filters.set_node(node_id, weight_ndim),
-                   self.feature_maps: self.feature_maps.set_node(node_id),
-                   self.activation: self.activation.set_node(node_id, spec, params)}
-        if node_id is None:
-            applies = dict.fromkeys(applies, True)
-        for view, shown in applies.items():
-            view.setVisible(shown)
-        self._visibility_changed()
+    def view(self, cls: type) -> LiveView:
+        """The dashboard's view of class ``cls``."""
+        return next(v for v in self.views if isinstance(v, cls))
 
-    def set_data_views(self, boundary_why: str | None, confusion_why: str | None) -> None:
-        """The Data page for a new run: a view that cannot show this network says why."""
-        for view, why in ((self.boundary, boundary_why), (self.confusion, confusion_why),
-                          (self.surface, None)):
-            view.set_unavailable(why or "Appears after the first probe, a moment after "
-                                        "training starts")
+    def follow_node(self, node) -> None:
+        """The views follow the selected node (a NodeInfo, or None); those that show nothing
+        for it hide (with no node, every view says what to select)."""
+        for view in self.views:
+            applies = view.follow_node(node)
+            view.setVisible(applies or node is None)
+        self._visibility_changed()
 
     def set_sample_count(self, n: int) -> None:
         self.sample_spin.setRange(0, max(0, n - 1))
@@ -209,7 +203,7 @@ class Dashboard(QWidget):
         if on == self.splitter.isVisible():
             return
         for page in self.pages.values():
-            _arrange(page, (2 if len(page.views) > 2 else 1) if on else len(page.views))
+            _arrange(page, (2 if len(page.views) > 2 else 1) if on else None)
         if on:
             while self.tabs.count():
                 self.tabs.removeTab(0)
@@ -241,57 +235,42 @@ class Dashboard(QWidget):
 
     # ---- data in ---------------------------------------------------------------------------------
     def start_run(self, info) -> None:
-        """A new run (see controller.RunInfo): fade the old curves, set up per-layer ones."""
-        self.loss.start_run(info.n_batches)
-        self.metric.start_run(info.task)
-        self.lr_view.start_run(info.n_batches)
-        self.grad_norms.start_run(info.n_batches, info.layer_ids)
-        self.set_sample_count(info.n_samples)
+        """A new run (a RunInfo; None: no run, as after opening another network)."""
+        for view in self.views:
+            view.start_run(info)
+        self.set_sample_count(info.n_samples if info is not None else 0)
         self.banner.hide()
         self.scheduler.new_run()
+        self._visibility_changed()
 
-    def add_batch(self, batch) -> None:
-        """New data: the curves take it at once (cheap appends) and are drawn in turn."""
-        for view in (self.loss, self.metric, self.lr_view, self.grad_norms):
-            view.add(batch)
+    def add_chunk(self, chunk) -> None:
+        """New steps: the curves take them at once (cheap appends) and are drawn in turn."""
+        for view in self._step_views:
+            view.add_steps(chunk)
             self.scheduler.mark(view, view.redraw)
-        if batch.probe is not None:
-            self.set_probe(batch.probe)
-        self.scheduler.poll()
 
-    def set_probe(self, probe) -> None:
-        self._probe = probe
-        views = [self.histograms, self.weights, self.filters, self.feature_maps]
-        if probe.grid is not None or probe.curve is not None:
-            views.append(self.boundary)
-        if probe.confusion is not None:
-            views.append(self.confusion)
-        if probe.surface is not None:
-            views.append(self.surface)
-        for view in views:
-            self.scheduler.mark(view, lambda v=view: v.set_probe(self._probe))
+    def show_probe(self, probe) -> None:
+        self._probe = probe                # the views draw the newest one, in turn
+        for view in self._probe_views:
+            self.scheduler.mark(view, lambda v=view: v.show_probe(self._probe))
 
     def redraw_visible(self) -> None:
         """Draw every visible view that has new data now (pause, stop, screenshot)."""
         self.scheduler.flush()
 
     def clear_old_runs(self) -> None:
-        for view in (self.loss, self.metric, self.lr_view):
+        for view in self.views:
             view.clear_old_runs()
 
-    # ---- what the visible views need --------------------------------------------------------------
-    def needs_node_probe(self) -> bool:
-        return any(v.isVisible() for v in (self.histograms, self.weights, self.filters,
-                                           self.feature_maps))
+    def needs(self, info, node) -> dict:
+        """The probe kinds the visible views want: {kind: options}."""
+        kinds: dict = {}
+        if info is not None:
+            for view in self.views:
+                if view.isVisible():
+                    kinds = merge_kinds(kinds, view.needs(info, node))
+        return kinds
 
-    def needs_grid(self) -> bool:
-        return self.boundary.isVisible()
 
-    def needs_confusion(self) -> bool:
-        return self.confusion.isVisible()
-
-    def needs_surface(self) -> bool:
-        return self.surface.isVisible()
-
-    def needs_grad_norms(self) -> bool:
-        return self.grad_norms.isVisible()
+def _overrides(view: LiveView, method: str) -> bool:
+    return getattr(type(view), method) is not getattr(LiveView, method)

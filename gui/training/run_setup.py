@@ -1,5 +1,6 @@
 """Building a run: a Trainer from the document (with its data kept across weight resets),
-what the views need to know about it (RunInfo), and the probe request of the visible views."""
+what the views need to know about it (RunInfo) and about the selected node (NodeInfo), and
+the probe request of the visible views."""
 from __future__ import annotations
 
 import json
@@ -7,17 +8,40 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.graph.compiler import compile_network
-from engine.data import load_dataset
+from engine.data import load_dataset, share
+from engine.graph.network import Network
 from engine.training.messages import ProbeRequest
 from engine.training.metrics import param_layers
-from engine.graph.network import Network
 from engine.training.trainer import Trainer
 from gui.param_shapes import node_param_shapes
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
-GRID_RES = 60
-SURFACE_EVERY_MS = 5000.0       # a loss surface costs ~100 ms of training: 2 % at one per 5 s
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """The node selected on the canvas, as the Layer views need it."""
+    id: str
+    spec: object | None          # its LayerSpec (None: an unknown type)
+    config: dict                 # its hyper-parameters, as the file holds them
+    weight_shapes: dict          # array name -> shape, from the analysis ({}: none or unknown)
+
+    @property
+    def has_weights(self) -> bool:
+        return bool(self.weight_shapes)
+
+    @property
+    def weight_ndim(self) -> int | None:
+        shape = self.weight_shapes.get("weight")
+        return None if shape is None else len(shape)
+
+
+def node_info(document, node_id: str | None) -> NodeInfo | None:
+    if node_id is None or not document.has_node(node_id):
+        return None
+    return NodeInfo(id=node_id, spec=document.spec(node_id),
+                    config=dict(document.node(node_id).get("params") or {}),
+                    weight_shapes=node_param_shapes(document, node_id) or {})
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,10 @@ class TrainerFactory:
         if "dataset" in training:
             key = json.dumps([training["dataset"], base_seed], sort_keys=True, default=str)
             if key != self._data_key:
-                self._dataset, self._data_key = load_dataset(training["dataset"], base_seed), key
+                # Shared: the training process maps the same memory, no copy of big sets.
+                self._dataset = None
+                self._dataset = share(load_dataset(training["dataset"], base_seed))
+                self._data_key = key
             dataset = self._dataset
         return Trainer(network, seed=base_seed + seed_offset, dataset=dataset)
 
@@ -76,52 +103,18 @@ def run_info(trainer: Trainer, run_id: int) -> RunInfo:
                    optimizer=str(trainer.config["optimizer"].get("name", "")), lr=trainer.lr)
 
 
-def probe_request(info: RunInfo | None, *, node: str | None, node_views: bool,
-                  previews: bool, grid_view: bool, confusion_view: bool,
-                  sample: int, surface_view: bool = False) -> ProbeRequest | None:
-    """What the visible views need; None when nothing."""
+def probe_request(info: RunInfo | None, kinds: dict, *, previews: bool,
+                  sample: int) -> ProbeRequest | None:
+    """What the visible views need (``kinds``) and the node previews; None when nothing."""
     if info is None:
         return None
-    nodes = set()
-    if node_views and node in info.node_ids:
-        nodes.add(node)
+    kinds = dict(kinds)
     if previews:
-        nodes.update(info.node_ids)
-    request = ProbeRequest(
-        nodes=tuple(n for n in info.node_ids if n in nodes),
-        sample=min(max(0, sample), max(0, info.n_samples - 1)),
-        grid=grid_view and len(info.input_shape) == 1 and info.input_shape[0] in (1, 2),
-        grid_res=GRID_RES, confusion=confusion_view and info.task == "classification",
-        surface=surface_view and bool(info.layer_ids), surface_every_ms=SURFACE_EVERY_MS,
-        every_ms=PROBE_EVERY_MS)
-    return None if request.is_empty() else request
-
-
-def weight_ndim(doc_dict: dict, node_id: str, trainer: Trainer | None) -> int | None:
-    """The number of axes of a node's "weight" (4 for convolutions), None if it has none."""
-    model = trainer.model if trainer is not None else None
-    if model is None or node_id not in model.by_id:
-        try:
-            model = compile_network(Network.from_dict(doc_dict), seed=0)
-        except Exception:        # noqa: BLE001 -- an unfinished graph: no weights known yet
-            return None
-    node = model.by_id.get(node_id)
-    weight = node.layer.weights.get("weight") if node is not None else None
-    return None if weight is None else weight.ndim
-
-
-def unavailable_views(info: RunInfo) -> dict[str, str | None]:
-    """Why the boundary / confusion views cannot show this run (None: they can)."""
-    shape = list(info.input_shape)
-    boundary = None
-    if not (len(shape) == 1 and shape[0] in (1, 2)):
-        boundary = (f"The decision boundary needs a 2-D input and the fitted curve a 1-D "
-                    f"input; this network's input is {shape}")
-    elif shape[0] == 2 and info.task != "classification":
-        boundary = "The decision boundary is drawn for classification with a 2-D input"
-    confusion = None if info.task == "classification" else (
-        "Regression has no classes, so no confusion matrix: see the RMSE under Curves")
-    return {"boundary": boundary, "confusion": confusion}
+        kinds["nodes"] = tuple(info.node_ids)       # every node's output: all of them
+    if not kinds:
+        return None
+    return ProbeRequest(kinds, sample=min(max(0, sample), max(0, info.n_samples - 1)),
+                        every_ms=PROBE_EVERY_MS)
 
 
 def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, int] | None:
@@ -135,4 +128,4 @@ def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, in
     expected = (node_param_shapes(document, node_id) or {}).get("weight")
     if expected != tuple(weight.shape):
         return None          # a run of an older version of the network: its weights mislead
-    return np.array(weight, dtype=np.float32, copy=True), int(trainer.model_step)
+    return np.array(weight, dtype=np.float32, copy=True), int(trainer.step)

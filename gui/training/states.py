@@ -1,16 +1,48 @@
-"""The training states, what the status bar says in each, and which actions they allow.
+"""The states of a run, the one table of their transitions, what the status bar says in each
+and which actions each allows. No widgets here: the table is tested on its own.
 
 idle (no run yet, or weights just reset) -> running <-> paused -> stopping -> stopped
 (Train continues the same run) or finished (completed / diverged / failed: Train starts a
-new run)."""
+new run).
+"""
 from __future__ import annotations
 
-IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = (
-    "idle", "running", "paused", "stopping", "stopped", "finished")
+from enum import StrEnum
+
+
+class RunState(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    STOPPING = "stopping"
+    STOPPED = "stopped"
+    FINISHED = "finished"
+
+
+IDLE, RUNNING, PAUSED, STOPPING, STOPPED, FINISHED = RunState
 ACTIVE = (RUNNING, PAUSED, STOPPING)        # a run exists: the document is locked
 
+# What the user asks (train, pause, step, stop, reset) and what the training process says
+# (paused: it reached the step it was asked to pause at; stopped, ended, failed), per state.
+# A pair that is not in the table is refused: the state stays as it is.
+_ENDINGS = {"stopped": STOPPED, "ended": FINISHED, "failed": FINISHED}
+TRANSITIONS: dict[tuple[RunState, str], RunState] = {
+    **{(s, "train"): RUNNING for s in (IDLE, PAUSED, STOPPED, FINISHED)},
+    **{(s, "step"): PAUSED for s in (IDLE, RUNNING, PAUSED, STOPPED, FINISHED)},
+    **{(s, "reset"): IDLE for s in (IDLE, STOPPED, FINISHED)},
+    (RUNNING, "pause"): PAUSED,
+    **{(s, "paused"): PAUSED for s in (RUNNING, PAUSED)},
+    **{(s, "stop"): STOPPING for s in (RUNNING, PAUSED)},
+    **{(s, event): end for s in ACTIVE for event, end in _ENDINGS.items()},
+}
 
-def state_text(state: str, step: int | None, last_finish) -> str:
+
+def next_state(state: RunState, event: str) -> RunState | None:
+    """The state ``event`` leads to from ``state``; None if it is not allowed there."""
+    return TRANSITIONS.get((state, event))
+
+
+def state_text(state: RunState, step: int | None, last_finish) -> str:
     """The status bar's training field."""
     at = f" at step {step}" if step is not None else ""
     if state == FINISHED and last_finish is not None:
@@ -21,11 +53,12 @@ def state_text(state: str, step: int | None, last_finish) -> str:
             STOPPING: "Stopping…", STOPPED: f"Stopped{at}", FINISHED: "Finished"}[state]
 
 
-def enable_actions(actions: dict, state: str) -> None:
+def enable_actions(actions: dict, state: RunState) -> None:
     """Enable and name the Train / Pause / Step / Stop / Reset actions for ``state``."""
-    actions["train"].setEnabled(state not in (RUNNING, STOPPING))
+    allowed = {event for (s, event) in TRANSITIONS if s == state}
+    actions["train"].setEnabled("train" in allowed)
     actions["train"].setText({PAUSED: "&Resume", STOPPED: "&Continue"}.get(state, "&Train"))
-    actions["pause"].setEnabled(state == RUNNING)
-    actions["step"].setEnabled(state != STOPPING)
-    actions["stop"].setEnabled(state in (RUNNING, PAUSED))
-    actions["reset"].setEnabled(state != STOPPING)
+    actions["pause"].setEnabled("pause" in allowed)
+    actions["step"].setEnabled("step" in allowed)
+    actions["stop"].setEnabled("stop" in allowed)
+    actions["reset"].setEnabled(state != STOPPING)   # an active run is stopped first

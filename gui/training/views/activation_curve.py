@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import LiveView, make_plot
 
 X = np.linspace(-5.0, 5.0, 401)
 EMPTY = "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, ELU) to plot f and f'"
@@ -26,7 +26,9 @@ def curve_of(spec, params: dict | None):
     return f, df
 
 
-class ActivationView(View):
+class ActivationView(LiveView):
+    page = "Layer"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         box = QWidget(self)
@@ -43,8 +45,10 @@ class ActivationView(View):
         row.addWidget(self.df_plot)
         self.set_content(box)
 
-    def set_node(self, node_id: str | None, spec, params: dict | None) -> bool:
+    def follow_node(self, node) -> bool:
         """Plot the node's activation; True if it is an element-wise activation."""
+        node_id, spec, params = ((node.id, node.spec, node.config) if node is not None
+                                 else (None, None, None))
         curves = curve_of(spec, params) if node_id else None
         if curves is None:
             self.show_empty(EMPTY if node_id is None or spec is None else

@@ -1,5 +1,5 @@
-"""What every dashboard view shares: a title, an empty state that says what to do, and
-pyqtgraph plots styled for the light theme."""
+"""What every dashboard view shares: the LiveView interface the dashboard drives, an empty
+state that says what to do, and pyqtgraph plots styled for the light theme."""
 from __future__ import annotations
 
 import numpy as np
@@ -116,6 +116,43 @@ class View(QWidget):
     @property
     def empty_text(self) -> str:
         return self.empty_label.text()
+
+
+class LiveView(View):
+    """A view of the dashboard. The dashboard builds one of each class in its VIEWS list,
+    puts it on ``page``, and calls these methods; each has a harmless default, so a view
+    implements only what it shows.
+
+    start_run(run)     a new run (RunInfo): fade or clear what the last one drew
+    add_steps(chunk)   new steps (StepChunk, with their epoch ends): append, cheaply;
+                       the dashboard calls redraw() later, when the view's turn comes
+    show_probe(probe)  the newest probe (ProbeEvent) the view asked for: draw it
+    follow_node(node)  the node selected on the canvas (NodeInfo or None); returns whether
+                       the view shows anything for it (the dashboard hides it if not)
+    needs(run, node)   the probe kinds it wants while it is visible: {kind: options}
+    """
+    page = "Curves"
+
+    def start_run(self, run) -> None:
+        pass
+
+    def add_steps(self, chunk) -> None:
+        pass
+
+    def show_probe(self, probe) -> None:
+        pass
+
+    def follow_node(self, node) -> bool:
+        return True
+
+    def needs(self, run, node) -> dict:
+        return {}
+
+    def redraw(self) -> None:
+        pass
+
+    def clear_old_runs(self) -> None:
+        pass
 
 
 def tile(images: np.ndarray, columns: int, pad: float = np.nan) -> np.ndarray:

@@ -6,10 +6,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import CLASS_COLOURS, View, class_colour, make_plot
+from engine.training.messages import GridProbe
+from gui.training.views.base import CLASS_COLOURS, LiveView, class_colour, make_plot
 
 EMPTY = ("The decision boundary (2-D inputs) or the fitted curve (1-D inputs) appears here "
          "when training runs: press Train")
+GRID_RES = 60                # points per axis of the boundary map / fitted curve
 BACKGROUND_MIX = 0.55        # how much of the class colour tints the map (points stay visible)
 
 
@@ -23,7 +25,9 @@ def boundary_rgb(probs: np.ndarray) -> np.ndarray:
     return np.clip(rgb, 0, 255).astype(np.uint8)
 
 
-class BoundaryView(View):
+class BoundaryView(LiveView):
+    page = "Data"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         self.plot = make_plot("Decision boundary", "x₀ (feature 0)", "x₁ (feature 1)")
@@ -36,16 +40,25 @@ class BoundaryView(View):
         self.set_content(self.plot)
         self._labels_key = None
         self.mode: str | None = None         # "grid" | "curve"
+        self.available = False
+        self.class_names: tuple = ()
 
-    def set_unavailable(self, why: str) -> None:
+    def start_run(self, run) -> None:
         self.mode = None
-        self.show_empty(why)
+        why = unavailable(run)
+        self.available = why is None
+        self.class_names = tuple(run.class_names) if run is not None else ()
+        self.show_empty(why or WAITING)
 
-    def set_probe(self, probe) -> None:
-        if probe.grid is not None:
-            self._show_grid(probe.grid)
-        elif probe.curve is not None:
-            self._show_curve(probe.curve, probe.class_names)
+    def needs(self, run, node) -> dict:
+        return {"grid": GRID_RES} if self.available else {}
+
+    def show_probe(self, probe) -> None:
+        found = probe.get("grid")
+        if isinstance(found, GridProbe):
+            self._show_grid(found)
+        elif found is not None:
+            self._show_curve(found, self.class_names)
 
     def _show_grid(self, g) -> None:
         if self.mode != "grid":
@@ -93,3 +106,19 @@ class BoundaryView(View):
         item.setAspectLocked(mode == "grid")       # both axes are features: keep shapes round
         for curve in self.fit_curves:
             curve.setVisible(mode == "curve")
+
+
+WAITING = "Appears after the first probe, a moment after training starts"
+
+
+def unavailable(run) -> str | None:
+    """Why this view cannot show ``run`` (None: it can)."""
+    if run is None:
+        return EMPTY
+    shape = list(run.input_shape)
+    if not (len(shape) == 1 and shape[0] in (1, 2)):
+        return (f"The decision boundary needs a 2-D input and the fitted curve a 1-D input; "
+                f"this network's input is {shape}")
+    if shape[0] == 2 and run.task != "classification":
+        return "The decision boundary is drawn for classification with a 2-D input"
+    return None

@@ -8,13 +8,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import LiveView, make_plot
 
 EMPTY = "The confusion matrix of a classifier appears here when training runs: press Train"
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
 
 
-class ConfusionView(View):
+class ConfusionView(LiveView):
+    page = "Data"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         self.plot = make_plot("Confusion matrix (validation)", "predicted class", "true class")
@@ -27,18 +29,30 @@ class ConfusionView(View):
         self.texts: list[pg.TextItem] = []
         self.matrix: np.ndarray | None = None
         self._names: tuple = ()
+        self.class_names: tuple = ()
+        self.available = False
         self.set_content(self.plot)
 
-    def set_unavailable(self, why: str) -> None:
+    def start_run(self, run) -> None:
         self.matrix = None
-        self.show_empty(why)
+        self.available = run is not None and run.task == "classification"
+        self.class_names = tuple(run.class_names) if run is not None else ()
+        self.show_empty(EMPTY if run is None else
+                        "Appears after the first probe, a moment after training starts"
+                        if self.available else
+                        "Regression has no classes, so no confusion matrix: see the RMSE "
+                        "under Curves")
 
-    def set_probe(self, probe) -> None:
-        if probe.confusion is None:
+    def needs(self, run, node) -> dict:
+        return {"confusion": None} if self.available else {}
+
+    def show_probe(self, probe) -> None:
+        m = probe.get("confusion")
+        if m is None:
             return
-        m = np.asarray(probe.confusion)
+        m = np.asarray(m)
         k = m.shape[0]
-        names = tuple(probe.class_names) if len(probe.class_names) == k else tuple(
+        names = self.class_names if len(self.class_names) == k else tuple(
             str(i) for i in range(k))
         if names != self._names:
             self._build_axes(names)

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, steady_axes, tile
+from gui.training.views.base import LiveView, steady_axes, tile
 
 MAX_MAPS = 64
 EMPTY = "Select a node on the canvas to see its output (feature maps) for a sample"
@@ -66,7 +66,9 @@ class _Panel(pg.GraphicsLayoutWidget):
         self.view.autoRange(padding=0.05)
 
 
-class FeatureMapsView(View):
+class FeatureMapsView(LiveView):
+    page = "Layer"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         box = QWidget(self)
@@ -78,21 +80,29 @@ class FeatureMapsView(View):
         row.addWidget(self.maps_panel, 1)     # equal: the sample's title needs the room
         self.set_content(box)
         self.node_id: str | None = None
+        self.class_names: tuple = ()
 
-    def set_node(self, node_id: str | None) -> bool:
-        self.node_id = node_id
+    def start_run(self, run) -> None:
+        self.class_names = tuple(run.class_names) if run is not None else ()
+
+    def follow_node(self, node) -> bool:
+        node_id = self.node_id = node.id if node is not None else None
         self.show_empty(EMPTY if node_id is None else
                         f"The output of '{node_id}' for the chosen sample appears when "
                         f"training runs: press Train")
         return node_id is not None
 
-    def set_probe(self, probe) -> None:
-        if self.node_id is None or self.node_id not in probe.activations:
+    def needs(self, run, node) -> dict:
+        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
+
+    def show_probe(self, probe) -> None:
+        nodes = probe.get("nodes")
+        if self.node_id is None or nodes is None or self.node_id not in nodes.activations:
             return
-        label = _label_text(probe.sample_label, probe.class_names)
-        self.sample_panel.set_title(f"Sample {probe.sample} ({label})")
-        self.sample_panel.show_array(probe.sample_input)
-        out = probe.activations[self.node_id]
+        label = _label_text(nodes.sample_label, self.class_names)
+        self.sample_panel.set_title(f"Sample {nodes.sample} ({label})")
+        self.sample_panel.show_array(nodes.sample_input)
+        out = nodes.activations[self.node_id]
         what = f"{out.shape[0]} maps" if out.ndim == 3 else f"{out.size} values"
         self.maps_panel.set_title(f"{self.node_id} output: {what}")
         self.maps_panel.show_array(out)

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, diverging_colormap, tile
+from gui.training.views.base import LiveView, diverging_colormap, tile
 
 MAX_FILTERS, MAX_CHANNELS = 32, 8
 EMPTY = "Select a Conv2D node on the canvas to see its filters"
@@ -52,7 +52,9 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
         self.view.autoRange(padding=0.02)
 
 
-class FiltersView(View):
+class FiltersView(LiveView):
+    page = "Layer"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         box = QWidget(self)
@@ -65,8 +67,9 @@ class FiltersView(View):
         self.set_content(box)
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None, weight_ndim: int | None) -> bool:
+    def follow_node(self, node) -> bool:
         """Filters exist for layers whose weight is (out, in, kh, kw); True if it has."""
+        node_id, weight_ndim = (node.id, node.weight_ndim) if node is not None else (None, None)
         self.node_id = node_id if weight_ndim == 4 else None
         if self.node_id is None:
             self.show_empty(EMPTY if node_id is None else
@@ -76,16 +79,20 @@ class FiltersView(View):
                             f"press Train")
         return self.node_id is not None
 
-    def set_probe(self, probe) -> None:
-        params = probe.params.get(self.node_id) if self.node_id else None
-        if not params or np.ndim(params.get("weight")) != 4:
+    def needs(self, run, node) -> dict:
+        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
+
+    def show_probe(self, probe) -> None:
+        nodes = probe.get("nodes")
+        weights = nodes.weights.get(self.node_id) if nodes and self.node_id else None
+        if not weights or np.ndim(weights.get("weight")) != 4:
             return
-        weight = params["weight"]
+        weight = weights["weight"]
         self.weights.view.setTitle(f"<span style='font-size:10pt'>{self.node_id}: "
                                    f"{weight.shape[0]} filters {weight.shape[2]}×"
                                    f"{weight.shape[3]}</span>")
         self.weights.show(filter_mosaic(weight))
-        grad = probe.grads.get(self.node_id, {}).get("weight")
+        grad = nodes.grads.get(self.node_id, {}).get("weight")
         if grad is not None:
             self.grads.show(filter_mosaic(grad))
         self.show_content()

@@ -4,16 +4,17 @@ Layers near the input have dark colours, layers near the output bright ones: wit
 activations the dark curves sink decades below the bright ones (vanishing gradients)."""
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 
 from gui.training.buffers import LiveCurve, RangeKeeper
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import LiveView, make_plot
 
 TINY = 1e-12           # a zero norm cannot be drawn on a log axis
 
 
-class GradNormView(View):
+class GradNormView(LiveView):
+    page = "Curves"
+
     def __init__(self, parent=None):
         super().__init__("Gradient norms of every layer appear here: press Train", parent)
         self.plot = make_plot("Gradient norm per layer", "epoch",
@@ -29,8 +30,9 @@ class GradNormView(View):
         self.curves: dict[str, LiveCurve] = {}
         self.n_batches = 1
 
-    def start_run(self, n_batches: int, layer_ids: list[str]) -> None:
-        """One curve per layer with parameters, in depth order."""
+    def start_run(self, run) -> None:
+        """One curve per layer with weights, in depth order."""
+        layer_ids = run.layer_ids if run is not None else []
         item = self.plot.getPlotItem()
         for curve in self.curves.values():
             item.removeItem(curve.item)
@@ -41,15 +43,15 @@ class GradNormView(View):
         for depth, nid in enumerate(layer_ids):
             colour = cmap.map(0.9 * depth / n, mode="qcolor")
             self.curves[nid] = LiveCurve(item, pen=pg.mkPen(colour, width=2), name=nid)
-        self.n_batches = max(1, int(n_batches))
+        self.n_batches = max(1, int(run.n_batches)) if run is not None else 1
         self.ranges.reset()
         self.show_empty()
 
-    def add(self, batch) -> None:
-        if not batch.grad_norms:
+    def add_steps(self, chunk) -> None:
+        if not chunk.grad_norms:
             return
-        x = batch.grad_step / self.n_batches
-        for nid, norm in batch.grad_norms.items():
+        x = chunk.last_step / self.n_batches
+        for nid, norm in chunk.grad_norms.items():
             curve = self.curves.get(nid)
             if curve is not None:
                 curve.append(x, max(float(norm), TINY))
@@ -59,6 +61,3 @@ class GradNormView(View):
         for curve in self.curves.values():
             curve.redraw()
         self.ranges.update([c.series for c in self.curves.values()])
-
-    def layer_data(self) -> dict[str, np.ndarray]:
-        return {nid: c.series.y.copy() for nid, c in self.curves.items()}

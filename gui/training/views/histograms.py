@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import LiveView, make_plot
 
 BINS = 40
 WEIGHT_BRUSH = pg.mkBrush(31, 119, 180, 150)
@@ -21,7 +21,9 @@ def flat_values(arrays: dict) -> np.ndarray:
     return np.concatenate([np.ravel(a) for a in arrays.values()])
 
 
-class HistogramView(View):
+class HistogramView(LiveView):
+    page = "Layer"
+
     def __init__(self, parent=None):
         super().__init__("Select a layer with weights (Dense, Conv2D, BatchNorm) on the "
                          "canvas to see its weight and gradient histograms", parent)
@@ -39,8 +41,9 @@ class HistogramView(View):
         self.set_content(box)
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None, has_params: bool) -> bool:
-        """Follow ``node_id``; True when the view applies to it (it has weights)."""
+    def follow_node(self, node) -> bool:
+        """True when the node has weights."""
+        node_id, has_params = (node.id, node.has_weights) if node is not None else (None, False)
         self.node_id = node_id if has_params else None
         if node_id is None:
             self.show_empty("Select a layer with weights (Dense, Conv2D, BatchNorm) on the "
@@ -52,12 +55,16 @@ class HistogramView(View):
             self.show_empty(f"Histograms of '{node_id}' appear when training runs: press Train")
         return self.node_id is not None
 
-    def set_probe(self, probe) -> None:
-        if self.node_id is None or self.node_id not in probe.params:
+    def needs(self, run, node) -> dict:
+        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
+
+    def show_probe(self, probe) -> None:
+        nodes = probe.get("nodes")
+        if self.node_id is None or nodes is None or self.node_id not in nodes.weights:
             return
-        _set_histogram(self.weights_bars, flat_values(probe.params[self.node_id]))
-        _set_histogram(self.grads_bars, flat_values(probe.grads.get(self.node_id, {})))
-        param = "weight" if "weight" in probe.params[self.node_id] else "parameters"
+        _set_histogram(self.weights_bars, flat_values(nodes.weights[self.node_id]))
+        _set_histogram(self.grads_bars, flat_values(nodes.grads.get(self.node_id, {})))
+        param = "weight" if "weight" in nodes.weights[self.node_id] else "parameters"
         self.weights_plot.getPlotItem().setTitle(
             f"<span style='font-size:10pt'>{self.node_id}.{param}</span>")
         self.grads_plot.getPlotItem().setTitle(

@@ -4,11 +4,13 @@ from __future__ import annotations
 import numpy as np
 
 from gui.training.buffers import RangeKeeper
-from gui.training.views.base import TRAIN_PEN, VAL_PEN, View, make_plot
+from gui.training.views.base import TRAIN_PEN, VAL_PEN, LiveView, make_plot
 from gui.training.views.runs import RunCurves
 
 
-class LossView(View):
+class LossView(LiveView):
+    page = "Curves"
+
     def __init__(self, parent=None):
         super().__init__("No loss yet: press Train (F5)", parent)
         self.plot = make_plot("Loss", "epoch", "loss")
@@ -21,9 +23,14 @@ class LossView(View):
         self.set_content(self.plot)
         self.n_batches = 1
 
-    def start_run(self, n_batches: int) -> None:
+    def start_run(self, run) -> None:
+        if run is None:
+            self.curves.new_run()
+            self.clear_old_runs()
+            self.show_empty()
+            return
         self.curves.new_run()
-        self.n_batches = max(1, int(n_batches))
+        self.n_batches = max(1, int(run.n_batches))
 
     def set_log(self, on: bool) -> None:
         self.plot.getPlotItem().setLogMode(y=on)
@@ -31,11 +38,11 @@ class LossView(View):
         self.ranges.reset(log_y=on)
         self._fit()
 
-    def add(self, batch) -> None:
-        if len(batch.steps):
-            self.curves.append("train", batch.steps / self.n_batches, batch.losses)
+    def add_steps(self, chunk) -> None:
+        if len(chunk.steps):
+            self.curves.append("train", chunk.steps / self.n_batches, chunk.losses)
         vals = [(e.epoch, e.val_loss if e.val_loss is not None else e.train_loss)
-                for e in batch.epochs]
+                for e in chunk.epoch_ends]
         if vals:
             x, y = np.array(vals, dtype=np.float64).T
             self.curves.append("val", x, y)

@@ -10,17 +10,20 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View, steady_axes
+from gui.training.views.base import LiveView, steady_axes
 
 EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
          "here when training runs: press Train")
 TITLE = "Loss around the current weights"
+SURFACE_RES = 21             # grid points per axis at most (fewer for costly models)
 UPSAMPLE = 4                 # display pixels per grid step (bilinear): smooth, still cheap
 PATH_PEN = pg.mkPen("#ffffff", width=2.5)
 PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path visible anywhere
 
 
-class LossSurfaceView(View):
+class LossSurfaceView(LiveView):
+    page = "Data"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         self.layout_widget = pg.GraphicsLayoutWidget()
@@ -57,14 +60,21 @@ class LossSurfaceView(View):
         self.set_content(self.layout_widget)
         self.grid_step: int | None = None    # the step of the grid drawn
         self.path = np.zeros((0, 2), np.float32)
+        self.available = False
 
-    def set_unavailable(self, why: str) -> None:
+    def start_run(self, run) -> None:
         self.grid_step = None
         self.path = np.zeros((0, 2), np.float32)
-        self.show_empty(why)
+        self.available = run is not None and bool(run.layer_ids)
+        self.show_empty(EMPTY if run is None else
+                        "Appears after the first probe, a moment after training starts"
+                        if self.available else "This network has no weights to move")
 
-    def set_probe(self, probe) -> None:
-        s = getattr(probe, "surface", None)
+    def needs(self, run, node) -> dict:
+        return {"surface": {"res": SURFACE_RES}} if self.available else {}
+
+    def show_probe(self, probe) -> None:
+        s = probe.get("surface")
         if s is None:
             return
         if s.grid_step != self.grid_step:      # a new grid (between them: the path moves on)

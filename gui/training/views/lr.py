@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from gui.training.views.base import View, make_plot
+from gui.training.views.base import LiveView, make_plot
 from gui.training.views.runs import RunCurves
 
 PLAN_PEN = pg.mkPen("#b8bfc7", width=3)     # solid: dashed lines are slow to paint
@@ -12,7 +12,9 @@ LIVE_PEN = pg.mkPen("#2ca02c", width=2)
 MAX_PLAN_POINTS = 1000
 
 
-class LearningRateView(View):
+class LearningRateView(LiveView):
+    page = "Curves"
+
     def __init__(self, parent=None):
         super().__init__("The learning-rate schedule appears here once the training section "
                          "is valid", parent)
@@ -44,14 +46,17 @@ class LearningRateView(View):
         self.plot.getPlotItem().setYRange(0, 1.15 * float(lrs.max()), padding=0)
         self.show_content()
 
-    def start_run(self, n_batches: int) -> None:
+    def start_run(self, run) -> None:
         self.curves.new_run()
-        self.n_batches = max(1, int(n_batches))
+        if run is None:
+            self.clear_old_runs()
+            return
+        self.n_batches = max(1, int(run.n_batches))
 
-    def add(self, batch) -> None:
-        if len(batch.steps):
+    def add_steps(self, chunk) -> None:
+        if len(chunk.steps):
             # the lr of step s is in force during (s-1, s]: plot it at the step's start
-            self.curves.append("live", (batch.steps - 1) / self.n_batches, batch.lrs)
+            self.curves.append("live", (chunk.steps - 1) / self.n_batches, chunk.lrs)
             self.show_content()
 
     def redraw(self) -> None:

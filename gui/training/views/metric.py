@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from gui.training.views.base import TRAIN_PEN, VAL_PEN, View, make_plot
+from gui.training.views.base import TRAIN_PEN, VAL_PEN, LiveView, make_plot
 from gui.training.views.runs import RunCurves
 
 KEYS = {"classification": ("train_accuracy", "val_accuracy", "accuracy (%)", 100.0),
         "regression": ("train_rmse", "val_rmse", "RMSE", 1.0)}
 
 
-class MetricView(View):
+class MetricView(LiveView):
+    page = "Curves"
+
     def __init__(self, parent=None):
         super().__init__("Accuracy (or RMSE for regression) appears after the first epoch: "
                          "press Train", parent)
@@ -24,9 +26,13 @@ class MetricView(View):
         self.set_content(self.plot)
         self.task = "classification"
 
-    def start_run(self, task: str) -> None:
+    def start_run(self, run) -> None:
         self.curves.new_run()
-        self.task = task
+        if run is None:
+            self.clear_old_runs()
+            self.show_empty()
+            return
+        task = self.task = run.task
         _, _, label, _ = KEYS[task]
         item = self.plot.getPlotItem()
         item.setTitle(f"<span style='font-size:10pt'>{label.split(' ')[0].capitalize()}</span>")
@@ -37,9 +43,9 @@ class MetricView(View):
         else:
             item.enableAutoRange(axis=pg.ViewBox.YAxis, enable=True)
 
-    def add(self, batch) -> None:
+    def add_steps(self, chunk) -> None:
         train_key, val_key, _, scale = KEYS[self.task]
-        for e in batch.epochs:
+        for e in chunk.epoch_ends:
             if e.metrics.get(train_key) is not None:
                 self.curves.append("train", e.epoch, e.metrics[train_key] * scale)
             if e.metrics.get(val_key) is not None:

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from gui.training.views.base import View, diverging_colormap, steady_axes
+from gui.training.views.base import LiveView, diverging_colormap, steady_axes
 
 EMPTY = "Select a Dense node on the canvas to see its weight matrix"
 MAX_LABELLED = 16        # up to this many rows/columns every one gets a tick label
@@ -58,7 +58,9 @@ def _integer_ticks(axis: pg.AxisItem, n: int) -> None:
     axis.setTicks([[(i, str(i)) for i in range(n)]] if n <= MAX_LABELLED else None)
 
 
-class WeightsView(View):
+class WeightsView(LiveView):
+    page = "Layer"
+
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
         self.panel = _MatrixPanel()
@@ -66,8 +68,9 @@ class WeightsView(View):
         self.setMinimumWidth(self.panel.minimumWidth() + 4)   # the colour bar must fit
         self.node_id: str | None = None
 
-    def set_node(self, node_id: str | None, weight_ndim: int | None) -> bool:
-        """Follow ``node_id``; True when its weight is a matrix (out, in)."""
+    def follow_node(self, node) -> bool:
+        """True when the node's weight is a matrix (out, in)."""
+        node_id, weight_ndim = (node.id, node.weight_ndim) if node is not None else (None, None)
         self.node_id = node_id if weight_ndim == 2 else None
         if node_id is None:
             self.show_empty(EMPTY)
@@ -87,9 +90,13 @@ class WeightsView(View):
         if found is not None and self.node_id is not None:
             self._show(*found)
 
-    def set_probe(self, probe) -> None:
-        params = probe.params.get(self.node_id) if self.node_id else None
-        weight = params.get("weight") if params else None
+    def needs(self, run, node) -> dict:
+        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
+
+    def show_probe(self, probe) -> None:
+        nodes = probe.get("nodes")
+        weights = nodes.weights.get(self.node_id) if nodes and self.node_id else None
+        weight = weights.get("weight") if weights else None
         if weight is not None and np.ndim(weight) == 2:
             self._show(np.asarray(weight, dtype=np.float32), probe.step)
 

@@ -1,0 +1,111 @@
+"""What ties the dashboard to the window: the node selected on the canvas, the probe request
+of the visible views, the planned learning-rate schedule, and the run's messages."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject
+
+from engine.optim.schedulers import preview_lrs
+from gui.training.run_setup import RunInfo, model_weight, node_info, probe_request
+from gui.training.states import ACTIVE, RUNNING
+from gui.training.views.lr import LearningRateView
+from gui.training.views.weights import WeightsView
+
+PROGRESS_EVERY_S = 0.25
+MAX_PLAN_EPOCHS = 5000           # the planned schedule is drawn this far at most
+
+
+class DashboardBinding(QObject):
+    def __init__(self, window, session, dashboard, previews):
+        super().__init__(dashboard)
+        self.window, self.document = window, window.document
+        self.session, self.dashboard, self.previews = session, dashboard, previews
+        self.info: RunInfo | None = None
+        self.selected: str | None = None
+        self._progress_at = 0.0
+        self._last_chunk = None
+        session.chunkArrived.connect(self._on_chunk)
+        session.stateChanged.connect(lambda _state: self._show_progress(self._last_chunk))
+        session.probeArrived.connect(self._on_probe)
+        session.diverged.connect(lambda event: dashboard.banner.show_message(event.message))
+        dashboard.sampleChanged.connect(lambda _s: self.update_probes())
+        dashboard.needsChanged.connect(self.update_probes)
+        window.training_dock.visibilityChanged.connect(lambda _v: self.update_probes())
+        self.document.trainingChanged.connect(self.refresh_plan)
+        self.document.analysisChanged.connect(self.refresh_selection)
+
+    # ---- runs -----------------------------------------------------------------------------------
+    def start_run(self, info: RunInfo | None) -> None:
+        """A new run's views (None: no run, as after opening another network)."""
+        self.info, self._last_chunk = info, None
+        self.previews.clear()
+        self.dashboard.start_run(info)
+        if info is not None:
+            self.dashboard.set_lr(info.optimizer, info.lr)
+        self.refresh_selection()
+
+    def _on_chunk(self, chunk) -> None:
+        self.dashboard.add_chunk(chunk)
+        if len(chunk.steps):
+            self._last_chunk = chunk
+        self._show_progress(chunk)
+
+    def _on_probe(self, probe) -> None:
+        self.dashboard.show_probe(probe)
+        nodes = probe.get("nodes")
+        if nodes is not None:
+            self.previews.show(nodes.activations)
+
+    def _show_progress(self, chunk) -> None:
+        info = self.info
+        if info is None or chunk is None or not len(chunk.steps):
+            return
+        now = time.monotonic()
+        if self.session.state == RUNNING and now - self._progress_at < PROGRESS_EVERY_S:
+            return                            # a label repaint per chunk is wasted work
+        self._progress_at = now
+        epoch = chunk.last_step / max(info.n_batches, 1)
+        self.dashboard.progress.setText(
+            f"run {info.run_id} (seed {info.seed}) · epoch {epoch:.1f} of {info.epochs} · "
+            f"step {chunk.last_step:,} · loss {chunk.losses[-1]:.4g} · "
+            f"{chunk.examples_per_sec:,.0f} examples/s")
+
+    # ---- the canvas selection and the probes ---------------------------------------------------
+    def set_selection(self, node_ids: list) -> None:
+        self.selected = node_ids[0] if node_ids else None
+        self.refresh_selection()
+
+    def refresh_selection(self) -> None:
+        node = node_info(self.document, self.selected)
+        if node is None:
+            self.selected = None
+        self.dashboard.follow_node(node)      # asks for probes again (needsChanged)
+        weights = self.dashboard.view(WeightsView)
+        weights.show_model_weight(model_weight(self.session.trainer, self.document,
+                                               self.selected))
+
+    def update_probes(self) -> None:
+        node = node_info(self.document, self.selected)
+        request = probe_request(self.info if self.session.trainer is not None else None,
+                                self.dashboard.needs(self.info, node),
+                                previews=self.previews.enabled,
+                                sample=self.dashboard.sample_spin.value())
+        try:
+            self.session.set_probes(request)
+        except ValueError as e:              # a request that does not fit: say so, probe less
+            self.dashboard.banner.show_message(str(e))
+
+    # ---- the planned schedule ---------------------------------------------------------------------
+    def refresh_plan(self) -> None:
+        training = self.document.network.training or {}
+        optimizer = training.get("optimizer") or {}
+        try:
+            epochs = min(int(training.get("epochs", 1)), MAX_PLAN_EPOCHS)
+            lrs = preview_lrs(training.get("scheduler") or {"name": "none"},
+                              float(optimizer["lr"]), epochs)
+        except (KeyError, ValueError, TypeError):
+            lrs = []
+        self.dashboard.view(LearningRateView).set_plan(lrs)
+        if self.session.state not in ACTIVE and "lr" in optimizer:
+            self.dashboard.set_lr(str(optimizer.get("name", "adam")), float(optimizer["lr"]))

@@ -1,0 +1,155 @@
+"""The run session: one run's training process, its state (states.py) and its messages.
+
+The window reads the training process's pipe on the GUI thread: a QSocketNotifier wakes
+the event loop when a message is waiting, and ``receive()`` takes every waiting message
+without blocking. The process throttles at the source (at most ~30 step chunks a second),
+so no relay thread sits in between. Each message becomes one signal; the session itself
+holds no widgets and can be tested with a bare QCoreApplication.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
+
+from engine.training.messages import (DivergedEvent, Ended, Failed, Paused, ProbeEvent,
+                                      StepChunk)
+from engine.training.process import TrainingProcess
+from gui.training.states import ACTIVE, IDLE, RunState, next_state
+
+
+class RunSession(QObject):
+    stateChanged = Signal(object)        # RunState
+    chunkArrived = Signal(object)        # StepChunk
+    probeArrived = Signal(object)        # ProbeEvent
+    diverged = Signal(object)            # DivergedEvent (the run then ends)
+    pausedAt = Signal(int)               # the run waits after this step (a current Paused)
+    ended = Signal(object)               # FinishedEvent, or None when the run failed
+    failed = Signal(str)                 # why the run could not go on
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.state: RunState = IDLE
+        self.process: TrainingProcess | None = None
+        self.last_finish = None          # the FinishedEvent of the last run that ended
+        self.pause_step: int | None = None
+        self._notifier: QSocketNotifier | None = None
+
+    # ---- the run ----------------------------------------------------------------------------
+    @property
+    def trainer(self):
+        """The parent's Trainer of the run: its data, settings, and the weights of the last
+        pause or end (None without a run)."""
+        return self.process.trainer if self.process is not None else None
+
+    def adopt(self, trainer) -> None:
+        """A new run of ``trainer`` (not started); the previous run is dropped."""
+        self.drop()
+        self.process = TrainingProcess(trainer)
+
+    def drop(self) -> None:
+        """Forget the run and end its process (call when no run is active)."""
+        process, self.process = self.process, None
+        self._watch(None)
+        if process is not None:
+            process.close()
+        self.pause_step = None
+        self._move("reset")
+
+    # ---- what the user asks -----------------------------------------------------------------
+    def train(self, pause_after: int | None = None) -> bool:
+        """Start, resume or continue; ``pause_after`` steps from now the run pauses."""
+        process, state = self.process, self.state
+        if process is None or not self._move("train"):
+            return False
+        self.last_finish = None
+        self.pause_step = None if pause_after is None else process.step + pause_after
+        process.pause_at(self.pause_step)
+        if state == RunState.PAUSED:
+            process.resume()
+        else:
+            self._start(process)
+        return True
+
+    def step(self) -> bool:
+        """Train exactly one batch, then stay paused."""
+        process, state = self.process, self.state
+        if process is None or not self._move("step"):
+            return False
+        process.step_once()
+        if state not in ACTIVE:
+            self.last_finish = None
+            self._start(process)
+        return True
+
+    def pause(self) -> None:
+        if self._move("pause"):
+            self.process.pause()
+
+    def stop(self) -> None:
+        if self._move("stop"):
+            self.process.stop()
+
+    def set_lr(self, lr: float) -> None:
+        """ValueError for a bad rate; without a run there is nothing to change."""
+        if self.process is not None:
+            self.process.set_lr(lr)
+
+    def set_probes(self, request) -> None:
+        """ValueError if the request does not fit the run."""
+        if self.process is not None:
+            self.process.set_probes(request)
+
+    def _start(self, process: TrainingProcess) -> None:
+        process.run()
+        self._watch(process)
+
+    def _move(self, event: str) -> bool:
+        state = next_state(self.state, event)
+        if state is None:
+            return False
+        changed, self.state = state != self.state, state
+        if changed:
+            self.stateChanged.emit(state)
+        return True
+
+    # ---- what the process says ----------------------------------------------------------------
+    def _watch(self, process: TrainingProcess | None) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        fd = process.fileno() if process is not None else None
+        if fd is not None:
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self.read)
+
+    def read(self) -> None:
+        """Take and hand on every message waiting now (the notifier calls it)."""
+        process = self.process
+        if process is None:
+            return
+        for message in process.receive():
+            if process is not self.process:
+                return                         # a handler dropped the run
+            self._dispatch(message)
+        if process.fileno() is None:
+            self._watch(None)                  # the process is gone: nothing more to read
+
+    def _dispatch(self, message) -> None:
+        if isinstance(message, StepChunk):
+            self.chunkArrived.emit(message)
+        elif isinstance(message, ProbeEvent):
+            self.probeArrived.emit(message)
+        elif isinstance(message, DivergedEvent):
+            self.diverged.emit(message)
+        elif isinstance(message, Paused):
+            if self.process.is_current(message) and self._move("paused"):
+                self.pausedAt.emit(message.step)
+        elif isinstance(message, Ended):
+            self.last_finish = message.finished
+            self._move("stopped" if message.finished.reason == "stopped" else "ended")
+            self.ended.emit(message.finished)
+        elif isinstance(message, Failed):
+            self.last_finish = None
+            self._move("failed")
+            self.failed.emit(message.text)
+            self.ended.emit(None)
