@@ -71,10 +71,7 @@ def test_xor_perceptron_example_cannot_solve_xor():
 
 
 def test_digits_cnn_example_reaches_95_percent_within_its_epochs():
-    path = EXAMPLES / "digits_cnn.nw.json"
-    if not path.exists():
-        pytest.skip("digits_cnn example not written yet")
-    finished = run_all(Trainer(Network.load(path)))[-1]
+    finished = run_all(Trainer(Network.load(EXAMPLES / "digits_cnn.nw.json")))[-1]
     assert finished.reason == "completed"
     assert finished.metrics["val_accuracy"] >= 0.95
 
