@@ -1,6 +1,6 @@
 """The layer palette: every registered layer type, grouped by category, filterable.
 
-Generated from engine.registry, so a new layer type appears here without touching this file.
+Generated from engine.nn.layers.LAYERS, so a new layer type appears here without touching this file.
 Items drag onto the canvas with the MIME type MIME_LAYER (payload: the type name); a
 double-click asks the window to add the layer at the centre of the view.
 """

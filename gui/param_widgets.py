@@ -1,4 +1,4 @@
-"""One editor widget per engine.registry.Param kind.
+"""One editor widget per engine.schema.Param kind.
 
 ``make_editor(param)`` returns a ParamEditor: it shows a value, validates what the user
 enters with ``param.validate`` (so ranges and choices are never written twice) and emits

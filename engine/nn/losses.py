@@ -159,7 +159,7 @@ class Loss:
     _fn: Callable
 
     def value_and_grad(self, pred: np.ndarray, target) -> tuple[float, np.ndarray]:
-        # float64 stays float64 (the gradient checker, engine/gradcheck.py, runs so).
+        # float64 stays float64 (the gradient checker, engine/nn/gradcheck.py, runs so).
         pred = np.asarray(pred)
         dtype = np.float64 if pred.dtype == np.float64 else np.float32
         pred = pred.astype(dtype, copy=False)

@@ -1,9 +1,9 @@
 """The one list of layer types.
 
-A layer type is a class decorated with ``@register``. The compiler, the file loader,
-the GUI palette and inspector, the exporters and the registry-driven tests all read
-``LAYERS``; importing ``engine.nn.layers`` fills it. Adding a layer type means writing one
-decorated class and nothing else.
+A layer type is a class decorated with ``@register``. The graph analysis and the compiler
+(engine.graph), the GUI palette, inspector and document, and the registry-driven tests all
+read ``LAYERS``; importing ``engine.nn.layers`` fills it. Adding a layer type means writing
+one decorated class and nothing else.
 """
 from __future__ import annotations
 
