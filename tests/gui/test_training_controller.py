@@ -1,9 +1,11 @@
 """The training controls on the real window: start, pause, resume, step, stop, reset, live
 learning rate, divergence, errors, locking, closing. Driven through the window's QActions;
-waits on conditions (qtbot.waitUntil), never on fixed sleeps."""
+the run trains in a child process whose messages the window reads on its GUI thread.
+Waits on conditions (qtbot.waitUntil, qtbot.waitSignal), never on fixed sleeps."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from pathlib import Path
 
@@ -12,6 +14,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from engine.graph.network import Network
+from gui.training.views.boundary import BoundaryView
+from gui.training.views.confusion import ConfusionView
+from gui.training.views.feature_maps import FeatureMapsView
+from gui.training.views.grad_norms import GradNormView
+from gui.training.views.histograms import HistogramView
+from gui.training.views.loss import LossView
+from gui.training.views.lr import LearningRateView
 from tests.gui.waits import PATIENCE_MS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -64,13 +73,18 @@ def window(qtbot):
     yield w
     w.document.undo_stack.setClean()
     w.training.shutdown()
-    assert not w.training.thread.isRunning()
     assert threading.active_count() <= threads_before
     assert w.training.trainer is None and not multiprocessing.active_children()
 
 
 def loss_points(w) -> int:
-    return len(w.training.dashboard.loss.curves["train"])
+    return len(w.training.dashboard.view(LossView).curves["train"])
+
+
+def last_loss_step(w) -> int:
+    """The step of the newest point on the loss curve (0: none)."""
+    x = w.training.dashboard.view(LossView).curves["train"].series.x
+    return round(x[-1] * w.training.info.n_batches) if len(x) else 0
 
 
 def trigger(w, name: str) -> None:
@@ -79,24 +93,51 @@ def trigger(w, name: str) -> None:
     action.trigger()
 
 
-def pause_and_settle(qtbot, w) -> None:
-    """Pause, wait until the trainer really waits, and deliver the batches in flight."""
-    trigger(w, "pause")
-    assert w.training.trainer.wait_until_paused(10)
-    qtbot.waitUntil(lambda: w.training.dashboard.loss.curves["train"].series.x[-1:].size
-                    and round(w.training.dashboard.loss.curves["train"].series.x[-1]
-                              * w.training.info.n_batches) == w.training.trainer.step)
+def settle_after(qtbot, w, name: str) -> int:
+    """Trigger Pause or Step and wait until the training process says it waits (its Paused
+    message reached the window); returns that step. The process sends every step, and the
+    probe of that step, before Paused: the views have them, and the window's Trainer holds
+    the weights of that step."""
+    c = w.training
+    with qtbot.waitSignal(c.session.pausedAt, timeout=PATIENCE_MS) as paused:
+        trigger(w, name)
+    step = paused.args[0]
+    assert c.state == "paused"
+    assert c.trainer.step == c.trainer.model_step == c.session.trainer.step == step
+    assert last_loss_step(w) == step and loss_points(w) == step
+    return step
+
+
+def pause_and_settle(qtbot, w) -> int:
+    return settle_after(qtbot, w, "pause")
+
+
+def step_and_settle(qtbot, w) -> int:
+    return settle_after(qtbot, w, "step")
+
+
+def sent_probe_requests(monkeypatch) -> list:
+    """Every probe request the window sends a training process, in order."""
+    from engine.training.process import TrainingProcess
+    sent, real = [], TrainingProcess.set_probes
+
+    def spy(self, request):
+        real(self, request)
+        sent.append(request)
+    monkeypatch.setattr(TrainingProcess, "set_probes", spy)
+    return sent
 
 
 def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     c, d = window.training, window.training.dashboard
+    boundary = d.view(BoundaryView)
     d.show_page("Data")                      # the boundary view is visible: probes asked
     trigger(window, "train")
     assert c.state == "running" and window.document.locked
     qtbot.waitUntil(lambda: loss_points(window) > 50, timeout=PATIENCE_MS)
-    qtbot.waitUntil(lambda: d.boundary.image.image is not None, timeout=PATIENCE_MS)
-    assert d.boundary.image.image.shape[:2] == (60, 60)
-    assert not d.boundary.is_empty
+    qtbot.waitUntil(lambda: boundary.image.image is not None, timeout=PATIENCE_MS)
+    assert boundary.image.image.shape[:2] == (60, 60)
+    assert not boundary.is_empty
     pause_and_settle(qtbot, window)
     assert c.state == "paused" and window.status.training_label.text().startswith("Paused")
     assert not window.training_actions["pause"].isEnabled()
@@ -104,8 +145,9 @@ def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     trigger(window, "train")                 # resume
     qtbot.waitUntil(lambda: loss_points(window) > paused_at + 20, timeout=PATIENCE_MS)
     # one gradient-norm curve per layer with weights, in depth order
-    assert list(d.grad_norms.curves) == ["h1", "out"]
-    assert all(len(curve) > 0 for curve in d.grad_norms.curves.values())
+    grad_norms = d.view(GradNormView)
+    assert list(grad_norms.curves) == ["h1", "out"]
+    assert all(len(curve) > 0 for curve in grad_norms.curves.values())
     trigger(window, "stop")
     qtbot.waitUntil(lambda: c.state == "stopped", timeout=PATIENCE_MS)
     assert not window.document.locked
@@ -131,33 +173,28 @@ def test_continue_after_stopping_a_paused_run_trains(qtbot, window):
 
 def test_step_trains_exactly_one_batch(qtbot, window):
     c = window.training
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
-    assert c.trainer.wait_until_paused(10)
-    assert c.trainer.step == 1 and c.state == "paused"
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=PATIENCE_MS)
-    assert c.trainer.wait_until_paused(10)
+    assert step_and_settle(qtbot, window) == 1
+    assert c.trainer.step == 1 and c.state == "paused" and loss_points(window) == 1
+    assert step_and_settle(qtbot, window) == 2
     QApplication.processEvents()
     assert c.trainer.step == 2 and loss_points(window) == 2
 
 
 def test_reset_draws_new_weights_and_keeps_the_old_run_faded(qtbot, window):
     c, d = window.training, window.training.dashboard
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
-    first = {k: v.copy() for k, v in c.trainer.model.state_dict().items()}
+    loss = d.view(LossView)
+    step_and_settle(qtbot, window)
+    first = {k: v.copy() for k, v in c.session.trainer.model.state_dict().items()}
     trigger(window, "reset")                 # stops the run first
     qtbot.waitUntil(lambda: c.state == "idle", timeout=PATIENCE_MS)
     assert c.trainer is None and c.seed_offset == 1
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1 and c.run_id == 2, timeout=PATIENCE_MS)
-    assert c.info.seed == 1
-    assert len(d.loss.curves.old) == 1       # run 1, faded
-    c.trainer.wait_until_paused(10)
-    assert any(not np.allclose(first[k], v) for k, v in c.trainer.model.state_dict().items())
+    assert step_and_settle(qtbot, window) == 1
+    assert c.run_id == 2 and c.info.seed == 1
+    assert len(loss.curves.old) == 1         # run 1, faded
+    assert any(not np.allclose(first[k], v)
+               for k, v in c.session.trainer.model.state_dict().items())
     d.clear_button.click()
-    assert d.loss.curves.old == []
+    assert loss.curves.old == []
 
 
 def test_a_diverging_learning_rate_shows_the_message_and_stops(qtbot):
@@ -166,7 +203,7 @@ def test_a_diverging_learning_rate_shows_the_message_and_stops(qtbot):
         trigger(w, "train")
         qtbot.waitUntil(lambda: w.training.state == "finished", timeout=PATIENCE_MS)
         assert "diverged" in w.training.dashboard.banner.text.lower()
-        assert w.training.last_finish.reason == "diverged"
+        assert w.training.session.last_finish.reason == "diverged"
         assert "Diverged" in w.status.training_label.text()
         assert not w.document.locked
     finally:
@@ -176,12 +213,10 @@ def test_a_diverging_learning_rate_shows_the_message_and_stops(qtbot):
 
 def test_learning_rate_change_reaches_the_trainer(qtbot, window):
     c, d = window.training, window.training.dashboard
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 1, timeout=PATIENCE_MS)
+    step_and_settle(qtbot, window)
     d.lr_editor.spin.setValue(0.005)         # the user types a new rate
-    trigger(window, "step")
-    qtbot.waitUntil(lambda: loss_points(window) == 2, timeout=PATIENCE_MS)
-    assert d.lr_view.curves["live"].series.y[-1] == pytest.approx(0.005)
+    step_and_settle(qtbot, window)
+    assert d.view(LearningRateView).curves["live"].series.y[-1] == pytest.approx(0.005)
     assert c.trainer.lr == pytest.approx(0.005)
 
 
@@ -199,11 +234,11 @@ def test_editing_while_training_is_refused_or_stops_the_run(qtbot, window):
     window.document.undo_stack.push(SetParam(window.document, "h1", "units", 6))
     qtbot.waitUntil(lambda: c.state == "stopped", timeout=PATIENCE_MS)
     assert "network changed" in c.dashboard.banner.text
-    steps_before = c.trainer.step
+    stopped = c.trainer
     trigger(window, "train")                 # a new run on the edited network
     qtbot.waitUntil(lambda: c.run_id == 2, timeout=PATIENCE_MS)
-    assert c.trainer.step < steps_before or c.trainer.model.by_id["h1"].layer.weights[
-        "weight"].shape == (6, 2)
+    assert c.trainer is not stopped
+    assert c.session.trainer.model.by_id["h1"].layer.weights["weight"].shape == (6, 2)
 
 
 def test_an_error_in_the_training_process_becomes_a_message(qtbot, window, monkeypatch):
@@ -213,14 +248,13 @@ def test_an_error_in_the_training_process_becomes_a_message(qtbot, window, monke
     trigger(window, "train")
     qtbot.waitUntil(lambda: window.training.state == "finished", timeout=PATIENCE_MS)
     assert "boom in the training step" in window.training.dashboard.banner.text
-    assert window.training.thread.isRunning()      # the thread survives for the next run
+    assert not window.document.locked
     monkeypatch.undo()
     trigger(window, "train")                        # and the next run trains
     qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
 
 
 def test_a_training_process_that_dies_becomes_a_message(qtbot, window):
-    import os
     import signal
     trigger(window, "train")
     qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
@@ -242,85 +276,90 @@ def test_a_network_that_cannot_train_says_why(qtbot):
         w.training.shutdown()
 
 
-def test_closing_while_training_stops_the_thread_and_the_process(qtbot):
+def test_closing_while_training_ends_the_process_and_leaves_no_thread(qtbot):
     threads_before = threading.active_count()
     w = make_window(qtbot, xor_network())
     trigger(w, "train")
     qtbot.waitUntil(lambda: loss_points(w) > 0, timeout=PATIENCE_MS)
     w.document.undo_stack.setClean()
     assert w.close()
-    assert not w.training.thread.isRunning()
     assert threading.active_count() <= threads_before
     assert w.training.trainer is None and not multiprocessing.active_children()
 
 
 def test_train_steps_then_pauses_after_n_steps(qtbot, window):
+    from gui.app import train_steps_then
     done = []
     window.training.dashboard.show_page("Layer")
-    window.train_steps_then(30, lambda: done.append(window.training.trainer.step))
+    train_steps_then(window, 30, lambda: done.append(window.training.trainer.step))
     qtbot.waitUntil(lambda: bool(done), timeout=PATIENCE_MS)
     assert done == [30] and window.training.state == "paused"
 
 
-def test_the_worker_emits_at_most_about_30_batches_a_second(qtbot, window):
+def test_the_window_receives_at_most_about_30_step_chunks_a_second(qtbot, window):
     import time
-    from gui.training.worker import EMIT_HZ
-    batches = []
-    window.training.worker.batchReady.connect(batches.append)
+    from engine.training.process import CHUNK_HZ
+    c = window.training
+    chunks, probes = [], []
+    c.session.chunkArrived.connect(chunks.append)
+    c.session.probeArrived.connect(probes.append)
     t0 = time.perf_counter()
     trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 400, timeout=PATIENCE_MS)
+    qtbot.waitUntil(lambda: loss_points(window) > 400 and time.perf_counter() - t0 >= 1.0,
+                    timeout=PATIENCE_MS)
     pause_and_settle(qtbot, window)
     elapsed = time.perf_counter() - t0
-    # throttled, not lossy: every step reached the loss curve (the curve is the measure: a
-    # batch flushed at the pause may reach this list's callable by another connection path)
-    qtbot.waitUntil(lambda: loss_points(window) == window.training.trainer.step, timeout=PATIENCE_MS)
-    assert len(batches) <= EMIT_HZ * elapsed + 3
+    # at most CHUNK_HZ a second, plus the chunk sent before each probe and the one at the pause
+    assert len(chunks) <= CHUNK_HZ * elapsed + len(probes) + 3
+    # throttled, not lossy: every step came once, in order, and reached the loss curve
+    steps = np.concatenate([chunk.steps for chunk in chunks])
+    assert steps.tolist() == list(range(1, c.trainer.step + 1))
+    assert loss_points(window) == c.trainer.step > len(chunks)
 
 
-def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window):
+def test_while_a_run_trains_the_window_has_no_training_thread(qtbot, window):
+    """The run trains in a child process whose pipe the GUI thread reads: the window's
+    process runs no training or relay thread (the old QThread 'netwright-training' took the
+    interpreter lock from the GUI hundreds of times a second), so nothing of the window
+    (its Qt objects, its garbage) is ever touched off the GUI thread."""
+    from PySide6.QtCore import QThread
+    before = set(threading.enumerate())
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: loss_points(window) > 50, timeout=PATIENCE_MS)
+    assert window.training.state == "running"
+    assert set(threading.enumerate()) <= before              # no Python thread started
+    assert not window.findChildren(QThread)
+    tasks = Path("/proc/self/task")
+    if tasks.is_dir():                                       # Linux: every OS thread's name
+        names = [(t / "comm").read_text().strip() for t in tasks.iterdir()]
+        assert not [n for n in names if n.startswith("netwright")], names
+    assert window.training.trainer.child_pid not in (None, os.getpid())
+
+
+def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window, monkeypatch):
     c, d = window.training, window.training.dashboard
+    requests = sent_probe_requests(monkeypatch)
+    probes = []
+    c.session.probeArrived.connect(probes.append)
     window.view.scene().select_nodes(["h1"])
     d.side_check.click()
-    assert d.splitter.isVisible() and d.boundary.isVisible() and d.loss.isVisible()
+    boundary, confusion = d.view(BoundaryView), d.view(ConfusionView)
+    histograms, feature_maps = d.view(HistogramView), d.view(FeatureMapsView)
+    assert d.splitter.isVisible() and boundary.isVisible() and d.view(LossView).isVisible()
     trigger(window, "train")
-    qtbot.waitUntil(lambda: not (d.boundary.is_empty or d.confusion.is_empty
-                                 or d.histograms.is_empty or d.feature_maps.is_empty),
+    qtbot.waitUntil(lambda: not (boundary.is_empty or confusion.is_empty
+                                 or histograms.is_empty or feature_maps.is_empty),
                     timeout=PATIENCE_MS)
-    assert d.confusion.matrix.sum() == 80                     # the validation set
+    assert confusion.matrix.sum() == 80                       # the validation set
     items = window.view.scene().node_items
     assert all(item.has_preview() for item in items.values())
     c.preview_action.trigger()                                # View > Live previews off
     assert not any(item.has_preview() for item in items.values())
-    assert c.worker.probes.nodes == ("h1",)                   # only what a view shows
+    assert requests[-1].options("nodes") == ("h1",)           # only what a view shows
+    seen = len(probes)
 
-
-class _Cyclic:
-    """Garbage only the cyclic collector frees; records the thread that freed it."""
-    freed_on: list = []
-
-    def __init__(self):
-        self.me = self
-
-    def __del__(self):
-        _Cyclic.freed_on.append(threading.current_thread().name)
-
-
-def test_garbage_is_collected_on_the_gui_thread_while_training(qtbot, window):
-    """A collection on the training thread freed the GUI's Qt objects there: Qt's
-    connection lock and the GIL, taken in opposite orders by the two threads, hung the
-    test suite for good. During a run only the GUI thread collects."""
-    import gc
-    _Cyclic.freed_on = []
-    trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 0, timeout=PATIENCE_MS)
-    for _ in range(50):
-        _Cyclic()
-    # the GUI thread now mostly waits: the training thread allocates, so before the fix
-    # it was the one to run the next collection
-    qtbot.waitUntil(lambda: len(_Cyclic.freed_on) == 50, timeout=PATIENCE_MS)
-    assert set(_Cyclic.freed_on) == {threading.main_thread().name}
-    assert not gc.isenabled() and window.training.collector.active
-    trigger(window, "stop")
-    qtbot.waitUntil(lambda: window.training.state == "stopped", timeout=PATIENCE_MS)
-    assert gc.isenabled() and not window.training.collector.active
+    def only_h1_probed() -> bool:
+        nodes = probes[-1].get("nodes") if len(probes) > seen else None
+        return nodes is not None and set(nodes.activations) == {"h1"}
+    qtbot.waitUntil(only_h1_probed, timeout=PATIENCE_MS)
+    assert not any(item.has_preview() for item in items.values())   # and they stay off
