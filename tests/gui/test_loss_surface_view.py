@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.training.run_setup import run_info
+from gui.training.views.loss_surface import LossSurfaceView
 from tests.gui.waits import PATIENCE_MS
-from tests.gui.test_training_controller import loss_points, trigger, window, xor_network  # noqa: F401
+from tests.gui.test_training_controller import (loss_points, sent_probe_requests,  # noqa: F401
+                                                trigger, window, xor_network)
 from tests.gui.test_training_views import first_probe
 
 
 def test_view_says_press_train_then_draws_log_loss_and_the_path(qtbot):
-    from gui.training.views.loss_surface import LossSurfaceView
     view = LossSurfaceView()
     qtbot.addWidget(view)
     assert view.is_empty and "press Train" in view.empty_text
-    trainer, probe = first_probe("spiral", surface=True, surface_res=11, every_ms=0)
-    view.set_probe(probe)
+    trainer, probe = first_probe("spiral", {"surface": {"res": 11, "every_ms": 0}}, every_ms=0)
+    view.start_run(run_info(trainer, 1))
+    view.show_probe(probe)
     assert not view.is_empty
-    s = probe.surface
+    s = probe.get("surface")
     # log10 of the loss, interpolated for display: the grid points keep their values
     k = (view.image.image.shape[0] - 1) // (len(s.betas) - 1)
     np.testing.assert_allclose(view.image.image[::k, ::k], np.log10(s.losses), rtol=1e-5)
@@ -32,31 +35,38 @@ def test_view_says_press_train_then_draws_log_loss_and_the_path(qtbot):
     assert f"path to step {probe.step}" in view.caption.text
     assert item.getAxis("bottom").labelText == "direction 1"
     assert item.getAxis("left").labelText == "direction 2"
-    view.set_unavailable("Appears after the first probe")
-    assert view.is_empty
+    view.start_run(run_info(trainer, 2))                     # a new run: waits for its own
+    assert view.is_empty and "Appears after the first probe" in view.empty_text
+    assert len(view.path) == 0
 
 
-def test_training_with_the_data_tab_shown_draws_a_surface_and_a_growing_path(qtbot, window):
+def test_training_with_the_data_tab_shown_draws_a_surface_and_a_growing_path(
+        qtbot, window, monkeypatch):
+    requests = sent_probe_requests(monkeypatch)
     d = window.training.dashboard
+    surface = d.view(LossSurfaceView)
     d.show_page("Data")
     trigger(window, "train")
-    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=PATIENCE_MS)
-    assert d.surface.image.image is not None and np.all(np.isfinite(d.surface.image.image))
-    first = len(d.surface.path)
-    qtbot.waitUntil(lambda: len(d.surface.path) > first + 5, timeout=PATIENCE_MS)
-    assert window.training.worker.probes.surface
+    qtbot.waitUntil(lambda: not surface.is_empty, timeout=PATIENCE_MS)
+    assert surface.image.image is not None and np.all(np.isfinite(surface.image.image))
+    first = len(surface.path)
+    qtbot.waitUntil(lambda: len(surface.path) > first + 5, timeout=PATIENCE_MS)
+    assert requests[-1] is not None and requests[-1].wants("surface")
 
 
-def test_nothing_is_computed_while_the_view_is_hidden(qtbot, window):
+def test_nothing_is_computed_while_the_view_is_hidden(qtbot, window, monkeypatch):
     c, d = window.training, window.training.dashboard
+    surface = d.view(LossSurfaceView)
+    requests = sent_probe_requests(monkeypatch)
     probes = []
-    c.worker.batchReady.connect(lambda b: b.probe is not None and probes.append(b.probe))
+    c.session.probeArrived.connect(probes.append)
     d.show_page("Curves")
     trigger(window, "train")
-    qtbot.waitUntil(lambda: loss_points(window) > 100, timeout=PATIENCE_MS)
-    req = c.worker.probes
-    assert req is None or not req.surface
-    assert all(p.surface is None for p in probes)         # the trainer computed none
-    assert d.surface.is_empty
+    qtbot.waitUntil(lambda: loss_points(window) > 100 and len(probes) > 0,
+                    timeout=PATIENCE_MS)
+    assert requests and not any(r is not None and r.wants("surface") for r in requests)
+    assert all(p.get("surface") is None for p in probes)  # the process computed none
+    assert surface.is_empty
     d.show_page("Data")                                   # shown: surfaces start coming
-    qtbot.waitUntil(lambda: not d.surface.is_empty, timeout=PATIENCE_MS)
+    qtbot.waitUntil(lambda: not surface.is_empty, timeout=PATIENCE_MS)
+    assert requests[-1].wants("surface")

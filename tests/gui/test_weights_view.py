@@ -12,7 +12,8 @@ from engine.graph.network import Network
 from engine.training.trainer import Trainer
 from gui.commands import SetParam
 from gui.document import Document
-from gui.training.run_setup import model_weight
+from gui.app import train_steps_then
+from gui.training.run_setup import model_weight, node_info
 from gui.training.views.weights import WeightsView
 
 from tests.gui.waits import PATIENCE_MS
@@ -71,28 +72,31 @@ def test_conv_weight_is_described_as_filters(qtbot):
 
 def test_weights_view_draws_the_matrix_after_training_and_says_what_to_select(qtbot, window):
     d = window.training.dashboard
+    weights = d.view(WeightsView)
     d.show_page("Layer")
     window.view.scene().select_nodes(["h1"])
-    assert d.weights.isVisible() and d.weights.is_empty
-    assert "press Train" in d.weights.empty_text
+    assert weights.isVisible() and weights.is_empty
+    assert "press Train" in weights.empty_text
     done = []
-    window.train_steps_then(40, lambda: done.append(True))
+    train_steps_then(window, 40, lambda: done.append(True))
     qtbot.waitUntil(lambda: bool(done), timeout=PATIENCE_MS)
     d.redraw_visible()
-    assert not d.weights.is_empty
-    assert d.weights.image.shape == (4, 2)            # rows = units, columns = inputs
-    title = d.weights.panel.plot.titleLabel.text
+    assert not weights.is_empty
+    assert weights.image.shape == (4, 2)              # rows = units, columns = inputs
+    title = weights.panel.plot.titleLabel.text
     assert "h1.weight (4 × 2)" in title
-    trained = window.training.trainer.model.by_id["h1"].layer.weights["weight"]
-    np.testing.assert_allclose(d.weights.image, trained, rtol=1e-6)
-    low, high = d.weights.panel.bar.levels()
+    # the window's Trainer took over the training process's weights at the pause (step 40)
+    assert window.training.trainer.model_step == 40
+    trained = window.training.session.trainer.model.by_id["h1"].layer.weights["weight"]
+    np.testing.assert_allclose(weights.image, trained, rtol=1e-6)
+    low, high = weights.panel.bar.levels()
     assert low == pytest.approx(-high) and high > 0   # centred on 0
 
     window.view.scene().select_nodes(["a1"])          # not a Dense: hidden, says why
-    assert d.weights.is_empty and not d.weights.isVisible()
-    assert "'a1' has no weights: select a Dense node" in d.weights.empty_text
+    assert weights.is_empty and not weights.isVisible()
+    assert "'a1' has no weights: select a Dense node" in weights.empty_text
     window.view.scene().select_nodes([])
-    assert d.weights.is_empty and "Select a Dense node" in d.weights.empty_text
+    assert weights.is_empty and "Select a Dense node" in weights.empty_text
 
 
 def test_initial_weights_come_from_the_compiled_model_until_the_network_changes(qtbot):
@@ -102,7 +106,7 @@ def test_initial_weights_come_from_the_compiled_model_until_the_network_changes(
     assert found is not None and found[0].shape == (4, 2) and found[1] == 0
     view = WeightsView()
     qtbot.addWidget(view)
-    view.set_node("h1", 2)
+    assert view.follow_node(node_info(doc, "h1"))
     view.show_model_weight(found)
     assert not view.is_empty and "initial" in view.panel.plot.titleLabel.text
     np.testing.assert_array_equal(view.image, trainer.model.by_id["h1"].layer.weights["weight"])
@@ -111,5 +115,6 @@ def test_initial_weights_come_from_the_compiled_model_until_the_network_changes(
     assert model_weight(trainer, doc, "h1") is None
     assert model_weight(None, doc, "h1") is None
     assert model_weight(trainer, doc, "a1") is None
-    view.set_node("c1", 4)
+    conv = Document(load("digits_cnn"))
+    assert view.follow_node(node_info(conv, "c1")) is False
     assert view.is_empty and "not a matrix" in view.empty_text
