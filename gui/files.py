@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import GraphError, NetworkFileError
+from engine.files import atomic_write_text
 from engine.graph.network import Network
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -93,7 +94,7 @@ def read_network(path: str | os.PathLike) -> Network:
 
 
 def write_network(network: Network, path: str | os.PathLike) -> None:
-    network.save(path)          # atomic: a temporary file, fsync, os.replace
+    network.save(path)          # atomic (engine.files.atomic_write)
 
 
 def example_files() -> list[tuple[Path, str, str]]:
@@ -274,9 +275,7 @@ class FileController(QObject):
         payload = {"path": self.document.path, "network": self.document.to_dict()}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".tmp")
-            tmp.write_text(json.dumps(payload), encoding="utf-8")
-            os.replace(tmp, target)
+            atomic_write_text(target, json.dumps(payload))
         except OSError as e:
             self.statusMessage.emit(f"Autosave failed: {e}")
 

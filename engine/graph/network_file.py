@@ -7,12 +7,11 @@ NetworkFileError whose ``problems`` attribute lists them (its message has one pe
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 from engine.errors import NetworkFileError
+from engine.files import FolderNotWritable, atomic_write_text
 
 FORMAT = "netwright-network"
 VERSION = 1
@@ -219,52 +218,13 @@ def _compact(value: Any) -> str:
 
 
 def write_atomic(path: str | Path, d: dict) -> None:
-    """Write to a temporary file in the same folder, flush and fsync it, then rename it over
-    ``path`` (os.replace is atomic), so the old file stays whole until the new one is."""
+    """Write ``d`` as a network file through engine.files.atomic_write: the old file stays
+    whole until the new one is."""
     path = Path(path)
-    data = to_text(d).encode("utf-8")
+    text = to_text(d)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
+        atomic_write_text(path, text)
+    except FolderNotWritable as e:
         raise file_error([f"cannot write in {str(path.parent)!r}: {e.strerror or e}"]) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(path))   # mkstemp makes it private; keep the usual mode
-        os.replace(tmp, path)
-        _sync_folder(path.parent)
-    except BaseException as e:
-        _remove_quietly(tmp)
-        if isinstance(e, OSError):
-            raise file_error([f"cannot save {str(path)!r}: {e.strerror or e}"]) from None
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); folders cannot be opened so on Windows."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
-def _remove_quietly(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
+    except OSError as e:
+        raise file_error([f"cannot save {str(path)!r}: {e.strerror or e}"]) from None

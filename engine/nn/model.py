@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.files import atomic_write
 from engine.nn.layers.base import Layer
 
 
@@ -163,10 +164,8 @@ class Model:
             np.copyto(a, np.asarray(state[k]), casting="unsafe")
 
     def save_weights(self, path: str | Path) -> None:
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp.npz")   # atomic: never a half-written file
-        np.savez(tmp, **self.state_dict())
-        tmp.replace(path)
+        state = self.state_dict()
+        atomic_write(path, lambda f: np.savez(f, **state))   # never a half-written file
 
     def load_weights(self, path: str | Path) -> None:
         """Load a file written by ``save_weights``; ValueError naming the file if it is

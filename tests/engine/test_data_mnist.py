@@ -118,9 +118,9 @@ def test_truncated_download_never_becomes_a_valid_cache(tmp_path, monkeypatch):
     monkeypatch.setitem(mnist.SOURCES, "mnist", source)
     calls = []
 
-    def truncating(url, dest):
+    def truncating(url, out):
         calls.append(url)
-        dest.write_bytes((origin / url.rsplit("/", 1)[1]).read_bytes()[:100])
+        out.write((origin / url.rsplit("/", 1)[1]).read_bytes()[:100])
     monkeypatch.setattr(dl, "fetch_url", truncating)
     with pytest.raises(DataError, match="download failed"):
         load_dataset({"name": "mnist"})
@@ -135,9 +135,9 @@ def test_good_download_is_verified_cached_and_not_repeated(tmp_path, monkeypatch
     monkeypatch.setitem(mnist.SOURCES, "mnist", source)
     calls = []
 
-    def serve(url, dest):
+    def serve(url, out):
         calls.append(url)
-        dest.write_bytes((origin / url.rsplit("/", 1)[1]).read_bytes())
+        out.write((origin / url.rsplit("/", 1)[1]).read_bytes())
     monkeypatch.setattr(dl, "fetch_url", serve)
     first = load_dataset({"name": "mnist", "params": {"samples": 10}}, seed=0)
     again = load_dataset({"name": "mnist", "params": {"samples": 10}}, seed=0)
@@ -157,9 +157,9 @@ def test_a_cut_off_file_in_the_cache_is_downloaded_again(tmp_path, monkeypatch):
         (origin / "train-labels-idx1-ubyte.gz").read_bytes())
     calls = []
 
-    def serve(url, dest):
+    def serve(url, out):
         calls.append(url)
-        dest.write_bytes((origin / url.rsplit("/", 1)[1]).read_bytes())
+        out.write((origin / url.rsplit("/", 1)[1]).read_bytes())
     monkeypatch.setattr(dl, "fetch_url", serve)
     ds = load_dataset({"name": "mnist", "params": {"samples": 10}})
     assert calls == ["fake://mirror1/train-images-idx3-ubyte.gz"] and ds.n_train == 8

@@ -1,0 +1,78 @@
+"""Writing a file so that it is either the old file or the whole new one, never half of one.
+
+Every file Netwright writes (networks, weights, checkpoints, training results, the GUI's
+recovery file, downloaded datasets) goes through ``atomic_write``: the bytes go to a
+temporary file in the target's folder (a rename is only atomic within one file system),
+are flushed to the disk, and the temporary file is then renamed over the target. A crash,
+a kill or a full disk at any moment leaves the old file whole; a failure removes the
+temporary file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+
+class FolderNotWritable(OSError):
+    """The temporary file could not be made: the folder is missing, read-only or full.
+    Nothing was written and the target is unchanged."""
+
+
+def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
+    """Call ``write(f)`` with a new temporary file open for binary reading and writing,
+    then put it in the place of ``path``. Anything ``write`` raises (an OSError, or a
+    check that the bytes are right) leaves ``path`` as it was. The new file keeps the
+    permissions of the file it replaces (0o644 for a new one). Returns ``path``."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise FolderNotWritable(e.errno, e.strerror, str(path.parent)) from e
+    try:
+        with os.fdopen(fd, "w+b") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))   # mkstemp makes it private; keep the usual mode
+        os.replace(tmp, path)
+    except BaseException:                # KeyboardInterrupt too: no temporary left behind
+        _remove_quietly(tmp)
+        raise
+    _sync_folder(path.parent)
+    return path
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
+    """``atomic_write`` of one string (written as it is: no newline translation)."""
+    data = text.encode(encoding)
+    return atomic_write(path, lambda f: f.write(data))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened so on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _remove_quietly(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
