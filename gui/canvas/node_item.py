@@ -35,7 +35,6 @@ class NodeItem(QGraphicsItem):
         self.in_ports: list[PortItem] = []
         self._texts: tuple = ()
         self._preview: QPixmap | None = None
-        self._preview_is_image = False
         self._hover = False
         self.refresh()
 
@@ -139,12 +138,11 @@ class NodeItem(QGraphicsItem):
 
     # ---- preview (the dashboard draws a sample's activation under the card) ------------
     def set_preview(self, image: np.ndarray | None) -> None:
-        """Show a small grey image (2-D, or [C, H, W]: first channel) or bars (1-D) under
-        the card; None removes it. Values are scaled to their own min..max."""
+        """Show a small grey image (2-D, or [C, H, W]: first channel) under the card; None
+        removes it. Values are scaled to their own min..max. A vector is drawn as bars by
+        gui.training.previews before it comes here."""
         self.prepareGeometryChange()
-        array = None if image is None else np.asarray(image)
-        self._preview = None if array is None else _preview_pixmap(array)
-        self._preview_is_image = array is not None and array.ndim >= 2
+        self._preview = None if image is None else _preview_pixmap(np.asarray(image))
         self.update()
 
     def has_preview(self) -> bool:
@@ -187,9 +185,7 @@ class NodeItem(QGraphicsItem):
         painter.drawRect(target)
 
     def _preview_rect(self) -> QRectF:
-        """Centred under the card; images keep their aspect ratio, bars use the width."""
-        if not self._preview_is_image:
-            return QRectF(0, self.height + 6, style.CARD_WIDTH, style.PREVIEW_HEIGHT)
+        """Centred under the card, keeping the image's aspect ratio."""
         w, h = self._preview.width(), self._preview.height()
         scale = min(style.CARD_WIDTH / w, style.PREVIEW_HEIGHT / h)
         pw, ph = w * scale, h * scale
@@ -335,8 +331,6 @@ def _shift_as_ctrl(event) -> None:
 def _preview_pixmap(array: np.ndarray) -> QPixmap | None:
     if array.ndim == 3:
         array = array[0]
-    if array.ndim == 1:
-        array = _bars(array)
     if array.ndim != 2 or array.size == 0:
         return None
     a = array.astype(np.float32)
@@ -347,12 +341,3 @@ def _preview_pixmap(array: np.ndarray) -> QPixmap | None:
     image = QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
     return QPixmap.fromImage(image)
 
-
-def _bars(values: np.ndarray, height: int = 24) -> np.ndarray:
-    """A 1-D activation as a bar chart image (rows x units): dark bars of |value| rising
-    from the bottom on white."""
-    v = np.nan_to_num(values.astype(np.float32))
-    span = float(np.abs(v).max()) or 1.0
-    levels = np.rint(np.abs(v) / span * height).astype(int)
-    rows = np.arange(height)[::-1, None]
-    return (rows >= levels[None, :]).astype(np.float32)

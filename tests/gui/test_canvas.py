@@ -422,12 +422,13 @@ def test_a_node_with_a_problem_is_red_with_the_message(make_view):
 
 
 def test_preview_hook_draws_under_the_card(make_view):
+    from gui.training.previews import vector_bars
     view, doc = make_view(xor_network())
     item = view.scene().node_items["h1"]
     height = item.boundingRect().height()
     item.set_preview(np.arange(12, dtype=np.float32).reshape(3, 4))
     assert item.has_preview() and item.boundingRect().height() > height
-    item.set_preview(np.array([0.5, -1.0, 2.0, 0.0]))
+    item.set_preview(vector_bars(np.array([0.5, -1.0, 2.0, 0.0])))   # how a vector comes
     assert item.has_preview()
     item.set_preview(None)
     assert not item.has_preview() and item.boundingRect().height() == height
