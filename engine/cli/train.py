@@ -8,6 +8,7 @@ aborts at once. Exit status: 0 completed, 1 diverged, 2 bad input, 130 interrupt
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import signal
@@ -20,6 +21,7 @@ from tqdm import tqdm
 
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, load_valid_network, print_errors
 from engine.errors import NetwrightError
+from engine.files import atomic_write_text
 from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
 from engine.training.trainer import Trainer
 
@@ -122,9 +124,7 @@ def _plain(v):
 def _write_outputs(out: Path, trainer: Trainer, result: dict) -> None:
     trainer.model.save_weights(out / "weights.npz")
     _write_history(out / "history.csv", trainer.history)
-    tmp = out / "metrics.json.tmp"
-    tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out / "metrics.json")
+    atomic_write_text(out / "metrics.json", json.dumps(result, indent=2) + "\n")
 
 
 def _write_history(path: Path, history: list[dict]) -> None:
@@ -132,10 +132,9 @@ def _write_history(path: Path, history: list[dict]) -> None:
     columns = ["epoch", "step", "lr", "train_loss", "val_loss"]
     for record in history:
         columns += [k for k in record if k not in columns]
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(columns)
-        for record in history:
-            writer.writerow(["" if record.get(c) is None else record[c] for c in columns])
-    tmp.replace(path)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    for record in history:
+        writer.writerow(["" if record.get(c) is None else record[c] for c in columns])
+    atomic_write_text(path, text.getvalue())
