@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
 from engine.data.loading import DEFAULT_VALIDATION_SPLIT
 from engine.schema import Param
-from engine.graph.validation import TRAINING_PARAMS
+from engine.graph.training_checks import TRAINING_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
 

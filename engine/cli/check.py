@@ -2,45 +2,34 @@
 from __future__ import annotations
 
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, load_valid_network
+from engine.graph.analysis import Analysis, analyse
 from engine.graph.network import Network
-from engine.nn.layers import LAYERS
 
 
 def run_check(args) -> int:
-    net = load_valid_network(args.file)
-    if net is None:
+    loaded = load_valid_network(args.file)
+    if loaded is None:
         return EXIT_BAD_INPUT
-    print(summary_table(net))
+    print(summary_table(*loaded))
     return EXIT_OK
 
 
-def summary_table(net: Network) -> str:
-    """The table ``check`` prints: id, type, output shape, parameters; then the total."""
-    from engine.graph.compiler import infer_shapes, topological_order
-    shapes = infer_shapes(net)
+def summary_table(net: Network, analysis: Analysis | None = None) -> str:
+    """The table ``check`` prints: id, type, output shape, parameters; then the total.
+    ``analysis`` is ``net``'s (made here when not given)."""
+    analysis = analysis or analyse(net, training=False)
     rows = [("id", "type", "output shape", "parameters")]
-    total = 0
-    for nid in topological_order(net):
-        node = net.node(nid)
-        count, frozen = _param_count(net, node, shapes)
-        total += count
-        shape = shapes[nid]
-        rows.append((nid, node["type"], str(list(shape)) if isinstance(shape, tuple) else "?",
-                     f"{count:,}" + (" (frozen)" if frozen else "")))
+    for nid in analysis.order:
+        facts = analysis.nodes[nid]
+        count = facts.param_count or 0
+        rows.append((nid, facts.type, str(list(facts.shape)) if facts.shape is not None else "?",
+                     f"{count:,}" + (" (frozen)" if facts.frozen else "")))
     w = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [f"{net.name}"] + [
         f"  {r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]:>{w[3]}}" for r in rows]
-    lines.append(f"  total parameters: {total:,}")
+    lines.append(f"  total parameters: {analysis.total_params():,}")
     lines.append(f"  training: {training_text(net.training)}")
     return "\n".join(lines)
-
-
-def _param_count(net: Network, node: dict, shapes: dict) -> tuple[int, bool]:
-    spec = LAYERS[node["type"]]
-    params = spec.complete(node.get("params"))
-    ins = [shapes[s] for s in net.inputs_of(node["id"])]
-    count = spec.cls.param_count(params, ins)
-    return count, count > 0 and params.get("trainable") is False
 
 
 def training_text(t: dict) -> str:

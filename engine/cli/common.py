@@ -5,6 +5,7 @@ import sys
 from typing import Iterable
 
 from engine.errors import GraphError, NetworkFileError
+from engine.graph.analysis import Analysis, analyse
 from engine.graph.network import Network
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -17,17 +18,17 @@ def print_errors(lines: Iterable[str | GraphError]) -> None:
             print(f"error: {part}", file=sys.stderr)
 
 
-def load_valid_network(path: str, training: bool = True) -> Network | None:
-    """The network in ``path`` if it loads and validates (graph, and the training section if
-    ``training``); otherwise print every problem and return None."""
-    from engine.graph.validation import validate, validate_graph
+def load_valid_network(path: str, training: bool = True) -> tuple[Network, Analysis] | None:
+    """The network in ``path`` and its analysis if it loads and has no problem (of the
+    graph, and of the training section if ``training``); otherwise print every problem and
+    return None."""
     try:
         net = Network.load(path)
     except NetworkFileError as e:
         print_errors(getattr(e, "problems", [str(e)]))
         return None
-    errors = validate(net) if training else validate_graph(net)
-    if errors:
-        print_errors(errors)
+    analysis = analyse(net, training=training)
+    if analysis.problems:
+        print_errors(analysis.problems)
         return None
-    return net
+    return net, analysis

@@ -32,9 +32,10 @@ POSTFIX_EVERY_S = 0.25        # refresh the bar's loss/rate at most this often
 
 def run_train(args) -> int:
     """``args`` from engine.cli.main's parser: file, epochs, seed, out. Returns the exit status."""
-    net = load_valid_network(args.file)
-    if net is None:
+    loaded = load_valid_network(args.file)
+    if loaded is None:
         return EXIT_BAD_INPUT
+    net, _ = loaded
     if args.epochs is not None:
         net.training["epochs"] = args.epochs
     out = Path(args.out) if args.out else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
+from typing import Iterable
 
 from engine.graph import network_file
 from engine.graph.network_file import FORMAT, VERSION  # noqa: F401  (re-exported)
@@ -23,6 +24,12 @@ DEFAULT_TRAINING = {
     "scheduler": {"name": "none"},
     "batch_size": 32, "epochs": 200, "seed": 0,
 }
+
+
+def in_port_order(edges: Iterable[dict]) -> list[dict]:
+    """Edges into one node in the order its layer receives them: by ``port`` (an edge
+    without one is port 0), ties in file order. The one place this rule is written."""
+    return sorted(edges, key=lambda e: e.get("port", 0))
 
 
 class Network:
@@ -78,11 +85,13 @@ class Network:
     def node_ids(self) -> list[str]:
         return [n["id"] for n in self.nodes]
 
+    def input_edges(self, node_id: str) -> list[dict]:
+        """The edges into ``node_id`` in port order (see ``in_port_order``)."""
+        return in_port_order(e for e in self.edges if e["to"] == node_id)
+
     def inputs_of(self, node_id: str) -> list[str]:
-        """Source ids feeding ``node_id``, ordered by port (then by edge order)."""
-        edges = [e for e in self.edges if e["to"] == node_id]
-        edges.sort(key=lambda e: e.get("port", 0))
-        return [e["from"] for e in edges]
+        """Source ids feeding ``node_id``, in port order."""
+        return [e["from"] for e in self.input_edges(node_id)]
 
     def new_id(self, type_name: str) -> str:
         """A fresh readable id such as 'dense2' for a new node of ``type_name``."""

@@ -1,0 +1,189 @@
+"""Every problem of a network's training section, in plain words: unknown or missing
+settings, numbers out of range, a dataset that does not fit the Input, a loss that does not
+fit the output, optimizer and schedule settings. No data is loaded (dataset_info only)."""
+from __future__ import annotations
+
+import difflib
+import json
+
+from engine.errors import DataError, GraphError
+from engine.graph.network import DEFAULT_TRAINING
+from engine.graph.nodes import NodeFacts
+from engine.graph.topology import Graph
+from engine.nn.layers import LAYERS
+from engine.schema import Param
+
+TRAINING_KEYS = ("dataset", "loss", "optimizer", "scheduler", "batch_size", "epochs", "seed")
+REQUIRED_TRAINING_KEYS = ("dataset", "loss", "optimizer", "batch_size", "epochs")
+TRAINING_PARAMS = (
+    Param("batch_size", "int", DEFAULT_TRAINING["batch_size"],
+          "Examples per gradient step: 1 is pure SGD, the whole set is full-batch descent.",
+          min=1),
+    Param("epochs", "int", DEFAULT_TRAINING["epochs"],
+          "How many times training walks through the whole training set.", min=1),
+    Param("seed", "int", DEFAULT_TRAINING["seed"],
+          "Seeds the initial weights, the data and the shuffling: same seed, same run.", min=0),
+)
+
+
+def training_problems(t, g: Graph, nodes: dict[str, NodeFacts],
+                      output: str | None) -> list[GraphError]:
+    """The problems of the training section ``t``, given the graph's analysis."""
+    if not isinstance(t, dict):
+        return [GraphError(None, f"training must be an object {{...}}, got {t!r}")]
+    errors = _training_key_errors(t)
+    errors += _number_errors(t)
+    info, data_errors = _dataset_info(t)
+    errors += data_errors
+    inputs = g.input_nodes()
+    if info is not None and len(inputs) == 1:
+        errors += _input_fit(inputs[0], nodes[inputs[0]].shape, t["dataset"], info)
+    errors += _loss_errors(t, info, g, nodes, output)
+    errors += _optimizer_errors(t)
+    errors += _scheduler_errors(t)
+    return errors
+
+
+def _training_key_errors(t: dict) -> list[GraphError]:
+    errors = []
+    for key in t:
+        if key not in TRAINING_KEYS:
+            guess = difflib.get_close_matches(key, TRAINING_KEYS, n=1, cutoff=0.6)
+            hint = f"did you mean {guess[0]!r}?" if guess else f"allowed: {', '.join(TRAINING_KEYS)}"
+            errors.append(GraphError(None, f"training: unknown setting {key!r}: {hint}"))
+    for key in REQUIRED_TRAINING_KEYS:
+        if key not in t:
+            example = DEFAULT_TRAINING[key]
+            errors.append(GraphError(None, f"training: {key!r} is missing (for example "
+                                           f"\"{key}\": {_json(example)})"))
+    return errors
+
+
+def _number_errors(t: dict) -> list[GraphError]:
+    errors = []
+    for p in TRAINING_PARAMS:
+        if p.name in t:
+            try:
+                p.validate(t[p.name])
+            except ValueError as e:
+                errors.append(GraphError(None, f"training: {e}"))
+    return errors
+
+
+def _dataset_info(t: dict):
+    if "dataset" not in t:
+        return None, []
+    from engine.data import dataset_info
+    try:
+        return dataset_info(t["dataset"]), []
+    except DataError as e:
+        return None, [GraphError(None, str(e))]
+
+
+def _input_fit(input_id: str, shape, section: dict, info) -> list[GraphError]:
+    want = tuple(info.feature_shape)
+    if not isinstance(shape, tuple) or shape == want:
+        return []
+    return [GraphError(input_id, f"the Input {input_id!r} has shape {list(shape)} but dataset "
+                                 f"{section.get('name')!r} gives {list(want)}: set the Input's "
+                                 f"shape to {list(want)}")]
+
+
+def _loss_errors(t: dict, info, g: Graph, nodes: dict[str, NodeFacts],
+                 out: str | None) -> list[GraphError]:
+    from engine.nn.losses import LOSSES
+    if "loss" not in t:
+        return []
+    name = t["loss"]
+    if not isinstance(name, str) or name not in LOSSES:
+        known = list(LOSSES)
+        guess = difflib.get_close_matches(str(name), known, n=1, cutoff=0.5)
+        hint = f"did you mean {guess[0]!r}?" if guess else f"known losses: {', '.join(known)}"
+        return [GraphError(None, f"unknown loss {name!r}: {hint}")]
+    if info is None or out is None:
+        return []
+    return _loss_fit(LOSSES[name], info, g, out, nodes[out].shape)
+
+
+def _loss_fit(loss, info, g: Graph, out: str, shape) -> list[GraphError]:
+    if loss.task != info.task:
+        return [GraphError(out, _task_mismatch_text(loss, info))]
+    if shape is None:
+        return []          # the output's own problem is reported by the graph checks
+    need, why = _units_needed(loss, info)
+    if need is None:
+        return [GraphError(out, why)]
+    if shape == (need,):
+        return []
+    return [GraphError(out, f"loss {loss.name!r} needs the output {out!r} to give {need} "
+                            f"unit{'s' if need != 1 else ''} ({why}), but it gives "
+                            f"{list(shape)}: {_units_fix(g, out, shape, need)}")]
+
+
+def _units_needed(loss, info) -> tuple[int | None, str]:
+    if loss.task == "regression":
+        return info.target_dim, f"one per target of dataset {info.name!r}"
+    if loss.fused_activation == "Sigmoid":    # one probability: that of class 1
+        if info.n_classes != 2:
+            return None, (f"loss {loss.name!r} is for two classes, but dataset {info.name!r} "
+                          f"has {info.n_classes}: use cross_entropy with {info.n_classes} "
+                          f"output units")
+        return 1, "the probability of class 1"
+    return info.n_classes, f"one per class of dataset {info.name!r}"
+
+
+def _units_fix(g: Graph, out: str, shape: tuple, need: int) -> str:
+    if len(shape) != 1:
+        return f"add a Flatten and a Dense({need}) after {out!r}"
+    layer = _last_units_node(g, out)
+    where = f"of {layer!r}" if layer else "of the last Dense layer"
+    return f"set units {where} to {need}"
+
+
+def _last_units_node(g: Graph, nid: str) -> str | None:
+    """The nearest node at or before ``nid`` (along single inputs) that has a ``units`` param:
+    the one that decides how many outputs there are."""
+    seen = set()
+    while nid not in seen:
+        seen.add(nid)
+        spec = LAYERS[g.nodes[nid]["type"]]
+        if any(p.name == "units" for p in spec.params):
+            return nid
+        if len(g.inputs[nid]) != 1:
+            return None
+        nid = g.inputs[nid][0]
+    return None
+
+
+def _task_mismatch_text(loss, info) -> str:
+    if info.task == "regression":
+        return (f"loss {loss.name!r} is for classification, but dataset {info.name!r} is a "
+                f"regression set (its targets are numbers, not classes): use mse, mae or rmse")
+    two = " or bce" if info.n_classes == 2 else ""
+    return (f"loss {loss.name!r} is for regression, but dataset {info.name!r} is a "
+            f"classification set (its targets are classes, not numbers): use "
+            f"cross_entropy{two}")
+
+
+def _optimizer_errors(t: dict) -> list[GraphError]:
+    from engine.optim.optimizers import validate_optimizer_config
+    if "optimizer" not in t:
+        return []
+    try:
+        validate_optimizer_config(t["optimizer"])
+    except ValueError as e:
+        return [GraphError(None, str(e))]
+    return []
+
+
+def _scheduler_errors(t: dict) -> list[GraphError]:
+    from engine.optim.schedulers import validate_scheduler_config
+    try:
+        validate_scheduler_config(t.get("scheduler"))
+    except ValueError as e:
+        return [GraphError(None, str(e))]
+    return []
+
+
+def _json(v) -> str:
+    return json.dumps(v)
