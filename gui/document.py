@@ -2,7 +2,8 @@
 
 Views (canvas, inspector, status bar) never change the network themselves: they push
 QUndoCommands (gui/commands.py) on ``undo_stack``; the commands call the edit methods below,
-which change the Network, emit signals, and re-run the analysis (shapes and problems).
+which change the Network, emit signals, and make one new analysis (engine.graph.analysis:
+shapes, weight shapes and counts, problems, the output node) that every view reads.
 """
 from __future__ import annotations
 
@@ -14,12 +15,10 @@ from typing import Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from engine.graph.analysis import Analysis, analyse
+from engine.graph.network import Network
 from engine.nn.layers import LAYERS
 from engine.nn.registry import LayerSpec
-from engine.graph.compiler import infer_shapes
-from engine.errors import GraphError
-from engine.graph.network import Network
-from engine.graph.validation import validate
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +31,13 @@ class Document(QObject):
     edgeAdded = Signal(str, str)
     edgeRemoved = Signal(str, str)
     trainingChanged = Signal()
-    analysisChanged = Signal()           # shapes / errors / param_counts recomputed
-    shapesChanged = Signal()             # emitted together with analysisChanged (alias)
+    analysisChanged = Signal()           # ``analysis`` was made again
     networkReplaced = Signal()           # new / open: views rebuild everything
     modifiedChanged = Signal(bool)
     pathChanged = Signal(str)            # "" when the document has no file
     lockedChanged = Signal(bool)         # edits refused while locked (e.g. while training)
+
+    analysis: Analysis                   # made once per change (_analyse); views read it
 
     def __init__(self, network: Network | None = None, path: str | None = None,
                  parent: QObject | None = None):
@@ -45,9 +45,6 @@ class Document(QObject):
         self.network: Network = network if network is not None else Network()
         self.undo_stack = QUndoStack(self)
         self.path: str | None = path
-        self.shapes: dict[str, tuple] = {}
-        self.errors: dict[str | None, list[str]] = {}
-        self.param_counts: dict[str, int] = {}
         self._locked = False
         self._batch_depth = 0
         self._dirty_analysis = False
@@ -95,7 +92,7 @@ class Document(QObject):
         self._analyse()
         self.set_path(path)
         self.networkReplaced.emit()
-        self._emit_analysis()
+        self.analysisChanged.emit()
         self.modifiedChanged.emit(False)
 
     # ---- queries used by views ---------------------------------------------------------
@@ -114,11 +111,25 @@ class Document(QObject):
 
     def input_edges(self, node_id: str) -> list[dict]:
         """Edges into ``node_id`` in port order (the order the layer receives its inputs)."""
-        edges = [e for e in self.network.edges if e["to"] == node_id]
-        return sorted(edges, key=lambda e: e.get("port", 0))
+        return self.network.input_edges(node_id)
+
+    # The analysis, as the views read it (each a dict made once per analysis).
+    @property
+    def shapes(self) -> dict[str, tuple]:
+        """Output shape of every node that has one."""
+        return self.analysis.known_shapes
+
+    @property
+    def errors(self) -> dict[str | None, list[str]]:
+        """Problem messages by node id (None: the network as a whole)."""
+        return self.analysis.messages
+
+    @property
+    def param_counts(self) -> dict[str, int]:
+        return self.analysis.param_counts
 
     def total_params(self) -> int:
-        return sum(self.param_counts.values())
+        return self.analysis.total_params()
 
     def problem_count(self) -> int:
         return sum(len(v) for v in self.errors.values())
@@ -232,7 +243,7 @@ class Document(QObject):
             if self._batch_depth == 0 and self._dirty_analysis:
                 self._dirty_analysis = False
                 self._analyse()
-                self._emit_analysis()
+                self.analysisChanged.emit()
 
     # ---- analysis ------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -240,48 +251,15 @@ class Document(QObject):
             self._dirty_analysis = True
             return
         self._analyse()
-        self._emit_analysis()
-
-    def _emit_analysis(self) -> None:
         self.analysisChanged.emit()
-        self.shapesChanged.emit()
 
     def _analyse(self) -> None:
-        self.shapes, self.errors, self.param_counts = analyse(self.network)
-
-
-def analyse(net: Network) -> tuple[dict[str, tuple], dict[str | None, list[str]], dict[str, int]]:
-    """(shapes, errors, param_counts) of ``net``. A node whose shape is unknown only because
-    of a problem before it has no shape and no error of its own (its wires go dashed):
-    validation reports each problem once, on the node that has it."""
-    errors: dict[str | None, list[str]] = {}
-    try:
-        problems = validate(net)
-        inferred = infer_shapes(net)
-    except Exception as e:      # a bug in the analysis must not break every edit
-        log.exception("analysis of the network failed")
-        return {}, {None: [f"the network could not be analysed ({type(e).__name__}: {e})"]}, {}
-    for err in problems:
-        messages = errors.setdefault(err.node_id, [])
-        if err.message not in messages:
-            messages.append(err.message)
-    shapes = {nid: tuple(v) for nid, v in inferred.items() if not isinstance(v, GraphError)}
-    return shapes, errors, _param_counts(net, shapes)
-
-
-def _param_counts(net: Network, shapes: dict[str, tuple]) -> dict[str, int]:
-    counts = {}
-    for node in net.nodes:
-        nid = node["id"]
-        ins = [shapes.get(s) for s in net.inputs_of(nid)]
-        if nid not in shapes or any(s is None for s in ins):
-            continue
         try:
-            spec = LAYERS[node["type"]]
-            counts[nid] = int(spec.cls.param_count(spec.complete(node.get("params")), ins))
-        except (KeyError, ValueError):
-            continue
-    return counts
+            self.analysis = analyse(self.network)
+        except Exception as e:      # a bug in the analysis must not break every edit
+            log.exception("analysis of the network failed")
+            self.analysis = Analysis.failed(
+                f"the network could not be analysed ({type(e).__name__}: {e})")
 
 
 def _ensure_positions(net: Network) -> None:

@@ -160,10 +160,12 @@ class NodePage(QWidget):
         nid = self.node_id
         if nid is None or not self.document.has_node(nid):
             return
-        shape = self.document.shapes.get(nid)
+        analysis = self.document.analysis
+        facts = analysis.node(nid)
+        shape = facts.shape if facts else None
         shown = format_shape(shape) if shape is not None else "unknown"
         self.shape_label.setText(f"Output shape: {shown}  (batch axis excluded)")
-        count = self.document.param_counts.get(nid)
+        count = facts.param_count if facts else None
         self.params_label.setText(f"Trainable parameters: {count:,}" if count is not None
                                   else "Trainable parameters: unknown")
         arrays = param_shape_lines(self.document, nid)
@@ -172,7 +174,7 @@ class NodePage(QWidget):
         ins = self.document.input_edges(nid)
         sources = ", ".join(e["from"] for e in ins) or "none"
         self.inputs_label.setText(f"Inputs: {sources}")
-        problems = self.document.errors.get(nid) or []
+        problems = analysis.messages.get(nid) or []
         self.errors_label.setText("\n".join(f"⚠ {m}" for m in problems))
         self.errors_label.setVisible(bool(problems))
 
@@ -203,8 +205,9 @@ class SummaryPage(QWidget):
         for nid in self.ids:
             t = self.document.node(nid)["type"]
             types[t] = types.get(t, 0) + 1
-        params = sum(self.document.param_counts.get(i, 0) for i in self.ids)
-        problems = sum(len(self.document.errors.get(i) or []) for i in self.ids)
+        analysis = self.document.analysis
+        params = sum(analysis.param_counts.get(i, 0) for i in self.ids)
+        problems = sum(len(analysis.messages.get(i) or []) for i in self.ids)
         lines = [", ".join(f"{n} × {t}" for t, n in types.items()),
                  f"Trainable parameters: {params:,}",
                  f"Problems: {problems}" if problems else "No problems"]

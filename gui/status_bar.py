@@ -47,7 +47,7 @@ class StatusBar(QStatusBar):
 
     def _all_problems(self) -> str:
         lines = []
-        for node_id, messages in self.document.errors.items():
+        for node_id, messages in self.document.analysis.messages.items():
             for m in messages:
                 lines.append(f"{node_id}: {m}" if node_id else m)
         return "\n".join(lines)

@@ -190,7 +190,7 @@ class TrainingInspector(QWidget):
                                         or RUN_PARAMS[1].default)
 
     def _show_problems(self) -> None:
-        problems = self.document.errors.get(None) or []
+        problems = self.document.analysis.messages.get(None) or []
         self.problems.setText("\n".join(f"⚠ {m}" for m in problems))
         self.problems.setVisible(bool(problems))
 

@@ -68,9 +68,10 @@ class NodeItem(QGraphicsItem):
         doc, nid, spec = self.document, self.node_id, self.spec
         node = doc.node(nid)
         summary = param_summary(spec, node.get("params") or {}) if spec else ""
-        shape = doc.shapes.get(nid)
-        count = doc.param_counts.get(nid)
-        errors = tuple(doc.errors.get(nid, ()))
+        facts = doc.analysis.node(nid)
+        shape = facts.shape if facts else None
+        count = facts.param_count if facts else None
+        errors = tuple(doc.analysis.messages.get(nid, ()))
         arrays = tuple(param_shape_lines(doc, nid))
         return (node["type"], summary, shape, count, errors, arrays)
 
