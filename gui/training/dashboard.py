@@ -97,10 +97,10 @@ class Dashboard(QWidget):
     sideBySideChanged = Signal(bool)
     needsChanged = Signal()            # which views are visible changed: re-ask for probes
 
-    def __init__(self, parent=None, views=VIEWS):
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("training_dashboard")
-        self.views: list[LiveView] = [cls() for cls in views]
+        self.views: list[LiveView] = [cls() for cls in VIEWS]
         # Only views that take steps are redrawn after a chunk (a redraw costs a paint).
         self._step_views = [v for v in self.views if _overrides(v, "add_steps")]
         self._probe_views = [v for v in self.views if _overrides(v, "show_probe")]
@@ -247,12 +247,12 @@ class Dashboard(QWidget):
         """New steps: the curves take them at once (cheap appends) and are drawn in turn."""
         for view in self._step_views:
             view.add_steps(chunk)
-            self.scheduler.mark(view, view.redraw)
+            self.scheduler.mark(view, view.redraw, "steps")
 
     def show_probe(self, probe) -> None:
         self._probe = probe                # the views draw the newest one, in turn
         for view in self._probe_views:
-            self.scheduler.mark(view, lambda v=view: v.show_probe(self._probe))
+            self.scheduler.mark(view, lambda v=view: v.show_probe(self._probe), "probe")
 
     def redraw_visible(self) -> None:
         """Draw every visible view that has new data now (pause, stop, screenshot)."""

@@ -28,7 +28,7 @@ WINDOW_S = 0.5                   # how often the tick is re-tuned
 class RedrawScheduler(QObject):
     def __init__(self, parent=None, tick_ms: int = TICK_MS):
         super().__init__(parent)
-        self._pending: dict = {}           # view -> draw callable, oldest first
+        self._pending: dict = {}           # view -> {what: draw callable}, oldest view first
         self._drawn: set = set()           # views drawn since the run started
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
@@ -43,10 +43,11 @@ class RedrawScheduler(QObject):
         self.tick = self.min_tick
         self.timer.setInterval(self.tick)
 
-    def mark(self, view, draw) -> None:
-        """``view`` has new data; ``draw()`` shows it (called later, once)."""
-        if view not in self._pending:
-            self._pending[view] = draw
+    def mark(self, view, draw, what: str = "data") -> None:
+        """``view`` has new data; ``draw()`` shows it (called later, once). A view marked for
+        several things (steps and a probe) draws each at its turn; a second mark of the
+        same thing before the turn replaces the first."""
+        self._pending.setdefault(view, {})[what] = draw
         self._start_ticking()
 
     def poll(self) -> None:
@@ -96,7 +97,8 @@ class RedrawScheduler(QObject):
         self._draw(view)
 
     def _draw(self, view) -> None:
-        self._pending.pop(view)()
+        for draw in self._pending.pop(view).values():
+            draw()
         self._drawn.add(view)
         settle = getattr(view, "settle", None)
         if settle is not None:
