@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from gui.training.scheduler import RedrawScheduler
+from tests.gui.waits import PATIENCE_MS
 
 
 @pytest.fixture
@@ -85,30 +86,14 @@ def test_poll_draws_when_a_tick_is_due_without_the_timer(views):
     assert drawn == [0, 1]
 
 
-def test_the_built_dashboard_leaves_no_polish_requests_for_a_run_to_wait_on(main_window):
-    """~1,000 posted PolishRequests (pyqtgraph's hidden plot menus) were handled one by one
-    while the first run held the GIL: the views stayed blank for seconds after Train."""
-    class Count(QObject):
-        n = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.PolishRequest:
-                Count.n += 1
-            return False
-    counter = Count()
-    QCoreApplication.processEvents()          # the window's own start-up polish: not counted
-    main_window.training.dashboard
-    QCoreApplication.instance().installEventFilter(counter)
-    try:
-        QCoreApplication.processEvents()
-    finally:
-        QCoreApplication.instance().removeEventFilter(counter)
-    assert Count.n < 50
+QUIET_ROUNDS = 5          # rounds of event processing in a row without a paint: done
+MAX_ROUNDS = 500
 
 
 def paints_of(widget, qtbot, action) -> int:
     """How many times ``widget``'s plots are painted from ``action()`` until the event
-    loop has nothing left to do."""
+    loop has nothing left to do. A paint that moves items or resizes an axis posts the
+    next paint: events are processed until several rounds in a row bring no paint."""
     import pyqtgraph as pg
     viewports = {plot.viewport() for plot in widget.findChildren(pg.GraphicsView)}
 
@@ -120,33 +105,61 @@ def paints_of(widget, qtbot, action) -> int:
                 Count.n += 1
             return False
     counter = Count()
-    QCoreApplication.instance().installEventFilter(counter)
+    app = QCoreApplication.instance()
+    app.installEventFilter(counter)
     try:
         action()
-        for _ in range(5):                  # paints that cause layouts that cause paints
-            qtbot.wait(30)
+        qtbot.waitUntil(lambda: Count.n >= 1, timeout=PATIENCE_MS)
+        quiet = rounds = 0
+        while quiet < QUIET_ROUNDS:     # paints that cause layouts that cause paints
+            before = Count.n
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
+            quiet = quiet + 1 if Count.n == before else 0
+            rounds += 1
+            assert rounds < MAX_ROUNDS, f"still painting after {rounds} rounds"
     finally:
-        QCoreApplication.instance().removeEventFilter(counter)
+        app.removeEventFilter(counter)
     return Count.n
 
 
 def test_a_redraw_costs_one_paint(qtbot):
-    """Paints are the dearest part of a live view and they hold the GIL the trainer needs.
-    A redraw cost two to five: pyqtgraph moved the items and narrowed the axis for
-    shorter labels while painting, and each change asked for another paint."""
+    """Paints are the dearest part of a live view and they spend the GUI's CPU budget (the
+    training process has the other core). A redraw cost two to five: pyqtgraph moved the
+    items and narrowed the axis for shorter labels while painting, and each change asked
+    for another paint. Driven as a run drives the dashboard: a chunk of steps in, then the
+    scheduler draws every view that took them."""
+    from gui.training.dashboard import Dashboard
+    from gui.training.views.grad_norms import GradNormView
     from gui.training.views.loss import LossView
-    from tests.gui.test_training_views import a_batch
-    view = LossView()
-    qtbot.addWidget(view)
-    view.resize(420, 260)
-    view.show()
-    qtbot.waitExposed(view)
-    view.start_run(n_batches=10)
-    s = RedrawScheduler()
-    view.add(a_batch(steps=(1, 2, 3), losses=(9000.0, 7000.0, 5000.0)))   # long labels
-    s.mark(view, view.redraw)
-    assert paints_of(view, qtbot, s.flush) >= 1
-    steps = tuple(range(4, 400))
-    view.add(a_batch(steps=steps, losses=tuple(0.5 + 0.1 * np.sin(np.arange(len(steps))))))
-    s.mark(view, view.redraw)
-    assert paints_of(view, qtbot, s.flush) == 1
+    from gui.training.views.lr import LearningRateView
+    from gui.training.views.metric import MetricView
+    from tests.gui.test_training_views import a_chunk, a_run, epoch_event
+    d = Dashboard()
+    qtbot.addWidget(d)
+    d.resize(1200, 330)
+    d.show()
+    qtbot.waitExposed(d)
+    d.start_run(a_run(n_batches=10, layer_ids=["h1", "out"]))
+
+    def chunk(first: int, last: int, scale: float):
+        """Steps first..last, ending an epoch, with losses and norms of about ``scale``."""
+        steps = tuple(range(first, last + 1))
+        losses = scale * (0.5 + 0.1 * np.sin(np.arange(len(steps))))
+        end = epoch_event(epoch=last // 10, step=last, train_loss=0.5 * scale,
+                          val_loss=0.6 * scale,
+                          metrics={"train_accuracy": 0.6, "val_accuracy": 0.7})
+        return a_chunk(steps=steps, losses=tuple(losses), epochs=[end],
+                       norms={"h1": 0.3 * scale, "out": 0.05 * scale})
+
+    loss = d.view(LossView)
+    d.add_chunk(chunk(1, 10, 10_000.0))                        # long tick labels
+    assert paints_of(loss, qtbot, d.redraw_visible) >= 1
+    d.add_chunk(chunk(11, 400, 1.0))                           # shorter ones
+    assert paints_of(loss, qtbot, d.redraw_visible) == 1
+    last = 400
+    for view in (loss, d.view(LearningRateView), d.view(GradNormView), d.view(MetricView)):
+        d.add_chunk(chunk(last + 1, last + 200, 1.1))
+        last += 200
+        assert d.scheduler.is_pending(view)
+        assert paints_of(view, qtbot, d.redraw_visible) == 1, type(view).__name__
