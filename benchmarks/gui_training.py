@@ -11,7 +11,8 @@ programs load this machine, and a pair sees the same load). Then the window trai
 more rounds while a 5 ms QTimer measures its own lateness: the event loop's stall. (That
 timer wakes the GUI thread 200 times a second, which a user's window never does, so it
 does not run in the rounds that measure throughput.) The window trains in a child process
-(engine/trainer_process.py); headless is the plain Trainer in this one.
+(engine/training/process.py) whose step chunks its GUI thread reads (gui/training/session.py);
+headless is the plain Trainer in this one.
 
 Prints per example, then exactly:
     gui/headless throughput ratio: X      (geometric mean over the examples; goal >= 0.90)
@@ -35,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from engine.training.messages import StepEvent  # noqa: E402
 from engine.graph.network import Network  # noqa: E402
+from engine.training.messages import StepEvent  # noqa: E402
 from engine.training.trainer import Trainer  # noqa: E402
 
 EXAMPLES = {"digits_cnn": ("c1", 400), "spiral": ("h1", 2500)}   # selected node, steps
@@ -110,21 +111,26 @@ class WindowRun:
         c.dashboard.set_side_by_side(True)
         w.view.scene().select_nodes([node])
         self.wait(lambda: True, 0.3)
-        self.last_step = 0            # the newest step a batch carried (probe batches: none)
+        self.last_step = 0            # the newest step a chunk carried
         self.target = self.t_end = self._loop = None
-        c.worker.batchReady.connect(self._on_batch)
+        c.session.chunkArrived.connect(self._on_chunk)
         assert c.train(pause_after=WARMUP_STEPS), c.dashboard.banner.text
-        self.wait(lambda: c.state == "paused" and c.trainer.wait_until_paused(0), 60)
+        self.wait(lambda: self.paused_at(WARMUP_STEPS), 60)
 
-    def _on_batch(self, batch) -> None:
-        """Connected without a receiver QObject, so PySide calls it in the emitting (worker)
-        thread: the time the target step left the worker is recorded exactly, and the
-        round's event loop is told to end (no polling timer wakes the GUI meanwhile)."""
-        from PySide6.QtCore import QMetaObject, Qt
-        self.last_step = max(self.last_step, batch.last_step)
+    def _on_chunk(self, chunk) -> None:
+        """On the GUI thread, as the window reads the chunk: the time the target step
+        reached the window is recorded, and the round's event loop ends (no polling timer
+        wakes the GUI meanwhile)."""
+        self.last_step = max(self.last_step, chunk.last_step)
         if self.target is not None and self.last_step >= self.target and self.t_end is None:
             self.t_end = time.perf_counter()
-            QMetaObject.invokeMethod(self._loop, "quit", Qt.ConnectionType.QueuedConnection)
+            self._loop.quit()
+
+    def paused_at(self, step: int) -> bool:
+        """The training process said it waits after ``step`` (its Paused arrived: the
+        window's Trainer took over its weights)."""
+        c = self.controller
+        return c.state == "paused" and c.trainer.model_step >= step
 
     def wait(self, condition, timeout_s: float) -> None:
         """Run the real event loop (as app.exec does) until ``condition()`` holds."""
@@ -156,11 +162,11 @@ class WindowRun:
             probe.start()
         t0 = time.perf_counter()
         c.train(pause_after=steps)
-        self._loop.exec()                 # until _on_batch sees the target step
+        self._loop.exec()                 # until _on_chunk sees the target step
         elapsed = self.t_end - t0
         if probe is not None:
             probe.stop()
-        self.wait(lambda: c.trainer.wait_until_paused(0), 60)
+        self.wait(lambda: self.paused_at(self.target), 60)
         self.app.processEvents()
         return steps / elapsed
 
@@ -189,8 +195,8 @@ def throughput(app, rounds: int, scale: float) -> None:
             h = headless_rate(example, steps)
             g = run.rate(steps)
             pairs.append((h, g))
-        # The stall probe wakes the GUI thread 200 times a second, and each wake takes the
-        # GIL from the training thread: it measures in rounds of its own.
+        # The stall probe wakes the GUI thread 200 times a second, which a user's window
+        # never does: it measures in rounds of its own.
         probed = [run.rate(steps, probe) for _ in range(STALL_ROUNDS)]
         run.close()
         ratio = statistics.median(g / h for h, g in pairs)
@@ -218,7 +224,8 @@ def soak(app, steps: int) -> None:
         rate = run.rate(chunk, probe)
         print(f"  step {(k + 1) * chunk:>6}: {rate:,.0f} steps/s, RSS {rss_mb():.1f} MB "
               f"(training process {rss_mb(child):.1f} MB)", flush=True)
-    points = len(run.controller.dashboard.loss.curves["train"])
+    from gui.training.views.loss import LossView
+    points = len(run.controller.dashboard.view(LossView).curves["train"])
     print(f"soak: RSS at end {rss_mb():.1f} MB (start {rss0:.1f} MB); training process "
           f"{rss_mb(child):.1f} MB (start {child0:.1f} MB); loss curve holds {points:,} points")
     print(f"ui stall p99 ms: {np.percentile(probe.late_ms, 99):.1f}")
