@@ -21,7 +21,8 @@ a second, at once before a probe, a pause or the end.
 The child builds a Trainer of the same class from the same network, seed and dataset, so it
 starts from the same weights, and serves one run after another until closed (Stop, then
 run() again, continues where the run stopped). At each Paused and Ended the parent's Trainer
-takes over the child's state, so ``trainer.model`` holds the weights of ``model_step``.
+takes over the child's state, so ``trainer.model`` holds the weights of ``model_step``; its
+history grows with every epoch end received.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from threadpoolctl import threadpool_limits
 from engine.errors import TrainingError
 from engine.training.messages import (Ended, EpochEvent, Failed, FinishedEvent,
                                       Paused, ProbeEvent, StepChunk, StepEvent)
-from engine.training.trainer import GO, STOP, Trainer, check_lr
+from engine.training.trainer import GO, STOP, Trainer, check_lr, history_record
 
 CHUNK_HZ = 30.0
 BLAS_THREADS = 1
@@ -156,8 +157,10 @@ class TrainingProcess:
                     return
 
     def _note(self, message) -> None:
-        if isinstance(message, StepChunk) and len(message.steps):
-            self.step, self.lr = message.last_step, float(message.lrs[-1])
+        if isinstance(message, StepChunk):
+            self.trainer.history.extend(history_record(e) for e in message.epoch_ends)
+            if len(message.steps):
+                self.step, self.lr = message.last_step, float(message.lrs[-1])
         elif isinstance(message, (Paused, Ended)):
             self.trainer.load_state(message.state)
             self.step = self.model_step = message.state["step"]
@@ -342,7 +345,9 @@ class _Child:
         self.last_flush = time.perf_counter()
 
     def _state(self) -> dict:
-        return {**self.trainer.state(), "lr": self.trainer.lr}
+        """The trainer's state without its history: the parent rebuilds that from the
+        epoch ends it receives (resending it at every pause would grow with the run)."""
+        return {**self.trainer.state(history=False), "lr": self.trainer.lr}
 
     def _send(self, message) -> None:
         try:

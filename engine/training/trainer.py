@@ -291,15 +291,14 @@ class Trainer:
             self.epoch += 1
             self._perm = None
             self._batch = 0
-            record = {"epoch": self.epoch, "step": self.step, "lr": lr,
-                      "train_loss": train_loss, "val_loss": val_loss, **metrics}
-            self.history.append(record)
+            event = EpochEvent(epoch=self.epoch, step=self.step, train_loss=train_loss,
+                               val_loss=val_loss, metrics=dict(metrics),
+                               grad_norms=grad_norms(self.model),
+                               weight_stats=weight_stats(self.model), lr=lr,
+                               next_lr=self.lr)
+            self.history.append(history_record(event))
             self._snapshot = self._take_snapshot()
-            return EpochEvent(epoch=self.epoch, step=self.step, train_loss=train_loss,
-                              val_loss=val_loss, metrics=dict(metrics),
-                              grad_norms=grad_norms(self.model),
-                              weight_stats=weight_stats(self.model), lr=lr,
-                              next_lr=self.lr)
+            return event
 
     def _finish(self, reason: str) -> FinishedEvent:
         with self._cond:                  # a later run() continues after a stop, unpaused
@@ -393,20 +392,24 @@ class Trainer:
         position in the run to one .npz (atomically). Safe from any thread."""
         write_checkpoint(path, self.state())
 
-    def state(self) -> dict:
-        """Everything a checkpoint holds, as copies, between two steps. Safe from any thread."""
+    def state(self, history: bool = True) -> dict:
+        """Everything a checkpoint holds, as copies, between two steps. Safe from any thread.
+        ``history=False`` leaves out the per-epoch records (a training process sends them as
+        they are made, not again at every pause)."""
         with self._lock:
-            return {"seed": self.seed, "batch_size": self.batch_size,
-                    "n_train": len(self.dataset.x_train), "epoch": self.epoch,
-                    "step": self.step, "batch": self._batch,
-                    "perm": None if self._perm is None else self._perm.copy(),
-                    "weights": self.model.state_dict(),
-                    "optimizer": self.optimizer.state_dict(),
-                    "scheduler": self.scheduler.state_dict(),
-                    "history": [dict(r) for r in self.history],
-                    "running": self._running.state(),
-                    "shuffle_rng": self._rng.bit_generator.state,
-                    "layer_rngs": layer_rng_states(self.model)}
+            state = {"seed": self.seed, "batch_size": self.batch_size,
+                     "n_train": len(self.dataset.x_train), "epoch": self.epoch,
+                     "step": self.step, "batch": self._batch,
+                     "perm": None if self._perm is None else self._perm.copy(),
+                     "weights": self.model.state_dict(),
+                     "optimizer": self.optimizer.state_dict(),
+                     "scheduler": self.scheduler.state_dict(),
+                     "running": self._running.state(),
+                     "shuffle_rng": self._rng.bit_generator.state,
+                     "layer_rngs": layer_rng_states(self.model)}
+            if history:
+                state["history"] = [dict(r) for r in self.history]
+            return state
 
     def load_checkpoint(self, path) -> None:
         """Continue from a checkpoint of the same network, seed and batch size."""
@@ -433,7 +436,8 @@ class Trainer:
             self.scheduler.load_state_dict(state["scheduler"])
             self.epoch, self.step, self._batch = state["epoch"], state["step"], state["batch"]
             self._perm = state["perm"]
-            self.history = [dict(r) for r in state["history"]]
+            if "history" in state:
+                self.history = [dict(r) for r in state["history"]]
             self._running.load(state["running"])
             self._rng.bit_generator.state = state["shuffle_rng"]
             set_layer_rng_states(self.model, state["layer_rngs"])
@@ -449,6 +453,12 @@ class Trainer:
 
 
 # ---- module helpers -------------------------------------------------------------------------
+def history_record(event: EpochEvent) -> dict:
+    """The row of Trainer.history an epoch's end adds."""
+    return {"epoch": event.epoch, "step": event.step, "lr": event.lr,
+            "train_loss": event.train_loss, "val_loss": event.val_loss, **event.metrics}
+
+
 def check_lr(lr) -> float:
     """``lr`` as a float, or ValueError if it is not a positive finite number."""
     lr = float(lr)

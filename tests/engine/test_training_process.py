@@ -94,6 +94,7 @@ def test_pause_step_resume_stop_and_continue_give_the_uninterrupted_run(process)
     proc.run()
     got = until(proc, Paused)
     assert proc.step == proc.model_step == 1 and got[-1].step == 1
+    assert "history" not in got[-1].state      # sent epoch by epoch, not at every pause
     before = proc.trainer.model.state_dict()["h1.weight"].copy()
     proc.step_once()                                    # answered by its chunk and a Paused
     got += until(proc, Paused)
