@@ -35,14 +35,16 @@ def infer_shapes(net: Network) -> dict[str, tuple | GraphError]:
     return analyse(net, training=False).shapes()
 
 
-def compile_network(net: Network | dict, seed: int = 0) -> Model:
+def compile_network(net: Network | dict, seed: int = 0, *,
+                    analysis: Analysis | None = None) -> Model:
     """Build a Model with weights drawn from ``seed`` (same seed, same weights). Raises
-    GraphErrors (a GraphError; ``.errors`` lists every problem) for a bad graph."""
+    GraphErrors (a GraphError; ``.errors`` lists every problem) for a bad graph.
+    ``analysis``: the network's analysis when the caller has made it already."""
     if isinstance(net, dict):
         net = Network.from_dict(net)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise ValueError(f"seed must be a whole number, got {seed!r}")
-    analysis = analyse(net, training=False)
+    analysis = analysis or analyse(net, training=False)
     if analysis.graph_problems:
         raise GraphErrors(analysis.graph_problems)
     rng = np.random.default_rng(int(seed))

@@ -8,34 +8,27 @@ their type (int or str), so an optimizer's or a random generator's state comes b
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
 
 from engine.errors import TrainingError
+from engine.files import atomic_write
 
 FORMAT = "netwright-checkpoint"
 VERSION = 1
 
 
 def write_checkpoint(path: str | Path, state: dict) -> Path:
-    """Write ``state`` to ``path`` (temporary file, fsync, rename: never a half-written file)."""
+    """Write ``state`` to ``path`` (atomically: never a half-written file)."""
     path = Path(path)
     arrays: dict[str, np.ndarray] = {}
     meta = {"format": FORMAT, "version": VERSION, "state": _pack(state, arrays)}
     arrays["__meta__"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        with open(tmp, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        return atomic_write(path, lambda f: np.savez(f, **arrays))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise TrainingError(f"cannot write checkpoint {str(path)!r}: {e.strerror or e}") from None
-    return path
 
 
 def read_checkpoint(path: str | Path) -> dict:

@@ -24,6 +24,7 @@ from engine.nn import losses
 from engine.optim import optimizers, schedulers
 from engine.training.checkpoint import (copy_state, layer_rng_states, read_checkpoint,
                                set_layer_rng_states, write_checkpoint)
+from engine.graph.analysis import analyse
 from engine.graph.compiler import compile_network
 from engine.data import load_dataset
 from engine.errors import GraphErrors, TrainingError
@@ -44,10 +45,11 @@ class Trainer:
         does). Raises GraphErrors / TrainingError / DataError naming the problem."""
         self.network = Network.from_dict(network) if isinstance(network, dict) else network
         cfg = self.config = self.network.training or {}
-        _check_network(self.network)
+        analysis = _check_network(self.network)
         self.seed = int(cfg.get("seed", 0) if seed is None else seed)
         self.dataset = dataset if dataset is not None else load_dataset(cfg["dataset"], self.seed)
-        self.model = model if model is not None else compile_network(self.network, seed=self.seed)
+        self.model = model if model is not None else compile_network(
+            self.network, seed=self.seed, analysis=analysis)
         self.loss_fn = losses.get_loss(cfg["loss"])
         _check_fit(self.model, self.loss_fn, self.dataset)
         self.optimizer = _configured(optimizers.make_optimizer, "optimizer", cfg["optimizer"],
@@ -467,14 +469,15 @@ def check_lr(lr) -> float:
     return lr
 
 
-def _check_network(net: Network) -> None:
-    """Graph and training-section problems, all at once (GraphErrors)."""
+def _check_network(net: Network):
+    """The network's analysis; its graph and training-section problems, all at once, raise
+    GraphErrors."""
     if not net.training:
         raise TrainingError("the network has no training section (dataset, loss, optimizer...)")
-    from engine.graph.validation import validate
-    errors = validate(net)
-    if errors:
-        raise GraphErrors(errors)
+    analysis = analyse(net)
+    if analysis.problems:
+        raise GraphErrors(analysis.problems)
+    return analysis
 
 
 def _check_fit(model, loss_fn, ds) -> None:
