@@ -1,4 +1,4 @@
-"""The Trainer: a headless training loop that streams frozen events (engine/events.py).
+"""The Trainer: a headless training loop that streams frozen events (messages.py).
 
     trainer = Trainer(Network.load("resources/examples/xor_mlp.nw.json"))
     for event in trainer.run():          # StepEvent, EpochEvent, ProbeEvent, ...

@@ -16,7 +16,7 @@ PORT_RADIUS = 6.0
 CORNER = 7.0
 PREVIEW_HEIGHT = 56.0
 
-# keyed by engine.registry.CATEGORIES
+# keyed by engine.nn.registry.CATEGORIES
 CATEGORY_COLOURS = {
     "Input": QColor("#2a9d8f"),
     "Core": QColor("#3a6ea5"),

@@ -102,7 +102,7 @@ def test_a_checkpoint_of_another_network_or_seed_is_refused(tmp_path):
 
 
 def test_a_checkpoint_saved_from_another_thread_mid_run_is_consistent(tmp_path):
-    """The GUI may save while the worker thread trains: the file holds one step's state."""
+    """A checkpoint saved from another thread while the training thread trains holds one step's state."""
     import threading
     settings = dict(SETTINGS, epochs=30)
     running = Trainer(mlp_net(**settings))
