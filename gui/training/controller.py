@@ -32,6 +32,7 @@ class TrainingController(QObject):
         self.window, self.document = window, window.document
         self.session = RunSession(self)
         self.session.stateChanged.connect(self._on_state)
+        self.session.pausedAt.connect(self._on_paused)
         self.session.ended.connect(self._on_ended)
         self.session.failed.connect(self._show_problem)
         self.session.diverged.connect(
@@ -132,6 +133,11 @@ class TrainingController(QObject):
         if state != RUNNING and self._dashboard is not None:
             self._dashboard.redraw_visible()        # not training: no reason to wait
         self.stateChanged.emit(str(state))
+
+    def _on_paused(self, step: int) -> None:
+        """The process waits after ``step``. Pause and Step enter the paused state when
+        asked, before that step is known: the status bar names the step it really waits at."""
+        self.window.set_training_state(state_text(self.state, step, self.session.last_finish))
 
     # ---- actions ----------------------------------------------------------------------------
     def train(self, pause_after: int | None = None) -> bool:

@@ -138,8 +138,9 @@ def test_start_pause_resume_stop_feed_the_views(qtbot, window):
     qtbot.waitUntil(lambda: boundary.image.image is not None, timeout=PATIENCE_MS)
     assert boundary.image.image.shape[:2] == (60, 60)
     assert not boundary.is_empty
-    pause_and_settle(qtbot, window)
-    assert c.state == "paused" and window.status.training_label.text().startswith("Paused")
+    step = pause_and_settle(qtbot, window)
+    assert c.state == "paused"
+    assert window.status.training_label.text() == f"Paused at step {step}"
     assert not window.training_actions["pause"].isEnabled()
     paused_at = loss_points(window)
     trigger(window, "train")                 # resume
@@ -175,7 +176,9 @@ def test_step_trains_exactly_one_batch(qtbot, window):
     c = window.training
     assert step_and_settle(qtbot, window) == 1
     assert c.trainer.step == 1 and c.state == "paused" and loss_points(window) == 1
+    assert window.status.training_label.text() == "Paused at step 1"
     assert step_and_settle(qtbot, window) == 2
+    assert window.status.training_label.text() == "Paused at step 2"
     QApplication.processEvents()
     assert c.trainer.step == 2 and loss_points(window) == 2
 
