@@ -3,7 +3,7 @@
     python main.py [FILE] [--train-steps N] [--screenshot OUT.png] [--startup-time]
 
 With no FILE the XOR example opens; a FILE that cannot be read opens the example and
-shows why. ``--screenshot`` trains N steps (window.train_steps_then), saves a PNG of the
+shows why. ``--screenshot`` trains N steps (train_steps_then below), saves a PNG of the
 whole window and exits. ``--startup-time`` prints the seconds from process start to the
 window's first paint (also printed when NETWRIGHT_STARTUP_TIME is set).
 """

@@ -293,6 +293,7 @@ class _Child:
                 return GO
             request = self.trainer.probe_request
             if request is not None and self.probed_step != self.trainer.step:
+                self._flush()                  # the steps first: the probe takes a while
                 return request                 # the views show the step the run waits at
             if not self.reported:
                 self._flush()

@@ -142,14 +142,26 @@ class TrainingController(QObject):
     # ---- actions ----------------------------------------------------------------------------
     def train(self, pause_after: int | None = None) -> bool:
         """Start, resume or continue; ``pause_after`` steps from now the run pauses."""
-        if self.state not in ACTIVE and not self._ensure_run():
-            return False
-        return self.session.train(pause_after)
+        return self._go(lambda: self.session.train(pause_after))
 
     def step(self) -> None:
         """Train exactly one batch, then stay paused."""
-        if self.state in ACTIVE or self._ensure_run():
-            self.session.step()
+        self._go(self.session.step)
+
+    def _go(self, start) -> bool:
+        """``start()`` the run, a new one if there is none to go on with. The training
+        process starts first: it forks while the views get ready for the run (the views
+        read its messages only once this returns to the event loop)."""
+        info = None
+        if self.state not in ACTIVE:
+            info = self._new_run_if_needed()
+            if info is False:
+                return False
+        started = start()
+        if info is not None:
+            self.binding.start_run(info)
+            self.runStarted.emit(info)
+        return started
 
     def pause(self) -> None:
         self.session.pause()
@@ -193,12 +205,13 @@ class TrainingController(QObject):
         training = self.document.network.training or {}
         return int(training.get("seed", 0) or 0)
 
-    def _ensure_run(self) -> bool:
-        """A run to train: the stopped one if the network is unchanged, else a new one."""
+    def _new_run_if_needed(self):
+        """The stopped run goes on if the network is unchanged (None); else a new run is
+        made (its RunInfo), or False if the network cannot train (the message is shown)."""
         doc_dict = self.document.to_dict()
         key = graph_key(doc_dict)
         if self.session.process is not None and self.state == STOPPED and key == self._trainer_key:
-            return True
+            return None
         from gui.files import error_messages
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -211,11 +224,8 @@ class TrainingController(QObject):
         self.session.adopt(trainer)
         self._trainer_key = key
         self.run_id += 1
-        info = run_info(trainer, self.run_id)
         self.dashboard
-        self.binding.start_run(info)
-        self.runStarted.emit(info)
-        return True
+        return run_info(trainer, self.run_id)
 
     def _drop_run(self) -> None:
         self.session.drop()

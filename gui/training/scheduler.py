@@ -9,10 +9,8 @@ with time.thread_time): with many views on screen each one is redrawn less often
 training keeps its pace.
 
 Two exceptions keep a new run from looking dead: a view that has not been drawn since the
-run started goes before the others, and the tick does not lengthen while one waits.
-The ticks come from a QTimer and also from ``poll()``, which the dashboard calls on every
-batch: Qt's glib event loop runs a timer at idle priority after it has fired once, so a
-steady stream of queued batches can hold the timer back for seconds on a busy machine.
+run started is drawn at the next pass of the event loop, before the others, and the tick
+does not lengthen while one waits.
 """
 from __future__ import annotations
 
@@ -35,7 +33,7 @@ class RedrawScheduler(QObject):
         self.timer.timeout.connect(self._tick)
         self.min_tick = self.tick = tick_ms
         self._window_start = (time.perf_counter(), time.thread_time())
-        self._last_tick = 0.0
+        self._soon = False                 # a tick for a first draw is on its way
 
     def new_run(self) -> None:
         """Every view's next draw is a first draw again (it goes first)."""
@@ -49,10 +47,13 @@ class RedrawScheduler(QObject):
         same thing before the turn replaces the first."""
         self._pending.setdefault(view, {})[what] = draw
         self._start_ticking()
+        if view not in self._drawn and not self._soon:
+            self._soon = True                  # a new run's first picture: now, not in a tick
+            QTimer.singleShot(0, self, self._first_draw)
 
-    def poll(self) -> None:
-        """Tick now if a tick is due (called on every batch; see the module note)."""
-        if self._pending and (time.perf_counter() - self._last_tick) * 1000.0 >= self.tick:
+    def _first_draw(self) -> None:
+        self._soon = False
+        if self._first_draw_waiting():
             self._tick()
 
     def kick(self) -> None:
@@ -87,7 +88,6 @@ class RedrawScheduler(QObject):
         return any(v not in self._drawn and v.isVisible() for v in self._pending)
 
     def _tick(self) -> None:
-        self._last_tick = time.perf_counter()
         self._adapt()
         visible = [v for v in self._pending if v.isVisible()]
         if not visible:

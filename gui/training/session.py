@@ -126,8 +126,11 @@ class RunSession(QObject):
     # ---- what the process says ----------------------------------------------------------------
     def _watch(self, process: TrainingProcess | None) -> None:
         """Read ``process``'s messages as they come (None: stop reading)."""
-        if self._notifier is not None:
-            self._notifier.blockSignals(True)
+        if self._notifier is not None:        # before its pipe closes: Qt warns otherwise
+            if isinstance(self._notifier, QSocketNotifier):
+                self._notifier.setEnabled(False)
+            else:
+                self._notifier.stop()
             self._notifier.deleteLater()
             self._notifier = None
         fd = process.fileno() if process is not None else None
