@@ -40,6 +40,7 @@ from engine.training.messages import (Ended, EpochEvent, Failed, FinishedEvent,
 from engine.training.trainer import GO, STOP, Trainer, check_lr, history_record
 
 CHUNK_HZ = 30.0
+CHECK_EVERY_S = 0.002      # between two steps the child looks for controls at most this often
 BLAS_THREADS = 1
 CLOSE_WAIT_S = 2.0
 _HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
@@ -249,7 +250,7 @@ class _Child:
         self.go = 0                            # the parent's number of the last run/resume/step
         self.probed_step = -1                  # the step the last probe showed
         self.steps = _Steps()
-        self.last_flush = 0.0
+        self.last_flush = self.next_check = 0.0
 
     def serve(self) -> None:
         while True:
@@ -279,8 +280,11 @@ class _Child:
 
     # ---- between two steps ---------------------------------------------------------------------
     def _turn(self):
-        while self.conn.poll():                # controls sent meanwhile, without waiting
-            self._handle(self._recv())
+        now = time.perf_counter()
+        if now >= self.next_check:             # controls sent meanwhile, without waiting;
+            self.next_check = now + CHECK_EVERY_S     # a look at the pipe costs ~15 us
+            while self.conn.poll():
+                self._handle(self._recv())
         while True:
             if self.stopping:
                 return STOP
@@ -300,6 +304,7 @@ class _Child:
                 self._send(Paused(self.trainer.step, self.go, self._state()))
                 self.reported = True
             self._handle(self._recv())         # paused: wait for the parent
+            self.next_check = 0.0              # and look again before the next step
 
     def _handle(self, message: tuple) -> None:
         name, *args = message

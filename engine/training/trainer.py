@@ -186,7 +186,7 @@ class Trainer:
         self._in_run = True
         token = self._run_token = object()
         try:
-            yield from self._loop(turn or self._wait_turn)
+            yield from self._loop(self._wait_turn if turn is None else self._timed(turn))
         finally:
             if self._run_token is token:      # not a later run() that started meanwhile
                 self._in_run = False
@@ -197,7 +197,7 @@ class Trainer:
             if self._perm is None:
                 self._begin_epoch()
             while self._batch < self.n_batches:
-                turn = self._timed_turn(wait_turn)
+                turn = wait_turn()
                 if turn is STOP:
                     yield from self._end_run("stopped")
                     return
@@ -219,16 +219,15 @@ class Trainer:
                 return
         yield from self._end_run("completed")
 
-    def _timed_turn(self, wait_turn):
-        """Ask ``wait_turn``; a turn that waited (a pause) is left out of training_time."""
-        began = time.perf_counter()
-        with self._cond:
-            self._pause_began = began
-        turn = wait_turn()
-        with self._cond:
+    def _timed(self, turn):
+        """``turn`` with the time it takes (a pause) left out of training_time. A custom
+        turn runs in the training thread, which alone reads that clock then: no lock."""
+        def timed_turn():
+            began = time.perf_counter()
+            answer = turn()
             self._paused_s += time.perf_counter() - began
-            self._pause_began = None
-        return turn
+            return answer
+        return timed_turn
 
     def _wait_turn(self):
         """GO, STOP, or a ProbeRequest that arrived while paused (the thread controls)."""
@@ -247,7 +246,10 @@ class Trainer:
                     self._probe_changed = False
                     return self._probe_req
                 self._blocked.set()
+                self._pause_began = time.perf_counter()
                 self._cond.wait()         # every control notifies
+                self._paused_s += time.perf_counter() - self._pause_began
+                self._pause_began = None
                 self._blocked.clear()
 
     def _begin_epoch(self) -> None:
