@@ -206,3 +206,13 @@ def test_the_training_process_leaves_the_other_core_to_the_window(process):
     proc.run()
     assert "blas threads [1]" in list(proc.messages(WAIT_S))[-1].text
 
+
+
+def test_where_there_is_no_fork_server_the_child_is_spawned(process, monkeypatch):
+    """Windows and macOS start children with spawn: the same run, the same messages."""
+    import engine.training.process as module
+    monkeypatch.setattr(module, "_HAS_FORKSERVER", False)
+    proc = process(Trainer(xor(epochs=2)))
+    proc.run()
+    got = list(proc.messages(WAIT_S))
+    assert chunk_steps(got) == expected_steps(2) and got[-1].finished.reason == "completed"
