@@ -39,9 +39,9 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self.view = self._make_canvas()
         self.setCentralWidget(self.view)
-        self.palette = Palette(self)
+        self.layer_palette = Palette(self)      # not .palette: QWidget.palette()
         self.inspector = Inspector(self.document, self)
-        self.palette_dock = self._dock("Layers", "palette_dock", self.palette,
+        self.palette_dock = self._dock("Layers", "palette_dock", self.layer_palette,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         doc.networkReplaced.connect(self._fit_soon)
         self.files.statusMessage.connect(lambda m: self.status.showMessage(m, 5000))
         self.view.statusMessage.connect(lambda m: self.status.showMessage(m, 5000))
-        self.palette.addRequested.connect(self.add_layer_at_centre)
+        self.layer_palette.addRequested.connect(self.add_layer_at_centre)
         self.view.selectionChanged.connect(self.inspector.set_selection)
         self.inspector.nodeRenamed.connect(self._select_node)
 

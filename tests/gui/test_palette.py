@@ -51,7 +51,7 @@ def test_double_click_adds_the_layer_at_the_view_centre(main_window, qtbot):
     window = main_window
     window.show()
     qtbot.waitExposed(window)
-    palette = window.palette
+    palette = window.layer_palette
     item = palette.item_for("Dropout")
     rect = palette.tree.visualItemRect(item)
     before = len(window.document.network.nodes)
@@ -77,7 +77,7 @@ def test_palette_drag_data_drops_onto_the_canvas(main_window, qtbot):
     w = main_window
     w.show()
     qtbot.waitExposed(w)
-    mime = w.palette.tree.mimeData([w.palette.item_for("BatchNorm")])
+    mime = w.layer_palette.tree.mimeData([w.layer_palette.item_for("BatchNorm")])
     viewport = w.view.viewport()
     at = QPoint(viewport.width() // 2, viewport.height() - 40)
     copy, left, nomod = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
