@@ -4,7 +4,7 @@ from __future__ import annotations
 from engine.graph.network import Network
 
 COLUMN_SPACING = 175.0     # a card is 120 wide in scene units: room for a wire label
-ROW_SPACING = 90.0         # a card is ~54 high
+ROW_SPACING = 130.0        # a card is ~54 high, its live preview ~64 more under it
 
 
 def node_depths(net: Network) -> dict[str, int]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import (QBrush, QFontMetrics, QFontMetricsF, QImage, QPainter, QPainterPath,
-                           QPen, QPixmap)
+from PySide6.QtGui import QBrush, QFontMetrics, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from engine.nn.registry import LayerSpec
 from gui.canvas import style
 from gui.canvas.port_item import PortItem
+from gui.canvas.preview import preview_of
+from gui.canvas.preview_item import GAP as PREVIEW_GAP
+from gui.canvas.preview_item import PreviewItem
 from gui.canvas.summary import format_count, format_shape, param_summary
 from gui.param_shapes import param_shape_lines
 
@@ -34,7 +35,7 @@ class NodeItem(QGraphicsItem):
         self.out_port: PortItem | None = None
         self.in_ports: list[PortItem] = []
         self._texts: tuple = ()
-        self._preview: QPixmap | None = None
+        self.preview_item: PreviewItem | None = None
         self._hover = False
         self.refresh()
 
@@ -123,6 +124,8 @@ class NodeItem(QGraphicsItem):
         if self.out_port is None:
             self.out_port = PortItem(self, "out")
         self._place_ports()
+        if self.preview_item is not None:
+            self.preview_item.setPos(0, self.height + PREVIEW_GAP)
 
     def _place_ports(self) -> None:
         body_top, body = style.HEADER_HEIGHT, self.height - style.HEADER_HEIGHT
@@ -137,22 +140,36 @@ class NodeItem(QGraphicsItem):
     def free_in_port(self) -> PortItem | None:
         return next((p for p in self.in_ports if p.edge_src is None), None)
 
-    # ---- preview (the dashboard draws a sample's activation under the card) ------------
-    def set_preview(self, image: np.ndarray | None) -> None:
-        """Show a small grey image (2-D, or [C, H, W]: first channel) under the card; None
-        removes it. Values are scaled to their own min..max. A vector is drawn as bars by
-        gui.training.previews before it comes here."""
-        self.prepareGeometryChange()
-        self._preview = None if image is None else _preview_pixmap(np.asarray(image))
-        self.update()
+    # ---- preview (the dashboard shows a sample's output under the card) ---------------------
+    def set_preview(self, activation) -> None:
+        """Show this node's output for one sample (any array, see gui.canvas.preview) under
+        the card; None, or nothing drawable, removes it."""
+        preview = None if activation is None else preview_of(activation)
+        if preview is None:
+            if self.preview_item is not None:
+                self.preview_item.setParentItem(None)
+                if self.preview_item.scene() is not None:
+                    self.preview_item.scene().removeItem(self.preview_item)
+                self.preview_item = None
+            return
+        if self.preview_item is None:
+            self.preview_item = PreviewItem(self)
+            self.preview_item.setPos(0, self.height + PREVIEW_GAP)
+        self.preview_item.show_preview(preview)
 
     def has_preview(self) -> bool:
-        return self._preview is not None
+        return self.preview_item is not None
+
+    def outline_rect(self) -> QRectF:
+        """The card and its preview, in scene coordinates (what Fit to View must show)."""
+        rect = self.sceneBoundingRect()
+        if self.preview_item is not None:
+            rect = rect.united(self.preview_item.sceneBoundingRect())
+        return rect
 
     # ---- painting -----------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        extra = style.PREVIEW_HEIGHT + 6 if self._preview is not None else 0.0
-        return QRectF(-2, -2, style.CARD_WIDTH + 4, self.height + extra + 4)
+        return QRectF(-2, -2, style.CARD_WIDTH + 4, self.height + 4)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -175,22 +192,6 @@ class NodeItem(QGraphicsItem):
             self._paint_card(painter, colour, bool(errors))
             self._paint_header(painter, type_name)
             self._paint_body(painter, summary, shape, count, errors)
-        if self._preview is not None:          # zoomed out too: the live picture still reads
-            self._paint_preview(painter)
-
-    def _paint_preview(self, painter: QPainter) -> None:
-        target = self._preview_rect()
-        painter.drawPixmap(target.toRect(), self._preview)
-        painter.setPen(QPen(style.CARD_BORDER, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(target)
-
-    def _preview_rect(self) -> QRectF:
-        """Centred under the card, keeping the image's aspect ratio."""
-        w, h = self._preview.width(), self._preview.height()
-        scale = min(style.CARD_WIDTH / w, style.PREVIEW_HEIGHT / h)
-        pw, ph = w * scale, h * scale
-        return QRectF((style.CARD_WIDTH - pw) / 2, self.height + 6, pw, ph)
 
     def _paint_simple(self, painter: QPainter, colour, type_name: str, shape) -> None:
         """Zoomed far out: a solid card with its type and shape in big letters."""
@@ -327,18 +328,4 @@ def _shift_as_ctrl(event) -> None:
     """Shift-click adds to the selection like Ctrl-click (both are common conventions)."""
     if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
         event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
-
-
-def _preview_pixmap(array: np.ndarray) -> QPixmap | None:
-    if array.ndim == 3:
-        array = array[0]
-    if array.ndim != 2 or array.size == 0:
-        return None
-    a = array.astype(np.float32)
-    lo, hi = float(np.nanmin(a)), float(np.nanmax(a))
-    scaled = np.zeros_like(a) if hi <= lo else (a - lo) / (hi - lo)
-    grey = np.ascontiguousarray((np.nan_to_num(scaled) * 255).astype(np.uint8))
-    h, w = grey.shape
-    image = QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(image)
 

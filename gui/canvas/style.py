@@ -14,7 +14,7 @@ CARD_MIN_HEIGHT = HEADER_HEIGHT + 2 * LINE_HEIGHT + 10.0
 SLOT_SPACING = 20.0          # between the input ports of a merge node
 PORT_RADIUS = 6.0
 CORNER = 7.0
-PREVIEW_HEIGHT = 56.0
+PREVIEW_HEIGHT = 60.0         # the live preview under a card (gui/canvas/preview_item.py)
 
 # keyed by engine.nn.registry.CATEGORIES
 CATEGORY_COLOURS = {

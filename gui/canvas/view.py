@@ -153,7 +153,7 @@ class CanvasView(QGraphicsView):
             return
         bounds = QRectF()
         for item in items:
-            bounds = bounds.united(item.sceneBoundingRect())
+            bounds = bounds.united(item.outline_rect())
         bounds.adjust(-40, -40, 40, 40)
         self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
         zoom = self.zoom

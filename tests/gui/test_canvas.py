@@ -1,7 +1,6 @@
 """The canvas driven like a user: palette drops, port drags, keys, wheel, menus' actions."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
@@ -419,45 +418,6 @@ def test_a_node_with_a_problem_is_red_with_the_message(make_view):
     assert view.scene().edge_items[("in", "h1")].label == "[1, 4, 4]"
     doc.undo_stack.undo()
     assert not h1.has_error and h1.toolTip().count("Fully connected") == 1
-
-
-def test_preview_hook_draws_under_the_card(make_view):
-    from gui.training.previews import vector_bars
-    view, doc = make_view(xor_network())
-    item = view.scene().node_items["h1"]
-    height = item.boundingRect().height()
-    item.set_preview(np.arange(12, dtype=np.float32).reshape(3, 4))
-    assert item.has_preview() and item.boundingRect().height() > height
-    item.set_preview(vector_bars(np.array([0.5, -1.0, 2.0, 0.0])))   # how a vector comes
-    assert item.has_preview()
-    item.set_preview(None)
-    assert not item.has_preview() and item.boundingRect().height() == height
-
-
-def test_preview_is_drawn_when_zoomed_out_too(make_view):
-    """Fit to View on a long chain draws the cards simplified; the previews were dropped
-    with the details, so a user saw no live previews at all."""
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QStyleOptionGraphicsItem
-    from gui.canvas.node_item import SIMPLE_BELOW
-    view, _ = make_view(xor_network())
-    item = view.scene().node_items["h1"]
-
-    def below_the_card(scale: float):
-        image = QImage(400, 400, QImage.Format.Format_ARGB32)
-        image.fill(0xFFFFFFFF)
-        painter = QPainter(image)
-        painter.scale(scale, scale)
-        painter.translate(4, 4)
-        item.paint(painter, QStyleOptionGraphicsItem())
-        painter.end()
-        top = int((item.card_rect().height() + 8) * scale) + 4
-        bottom = int(item.boundingRect().bottom() * scale)
-        return [image.pixel(x, y) for y in range(top, bottom) for x in range(0, 100)]
-
-    item.set_preview(np.zeros((8, 8), dtype=np.float32))
-    for scale in (1.0, SIMPLE_BELOW * 0.8):
-        assert set(below_the_card(scale)) - {0xFFFFFFFF}, f"no preview at scale {scale}"
 
 
 def test_locked_document_refuses_canvas_edits(make_view):

@@ -295,13 +295,3 @@ def test_confusion_view_counts_the_validation_set_with_class_names(qtbot):
     assert ticks == list(trainer.dataset.class_names)
     assert [t.toPlainText() for t in view.texts] == [str(v) for v in view.matrix.ravel()]
 
-
-# ---- node previews ------------------------------------------------------------------------------
-def test_vector_preview_is_signed_bars_scaled_to_at_least_one():
-    from gui.training.previews import BAR_HEIGHT, BAR_WIDTH, vector_bars
-    img = vector_bars(np.array([0.5, -1.0]))
-    assert img.shape == (BAR_HEIGHT, 2 * BAR_WIDTH)
-    half = BAR_HEIGHT // 2
-    up = img[:half, 1]                       # first unit, upwards from the zero line
-    down = img[half + 1:, BAR_WIDTH + 1]     # second unit, downwards
-    assert (up == 0).sum() == round(0.5 * half) and (down == 0).sum() == half

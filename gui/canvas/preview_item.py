@@ -1,0 +1,153 @@
+"""The live preview under a node card (a child of the card, so a new probe repaints the
+preview, not the card): bars, cells or maps from gui.canvas.preview, as wide as the card,
+with a caption naming the colour scale and what is shown."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gui.canvas import style
+from gui.canvas.preview import (NEGATIVE, POSITIVE, ZERO, Preview, diverging_rgb,
+                                grid_shape)
+
+GAP = 6.0              # between the card and its preview
+CELL_GAP = 2.0
+CAPTION_HEIGHT = 13.0
+CAPTION_BELOW = 0.85   # device pixels per card unit under which the caption would be a smudge
+
+
+def _colour(rgb) -> QColor:
+    return QColor(*(int(c) for c in rgb))
+
+
+class PreviewItem(QGraphicsItem):
+    def __init__(self, card: QGraphicsItem):
+        super().__init__(card)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)   # clicks reach the canvas
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.preview: Preview | None = None
+        self._images: list[QImage] = []
+
+    def show_preview(self, preview: Preview) -> None:
+        self.preview = preview
+        self._images = ([_rgb_image(m) for m in preview.values]
+                        if preview.kind == "maps" else [])
+        self.setToolTip(_tooltip(preview))
+        self.update()
+
+    # ---- geometry --------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-1, -1, style.CARD_WIDTH + 2, style.PREVIEW_HEIGHT + CAPTION_HEIGHT + 2)
+
+    def box(self) -> QRectF:
+        """Where the picture goes: the card's width, PREVIEW_HEIGHT high."""
+        return QRectF(0, 0, style.CARD_WIDTH, style.PREVIEW_HEIGHT)
+
+    def cell_rects(self) -> list[QRectF]:
+        """One rectangle per cell or map, centred in the box."""
+        p = self.preview
+        if p is None or p.kind == "bars":
+            return []
+        count = len(p.values)
+        aspect = p.values.shape[2] / p.values.shape[1] if p.kind == "maps" else 1.0
+        box = self.box()
+        rows, columns, cell_w = grid_shape(count, aspect, box.width(), box.height(), CELL_GAP)
+        cell_h = cell_w / aspect
+        used_w = columns * cell_w + (columns - 1) * CELL_GAP
+        used_h = rows * cell_h + (rows - 1) * CELL_GAP
+        left, top = (box.width() - used_w) / 2, (box.height() - used_h) / 2
+        return [QRectF(left + (k % columns) * (cell_w + CELL_GAP),
+                       top + (k // columns) * (cell_h + CELL_GAP), cell_w, cell_h)
+                for k in range(count)]
+
+    # ---- painting ----------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        p = self.preview
+        if p is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp pixels
+        if p.kind == "bars":
+            self._paint_bars(painter, p.values)
+        elif p.kind == "cells":
+            self._paint_cells(painter, p.values)
+        else:
+            self._paint_maps(painter)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod >= CAPTION_BELOW:             # smaller text is a smudge: the tooltip has it
+            self._paint_caption(painter, p)
+
+    def _paint_bars(self, painter: QPainter, values: np.ndarray) -> None:
+        box = self.box()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(style.CARD_FILL))
+        painter.drawRect(box)
+        half, middle = box.height() / 2, box.center().y()
+        slot = box.width() / len(values)
+        gap = min(1.0, slot * 0.2)
+        for k, v in enumerate(values):
+            x = box.left() + k * slot + gap / 2
+            if np.isnan(v):                      # not a number: a grey full-height mark
+                painter.setBrush(QBrush(_colour(diverging_rgb(np.nan))))
+                painter.drawRect(QRectF(x, box.top(), slot - gap, box.height()))
+            elif v != 0:
+                painter.setBrush(QBrush(_colour(POSITIVE if v > 0 else NEGATIVE)))
+                painter.drawRect(QRectF(x, middle, slot - gap, -v * half).normalized())
+        painter.setPen(QPen(style.MUTED_TEXT, 0))
+        painter.drawLine(QLineF(box.left(), middle, box.right(), middle))
+        self._frame(painter, box)
+
+    def _paint_cells(self, painter: QPainter, values: np.ndarray) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rect, rgb in zip(self.cell_rects(), diverging_rgb(values)):
+            painter.setBrush(QBrush(_colour(rgb)))
+            painter.drawRect(rect)
+        rects = self.cell_rects()
+        self._frame(painter, rects[0].united(rects[-1]).adjusted(-1, -1, 1, 1))
+
+    def _paint_maps(self, painter: QPainter) -> None:
+        for rect, image in zip(self.cell_rects(), self._images):
+            painter.drawImage(rect, image)
+            self._frame(painter, rect)
+
+    @staticmethod
+    def _frame(painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(QPen(style.CARD_BORDER, 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+
+    def _paint_caption(self, painter: QPainter, p: Preview) -> None:
+        """A colour key (blue - white - red) with the scale, and what is shown."""
+        row = QRectF(0, style.PREVIEW_HEIGHT + 1, style.CARD_WIDTH, CAPTION_HEIGHT - 1)
+        key = QRectF(row.left(), row.center().y() - 3, 26, 6)
+        gradient = QLinearGradient(key.topLeft(), key.topRight())
+        for at, rgb in ((0.0, NEGATIVE), (0.5, ZERO), (1.0, POSITIVE)):
+            gradient.setColorAt(at, _colour(rgb))
+        painter.setPen(QPen(style.CARD_BORDER, 0))
+        painter.setBrush(QBrush(gradient))
+        painter.drawRect(key)
+        painter.setFont(style.font(7.0))
+        painter.setPen(QPen(style.MUTED_TEXT))
+        text = row.adjusted(key.width() + 4, 0, 0, 0)
+        middle = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(text, middle | Qt.AlignmentFlag.AlignLeft, p.scale_text)
+        painter.drawText(text, middle | Qt.AlignmentFlag.AlignRight, p.count_text)
+
+
+def _rgb_image(values: np.ndarray) -> QImage:
+    rgb = np.ascontiguousarray(diverging_rgb(values))
+    h, w, _ = rgb.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def _tooltip(p: Preview) -> str:
+    shown = {"bars": "one bar per unit", "cells": "one cell per unit, row by row",
+             "maps": "one square per map"}[p.kind]
+    lines = [f"This node's output for the chosen sample: {p.count_text}, {shown}.",
+             f"Values from {p.low:.3g} to {p.high:.3g}; full colour"
+             + (" and a full bar" if p.kind == "bars" else "")
+             + f" mean {p.scale_text} (red above zero, blue below, white zero)."]
+    if p.not_finite:
+        lines.append(f"{p.not_finite} values are not numbers (grey): the run diverged?")
+    return "<br>".join(lines)
