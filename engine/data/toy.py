@@ -121,19 +121,40 @@ def _describe_sine(params: dict) -> DatasetInfo:
                        feature_names=("x",), standardized=False)
 
 
+OUTLIER_SIDES = ("both", "up", "down")
+
+
 @register_dataset("sine", "Points on y = sin(x) for x in [-3, 3] with noise; 'outliers' "
                   "throws a fraction of them far off the curve (compare MSE and MAE).",
                   [samples_param(200),
                    noise_param(0.1, help="Standard deviation of the random error added to "
                                "every y: the scatter around the curve."),
                    Param("outliers", "float", 0.0, "Fraction of points moved far off the "
-                         "curve (2 to 4 units up or down).", min=0.0, max=0.5)],
+                         "curve (2 to 4 units up or down).", min=0.0, max=0.5),
+                   Param("outlier_side", "choice", "both", "Where the outliers go: both "
+                         "(up or down at random, so their pulls partly cancel), or all up, or "
+                         "all down (a one-sided pull, which MSE follows and MAE resists).",
+                         choices=OUTLIER_SIDES)],
                   "regression", "regression", _describe_sine)
 def load_sine(params: dict, rng: np.random.Generator):
     n = params["samples"]
     x = rng.uniform(-3.0, 3.0, size=(n, 1))
-    y = np.sin(x) + params["noise"] * rng.standard_normal((n, 1))
+    y = sine_truth(x) + params["noise"] * rng.standard_normal((n, 1))
     n_out = int(round(params["outliers"] * n))
     moved = rng.choice(n, size=n_out, replace=False)
-    y[moved, 0] += rng.choice([-1.0, 1.0], size=n_out) * rng.uniform(2.0, 4.0, size=n_out)
+    # The same draws for every side, so "both" gives the points it always gave.
+    sign = rng.choice([-1.0, 1.0], size=n_out)
+    if params["outlier_side"] != "both":
+        sign = np.abs(sign) * (1.0 if params["outlier_side"] == "up" else -1.0)
+    y[moved, 0] += sign * rng.uniform(2.0, 4.0, size=n_out)
     return x, y
+
+
+def sine_truth(x: np.ndarray) -> np.ndarray:
+    """The sine set's y without noise or outliers: the curve a good fit follows."""
+    return np.sin(x)
+
+
+# The noise-free function behind a 1-D regression set, by dataset name (the fitted-curve
+# view draws it next to the fit).
+NOISE_FREE = {"sine": sine_truth}

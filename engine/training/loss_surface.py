@@ -1,11 +1,13 @@
 """The loss surface around the current weights, and the optimizer's path across it.
 
-Two random directions in weight space, "filter-normalised" (Li et al. 2018, "Visualizing the
-Loss Landscape of Neural Nets"): each row of a weight (a Dense unit, a Conv2D filter) gets
-the norm of that row of the weights, so a step of 1 along a direction changes every unit by
-as much as its own size, whatever its scale. One-axis params (biases, BatchNorm) get no
-direction, as in the paper. The directions and an origin (the weights when the view was
-first asked for) stay fixed for a run, so successive surfaces and the path share one frame.
+A plane through the weights, spanned by two directions, with an origin: the frame in which
+the surface and the path are drawn. The directions are either the principal directions of
+the path (engine/training/weight_path.py; ``directions_from_vectors``) or two random
+directions, "filter-normalised" (Li et al. 2018, "Visualizing the Loss Landscape of Neural
+Nets"): each row of a weight (a Dense unit, a Conv2D filter) gets the norm of that row of the
+weights, so a step of 1 along a direction changes every unit by as much as its own size,
+whatever its scale. One-axis params (biases, BatchNorm) get no random direction, as in the
+paper.
 
     dirs = make_directions(model, seed=0)
     grid = surface(model, x, y, loss_fn, dirs)       # res x res losses, weights restored
@@ -19,7 +21,6 @@ import numpy as np
 
 MAX_EXAMPLES = 256           # a surface costs res^2 forwards of this many examples at most
 DIRECTION_STREAM = 0x5A4F    # keeps the directions independent of the other random streams
-MAX_PATH = 2000              # path points kept; past this, every other one is dropped
 
 
 @dataclass(frozen=True)
@@ -34,30 +35,40 @@ class Directions:
 @dataclass(frozen=True)
 class SurfaceGrid:
     """``losses[i, j]`` is the loss at (alphas[j], betas[i]) (row i = beta, as an image)."""
-    alphas: np.ndarray       # (res,) float32, in the origin's frame
-    betas: np.ndarray        # (res,)
-    losses: np.ndarray       # (res, res) float32; inf/NaN where the loss blew up
-    centre: tuple[float, float]
+    alphas: np.ndarray       # (na,) float32, in the origin's frame
+    betas: np.ndarray        # (nb,)
+    losses: np.ndarray       # (nb, na) float32; inf/NaN where the loss blew up
+    centre: tuple[float, float]      # where the weights are (the grid need not be centred)
 
 
-def _params(model) -> dict:
+def trainable(model) -> dict:
     """The trainable parameter arrays by key (the arrays the optimizer updates)."""
     return {k: p for k, (p, _g) in model.parameters().items()}
 
 
-def make_directions(model, seed: int = 0) -> Directions:
-    """Two seeded, filter-normalised directions; the current weights are the origin."""
-    params = _params(model)
+def make_directions(model, seed: int = 0, origin: dict | None = None) -> Directions:
+    """Two seeded, filter-normalised directions (scaled to the current weights); the origin
+    is ``origin`` (by parameter key) or the current weights."""
+    params = trainable(model)
     if not params:
         raise ValueError("the loss surface needs a model with trainable weights")
     rng = np.random.default_rng([int(seed), DIRECTION_STREAM])
     d1 = {k: _filter_normalised(rng, p) for k, p in params.items()}
     d2 = {k: _filter_normalised(rng, p) for k, p in params.items()}
+    origin = {k: np.array(origin[k] if origin is not None else p, np.float32)
+              for k, p in params.items()}
+    return _frame(d1, d2, origin, "weights with at least two entries that are not biases")
+
+
+def directions_from_vectors(v1: dict, v2: dict, origin: dict) -> Directions:
+    """The frame of two given directions (by parameter key, e.g. principal directions)."""
+    return _frame(v1, v2, origin, "two directions that are not parallel")
+
+
+def _frame(d1: dict, d2: dict, origin: dict, needs: str) -> Directions:
     gram = np.array([[_dot(d1, d1), _dot(d1, d2)], [_dot(d2, d1), _dot(d2, d2)]])
     if abs(np.linalg.det(gram)) <= 1e-12 * max(gram[0, 0] * gram[1, 1], 1e-30):
-        raise ValueError("the loss surface needs weights with at least two entries that "
-                         "are not biases")
-    origin = {k: p.copy() for k, p in params.items()}
+        raise ValueError(f"the loss surface needs {needs}")
     return Directions(d1=d1, d2=d2, origin=origin, gram_inv=np.linalg.inv(gram))
 
 
@@ -82,41 +93,47 @@ def project(model, directions: Directions) -> tuple[float, float]:
     plane nearest to them (least squares)."""
     d1, d2, origin = directions.d1, directions.d2, directions.origin
     rhs = np.zeros(2)
-    for k, p in _params(model).items():      # two dot products per array: cheap every step
+    for k, p in trainable(model).items():      # two dot products per array: cheap every step
         delta = p - origin[k]
         rhs += (float(np.vdot(d1[k], delta)), float(np.vdot(d2[k], delta)))
     a, b = directions.gram_inv @ rhs
     return float(a), float(b)
 
 
-def surface(model, x, y, loss_fn, directions: Directions, span: float = 1.0,
-            res: int = 21) -> SurfaceGrid:
-    """The loss (eval mode) on a res x res grid of weights current + a*d1 + b*d2, a and b in
-    [-span, span], on the first MAX_EXAMPLES rows of ``x``/``y`` (``y`` as the loss reads it).
+def surface(model, x, y, loss_fn, directions: Directions, span=1.0, res=21,
+            offset: tuple[float, float] = (0.0, 0.0)) -> SurfaceGrid:
+    """The loss (eval mode) on a grid of weights current + a*d1 + b*d2, a in offset[0] +
+    [-span, span] at ``res`` points and b likewise (``span`` and ``res`` may be pairs: along
+    a, along b), on the first MAX_EXAMPLES rows of ``x``/``y`` (``y`` as the loss reads it).
     The weights are restored bitwise afterwards, also if a forward raises."""
-    if not 2 <= int(res) <= 201:
+    spans, sizes = _pair(span), _pair(res)
+    if not all(2 <= int(n) <= 201 for n in sizes):
         raise ValueError(f"loss surface: res must be between 2 and 201, got {res}")
-    if not (np.isfinite(span) and span > 0):
+    if not all(np.isfinite(v) and v > 0 for v in spans):
         raise ValueError(f"loss surface: span must be a positive number, got {span}")
     x, y = x[:MAX_EXAMPLES], y[:MAX_EXAMPLES]
-    params = _params(model)
+    params = trainable(model)
     saved = {k: p.copy() for k, p in params.items()}
-    offsets = np.linspace(-span, span, int(res))
-    losses = np.empty((len(offsets), len(offsets)), dtype=np.float32)
+    a_steps, b_steps = (o + np.linspace(-v, v, int(n)) for o, v, n in zip(offset, spans, sizes))
+    losses = np.empty((len(b_steps), len(a_steps)), dtype=np.float32)
     try:
         # Far from the minimum the loss may overflow: that is a value to show, not an error.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for i, b in enumerate(offsets):
-                for j, a in enumerate(offsets):
+            for i, b in enumerate(b_steps):
+                for j, a in enumerate(a_steps):
                     _place(params, saved, directions, a, b)
                     losses[i, j] = _loss(model, x, y, loss_fn)
     finally:
         for k, p in params.items():
             p[...] = saved[k]
     ca, cb = project(model, directions)
-    return SurfaceGrid(alphas=(ca + offsets).astype(np.float32),
-                       betas=(cb + offsets).astype(np.float32), losses=losses,
+    return SurfaceGrid(alphas=(ca + a_steps).astype(np.float32),
+                       betas=(cb + b_steps).astype(np.float32), losses=losses,
                        centre=(ca, cb))
+
+
+def _pair(v) -> tuple:
+    return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
 
 
 def _place(params: dict, saved: dict, directions: Directions, a: float, b: float) -> None:
@@ -154,26 +171,3 @@ def loss_targets(loss_fn, y: np.ndarray) -> np.ndarray:
     if loss_fn.name == "bce":
         return np.asarray(y, dtype=np.float32).reshape(len(y), 1)
     return y
-
-
-class Path:
-    """The projected weights step by step; thinned to at most MAX_PATH points (every other
-    point is dropped and the recording interval doubles) so a long run stays cheap."""
-
-    def __init__(self):
-        self.steps: list[int] = []
-        self.points: list[tuple[float, float]] = []
-        self._every = 1
-
-    def record(self, step: int, point: tuple[float, float]) -> None:
-        if step % self._every and self.steps:
-            return
-        self.steps.append(int(step))
-        self.points.append(point)
-        if len(self.points) > MAX_PATH:
-            self.steps, self.points = self.steps[::2], self.points[::2]
-            self._every *= 2
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        pts = np.array(self.points, dtype=np.float32).reshape(-1, 2)
-        return np.array(self.steps, dtype=np.int64), pts

@@ -52,7 +52,8 @@ class GridProbe:
     """Decision boundary of a 2-D input: class probabilities on a res x res grid.
 
     ``probs[i, j, k]`` is P(class k) at (xs[j], ys[i]) (row i = y, as an image); binary tasks
-    (bce) give two columns [P(0), P(1)]. ``points``/``labels``: up to 1000 data points to draw.
+    (bce) give two columns [P(0), P(1)]. ``points``/``labels`` and ``val_points``/
+    ``val_labels``: up to 1000 training and validation points to draw.
     """
     xs: np.ndarray               # (res,) grid coordinates of feature 0
     ys: np.ndarray               # (res,) grid coordinates of feature 1
@@ -61,38 +62,48 @@ class GridProbe:
     y_range: tuple[float, float]
     points: np.ndarray           # (M, 2) training points
     labels: np.ndarray           # (M,) their class indices
+    val_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.float32))
+    val_labels: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 @dataclass(frozen=True)
 class CurveProbe:
     """The fitted curve of a 1-D input: predictions over the data range.
 
-    ``ys`` is the model's output (regression) or class probabilities (classification)."""
+    ``ys`` is the model's output (regression) or class probabilities (classification);
+    ``true_ys`` the noise-free function the data was made from, where the dataset knows it
+    (sine), else None."""
     xs: np.ndarray               # (res,)
     ys: np.ndarray               # (res, outputs)
     points_x: np.ndarray         # (M,) training inputs
     points_y: np.ndarray         # (M, targets) or (M,) class indices
+    val_x: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    val_y: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    true_ys: np.ndarray | None = None    # (res, targets)
 
 
 @dataclass(frozen=True)
 class SurfaceProbe:
-    """The loss around the current weights along two fixed random directions (see
-    engine/loss_surface.py), and the optimizer's path projected on them.
+    """The loss around the weights on a plane of two directions (engine/training/
+    surface_probe.py), and the optimizer's path projected on it.
 
     ``losses[i, j]`` is the loss at (alphas[j], betas[i]) (row i = beta, as an image), on a
-    fixed subset of ``examples`` training examples. The frame's origin (0, 0) is the
-    weights when the surface was first asked for in this run; ``current`` is where the
-    weights are now (the grid's centre). ``path`` holds the projected weights after the
-    steps ``path_steps`` (recorded every step while the surface is asked for, thinned to
-    at most a few thousand points)."""
-    alphas: np.ndarray           # (res,) float32
-    betas: np.ndarray            # (res,)
-    losses: np.ndarray           # (res, res) float32; inf/NaN where the loss blew up
+    fixed subset of ``examples`` training examples, around the weights after ``grid_step``.
+    ``directions``: "pca" (the path's principal directions; ``shares``: the fraction of the
+    path's variance along each) or "random" (filter-normalised; ``shares`` None). The
+    frame's origin (0, 0) is the weights at the start of the path; ``current`` is where the
+    weights are now. ``path`` holds the projected weights after the steps ``path_steps``
+    (recorded from step 0 every few steps, whether or not the surface was asked for)."""
+    alphas: np.ndarray           # (na,) float32
+    betas: np.ndarray            # (nb,)
+    losses: np.ndarray           # (nb, na) float32; inf/NaN where the loss blew up
     current: tuple[float, float]
     path: np.ndarray             # (P, 2) float32
     path_steps: np.ndarray       # (P,) int64
     examples: int
     grid_step: int               # the step whose weights the grid was computed around
+    directions: str = "random"
+    shares: tuple | None = None  # (PC 1, PC 2) fractions of the path's variance
 
 
 @dataclass(frozen=True)
@@ -149,9 +160,11 @@ class ProbeRequest:
 
     ``kinds`` maps a probe kind (engine/training/probes.py PROBE_KINDS) to its options:
     "nodes": node ids whose output for validation example ``sample`` (and weights and
-    gradients) to copy; "grid": points per axis of the decision boundary / fitted curve;
-    "confusion": None; "surface": points per axis of the loss surface (its path is recorded
-    every step while it is asked for).
+    gradients) to copy; "grid": points per axis of the decision boundary / fitted curve, or
+    {"res": points along the map's shorter side, "aspect": the plot's width / height};
+    "confusion": None; "surface": {"res": points per axis, "every_ms": a new grid at most this
+    often, "directions": "pca" | "random", "aspect": width / height} (engine/training/
+    surface_probe.py).
     """
     kinds: dict = field(default_factory=dict)
     sample: int = 0

@@ -16,19 +16,17 @@ from typing import Any, Callable
 
 import numpy as np
 
+from engine.data.toy import NOISE_FREE
 from engine.registry import Registry
 from engine.training import loss_surface
 from engine.training.messages import (CurveProbe, GridProbe, NodeProbe, ProbeEvent,
-                                      ProbeRequest, SurfaceProbe)
+                                      ProbeRequest)
 from engine.training.metrics import confusion_matrix, forward_logits, predicted_classes
+from engine.training.surface_probe import (MAX_ASPECT, MIN_ASPECT, check_surface,
+                                          merge_surface, surface_probe)
+from engine.training.weight_path import WeightTrail
 
-MAX_POINTS = 1000     # data points sent along with a grid / curve
-SURFACE_BUDGET_S = 0.15  # one loss surface should cost about this much training time
-SURFACE_DUTY = 15        # a surface that took t waits at least 15 t before the next
-SURFACE_MIN_SPAN = 0.5   # the smallest half-width of the surface grid (see span())
-SURFACE_EVERY_MS = 5000.0   # a new grid at most this often (~100 ms of training each: 2 %)
-PATH_EVERY_S = 0.02      # the path takes a point at most 50 times a second: projecting costs
-                         # ~50 us, a fifth of a small network's step if done every step
+MAX_POINTS = 1000     # data points of each split sent along with a grid / curve
 MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
 
@@ -76,7 +74,10 @@ class Prober:
         self.x_eval = dataset.x_val if has_val else dataset.x_train
         self.y_eval = dataset.y_val if has_val else dataset.y_train
         self.classification = dataset.task == "classification"
-        self._surface: _SurfaceState | None = None     # fixed at the first surface request
+        # The weights' path from the start, whether or not a view shows it now: a loss
+        # surface asked for late in a run still draws the whole path.
+        self.trail = WeightTrail(loss_surface.trainable(model), step=0)
+        self._surface = None               # SurfaceState, made at the first surface request
 
     def check(self, req: ProbeRequest) -> None:
         """Raise ValueError naming what is wrong in ``req`` (unknown kind or node, bad sample)."""
@@ -95,15 +96,9 @@ class Prober:
                 results[kind] = result
         return ProbeEvent(step=step, epoch=epoch, results=results)
 
-    def track(self, req: ProbeRequest | None, step: int) -> None:
-        """After each step: record where the weights are, while the surface is asked for."""
-        state = self._surface
-        if req is None or not req.wants("surface") or state is None:
-            return
-        now = time.perf_counter()        # every step: no lock-taking training clock here
-        if now - state.path_t >= PATH_EVERY_S:
-            state.path_t = now
-            state.path.record(step, loss_surface.project(self.model, state.directions))
+    def track(self, step: int) -> None:
+        """After every step of a run: the weights' path (a copy every few steps)."""
+        self.trail.record(step)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities of ``x``; binary tasks as two columns [P(0), P(1)]."""
@@ -155,27 +150,54 @@ def _check_res(low: int, high: int):
     return check
 
 
-def _grid(prober: Prober, res: int, at: ProbeAt) -> GridProbe | CurveProbe | None:
+def grid_options(options) -> tuple[int, float]:
+    """(points along the shorter axis, width / height of the plot): the options of "grid"
+    are {"res": n, "aspect": a} or, as before, the number n alone (a square plot)."""
+    if isinstance(options, dict):
+        return int(options.get("res", 60)), float(options.get("aspect", 1.0))
+    return int(options), 1.0
+
+
+def _check_grid(prober, options, req) -> None:
+    res, aspect = grid_options(options)
+    _check_res(2, 1000)(prober, res, req)
+    if not MIN_ASPECT <= aspect <= MAX_ASPECT:
+        raise ValueError(f"probe: the grid's aspect must be between {MIN_ASPECT} and "
+                         f"{MAX_ASPECT}, got {aspect}")
+
+
+def _merge_grid(a, b) -> dict:
+    (res_a, aspect), (res_b, _) = grid_options(a), grid_options(b)
+    return {"res": max(res_a, res_b), "aspect": aspect}
+
+
+def _grid(prober: Prober, options, at: ProbeAt) -> GridProbe | CurveProbe | None:
     """The decision boundary of a 2-D classifier, or the fitted curve of a 1-D input."""
+    res, aspect = grid_options(options)
     shape = tuple(prober.ds.feature_shape)
     if shape == (2,) and prober.classification:
-        return _boundary(prober, res)
+        return _boundary(prober, res, aspect)
     if shape == (1,):
         return _curve(prober, res)
     return None
 
 
-def _boundary(prober: Prober, res: int) -> GridProbe:
+def _boundary(prober: Prober, res: int, aspect: float) -> GridProbe:
+    """The map covers the data and, past it, as much as the plot shows (``aspect``: its
+    width / height), at ``res`` points along its shorter side and as finely along the other."""
     x_all = prober.all_x()
-    (x0, x1), (y0, y1) = _padded_range(x_all[:, 0]), _padded_range(x_all[:, 1])
-    xs = np.linspace(x0, x1, res, dtype=np.float32)
-    ys = np.linspace(y0, y1, res, dtype=np.float32)
+    (x0, x1), (y0, y1) = _fill_aspect(_padded_range(x_all[:, 0]), _padded_range(x_all[:, 1]),
+                                      aspect)
+    nx, ny = (round(res * aspect), res) if aspect >= 1 else (res, round(res / aspect))
+    xs = np.linspace(x0, x1, nx, dtype=np.float32)
+    ys = np.linspace(y0, y1, ny, dtype=np.float32)
     gx, gy = np.meshgrid(xs, ys)
     probs = prober.probabilities(np.stack([gx.ravel(), gy.ravel()], axis=1))
-    pts = prober.ds.x_train[:MAX_POINTS]
-    return GridProbe(xs=xs, ys=ys, probs=probs.reshape(res, res, -1), x_range=(x0, x1),
-                     y_range=(y0, y1), points=pts.copy(),
-                     labels=np.array(prober.y_train[:MAX_POINTS]).reshape(len(pts)))
+    ds = prober.ds
+    return GridProbe(xs=xs, ys=ys, probs=probs.reshape(ny, nx, -1), x_range=(x0, x1),
+                     y_range=(y0, y1), points=_first(ds.x_train),
+                     labels=_first(ds.y_train).reshape(-1),
+                     val_points=_first(ds.x_val), val_labels=_first(ds.y_val).reshape(-1))
 
 
 def _curve(prober: Prober, res: int) -> CurveProbe:
@@ -185,9 +207,18 @@ def _curve(prober: Prober, res: int) -> CurveProbe:
         ys = prober.probabilities(xs[:, None])
     else:
         ys = np.array(prober.model.forward(xs[:, None], training=False), dtype=np.float32)
-    pts = prober.ds.x_train[:MAX_POINTS]
-    return CurveProbe(xs=xs, ys=ys.reshape(res, -1), points_x=pts[:, 0].copy(),
-                      points_y=np.array(prober.y_train[:MAX_POINTS]))
+    ds = prober.ds
+    truth = NOISE_FREE.get(ds.name)
+    true_ys = (None if truth is None or ds.standardized or ds.target_standardized else
+               np.asarray(truth(xs[:, None]), dtype=np.float32).reshape(res, -1))
+    return CurveProbe(xs=xs, ys=ys.reshape(res, -1), points_x=_first(ds.x_train)[:, 0],
+                      points_y=_first(ds.y_train), val_x=_first(ds.x_val)[:, 0],
+                      val_y=_first(ds.y_val), true_ys=true_ys)
+
+
+def _first(a: np.ndarray) -> np.ndarray:
+    """A copy of the first MAX_POINTS rows (a probe owns its arrays)."""
+    return np.array(a[:MAX_POINTS])
 
 
 def _confusion(prober: Prober, _options, at: ProbeAt) -> np.ndarray | None:
@@ -197,53 +228,23 @@ def _confusion(prober: Prober, _options, at: ProbeAt) -> np.ndarray | None:
     return confusion_matrix(prober.y_eval, predicted_classes(logits), prober.ds.n_classes)
 
 
-def _surface_options(options: dict | None) -> dict:
-    """{"res": points per axis at most, "every_ms": a new grid at most this often}."""
-    return {"res": 21, "every_ms": SURFACE_EVERY_MS, **(options or {})}
-
-
-def _check_surface(prober, options, req) -> None:
-    _check_res(5, 101)(prober, _surface_options(options)["res"], req)
-
-
-def _merge_surface(a: dict | None, b: dict | None) -> dict:
-    a, b = _surface_options(a), _surface_options(b)
-    return {"res": max(a["res"], b["res"]), "every_ms": min(a["every_ms"], b["every_ms"])}
-
-
-def _surface(prober: Prober, options: dict | None, at: ProbeAt) -> SurfaceProbe | None:
-    options = _surface_options(options)
-    state = prober._surface
-    if state is None:
-        try:
-            state = prober._surface = _SurfaceState(prober, options["res"])
-        except ValueError:                  # no weights to move: nothing to show
-            return None
-        state.path.record(at.step, (0.0, 0.0))    # the origin: the weights now
-    model = prober.model
-    here = loss_surface.project(model, state.directions)
-    if state.path.steps[-1] != at.step:           # the path ends where the probe is
-        state.path.record(at.step, here)
-    now = prober.clock()
-    grid = state.grid
-    if grid is None or now >= state.next_grid_t or (at.fresh and state.grid_step != at.step):
-        grid = state.grid = loss_surface.surface(
-            model, state.x, state.y, prober.loss_fn, state.directions,
-            span=state.span(here), res=state.res)
-        # A costly surface (big models) waits longer before the next one, so the
-        # surface never takes more than ~1/SURFACE_DUTY of the training time.
-        wait = max(options["every_ms"] / 1000.0, SURFACE_DUTY * (prober.clock() - now))
-        state.next_grid_t, state.grid_step = now + wait, at.step
-    steps, path = state.path.arrays()
-    return SurfaceProbe(alphas=grid.alphas.copy(), betas=grid.betas.copy(),
-                        losses=grid.losses.copy(), current=here, path=path,
-                        path_steps=steps, examples=len(state.x), grid_step=state.grid_step)
-
-
 PROBE_KINDS.add("nodes", ProbeKind(_nodes, _check_nodes, _union))
-PROBE_KINDS.add("grid", ProbeKind(_grid, _check_res(2, 1000), max))
+PROBE_KINDS.add("grid", ProbeKind(_grid, _check_grid, _merge_grid))
 PROBE_KINDS.add("confusion", ProbeKind(_confusion))
-PROBE_KINDS.add("surface", ProbeKind(_surface, _check_surface, _merge_surface))
+PROBE_KINDS.add("surface", ProbeKind(surface_probe, check_surface, merge_surface))
+
+
+def _fill_aspect(xr: tuple, yr: tuple, aspect: float) -> tuple[tuple, tuple]:
+    """The ranges widened around their centres so that width / height = ``aspect``."""
+    (x0, x1), (y0, y1) = xr, yr
+    width, height = x1 - x0, y1 - y0
+    if width < aspect * height:
+        grow = (aspect * height - width) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    else:
+        grow = (width / aspect - height) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    return (x0, x1), (y0, y1)
 
 
 def _padded_range(v: np.ndarray) -> tuple[float, float]:
@@ -256,49 +257,3 @@ def _plain(v):
     """A label as a Python int (class) or a small float array (targets)."""
     a = np.asarray(v)
     return int(a) if a.ndim == 0 and a.dtype.kind in "iu" else a.copy()
-
-
-class _SurfaceState:
-    """What stays fixed for a run once the surface is asked for: the directions and origin
-    (the weights at that moment), the example subset, the grid size (from a timed forward,
-    so one surface costs about SURFACE_BUDGET_S) and the path so far."""
-
-    def __init__(self, prober: Prober, res: int):
-        model, ds = prober.model, prober.ds
-        self.directions = loss_surface.make_directions(model, prober.seed)
-        self.path_t = 0.0                 # when track() last took a point
-        rng = np.random.default_rng([prober.seed, loss_surface.DIRECTION_STREAM, 1])
-        n = len(ds.x_train)
-        idx = np.sort(rng.permutation(n)[:loss_surface.MAX_EXAMPLES])
-        x = ds.x_train[idx]
-        # A forward costs a fixed overhead plus a part per example: fit both from two sizes.
-        small, big = (min(len(x), 64), len(x))
-        t_small, t_big = (min(_timed_forward(model, x[:n]) for _ in range(2))
-                          for n in (small, big))
-        per_example = max(t_big - t_small, 0.0) / max(big - small, 1)
-
-        def forward_s(n):
-            return t_small + per_example * (n - small)
-        self.res, examples = loss_surface.plan_grid(forward_s, SURFACE_BUDGET_S, res)
-        idx = idx[:examples]
-        self.x = ds.x_train[idx]
-        self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
-        self.path = loss_surface.Path()
-        self.grid: loss_surface.SurfaceGrid | None = None    # the last one computed
-        self.next_grid_t = -np.inf         # Prober.clock time the next grid is due
-        self.grid_step = -1
-
-    def span(self, here: tuple[float, float]) -> float:
-        """Wide enough to hold the whole path with a margin, and at least SURFACE_MIN_SPAN
-        (half a step of each unit's own size): projected on random directions a path is
-        short, so a fixed span of 1 would draw it as a dot."""
-        _steps, pts = self.path.arrays()
-        far = float(np.max(np.abs(pts - np.asarray(here)))) if len(pts) else 0.0
-        return max(SURFACE_MIN_SPAN, 1.3 * far)
-
-
-def _timed_forward(model, x: np.ndarray) -> float:
-    """Seconds one eval forward takes (the first call of a run also warms caches up)."""
-    t0 = time.perf_counter()
-    model.forward(x, training=False)
-    return time.perf_counter() - t0

@@ -338,9 +338,9 @@ class Trainer:
     def _maybe_probe(self):
         """A ProbeEvent if one is asked for and due: at once for a new request or a single
         step while paused, else at most every ``every_ms`` and ``every_steps``."""
+        self._prober.track(self.step)      # the weights' path from step 0 (loss surface)
         if self._probe_req is None:
             return None
-        self._prober.track(self._probe_req, self.step)     # the optimizer's path (surface)
         if self._probe_changed:
             with self._cond:
                 req, self._probe_changed = self._probe_req, False

@@ -11,6 +11,7 @@ from engine.training.messages import ProbeEvent, ProbeRequest
 from engine.nn.losses import get_loss
 from engine.graph.network import Network
 from engine.training.trainer import Trainer
+from engine.training.weight_path import WeightTrail, principal_directions
 
 EXAMPLES = "resources/examples"
 
@@ -119,13 +120,87 @@ def test_costly_models_get_a_coarser_grid_within_the_budget():
     assert ls.plan_grid(lambda n: 0.1) == (9, 64)  # never coarser than 9 x 9
 
 
-def test_path_is_thinned_but_keeps_its_ends():
-    path = ls.Path()
-    for step in range(1, 5001):
-        path.record(step, (float(step), 0.0))
-    steps, pts = path.arrays()
-    assert len(steps) <= ls.MAX_PATH and steps[0] == 1 and steps[-1] > 4900
-    assert np.all(np.diff(steps) > 0) and pts.shape == (len(steps), 2)
+def test_trail_keeps_the_weights_from_step_0_spread_over_the_run():
+    model = _linear_model()
+    params = ls.trainable(model)
+    w = params["out.weight"]
+    trail = WeightTrail(params, step=0, capacity=16)
+    for step in range(1, 1001):
+        w[...] = step                      # the weights after each step say which it was
+        trail.record(step)
+    steps, rows = trail.steps(), trail.rows()
+    assert trail.count <= 16 and steps[0] == 0 and steps[-1] > 1000 - trail.every
+    assert np.all(np.diff(steps) == trail.every)       # evenly spread over the run
+    w_cols = trail.layout.split(rows[0])               # every row holds its step's weights
+    assert np.all(trail.layout.split(rows[-1])["out.weight"] == steps[-1])
+    assert not np.any(w_cols["out.weight"] == 1)
+
+
+def test_trail_drops_the_steps_a_divergence_took_back():
+    model = _linear_model()
+    trail = WeightTrail(ls.trainable(model), step=0)
+    for step in range(1, 11):
+        trail.record(step)
+    for step in range(4, 8):               # the weights of step 3 were restored
+        trail.record(step)
+    assert trail.steps().tolist() == list(range(8))
+
+
+def test_principal_directions_find_the_plane_a_path_moves_in():
+    rng = np.random.default_rng(0)
+    n = 500
+    a, b = np.linalg.qr(rng.standard_normal((n, 2)))[0].T      # an orthonormal plane
+    t = np.linspace(0, 1, 61)[:-1, None]   # cos(2 pi t) is uncorrelated with t
+    points = 5.0 * t * a + np.cos(2 * np.pi * t) * b + 0.001 * rng.standard_normal((60, n))
+    v1, v2, (s1, s2) = principal_directions(points.astype(np.float32))
+    assert abs(v1 @ a) > 0.99 and abs(v2 @ b) > 0.99
+    assert s1 > s2 > 0 and s1 + s2 > 0.99
+    with pytest.raises(ValueError, match="two directions"):
+        principal_directions(np.outer(t[:, 0], a).astype(np.float32))   # a straight line
+
+
+def _surface_after(steps: int, kinds: dict, example="spiral"):
+    """Train ``steps`` steps without a surface view, then ask for one: (trainer, surface)."""
+    trainer = Trainer(Network.load(f"{EXAMPLES}/{example}.nw.json"))
+    run = trainer.run()
+    for event in run:
+        if getattr(event, "step", 0) >= steps:
+            break
+    run.close()
+    trainer.set_probes(ProbeRequest(kinds, every_ms=0))
+    run = trainer.run()
+    probe = next(e for e in run if isinstance(e, ProbeEvent))
+    run.close()
+    return trainer, probe.get("surface")
+
+
+def test_a_surface_asked_for_late_draws_the_path_from_step_0():
+    trainer, s = _surface_after(600, {"surface": {"res": 7}})
+    assert s.path_steps[0] == 0 and s.path_steps[-1] == trainer.step
+    assert len(s.path) > 100 and tuple(s.path[0]) == (0.0, 0.0)       # the start: the origin
+    assert s.current == pytest.approx(tuple(s.path[-1]), abs=1e-5)
+
+
+def test_principal_directions_show_the_path_random_ones_hide():
+    """On random directions a long path projects to a short one (they are nearly orthogonal
+    to it in 1,218 dimensions); on the principal ones the plane keeps its length."""
+    for directions in ("pca", "random"):
+        trainer, s = _surface_after(1500, {"surface": {"res": 7, "directions": directions}})
+        trail = trainer._prober.trail
+        moved = np.linalg.norm(trail.now() - trail.rows()[0])
+        on_plane = np.linalg.norm(np.asarray(s.current) - s.path[0])
+        assert s.directions == directions
+        if directions == "pca":
+            assert on_plane > 0.9 * moved and s.shares[0] > s.shares[1] > 0
+            for axis, steps in ((0, s.alphas), (1, s.betas)):     # the grid holds the path
+                assert steps[0] < s.path[:, axis].min() < s.path[:, axis].max() < steps[-1]
+        else:
+            assert s.shares is None
+
+
+def test_principal_directions_wait_for_a_path_to_have_points():
+    _trainer, s = _surface_after(1, {"surface": {"res": 7, "directions": "pca"}})
+    assert s.directions == "random" and len(s.path) == 2
 
 
 def test_trainer_streams_a_surface_and_a_growing_path_only_when_asked():
