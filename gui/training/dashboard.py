@@ -101,6 +101,8 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.setObjectName("training_dashboard")
         self.views: list[LiveView] = [cls() for cls in VIEWS]
+        for view in self.views:            # a view's own toggle changed its needs
+            view.needsChanged.connect(self._visibility_changed)
         # Only views that take steps are redrawn after a chunk (a redraw costs a paint).
         self._step_views = [v for v in self.views if _overrides(v, "add_steps")]
         self._probe_views = [v for v in self.views if _overrides(v, "show_probe")]

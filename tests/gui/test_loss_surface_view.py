@@ -30,11 +30,12 @@ def test_view_says_press_train_then_draws_log_loss_and_the_path(qtbot):
     x, y = view.path_line.getData()
     assert (x[0], y[0]) == (0.0, 0.0)                       # the start of the path: the origin
     assert (x[-1], y[-1]) == tuple(np.float64(s.current))   # ...up to the weights now
-    item = view.plot
-    assert "Loss around the current weights" in item.titleLabel.text
-    assert f"path to step {probe.step}" in view.caption.text
-    assert item.getAxis("bottom").labelText == "direction 1"
-    assert item.getAxis("left").labelText == "direction 2"
+    assert f"now (step {probe.step})" in view.footer.text
+    assert "start (step 0)" in view.footer.text
+    assert s.directions == "random"          # one step: too short for principal directions
+    assert view.plot.getAxis("bottom").labelText == "random direction 1"
+    assert view.plot.getAxis("left").labelText == "random direction 2"
+    assert "until the path is long enough" in view.footer.text
     view.start_run(run_info(trainer, 2))                     # a new run: waits for its own
     assert view.is_empty and "Appears after the first probe" in view.empty_text
     assert len(view.path) == 0
@@ -49,8 +50,9 @@ def test_training_with_the_data_tab_shown_draws_a_surface_and_a_growing_path(
     trigger(window, "train")
     qtbot.waitUntil(lambda: not surface.is_empty, timeout=PATIENCE_MS)
     assert surface.image.image is not None and np.all(np.isfinite(surface.image.image))
-    first = len(surface.path)
-    qtbot.waitUntil(lambda: len(surface.path) > first + 5, timeout=PATIENCE_MS)
+    first = surface.path_steps[-1]         # the path reaches further (its length need not
+    qtbot.waitUntil(lambda: surface.path_steps[-1] > first + 5,   # grow: it is thinned)
+                    timeout=PATIENCE_MS)
     assert requests[-1] is not None and requests[-1].wants("surface")
 
 
@@ -70,3 +72,19 @@ def test_nothing_is_computed_while_the_view_is_hidden(qtbot, window, monkeypatch
     d.show_page("Data")                                   # shown: surfaces start coming
     qtbot.waitUntil(lambda: not surface.is_empty, timeout=PATIENCE_MS)
     assert requests[-1].wants("surface")
+    # ...with the whole path since step 0, though nobody asked for it then (was: a dot)
+    assert "start (step 0)" in surface.footer.text and len(surface.path) > 20
+
+
+def test_the_random_directions_toggle_redraws_the_plane_on_them(qtbot, window, monkeypatch):
+    requests = sent_probe_requests(monkeypatch)
+    d = window.training.dashboard
+    surface = d.view(LossSurfaceView)
+    d.show_page("Data")
+    trigger(window, "train")
+    qtbot.waitUntil(lambda: surface.plot.getAxis("bottom").labelText.startswith("PC 1"),
+                    timeout=PATIENCE_MS)              # principal directions, once it can
+    surface.random_check.setChecked(True)
+    assert requests[-1].options("surface")["directions"] == "random"
+    qtbot.waitUntil(lambda: surface.plot.getAxis("bottom").labelText == "random direction 1",
+                    timeout=PATIENCE_MS)

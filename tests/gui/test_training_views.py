@@ -258,7 +258,7 @@ def test_boundary_view_draws_the_probability_map_and_the_points(qtbot):
     assert view.is_empty and "press Train" in view.empty_text
     trainer, probe = first_probe("xor_mlp", {"grid": 20})
     view.start_run(run_info(trainer, 1))
-    assert view.needs(run_info(trainer, 1), None) == {"grid": 60}
+    assert view.needs(run_info(trainer, 1), None) == {"grid": {"res": 80, "aspect": 1.0}}
     view.show_probe(probe)
     assert not view.is_empty and view.mode == "grid"
     assert view.image.image.shape == (20, 20, 3)

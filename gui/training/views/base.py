@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#1f2a36",
@@ -130,8 +130,10 @@ class LiveView(View):
     follow_node(node)  the node selected on the canvas (NodeInfo or None); returns whether
                        the view shows anything for it (the dashboard hides it if not)
     needs(run, node)   the probe kinds it wants while it is visible: {kind: options}
+    needsChanged       a signal the view emits when what needs() returns changed (a toggle)
     """
     page = "Curves"
+    needsChanged = Signal()
 
     def start_run(self, run) -> None:
         pass

@@ -1,28 +1,31 @@
-"""The decision boundary of a 2-D classifier (class colours mixed by probability, with
-the data points) and the fitted curve of a 1-D input over its data."""
+"""The decision boundary of a 2-D classifier (the predicted class's colour, paler where the
+model is less sure, the lines between the classes, and the data points) and the fitted
+curve of a 1-D input over its data (with the true curve where the dataset knows it)."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 
 from engine.training.messages import GridProbe
-from gui.training.views.base import CLASS_COLOURS, LiveView, class_colour, make_plot
+from engine.training.probes import MAX_ASPECT, MIN_ASPECT
+from gui.training.views.base import LiveView, class_colour, make_plot
+from gui.training.views.boundary_map import boundary_rgb, class_boundaries, image_rect
+from gui.training.views.plot_parts import (Footer, fit_title, plot_aspect, swatch,
+                                           with_footer)
 
 EMPTY = ("The decision boundary (2-D inputs) or the fitted curve (1-D inputs) appears here "
          "when training runs: press Train")
-GRID_RES = 60                # points per axis of the boundary map / fitted curve
-BACKGROUND_MIX = 0.55        # how much of the class colour tints the map (points stay visible)
-
-
-def boundary_rgb(probs: np.ndarray) -> np.ndarray:
-    """(res, res, K) class probabilities -> (res, res, 3) uint8: each class's colour mixed
-    by its probability, lightened towards white so the points stand out."""
-    k = probs.shape[-1]
-    colours = np.resize(CLASS_COLOURS, (k, 3))
-    mixed = probs @ colours                                # (res, res, 3)
-    rgb = 255.0 - BACKGROUND_MIX * (255.0 - mixed)
-    return np.clip(rgb, 0, 255).astype(np.uint8)
+WAITING = "Appears after the first probe, a moment after training starts"
+GRID_RES = 80                # points along the map's shorter side / of the fitted curve
+POINT_ALPHA = 150            # training points let the map and its lines show through
+LINE_COLOUR = "#1f2a36"
+FIT_COLOUR = class_colour(1)
+TRUE_COLOUR = "#2ca02c"
+GREY = (110, 110, 110)
+TITLES = {"grid": ["Decision boundary: colour = predicted class, paler = less sure",
+                   "Decision boundary (paler = less sure)", "Decision boundary"],
+          "curve": ["Fitted curve over the data", "Fitted curve"]}
 
 
 class BoundaryView(LiveView):
@@ -33,15 +36,37 @@ class BoundaryView(LiveView):
         self.plot = make_plot("Decision boundary", "x₀ (feature 0)", "x₁ (feature 1)")
         item = self.plot.getPlotItem()
         self.image = pg.ImageItem()
+        self.image.setZValue(-10)
         item.addItem(self.image)
-        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#ffffff", width=0.8))
-        item.addItem(self.points)
-        self.fit_curves: list = []
-        self.set_content(self.plot)
-        self._labels_key = None
+        self.lines = pg.PlotCurveItem(pen=pg.mkPen(LINE_COLOUR, width=2))
+        item.addItem(self.lines)
+        self.true_curve = self.plot.plot([], [], pen=pg.mkPen(TRUE_COLOUR, width=2.5,
+                                                               style=Qt.PenStyle.DashLine))
+        # The first curve is the regression fit, with the gap to the true curve shaded.
+        self.fit_curves: list = [self.plot.plot([], [], pen=pg.mkPen(FIT_COLOUR, width=2.5))]
+        self.error_fill = pg.FillBetweenItem(self.true_curve, self.fit_curves[0],
+                                             brush=pg.mkBrush(*FIT_COLOUR, 45))
+        item.addItem(self.error_fill)
+        self.points = pg.ScatterPlotItem(size=5, pen=None)
+        self.val_points = pg.ScatterPlotItem(size=6, brush=pg.mkBrush(255, 255, 255, 90))
+        for scatter in (self.points, self.val_points):
+            item.addItem(scatter)
+        # Lines over the points: the fit and the truth must stay visible among them.
+        for z, part in enumerate((self.error_fill, self.true_curve, *self.fit_curves,
+                                  self.lines), start=1):
+            part.setZValue(z)
+        self.footer = Footer()
+        self.points_check = self.footer.add_toggle(
+            "points", True, "Show the data points (hide them to see the whole map)")
+        self.points_check.toggled.connect(self._show_points)
+        self.set_content(with_footer(self.plot, self.footer))
+        self._points_key = None
         self.mode: str | None = None         # "grid" | "curve"
         self.available = False
         self.class_names: tuple = ()
+        self.aspect = 1.0                    # the plot's width / height, as last asked for
+        item.getViewBox().sigResized.connect(self._resized)
+        fit_title(item, TITLES["grid"])
 
     def start_run(self, run) -> None:
         self.mode = None
@@ -51,64 +76,153 @@ class BoundaryView(LiveView):
         self.show_empty(why or WAITING)
 
     def needs(self, run, node) -> dict:
-        return {"grid": GRID_RES} if self.available else {}
+        return {"grid": {"res": GRID_RES, "aspect": self.aspect}} if self.available else {}
 
     def show_probe(self, probe) -> None:
         found = probe.get("grid")
         if isinstance(found, GridProbe):
             self._show_grid(found)
         elif found is not None:
-            self._show_curve(found, self.class_names)
+            self._show_curve(found)
 
+    def _resized(self) -> None:
+        """Fit the title; a map of another shape is asked for when the plot's changed (so
+        the map fills it with both axes at the same scale)."""
+        if self.mode is not None:
+            fit_title(self.plot.getPlotItem(), TITLES[self.mode])
+        aspect = plot_aspect(self.plot.getPlotItem().getViewBox(), self.aspect,
+                             MIN_ASPECT, MAX_ASPECT)
+        if aspect != self.aspect:
+            self.aspect = aspect
+            if self.available:
+                self.needsChanged.emit()
+
+    # ---- the decision boundary --------------------------------------------------------------
     def _show_grid(self, g) -> None:
         if self.mode != "grid":
-            self._enter_mode("grid", "Decision boundary: colour = predicted class, "
-                                     "paler = less sure", "x₀ (feature 0)", "x₁ (feature 1)")
-        self.image.setImage(boundary_rgb(g.probs), autoLevels=False, levels=(0, 255))
-        (x0, x1), (y0, y1) = g.x_range, g.y_range
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        key = (len(g.labels), int(np.sum(g.labels)))
-        if key != self._labels_key:        # the data points do not move during a run
-            brushes = [pg.mkBrush(*class_colour(int(c))) for c in g.labels]
-            self.points.setData(pos=g.points, brush=brushes)
-            self._labels_key = key
+            self._enter_mode("grid", "x₀ (feature 0)", "x₁ (feature 1)")
+        rgb, stretch = boundary_rgb(g.probs)
+        self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
+        rect = QRectF(*image_rect(g.xs, g.ys))
+        self.image.setRect(rect)
+        self.plot.getPlotItem().setRange(rect=rect, padding=0.0)
+        segments = class_boundaries(g.probs, g.xs, g.ys)
+        self.lines.setData(segments[:, 0], segments[:, 1], connect="pairs")
+        key = ("grid", len(g.labels), float(np.sum(g.points)), len(g.val_labels))
+        if key != self._points_key:        # the data points do not move during a run
+            self._set_points(self.points, g.points, _class_brushes(g.labels, POINT_ALPHA),
+                             None)
+            self._set_points(self.val_points, g.val_points, pg.mkBrush(255, 255, 255, 90),
+                             [pg.mkPen(class_colour(int(c)), width=1.4) for c in g.val_labels])
+            self._points_key = key
+        self.footer.set_legend(self._grid_legend(g.probs.shape[-1]),
+                               _stretch_note(g.probs, stretch))
         self.show_content()
 
-    def _show_curve(self, c, class_names) -> None:
+    def _grid_legend(self, k: int) -> list:
+        names = self._names(k)
+        line = "P = 0.5 line" if k == 2 else "class boundaries"
+        return ([(swatch(class_colour(c)), names[c]) for c in range(k)]
+                + [(swatch(LINE_COLOUR, "━"), line), (swatch(GREY, "●"), "train"),
+                   (swatch(GREY, "○"), "validation")])
+
+    def _names(self, k: int) -> tuple:
+        return self.class_names if len(self.class_names) == k else tuple(
+            f"class {c}" for c in range(k))
+
+    # ---- the fitted curve ---------------------------------------------------------------------
+    def _show_curve(self, c) -> None:
+        classes = self.class_names
         if self.mode != "curve":
-            self._enter_mode("curve", "Fitted curve over the data", "x (input)",
-                             "y (output)" if not class_names else "P(class)")
+            self._enter_mode("curve", "x (input)", "P(class)" if classes else "y (output)")
         outputs = c.ys.shape[1]
         while len(self.fit_curves) < outputs:
-            k = len(self.fit_curves)
-            pen = pg.mkPen(class_colour(k + (0 if class_names else 1)), width=2.5)
-            name = f"P({class_names[k]})" if k < len(class_names) else "model"
-            self.fit_curves.append(self.plot.plot([], [], pen=pen, name=name))
+            self.fit_curves.append(self.plot.plot([], []))
+            self.fit_curves[-1].setZValue(3)
         for k in range(outputs):
+            self.fit_curves[k].setPen(pg.mkPen(class_colour(k) if classes else FIT_COLOUR,
+                                               width=2.5))
             self.fit_curves[k].setData(c.xs, c.ys[:, k])
-        key = (len(c.points_x), float(np.sum(c.points_x)))
-        if key != self._labels_key:
-            y = np.asarray(c.points_y, dtype=np.float64)
-            y = y[:, 0] if y.ndim == 2 else y
-            self.points.setData(x=c.points_x, y=y, brush=pg.mkBrush(120, 120, 120, 160),
-                                pen=None, size=5)
-            self._labels_key = key
+        truth = c.true_ys is not None and not classes
+        if truth:
+            self.true_curve.setData(c.xs, c.true_ys[:, 0])
+        else:
+            self.true_curve.setData([], [])
+        self.error_fill.setVisible(truth)
+        key = ("curve", len(c.points_x), float(np.sum(c.points_x)), len(c.val_x))
+        if key != self._points_key:
+            self._set_curve_points(c)
+            self._points_key = key
+        self.footer.set_legend(self._curve_legend(outputs, truth), _error_note(c) if truth
+                               else "")
         self.show_content()
 
-    def _enter_mode(self, mode: str, title: str, x_label: str, y_label: str) -> None:
+    def _set_curve_points(self, c) -> None:
+        grey = pg.mkBrush(*GREY, POINT_ALPHA)
+        self._set_points(self.points, _xy(c.points_x, c.points_y), grey, None)
+        self._set_points(self.val_points, _xy(c.val_x, c.val_y),
+                         pg.mkBrush(255, 255, 255, 90), pg.mkPen(GREY, width=1.4))
+
+    def _curve_legend(self, outputs: int, truth: bool) -> list:
+        if self.class_names:
+            fits = [(swatch(class_colour(k), "━"), f"P({self.class_names[k]})")
+                    for k in range(min(outputs, len(self.class_names)))]
+        else:
+            fits = [(swatch(FIT_COLOUR, "━"), "the model's fit")]
+        if truth:
+            fits.append((swatch(TRUE_COLOUR, "╍"), "true curve (no noise)"))
+        return fits + [(swatch(GREY, "●"), "train"), (swatch(GREY, "○"), "validation")]
+
+    # ---- shared -------------------------------------------------------------------------------
+    def _set_points(self, scatter, pos: np.ndarray, brush, pen) -> None:
+        pos = np.asarray(pos, np.float64).reshape(-1, 2)
+        scatter.setData(pos=pos, brush=brush, pen=pen)
+
+    def _show_points(self, on: bool) -> None:
+        self.points.setVisible(on)
+        self.val_points.setVisible(on)
+
+    def _enter_mode(self, mode: str, x_label: str, y_label: str) -> None:
         self.mode = mode
-        self._labels_key = None
+        self._points_key = None
         item = self.plot.getPlotItem()
-        item.setTitle(f"<span style='font-size:10pt'>{title}</span>")
+        fit_title(item, TITLES[mode])
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
-        self.image.setVisible(mode == "grid")
-        item.setAspectLocked(mode == "grid")       # both axes are features: keep shapes round
-        for curve in self.fit_curves:
-            curve.setVisible(mode == "curve")
+        grid = mode == "grid"
+        for part in (self.image, self.lines):
+            part.setVisible(grid)
+        for part in (*self.fit_curves, self.true_curve, self.error_fill):
+            part.setVisible(not grid)
+        item.setAspectLocked(grid)       # both axes are features: keep shapes round
 
 
-WAITING = "Appears after the first probe, a moment after training starts"
+def _class_brushes(labels: np.ndarray, alpha: int) -> list:
+    return [pg.mkBrush(*class_colour(int(c)), alpha) for c in labels]
+
+
+def _xy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    y = np.asarray(y, dtype=np.float64)
+    y = y[:, 0] if y.ndim == 2 else y
+    return np.stack([np.asarray(x, np.float64), y], axis=1)
+
+
+def _stretch_note(probs: np.ndarray, stretch: float) -> str:
+    """Say so when the colours are stretched: the map would otherwise claim a sureness the
+    model does not have."""
+    if stretch <= 1.0:
+        return ""
+    return (f"The model is nowhere sure: its surest P is {float(probs.max()):.2f} "
+            f"(colours stretched ×{stretch:.0f} to show where it leans).")
+
+
+def _error_note(c) -> str:
+    """How far the fit is from the true curve, over the data's range (not the margins)."""
+    inside = (c.xs >= np.min(c.points_x)) & (c.xs <= np.max(c.points_x))
+    if not inside.any():
+        return ""
+    error = np.sqrt(np.mean((c.ys[inside, 0] - c.true_ys[inside, 0]) ** 2))
+    return f"The fit is off the true curve by {error:.3f} (RMSE over the data's range)."
 
 
 def unavailable(run) -> str | None:

@@ -1,7 +1,10 @@
 """The confusion matrix on the validation set: rows = true class, columns = predicted.
 
-Colour = the share of the row (so rare classes read as well as common ones); the number
-in each cell is the count."""
+Colour = the share of the row (so rare classes read as well as common ones): blue on the
+diagonal (right answers), red off it (mistakes), and a mistake is never paler than
+MIN_MISTAKE_TINT, so a single one stands out among 36 right answers. The number in each
+cell is the count; zeros are grey, so the mistakes are the dark numbers off the diagonal.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -9,9 +12,24 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from gui.training.views.base import LiveView, make_plot
+from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
 EMPTY = "The confusion matrix of a classifier appears here when training runs: press Train"
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
+RIGHT, WRONG = (31, 119, 180), (214, 39, 40)
+MIN_MISTAKE_TINT = 0.18
+ZERO_TEXT, DARK_TEXT = "#b0b7c0", "#1f2a36"
+
+
+def cell_colours(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(K, K) counts -> ((K, K, 3) uint8 colours, (K, K) tint 0..1) as the module says."""
+    rows = m.sum(axis=1, keepdims=True)
+    share = np.divide(m, rows, out=np.zeros(m.shape, dtype=np.float64), where=rows > 0)
+    diagonal = np.eye(len(m), dtype=bool)
+    tint = np.where(diagonal | (m == 0), share, np.maximum(share, MIN_MISTAKE_TINT))
+    colour = np.where(diagonal[..., None], np.array(RIGHT), np.array(WRONG))
+    rgb = 255.0 - tint[..., None] * (255.0 - colour)
+    return np.clip(rgb, 0, 255).astype(np.uint8), tint
 
 
 class ConfusionView(LiveView):
@@ -24,14 +42,19 @@ class ConfusionView(LiveView):
         item.showGrid(x=False, y=False)
         item.invertY(True)
         self.image = pg.ImageItem()
-        self.image.setColorMap(pg.colormap.get("CET-L12") or pg.colormap.get("viridis"))
         item.addItem(self.image)
         self.texts: list[pg.TextItem] = []
         self.matrix: np.ndarray | None = None
         self._names: tuple = ()
         self.class_names: tuple = ()
         self.available = False
-        self.set_content(self.plot)
+        self.titles = ["Confusion matrix (validation)"]
+        self.footer = Footer()
+        self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
+                               "Validation set. Colour: share of the true class's examples; number: count.")
+        self.set_content(with_footer(self.plot, self.footer))
+        item.getViewBox().sigResized.connect(self._resized)
+        fit_title(item, self.titles)
 
     def start_run(self, run) -> None:
         self.matrix = None
@@ -56,28 +79,39 @@ class ConfusionView(LiveView):
             str(i) for i in range(k))
         if names != self._names:
             self._build_axes(names)
-        rows = m.sum(axis=1, keepdims=True)
-        share = np.divide(m, rows, out=np.zeros(m.shape, dtype=np.float64), where=rows > 0)
-        self.image.setImage(share, autoLevels=False, levels=(0, 1))
+        rgb, tint = cell_colours(m)
+        self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
         self.image.setRect(QRectF(0, 0, k, k))
-        for text, value, s in zip(self.texts, m.ravel(), share.ravel()):
+        for text, value, t in zip(self.texts, m.ravel(), tint.ravel()):
             text.setText(str(int(value)))
-            text.setColor("#ffffff" if s > 0.5 else "#1f2a36")
-        accuracy = np.trace(m) / max(m.sum(), 1)
-        self.plot.getPlotItem().setTitle(
-            f"<span style='font-size:10pt'>Confusion matrix (validation, "
-            f"accuracy {100 * accuracy:.1f}%)</span>")
+            text.setColor("#ffffff" if t > 0.55 else DARK_TEXT if value else ZERO_TEXT)
+        accuracy = 100 * np.trace(m) / max(m.sum(), 1)
+        self.titles = [f"Confusion matrix (validation, accuracy {accuracy:.1f} %)",
+                       f"Validation accuracy {accuracy:.1f} %", f"Accuracy {accuracy:.1f} %"]
+        fit_title(self.plot.getPlotItem(), self.titles)
         self.matrix = m
         self.show_content()
+
+    def _resized(self) -> None:
+        fit_title(self.plot.getPlotItem(), self.titles)
+        self._name_ticks()
+
+    def _name_ticks(self) -> None:
+        """Class names on both axes, shortened to what fits under a column."""
+        names, axis = self._names, self.plot.getPlotItem().getAxis
+        if not names:
+            return
+        below = max(3, int(self.plot.getPlotItem().getViewBox().width() / len(names) / 7))
+        axis("bottom").setTicks([[(i + 0.5, _short(n, below)) for i, n in enumerate(names)]])
+        axis("left").setTicks([[(i + 0.5, _short(n, 12)) for i, n in enumerate(names)]])
 
     def _build_axes(self, names: tuple) -> None:
         item = self.plot.getPlotItem()
         for text in self.texts:
             item.removeItem(text)
         k = len(names)
-        ticks = [[(i + 0.5, _short(n)) for i, n in enumerate(names)]]
-        item.getAxis("bottom").setTicks(ticks)
-        item.getAxis("left").setTicks(ticks)
+        self._names = names
+        self._name_ticks()
         self.texts = []
         if k <= MAX_TEXT_CLASSES:
             for r in range(k):
@@ -87,8 +121,7 @@ class ConfusionView(LiveView):
                     item.addItem(text)
                     self.texts.append(text)
         item.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
-        self._names = names
 
 
-def _short(name: str, limit: int = 10) -> str:
+def _short(name: str, limit: int) -> str:
     return name if len(name) <= limit else name[:limit - 1] + "…"

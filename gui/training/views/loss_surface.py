@@ -1,9 +1,12 @@
-"""The loss around the current weights along two fixed random directions (log10 colour map
-with a colour bar) and the optimizer's path projected on them, the current point marked.
+"""The loss around the current weights on a plane through them (log10 colour map with a
+colour bar), and the optimizer's whole path since step 0 projected on it, with its start
+and the weights now marked.
 
-The axes are the coordinates of the run's frame (engine/loss_surface.py): (0, 0) is where
-the weights were when this view was first shown in the run; each surface is centred on the
-weights of its probe, so the map follows the path."""
+The plane is spanned by the path's two principal directions (by default, once the path has
+a few points) or by two random filter-normalised directions (the "random directions"
+toggle); the axes say which, and how much of the path's movement each principal direction
+holds (engine/training/surface_probe.py). (0, 0) is the weights at the start of the path.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -11,14 +14,25 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from gui.training.views.base import LiveView, steady_axes
+from engine.training.surface_probe import MAX_ASPECT, MIN_ASPECT
+from gui.training.views.plot_parts import (Footer, fit_title, plot_aspect, swatch,
+                                           with_footer)
 
 EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
          "here when training runs: press Train")
-TITLE = "Loss around the current weights"
+TITLES = ["Loss around the current weights, and the path to them", "Loss around the weights",
+          "Loss surface"]
 SURFACE_RES = 21             # grid points per axis at most (fewer for costly models)
 UPSAMPLE = 4                 # display pixels per grid step (bilinear): smooth, still cheap
 PATH_PEN = pg.mkPen("#ffffff", width=2.5)
 PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path visible anywhere
+START_COLOUR, NOW_COLOUR, RIM = "#ffffff", "#d62728", "#1f2a36"
+TOOLTIP = ("Colour: log10 of the training loss (on a fixed subset) if the weights moved "
+           "within the plane drawn.\nPrincipal directions: the two along which the weights "
+           "moved most (a PCA of the path, as in Li et al. 2018); random directions: two "
+           "random ones, each scaled to the size of every unit's weights.\nWhite line: the "
+           "weights' path since step 0, projected on the plane (off the plane the loss may "
+           "differ from the map); circle: the start; star: now.")
 
 
 class LossSurfaceView(LiveView):
@@ -30,48 +44,64 @@ class LossSurfaceView(LiveView):
         self.plot = self.layout_widget.addPlot()
         steady_axes(self.plot)
         _style(self.plot)
-        item = self.plot
-        item.setAspectLocked(True)            # both axes are steps of the same size
+        self.plot.setAspectLocked(True)       # both axes are steps of the same size
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
-        item.addItem(self.image)
+        self.plot.addItem(self.image)
         self.colour_bar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"),
                                           label="log₁₀ loss", interactive=False, width=10)
         self.colour_bar.setImageItem(self.image)
         self.layout_widget.addItem(self.colour_bar)
-        self.layout_widget.nextRow()
-        # A caption, not the title: a long title would squeeze the colour bar out of view.
-        self.caption = self.layout_widget.addLabel("", col=0, colspan=2, size="8pt",
-                                                   color="#4b5563")
         self.layout_widget.setMinimumSize(240, 150)
         self.path_shadow = self.plot.plot([], [], pen=PATH_SHADOW)
         self.path_line = self.plot.plot([], [], pen=PATH_PEN, name="optimizer's path")
-        self.start = pg.ScatterPlotItem(size=9, symbol="o", pen=pg.mkPen("#1f2a36", width=1.5),
-                                        brush=pg.mkBrush("#ffffff"))
-        self.current = pg.ScatterPlotItem(size=13, symbol="star",
-                                          pen=pg.mkPen("#1f2a36", width=1),
-                                          brush=pg.mkBrush("#d62728"))
-        item.addItem(self.start)
-        item.addItem(self.current)
-        self.layout_widget.setToolTip("Colour: log10 of the training loss (on a fixed subset) if the "
-                             "weights moved along two random directions, each scaled to the "
-                             "size of every unit's weights.\nWhite line: where the optimizer "
-                             "went (projected); circle: where this view started; star: now.")
-        self.set_content(self.layout_widget)
+        self.start = _marker("o", 11, START_COLOUR)
+        self.current = _marker("star", 15, NOW_COLOUR)
+        for marker in (self.start, self.current):
+            self.plot.addItem(marker)
+        self.layout_widget.setToolTip(TOOLTIP)
+        self.footer = Footer()
+        self.random_check = self.footer.add_toggle(
+            "random directions", False, "Span the plane with two random directions instead "
+            "of the path's principal directions")
+        self.random_check.toggled.connect(lambda _on: self.needsChanged.emit())
+        self.set_content(with_footer(self.layout_widget, self.footer))
+        self.plot.getViewBox().sigResized.connect(self._resized)
+        fit_title(self.plot, TITLES)
+        self.aspect = 1.0                    # the plot's width / height, as last asked for
         self.grid_step: int | None = None    # the step of the grid drawn
         self.path = np.zeros((0, 2), np.float32)
+        self.path_steps = np.zeros(0, np.int64)
+        self.axis_names = (("direction 1", "direction 1"), ("direction 2", "direction 2"))
         self.available = False
+
+    @property
+    def directions(self) -> str:
+        return "random" if self.random_check.isChecked() else "pca"
 
     def start_run(self, run) -> None:
         self.grid_step = None
         self.path = np.zeros((0, 2), np.float32)
+        self.path_steps = np.zeros(0, np.int64)
         self.available = run is not None and bool(run.layer_ids)
         self.show_empty(EMPTY if run is None else
                         "Appears after the first probe, a moment after training starts"
                         if self.available else "This network has no weights to move")
 
     def needs(self, run, node) -> dict:
-        return {"surface": {"res": SURFACE_RES}} if self.available else {}
+        if not self.available:
+            return {}
+        return {"surface": {"res": SURFACE_RES, "directions": self.directions,
+                            "aspect": self.aspect}}
+
+    def _resized(self) -> None:
+        """Fit the labels; a grid of another shape is asked for when the plot's changed."""
+        self._fit_labels()
+        aspect = plot_aspect(self.plot.getViewBox(), self.aspect, MIN_ASPECT, MAX_ASPECT)
+        if aspect != self.aspect:
+            self.aspect = aspect
+            if self.available:
+                self.needsChanged.emit()
 
     def show_probe(self, probe) -> None:
         s = probe.get("surface")
@@ -80,14 +110,17 @@ class LossSurfaceView(LiveView):
         if s.grid_step != self.grid_step:      # a new grid (between them: the path moves on)
             self._show_grid(s)
         self.path = np.asarray(s.path, dtype=np.float64).reshape(-1, 2)
-        pts = np.vstack([self.path, [s.current]])
+        self.path_steps = np.asarray(s.path_steps)
         for line in (self.path_shadow, self.path_line):
-            line.setData(pts[:, 0], pts[:, 1])
-        self.start.setData(pos=pts[:1])
+            line.setData(self.path[:, 0], self.path[:, 1])
+        self.start.setData(pos=self.path[:1])
         self.current.setData(pos=[s.current])
-        # The grid is recomputed less often than the path: say which weights it shows.
-        self.caption.setText(f"map at step {s.grid_step} · path to step {probe.step} · "
-                             f"{s.examples} examples")
+        self.footer.set_legend(
+            [(swatch(RIM, "○"), f"start (step {int(s.path_steps[0]):,})"),
+             (swatch(NOW_COLOUR, "★"), f"now (step {probe.step:,})"),
+             (swatch(RIM, "━"), "path")],
+            f"Map at step {s.grid_step:,}, on {s.examples} examples." + _fallback_note(
+                self.directions, s.directions))
         self.show_content()
 
     def _show_grid(self, s) -> None:
@@ -105,11 +138,51 @@ class LossSurfaceView(LiveView):
         self.image.setRect(rect)
         self.plot.setRange(rect=rect, padding=0.0)
         self.grid_step = s.grid_step
+        self.axis_names = axis_names(s.directions, s.shares)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """The long axis names where they fit (the left axis runs along the plot's height)."""
+        box = self.plot.getViewBox()
+        (long_x, short_x), (long_y, short_y) = self.axis_names
+        for side, long, short, room in (("bottom", long_x, short_x, box.width()),
+                                        ("left", long_y, short_y, box.height())):
+            text = long if _fits(long, room) else short
+            axis = self.plot.getAxis(side)
+            if axis.labelText != text:
+                self.plot.setLabel(side, text)
+                axis.resizeEvent()        # centres the new label (pyqtgraph does on resize)
+        fit_title(self.plot, TITLES)
+
+
+def axis_names(directions: str, shares) -> tuple:
+    """((long, short) name of the x axis, the same of the y axis)."""
+    if directions == "pca" and shares is not None:
+        return tuple((f"PC {i} ({100 * share:.0f} % of the path's variance)",
+                      f"PC {i} ({100 * share:.0f} %)") for i, share in zip((1, 2), shares))
+    return (("random direction 1",) * 2, ("random direction 2",) * 2)
+
+
+def _fallback_note(asked: str, got: str) -> str:
+    if asked == "pca" and got != "pca":
+        return " Random directions until the path is long enough for its principal ones."
+    return ""
+
+
+def _fits(text: str, pixels: float) -> bool:
+    return len(text) * 6.5 <= pixels          # ~6.5 px a character at the axis font
+
+
+def _marker(symbol: str, size: int, colour: str) -> pg.ScatterPlotItem:
+    marker = pg.ScatterPlotItem(size=size, symbol=symbol, pen=pg.mkPen(RIM, width=1.5),
+                                brush=pg.mkBrush(colour))
+    marker.setZValue(10)                      # above the path, whatever it crosses
+    return marker
 
 
 def _style(plot: pg.PlotItem) -> None:
     """Title and labelled axes as every dashboard plot has (see base.make_plot)."""
-    plot.setTitle(f"<span style='font-size:10pt'>{TITLE}</span>")
+    plot.setTitle(f"<span style='font-size:10pt'>{TITLES[-1]}</span>")
     plot.setLabel("bottom", "direction 1")
     plot.setLabel("left", "direction 2")
     for axis in ("left", "bottom"):
