@@ -187,7 +187,11 @@ TrainerEvent = StepEvent | EpochEvent | ProbeEvent | DivergedEvent | FinishedEve
 # ---- what a training process sends the window ------------------------------------------------
 @dataclass(frozen=True)
 class StepChunk:
-    """The steps done since the last chunk, and the epochs that ended among them."""
+    """The steps done since the last chunk, and the epochs that ended among them.
+
+    Gradient norms are also sampled every few steps (process.norm_interval: a few hundred
+    samples per run): ``norm_steps`` are the sampled steps among these, and
+    ``norm_series[node_id][i]`` is that layer's norm after step ``norm_steps[i]``."""
     steps: np.ndarray            # (n,) int64 step numbers
     epochs: np.ndarray           # (n,) int64: the 1-based epoch of each step
     losses: np.ndarray           # (n,) float64 batch losses
@@ -195,6 +199,8 @@ class StepChunk:
     examples_per_sec: float      # as in StepEvent, at the last step
     grad_norms: dict             # node_id -> L2 norm of its gradients at the last step
     epoch_ends: tuple = ()       # EpochEvents, in order
+    norm_steps: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))   # (m,)
+    norm_series: dict = field(default_factory=dict)     # node_id -> (m,) float64 norms
 
     @property
     def last_step(self) -> int:

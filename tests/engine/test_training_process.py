@@ -216,3 +216,31 @@ def test_where_there_is_no_fork_server_the_child_is_spawned(process, monkeypatch
     proc.run()
     got = list(proc.messages(WAIT_S))
     assert chunk_steps(got) == expected_steps(2) and got[-1].finished.reason == "completed"
+
+
+def test_gradient_norms_are_sampled_every_few_steps_from_the_first(process):
+    """The norms were sent once per chunk (the last step's): a run's plot had 5-12
+    points. Now a few hundred samples per run, whatever the chunk rate."""
+    from engine.training.process import NORM_SAMPLES, norm_interval
+    assert norm_interval(1) == 1 and norm_interval(NORM_SAMPLES) == 1
+    assert norm_interval(NORM_SAMPLES + 1) == 2 and norm_interval(10 * NORM_SAMPLES) == 10
+    trainer = Trainer(xor(epochs=100))                  # 10 batches: 1,000 steps, every 4th
+    every = norm_interval(trainer.n_batches * trainer.epochs)
+    proc = process(trainer)
+    proc.run()
+    chunks = [m for m in proc.messages(WAIT_S) if isinstance(m, StepChunk)]
+    sampled = np.concatenate([c.norm_steps for c in chunks])
+    np.testing.assert_array_equal(sampled, np.arange(1, 1001, every))
+    assert every == 4 and len(sampled) == 250
+    for c in chunks:
+        assert set(c.norm_series) == ({"h1", "out"} if len(c.norm_steps) else set())
+        assert all(len(v) == len(c.norm_steps) and (v > 0).all()
+                   for v in c.norm_series.values())
+    here = Trainer(xor(epochs=100))                     # the same norms as in this process
+    for event in here.run():
+        if isinstance(event, StepEvent) and event.step == 5:
+            expected = here.grad_norms()
+            break
+    first = next(c for c in chunks if 5 in c.norm_steps)
+    at = list(first.norm_steps).index(5)
+    assert {k: v[at] for k, v in first.norm_series.items()} == pytest.approx(expected)
