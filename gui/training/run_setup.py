@@ -25,6 +25,7 @@ class NodeInfo:
     spec: object | None          # its LayerSpec (None: an unknown type)
     config: dict                 # its hyper-parameters, as the file holds them
     weight_shapes: dict          # array name -> shape, from the analysis ({}: none or unknown)
+    unknown_because: str | None = None   # why its shape is unknown (None: it is known)
 
     @property
     def has_weights(self) -> bool:
@@ -41,7 +42,14 @@ def node_info(document, node_id: str | None) -> NodeInfo | None:
         return None
     return NodeInfo(id=node_id, spec=document.spec(node_id),
                     config=dict(document.node(node_id).get("params") or {}),
-                    weight_shapes=node_param_shapes(document, node_id) or {})
+                    weight_shapes=node_param_shapes(document, node_id) or {},
+                    unknown_because=_unknown_because(document.analysis.node(node_id)))
+
+
+def _unknown_because(facts) -> str | None:
+    if facts is not None and facts.shape is not None:
+        return None
+    return facts.problems[0].message if facts and facts.problems else "its shape is unknown"
 
 
 @dataclass(frozen=True)
@@ -117,9 +125,10 @@ def probe_request(info: RunInfo | None, kinds: dict, *, previews: bool,
                         every_ms=PROBE_EVERY_MS)
 
 
-def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, int] | None:
-    """(a copy of the compiled model's 2-D weight of ``node_id``, its step), or None when
-    there is no model, no such node, or the model no longer matches the edited document."""
+def model_weight(trainer, document, node_id: str | None) -> tuple[dict, int] | None:
+    """(copies of the compiled model's arrays of ``node_id`` {"weight": 2-D, "bias": ...}, its
+    step), or None when there is no model, no such node or 2-D weight, or the model no longer
+    matches the edited document."""
     model = getattr(trainer, "model", None)
     node = model.by_id.get(node_id) if model is not None and node_id else None
     weight = node.layer.weights.get("weight") if node is not None else None
@@ -128,4 +137,5 @@ def model_weight(trainer, document, node_id: str | None) -> tuple[np.ndarray, in
     expected = (node_param_shapes(document, node_id) or {}).get("weight")
     if expected != tuple(weight.shape):
         return None          # a run of an older version of the network: its weights mislead
-    return np.array(weight, dtype=np.float32, copy=True), int(trainer.step)
+    copies = {k: np.array(v, dtype=np.float32, copy=True) for k, v in node.layer.weights.items()}
+    return copies, int(trainer.step)

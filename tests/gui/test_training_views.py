@@ -192,9 +192,10 @@ def test_histograms_follow_the_selected_layer(qtbot):
     _, probe = first_probe("xor_mlp", {"nodes": ("h1",)})
     view.show_probe(probe)
     assert not view.is_empty
-    edges, counts = view.weights_bars.getData()
-    assert counts.sum() == probe.get("nodes").weights["h1"]["weight"].size == 8
-    assert view.grads_bars.getData()[1].sum() == 8
+    counts = view.weights_hist.counts                          # stacked: weight, then bias
+    assert counts["weight"].sum() == probe.get("nodes").weights["h1"]["weight"].size == 8
+    assert counts["bias"].sum() == 4
+    assert view.grads_hist.counts["weight"].sum() == 8
 
 
 def test_filters_view_shows_every_conv_filter_and_its_gradient(qtbot):
@@ -226,7 +227,7 @@ def test_feature_maps_show_the_sample_and_the_nodes_output(qtbot):
     view.show_probe(probe)
     assert not view.is_empty
     assert view.sample_panel.image.image.shape == (8, 8)      # the 8x8 digit itself
-    assert "Sample 3" in view.sample_panel.view.titleLabel.text
+    assert "Sample 3" in view.sample_title.text()
     assert view.maps_panel.image.image.shape == (26, 26)      # 8 maps of 8x8 in a 3x3 grid
     view.follow_node(a_node("h1", "Dense", weight_shapes={"weight": (4, 2)}))
     _, probe = first_probe("xor_mlp", {"nodes": ("h1",)})

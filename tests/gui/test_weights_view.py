@@ -83,8 +83,8 @@ def test_weights_view_draws_the_matrix_after_training_and_says_what_to_select(qt
     d.redraw_visible()
     assert not weights.is_empty
     assert weights.image.shape == (4, 2)              # rows = units, columns = inputs
-    title = weights.panel.plot.titleLabel.text
-    assert "h1.weight (4 × 2)" in title
+    title = weights.title.text()
+    assert "h1.weight (4 × 2) and .bias (4)" in title
     # the window's Trainer took over the training process's weights at the pause (step 40)
     assert window.training.trainer.model_step == 40
     trained = window.training.session.trainer.model.by_id["h1"].layer.weights["weight"]
@@ -103,12 +103,13 @@ def test_initial_weights_come_from_the_compiled_model_until_the_network_changes(
     doc = Document(load("xor_mlp"))
     trainer = Trainer(Network.from_dict(doc.to_dict()))
     found = model_weight(trainer, doc, "h1")
-    assert found is not None and found[0].shape == (4, 2) and found[1] == 0
+    assert found is not None and found[0]["weight"].shape == (4, 2) and found[1] == 0
+    assert found[0]["bias"].shape == (4,)
     view = WeightsView()
     qtbot.addWidget(view)
     assert view.follow_node(node_info(doc, "h1"))
     view.show_model_weight(found)
-    assert not view.is_empty and "initial" in view.panel.plot.titleLabel.text
+    assert not view.is_empty and "initial" in view.title.text()
     np.testing.assert_array_equal(view.image, trainer.model.by_id["h1"].layer.weights["weight"])
 
     set_units(qtbot, doc, "h1", 5)                    # the model is now an older network

@@ -1,15 +1,18 @@
 """Feature maps: the selected node's output for one validation sample, beside the sample.
 
-Images ([C, H, W]) show one tile per channel; vectors show one bar per unit."""
+Images ([C, H, W]) show one tile per channel on one colour scale (its bar beside them);
+vectors show one bar per unit (per feature for the sample), ticked at whole units."""
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import LiveView, steady_axes, tile
+from gui.training.views.base import steady_axes, tile
+from gui.training.views.layer_parts import (COLOUR_BAR_PX, NodeView, UnitAxis, UnitBars,
+                                             panel_row, title_label, titled,
+                                             unknown_shape_text)
 
 MAX_MAPS = 64
 EMPTY = "Select a node on the canvas to see its output (feature maps) for a sample"
@@ -25,60 +28,72 @@ def maps_mosaic(activation: np.ndarray) -> np.ndarray:
 
 
 class _Panel(pg.GraphicsLayoutWidget):
-    """Shows an image (2-D/3-D) or bars (1-D) in the same place."""
+    """Shows an image (2-D/3-D) with its colour bar, or bars (1-D), in the same place."""
 
-    def __init__(self, title: str, colormap: str):
+    def __init__(self, colormap: str, unit_label: str, colour_bar: bool):
         super().__init__()
-        self.view = self.addPlot(title=f"<span style='font-size:10pt'>{title}</span>")
+        self.unit_label = unit_label
+        self.view = self.addPlot(axisItems={"bottom": UnitAxis("bottom")})
         steady_axes(self.view)
+        self.view.getAxis("left").enableAutoSIPrefix(False)    # "value (x1e-06)" misleads
         self.view.setMenuEnabled(False)
+        self.view.setMouseEnabled(False, False)
+        self.view.hideButtons()
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get(colormap))
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#3a6ea5")
         self.view.addItem(self.image)
-        self.view.addItem(self.bars)
-        self.setMinimumSize(160, 140)
-
-    def set_title(self, text: str) -> None:
-        self.view.setTitle(f"<span style='font-size:10pt'>{text}</span>")
+        self.unit_bars = UnitBars(self.view)
+        self.bars = self.unit_bars.bars
+        self.colour_bar = None
+        if colour_bar:
+            self.colour_bar = pg.ColorBarItem(colorMap=pg.colormap.get(colormap),
+                                              interactive=False, width=10)
+            self.colour_bar.setImageItem(self.image)
+            self.addItem(self.colour_bar)
+        self.setMinimumSize(120, 140)
 
     def show_array(self, a: np.ndarray) -> None:
         a = np.asarray(a, dtype=np.float32)
-        if a.ndim >= 2:
-            self.bars.hide()
-            self.image.show()
-            self.view.setAspectLocked(True)
-            self.view.invertY(True)
-            self.view.showAxis("left", False)
-            self.view.showAxis("bottom", False)
-            self.image.setImage(maps_mosaic(a), autoLevels=True)
+        image = a.ndim >= 2
+        self.image.setVisible(image)
+        self.unit_bars.set_visible(not image)
+        self.view.invertY(image)
+        self.view.setAspectLocked(image)
+        self.view.showAxis("left", not image)
+        self.view.showAxis("bottom", not image)
+        self._show_colour_bar(image)
+        if image:
+            self._show_image(maps_mosaic(a))
         else:
-            self.image.hide()
-            self.bars.show()
-            self.view.setAspectLocked(False)
-            self.view.invertY(False)
-            self.view.showAxis("left", True)
-            self.view.showAxis("bottom", True)
-            self.view.setLabel("bottom", "unit")
+            self.view.setLabel("bottom", self.unit_label)
             self.view.setLabel("left", "value")
-            values = a.ravel()
-            self.bars.setOpts(x=np.arange(len(values)), height=values, width=0.8)
-        self.view.autoRange(padding=0.05)
+            self.unit_bars.show(a)
+
+    def _show_image(self, mosaic: np.ndarray) -> None:
+        finite = mosaic[np.isfinite(mosaic)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        high = high if high > low else low + 1.0       # a constant map: one colour, a scale
+        self.image.setImage(mosaic, autoLevels=False, levels=(low, high))
+        if self.colour_bar is not None:
+            self.colour_bar.setLevels((low, high))
+        self.view.autoRange(padding=0.02)
+
+    def _show_colour_bar(self, on: bool) -> None:
+        if self.colour_bar is None:
+            return
+        self.colour_bar.setVisible(on)
+        self.ci.layout.setColumnFixedWidth(1, COLOUR_BAR_PX if on else 0)
 
 
-class FeatureMapsView(LiveView):
-    page = "Layer"
+class FeatureMapsView(NodeView):
 
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.sample_panel = _Panel("Sample", "CET-L1")          # grey, as the image is
-        self.maps_panel = _Panel("Output", "viridis")
-        row.addWidget(self.sample_panel, 1)
-        row.addWidget(self.maps_panel, 1)     # equal: the sample's title needs the room
-        self.set_content(box)
+        self.sample_panel = _Panel("CET-L1", "feature", colour_bar=False)   # grey, as images
+        self.maps_panel = _Panel("viridis", "unit", colour_bar=True)
+        self.sample_title, self.maps_title = title_label(), title_label()
+        self.set_content(panel_row(self, titled(self.sample_title, self.sample_panel),
+                                   titled(self.maps_title, self.maps_panel)))
         self.node_id: str | None = None
         self.class_names: tuple = ()
 
@@ -87,24 +102,26 @@ class FeatureMapsView(LiveView):
 
     def follow_node(self, node) -> bool:
         node_id = self.node_id = node.id if node is not None else None
+        if node is not None and node.unknown_because is not None:
+            self.node_id = None                  # it cannot run: there is no output to ask for
+            self.show_empty(unknown_shape_text(node))
+            return True
         self.show_empty(EMPTY if node_id is None else
                         f"The output of '{node_id}' for the chosen sample appears when "
                         f"training runs: press Train")
         return node_id is not None
 
-    def needs(self, run, node) -> dict:
-        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
-
     def show_probe(self, probe) -> None:
-        nodes = probe.get("nodes")
-        if self.node_id is None or nodes is None or self.node_id not in nodes.activations:
+        nodes = self.node_probe(probe)
+        if nodes is None:
             return
         label = _label_text(nodes.sample_label, self.class_names)
-        self.sample_panel.set_title(f"Sample {nodes.sample} ({label})")
+        self.sample_title.setText(f"Sample {nodes.sample} ({label})")
         self.sample_panel.show_array(nodes.sample_input)
         out = nodes.activations[self.node_id]
-        what = f"{out.shape[0]} maps" if out.ndim == 3 else f"{out.size} values"
-        self.maps_panel.set_title(f"{self.node_id} output: {what}")
+        what = (f"{out.shape[0]} maps" if out.ndim == 3 else
+                f"{out.size} value{'s' if out.size != 1 else ''}")
+        self.maps_title.setText(f"{self.node_id} output: {what}")
         self.maps_panel.show_array(out)
         self.show_content()
 

@@ -1,4 +1,5 @@
-"""The filters of a selected Conv2D as an image grid, and their gradients beside them.
+"""The filters of a selected Conv2D as an image grid, and their gradients beside them (a
+frozen layer gets none: a note says so instead of a blank grid).
 
 Blue is negative, white zero, red positive; each grid is scaled symmetrically around 0
 so that a filter's sign pattern (an edge detector: one side blue, the other red) shows."""
@@ -8,9 +9,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import LiveView, diverging_colormap, tile
+from gui.training.views.base import diverging_colormap, tile
+from gui.training.views.layer_parts import (COLOUR_BAR_PX, GradientSide, NodeView,
+                                             is_frozen, panel_row, title_label, titled,
+                                             unknown_shape_text)
 
 MAX_FILTERS, MAX_CHANNELS = 32, 8
 EMPTY = "Select a Conv2D node on the canvas to see its filters"
@@ -27,9 +30,13 @@ def filter_mosaic(weight: np.ndarray) -> np.ndarray:
 
 
 class _ImagePanel(pg.GraphicsLayoutWidget):
+    """A mosaic with a colour bar centred on 0; ``box`` holds it under its title."""
+
     def __init__(self, title: str):
         super().__init__()
-        self.view = self.addPlot(title=f"<span style='font-size:10pt'>{title}</span>")
+        self.title = title_label(title)
+        self.box = titled(self.title, self)
+        self.view = self.addPlot()
         self.view.setAspectLocked(True)
         self.view.invertY(True)
         self.view.hideAxis("left")
@@ -41,6 +48,7 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
         self.bar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=10)
         self.bar.setImageItem(self.image)
         self.addItem(self.bar)
+        self.ci.layout.setColumnFixedWidth(1, COLOUR_BAR_PX)   # its labels never cut
         self.setMinimumSize(160, 140)
 
     def show(self, mosaic: np.ndarray) -> None:   # noqa: A003 -- pyqtgraph naming
@@ -52,47 +60,42 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
         self.view.autoRange(padding=0.02)
 
 
-class FiltersView(LiveView):
-    page = "Layer"
+class FiltersView(NodeView):
 
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
         self.weights = _ImagePanel("Filters")
         self.grads = _ImagePanel("their gradients")
-        row.addWidget(self.weights)
-        row.addWidget(self.grads)
-        self.set_content(box)
+        self.grads_side = GradientSide(self.grads.box)
+        self.set_content(panel_row(self, self.weights.box, self.grads_side))
         self.node_id: str | None = None
 
     def follow_node(self, node) -> bool:
         """Filters exist for layers whose weight is (out, in, kh, kw); True if it has."""
         node_id, weight_ndim = (node.id, node.weight_ndim) if node is not None else (None, None)
         self.node_id = node_id if weight_ndim == 4 else None
-        if self.node_id is None:
-            self.show_empty(EMPTY if node_id is None else
-                            f"'{node_id}' is not a convolution: select a Conv2D node")
+        self.grads_side.follow(node_id, self.node_id is not None and is_frozen(node))
+        if node_id is None:
+            self.show_empty(EMPTY)
+        elif node.unknown_because is not None:
+            self.show_empty(unknown_shape_text(node))
+        elif self.node_id is None:
+            self.show_empty(f"'{node_id}' is not a convolution: select a Conv2D node")
         else:
             self.show_empty(f"The filters of '{node_id}' appear when training runs: "
                             f"press Train")
         return self.node_id is not None
 
-    def needs(self, run, node) -> dict:
-        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
-
     def show_probe(self, probe) -> None:
-        nodes = probe.get("nodes")
-        weights = nodes.weights.get(self.node_id) if nodes and self.node_id else None
-        if not weights or np.ndim(weights.get("weight")) != 4:
+        nodes = self.node_probe(probe, "weights")
+        weights = nodes.weights[self.node_id] if nodes is not None else {}
+        if np.ndim(weights.get("weight")) != 4:
             return
         weight = weights["weight"]
-        self.weights.view.setTitle(f"<span style='font-size:10pt'>{self.node_id}: "
-                                   f"{weight.shape[0]} filters {weight.shape[2]}×"
-                                   f"{weight.shape[3]}</span>")
+        self.weights.title.setText(f"{self.node_id}: {weight.shape[0]} filters "
+                                   f"{weight.shape[2]}×{weight.shape[3]}")
         self.weights.show(filter_mosaic(weight))
         grad = nodes.grads.get(self.node_id, {}).get("weight")
-        if grad is not None:
+        if grad is not None and not self.grads_side.frozen:
             self.grads.show(filter_mosaic(grad))
         self.show_content()

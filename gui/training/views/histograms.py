@@ -1,53 +1,96 @@
-"""Histograms of the selected layer's weights and of their gradients (last batch)."""
+"""Histograms of the selected layer's parameters (weight and bias, stacked in two colours on
+the same bins) and of their gradients (last batch). A frozen layer's gradients are not
+drawn: it gets none, and a spike at 0 would say it got zeros."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gui.training.views.base import LiveView, make_plot
+from gui.training.views.base import make_plot
+from gui.training.views.layer_parts import (GradientSide, NodeView, is_frozen, panel_row,
+                                             title_label, titled, unknown_shape_text)
 
 BINS = 40
-WEIGHT_BRUSH = pg.mkBrush(31, 119, 180, 150)
-GRAD_BRUSH = pg.mkBrush(214, 39, 40, 150)
+# one colour per array, in the layer's order (weight, bias, ...)
+ARRAY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd")
+EMPTY = ("Select a layer with weights (Dense, Conv2D, BatchNorm) on the canvas to see its "
+         "weight and gradient histograms")
 
 
-def flat_values(arrays: dict) -> np.ndarray:
-    """The "weight" array if the layer has one, else all its parameters, flattened."""
-    if not arrays:
-        return np.zeros(0, dtype=np.float32)
-    if "weight" in arrays:
-        return np.ravel(arrays["weight"])
-    return np.concatenate([np.ravel(a) for a in arrays.values()])
+def bin_edges(arrays: dict) -> np.ndarray:
+    """Bins shared by every array: few values, fewer bins."""
+    values = np.concatenate([np.ravel(a) for a in arrays.values()] or [np.zeros(0)])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return np.zeros(0)
+    bins = int(min(BINS, max(8, 2 * np.sqrt(len(values)))))
+    return np.histogram_bin_edges(values, bins=bins)
 
 
-class HistogramView(LiveView):
-    page = "Layer"
+class StackedHistogram:
+    """Each array's counts on the same bins, stacked, one colour per array."""
+
+    def __init__(self, plot: pg.PlotWidget):
+        self.plot = plot.getPlotItem()
+        self.bars: list[pg.BarGraphItem] = []
+        self.counts: dict[str, np.ndarray] = {}
+
+    def show(self, arrays: dict) -> None:
+        edges = bin_edges(arrays)
+        base = np.zeros(max(len(edges) - 1, 0))
+        self.counts = {}
+        for i, (name, values) in enumerate(arrays.items()):
+            values = np.ravel(values)
+            counts = (np.histogram(values[np.isfinite(values)], bins=edges)[0]
+                      if len(edges) else base)
+            self.counts[name] = counts
+            self._bar(i).setOpts(x0=edges[:-1], x1=edges[1:], y0=base.copy(), height=counts)
+            base = base + counts
+        for j, bar in enumerate(self.bars):
+            bar.setVisible(j < len(arrays))
+
+    def _bar(self, i: int) -> pg.BarGraphItem:
+        while len(self.bars) <= i:
+            colour = ARRAY_COLOURS[len(self.bars) % len(ARRAY_COLOURS)]
+            bar = pg.BarGraphItem(x0=[], x1=[], height=[], brush=pg.mkBrush(colour),
+                                  pen=pg.mkPen("#ffffff", width=0.5))
+            self.plot.addItem(bar)
+            self.bars.append(bar)
+        return self.bars[i]
+
+
+def legend_title(title: str, names) -> str:
+    """'h1: ■ weight ■ bias', each square in its array's colour."""
+    keys = [f"<span style='color:{ARRAY_COLOURS[i % len(ARRAY_COLOURS)]}'>■</span>&nbsp;{name}"
+            for i, name in enumerate(names)]
+    return f"{title}: {' '.join(keys)}"
+
+
+class HistogramView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__("Select a layer with weights (Dense, Conv2D, BatchNorm) on the "
-                         "canvas to see its weight and gradient histograms", parent)
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.weights_plot = make_plot("Weights", "value", "count")
-        self.grads_plot = make_plot("Gradients", "value", "count")
-        self.weights_bars = self.weights_plot.plot([], [], stepMode="center", fillLevel=0,
-                                                   brush=WEIGHT_BRUSH, pen="#1f77b4")
-        self.grads_bars = self.grads_plot.plot([], [], stepMode="center", fillLevel=0,
-                                               brush=GRAD_BRUSH, pen="#d62728")
-        row.addWidget(self.weights_plot)
-        row.addWidget(self.grads_plot)
-        self.set_content(box)
+        super().__init__(EMPTY, parent)
+        self.weights_plot = make_plot("", "value", "count")
+        self.grads_plot = make_plot("", "value", "count")
+        self.weights_title, self.grads_title = title_label("Weights"), title_label("Gradients")
+        for plot in (self.weights_plot, self.grads_plot):
+            plot.getPlotItem().setTitle(None)     # titles above: they wrap, never widen
+        self.weights_hist = StackedHistogram(self.weights_plot)
+        self.grads_hist = StackedHistogram(self.grads_plot)
+        self.grads_side = GradientSide(titled(self.grads_title, self.grads_plot))
+        self.set_content(panel_row(self, titled(self.weights_title, self.weights_plot),
+                                   self.grads_side))
         self.node_id: str | None = None
 
     def follow_node(self, node) -> bool:
         """True when the node has weights."""
         node_id, has_params = (node.id, node.has_weights) if node is not None else (None, False)
         self.node_id = node_id if has_params else None
+        self.grads_side.follow(node_id, has_params and is_frozen(node))
         if node_id is None:
-            self.show_empty("Select a layer with weights (Dense, Conv2D, BatchNorm) on the "
-                            "canvas to see its weight and gradient histograms")
+            self.show_empty(EMPTY)
+        elif node.unknown_because is not None:
+            self.show_empty(unknown_shape_text(node))
         elif not has_params:
             self.show_empty(f"'{node_id}' has no weights: select a Dense, Conv2D or "
                             f"BatchNorm node")
@@ -55,28 +98,15 @@ class HistogramView(LiveView):
             self.show_empty(f"Histograms of '{node_id}' appear when training runs: press Train")
         return self.node_id is not None
 
-    def needs(self, run, node) -> dict:
-        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
-
     def show_probe(self, probe) -> None:
-        nodes = probe.get("nodes")
-        if self.node_id is None or nodes is None or self.node_id not in nodes.weights:
+        nodes = self.node_probe(probe, "weights")
+        if nodes is None:
             return
-        _set_histogram(self.weights_bars, flat_values(nodes.weights[self.node_id]))
-        _set_histogram(self.grads_bars, flat_values(nodes.grads.get(self.node_id, {})))
-        param = "weight" if "weight" in nodes.weights[self.node_id] else "parameters"
-        self.weights_plot.getPlotItem().setTitle(
-            f"<span style='font-size:10pt'>{self.node_id}.{param}</span>")
-        self.grads_plot.getPlotItem().setTitle(
-            "<span style='font-size:10pt'>its gradients</span>")
+        arrays = nodes.weights[self.node_id]
+        self.weights_hist.show(arrays)
+        self.weights_title.setText(legend_title(self.node_id, arrays))
+        if not self.grads_side.frozen:
+            grads = nodes.grads.get(self.node_id, {})
+            self.grads_hist.show(grads)
+            self.grads_title.setText("their gradients (last batch)")
         self.show_content()
-
-
-def _set_histogram(item, values: np.ndarray) -> None:
-    values = values[np.isfinite(values)]
-    if not len(values):
-        item.setData([], [])
-        return
-    bins = int(min(BINS, max(8, 2 * np.sqrt(len(values)))))    # few weights: fewer bins
-    counts, edges = np.histogram(values, bins=bins)
-    item.setData(edges, counts)

@@ -1,79 +1,45 @@
-"""The weight matrix of a selected Dense layer as an image (concept 2: a layer is a matrix
-product y = x Wᵀ + b, W of shape (out, in)).
+"""The weight matrix of a selected Dense layer as an image, its bias as a column beside it
+(concept 2: a layer is a matrix product y = x Wᵀ + b, W of shape (out, in), b of (out,)).
 
-Row i is output unit i, column j is input j, so a row shows what one unit looks at.
-Blue is negative, white zero, red positive, scaled symmetrically around 0."""
+Row i is output unit i, column j is input j, so a row shows what one unit looks at; the
+column "b" is the bias each unit adds. Blue is negative, white zero, red positive, on one
+scale for both, symmetric around 0."""
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QSize
 
-from gui.training.views.base import LiveView, diverging_colormap, steady_axes
+from gui.training.views.layer_parts import (MatrixPanel, NodeView, is_frozen, title_label,
+                                             titled, unknown_shape_text)
 
 EMPTY = "Select a Dense node on the canvas to see its weight matrix"
-MAX_LABELLED = 16        # up to this many rows/columns every one gets a tick label
 
 
-class _MatrixPanel(pg.GraphicsLayoutWidget):
-    """A heat map with labelled axes and a colour bar centred on 0."""
-
-    def __init__(self):
-        super().__init__()
-        self.plot = self.addPlot()
-        steady_axes(self.plot)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(False, False)
-        self.plot.invertY(True)                       # row 0 (unit 0) at the top
-        self.plot.getViewBox().setDefaultPadding(0.0)
-        self.plot.setLabel("bottom", "input")
-        self.plot.setLabel("left", "output unit")
-        self.image = pg.ImageItem()
-        self.image.setColorMap(diverging_colormap())
-        self.plot.addItem(self.image)
-        self.bar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=10)
-        self.bar.setImageItem(self.image)
-        self.addItem(self.bar)
-        self.setMinimumSize(240, 150)
-
-    def set_title(self, text: str) -> None:
-        self.plot.setTitle(f"<span style='font-size:10pt'>{text}</span>")
-
-    def show_matrix(self, weight: np.ndarray) -> None:
-        rows, cols = weight.shape
-        finite = weight[np.isfinite(weight)]
-        m = float(np.abs(finite).max()) if finite.size else 1.0
-        self.image.setImage(weight, autoLevels=False)
-        self.image.setRect(QRectF(-0.5, -0.5, cols, rows))   # pixel centres on integers
-        self.bar.setLevels((-(m or 1.0), m or 1.0))
-        _integer_ticks(self.plot.getAxis("bottom"), cols)
-        _integer_ticks(self.plot.getAxis("left"), rows)
-        # square cells unless that makes a very wide or tall matrix a thin strip
-        self.plot.setAspectLocked(1 / 4 <= rows / cols <= 4)
-        self.plot.enableAutoRange()                   # fit again whenever the view resizes
-
-
-def _integer_ticks(axis: pg.AxisItem, n: int) -> None:
-    """Label every row/column of a small matrix; let pyqtgraph choose for a large one."""
-    axis.setTicks([[(i, str(i)) for i in range(n)]] if n <= MAX_LABELLED else None)
-
-
-class WeightsView(LiveView):
-    page = "Layer"
+class WeightsView(NodeView):
 
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
-        self.panel = _MatrixPanel()
-        self.set_content(self.panel)
-        self.setMinimumWidth(self.panel.minimumWidth() + 4)   # the colour bar must fit
+        self.panel = MatrixPanel("output unit", "input", side=("b", "bias"))
+        self.title = title_label()
+        self.set_content(titled(self.title, self.panel))
+        self.setMinimumWidth(self.panel.minimumWidth() + 4)
         self.node_id: str | None = None
+        self.frozen = False
+
+    def sizeHint(self) -> QSize:
+        """A third wider than one plot: the colour bar takes room from the matrix."""
+        hint = super().sizeHint()
+        return QSize(hint.width() * 4 // 3, hint.height())
 
     def follow_node(self, node) -> bool:
         """True when the node's weight is a matrix (out, in)."""
         node_id, weight_ndim = (node.id, node.weight_ndim) if node is not None else (None, None)
         self.node_id = node_id if weight_ndim == 2 else None
+        self.frozen = is_frozen(node)
         if node_id is None:
             self.show_empty(EMPTY)
+        elif node.unknown_because is not None:
+            self.show_empty(unknown_shape_text(node))
         elif weight_ndim is None:
             self.show_empty(f"'{node_id}' has no weights: select a Dense node")
         elif weight_ndim != 2:
@@ -84,29 +50,38 @@ class WeightsView(LiveView):
                             f"starts: press Train")
         return self.node_id is not None
 
-    def show_model_weight(self, found: tuple[np.ndarray, int] | None) -> None:
-        """The weights of the compiled model (see ``model_weight``), e.g. the initial ones
+    def show_model_weight(self, found: tuple[dict, int] | None) -> None:
+        """The arrays of the compiled model (see ``model_weight``), e.g. the initial ones
         before the first probe; None leaves the view as it is."""
         if found is not None and self.node_id is not None:
             self._show(*found)
 
-    def needs(self, run, node) -> dict:
-        return {"nodes": (self.node_id,)} if self.node_id is not None else {}
-
     def show_probe(self, probe) -> None:
-        nodes = probe.get("nodes")
-        weights = nodes.weights.get(self.node_id) if nodes and self.node_id else None
-        weight = weights.get("weight") if weights else None
-        if weight is not None and np.ndim(weight) == 2:
-            self._show(np.asarray(weight, dtype=np.float32), probe.step)
+        nodes = self.node_probe(probe, "weights")
+        arrays = nodes.weights[self.node_id] if nodes is not None else {}
+        if np.ndim(arrays.get("weight")) == 2:
+            self._show(arrays, probe.step)
 
-    def _show(self, weight: np.ndarray, step: int) -> None:
+    def _show(self, arrays: dict, step: int) -> None:
+        weight = np.asarray(arrays["weight"], dtype=np.float32)
+        bias = arrays.get("bias")
+        bias = np.asarray(bias, dtype=np.float32).ravel() if bias is not None else None
+        if bias is not None and len(bias) != len(weight):
+            bias = None                                   # not one per unit: not a column
         rows, cols = weight.shape
-        when = " · initial" if step == 0 else ""      # the progress line gives the step
-        self.panel.set_title(f"{self.node_id}.weight ({rows} × {cols}){when}")
-        self.panel.show_matrix(weight)
+        title = f"{self.node_id}.weight ({rows} × {cols})"
+        title += f" and .bias ({rows})" if bias is not None else ""
+        title += " · initial" if step == 0 else ""      # the progress line gives the step
+        title += " · frozen: not trained" if self.frozen else ""
+        self.title.setText(title)
+        self.panel.show_matrix(weight, bias)
         self.show_content()
 
     @property
     def image(self) -> np.ndarray | None:
         return self.panel.image.image
+
+    @property
+    def bias_column(self) -> np.ndarray | None:
+        """The bias as drawn (rows × 1), or None when the layer has none."""
+        return self.panel.column_image.image if self.panel.column_image.isVisible() else None
