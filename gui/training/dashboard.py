@@ -30,11 +30,12 @@ from gui.training.views.loss import LossView
 from gui.training.views.loss_surface import LossSurfaceView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
+from gui.training.views.softmax import SoftmaxView
 from gui.training.views.weights import WeightsView
 
 # Every view of the dashboard, in the order its page shows them (see views/base.LiveView).
 VIEWS = [LossView, MetricView, LearningRateView, GradNormView,
-         HistogramView, WeightsView, FiltersView, FeatureMapsView, ActivationView,
+         HistogramView, WeightsView, FiltersView, FeatureMapsView, ActivationView, SoftmaxView,
          BoundaryView, ConfusionView, LossSurfaceView]
 PAGES = ("Curves", "Layer", "Data")
 

@@ -1,6 +1,6 @@
 """The Layer page tells the truth (issue 12): whole-number ticks for units, a weight matrix
-that keeps its colour bar and stays inside its axes, biases shown with the weights,
-frozen layers that say they get no gradient,
+that keeps its colour bar and stays inside its axes, biases shown with the weights, a
+Softmax view drawn from the engine's numbers, frozen layers that say they get no gradient,
 and no shape shown for a node whose shape is unknown. Views are driven as the dashboard
 drives them (follow_node, start_run, show_probe) with probes of real Trainers."""
 from __future__ import annotations
@@ -10,12 +10,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from engine.graph.network import Network
+from engine.nn.layers.activations import Softmax
 from gui.document import Document
 from gui.training.run_setup import node_info, run_info
 from gui.training.views.feature_maps import FeatureMapsView
 from gui.training.views.filters import FiltersView
 from gui.training.views.histograms import HistogramView
 from gui.training.views.layer_parts import UnitAxis, unit_step
+from gui.training.views.softmax import SoftmaxView
 from gui.training.views.weights import WeightsView
 
 from tests.gui.test_training_views import EXAMPLES, a_node, first_probe
@@ -136,6 +138,47 @@ def test_histograms_stack_weights_and_biases_on_shared_bins(qtbot):
     weight_bar, bias_bar = view.weights_hist.bars[:2]
     np.testing.assert_array_equal(bias_bar.opts["y0"], weight_bar.opts["height"])   # stacked
     assert "bias" in view.weights_title.text() and "weight" in view.weights_title.text()
+
+
+# ---- Softmax -------------------------------------------------------------------------------------
+def engine_softmax(z: np.ndarray) -> np.ndarray:
+    layer = Softmax("p", {}, [z.shape])
+    return layer.forward([z[None].astype(np.float64)], False)[0]
+
+
+def test_softmax_view_draws_the_engines_probabilities_and_their_jacobian(qtbot):
+    view = shown(qtbot, SoftmaxView(), 700, 280)
+    assert view.follow_node(a_node("a1", "Tanh")) is False
+    assert view.follow_node(a_node("p", "Softmax"))
+    trainer, probe = first_probe("iris", {"nodes": ("out", "p")}, sample=2)
+    view.start_run(run_info(trainer, 1))
+    assert view.needs(None, None) == {"nodes": ("p",)}
+    view.show_probe(probe)
+    assert not view.is_empty
+    s = probe.get("nodes").activations["p"]
+    np.testing.assert_array_equal(view.bars.bars.opts["height"], s)   # the engine's numbers
+    assert view.sum == pytest.approx(1.0, abs=1e-6) and "sum = 1.000" in view.bars_title.text()
+    assert view.bars.axis.names == tuple(trainer.dataset.class_names)
+    # the slope drawn is the engine softmax's own derivative (central differences)
+    z = probe.get("nodes").activations["out"].astype(np.float64)
+    np.testing.assert_allclose(engine_softmax(z), s, atol=1e-6)
+    h = 1e-5
+    numeric = np.stack([(engine_softmax(z + h * e) - engine_softmax(z - h * e)) / (2 * h)
+                        for e in np.eye(len(z))], axis=1)       # column j: d s / d z_j
+    np.testing.assert_allclose(view.jacobian.image.image, numeric, atol=1e-5)
+    np.testing.assert_allclose(view.jacobian.image.image.sum(axis=1), 0, atol=1e-6)
+
+
+def test_selecting_a_softmax_shows_its_view_and_not_the_curve_view(qtbot):
+    from gui.training.dashboard import Dashboard
+    from gui.training.views.activation_curve import ActivationView
+    d = shown(qtbot, Dashboard(), 1400, 300)
+    d.show_page("Layer")
+    doc = Document(Network.load(EXAMPLES / "iris.nw.json"))
+    d.follow_node(node_info(doc, "p"))
+    assert d.view(SoftmaxView).isVisible() and not d.view(ActivationView).isVisible()
+    d.follow_node(node_info(doc, "a1"))
+    assert not d.view(SoftmaxView).isVisible() and d.view(ActivationView).isVisible()
 
 
 # ---- frozen layers -------------------------------------------------------------------------------
