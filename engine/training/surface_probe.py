@@ -30,7 +30,7 @@ PCA_MIN_SPAN = 0.02       # ... on principal directions: this fraction of the we
 MIN_PCA_POINTS = 5        # path points needed before principal directions are used
 
 
-MIN_ASPECT, MAX_ASPECT = 0.25, 4.0    # a map's width / height (this and the boundary's)
+MIN_ASPECT, MAX_ASPECT = 0.2, 6.0     # a map's width / height (this and the boundary's)
 MARGIN = 0.25             # the grid reaches this fraction of the path's extent past it
 
 
@@ -112,7 +112,7 @@ class SurfaceState:
         self.x = ds.x_train[idx]
         self.y = loss_surface.loss_targets(prober.loss_fn, ds.y_train[idx])
         self.frame: Frame | None = None
-        self.asked: str | None = None                # the directions the frame was made for
+        self.asked: tuple | None = None              # (directions, aspect) of the last grid
         self._random: Frame | None = None            # fixed for the run once made
         self.grid: loss_surface.SurfaceGrid | None = None
         self.next_grid_t = -np.inf                   # prober.clock time the next grid is due
@@ -163,7 +163,8 @@ def surface_probe(prober, options: dict | None, at) -> SurfaceProbe | None:
             return None
     now = prober.trail.now()
     clock = prober.clock()
-    if (options["directions"] != state.asked or clock >= state.next_grid_t
+    asked = (options["directions"], options["aspect"])    # another plane or shape: at once
+    if (asked != state.asked or clock >= state.next_grid_t
             or (at.fresh and state.grid_step != at.step)):
         _new_grid(prober, state, options, now, at.step)
     here = state.frame.project(now[None])[0]
@@ -182,8 +183,8 @@ def surface_probe(prober, options: dict | None, at) -> SurfaceProbe | None:
 
 def _new_grid(prober, state: SurfaceState, options: dict, now: np.ndarray, step: int) -> None:
     began = prober.clock()
-    state.asked = options["directions"]
-    state.frame = state.new_frame(prober, state.asked, now)
+    state.asked = (options["directions"], options["aspect"])
+    state.frame = state.new_frame(prober, options["directions"], now)
     here = state.frame.project(now[None])[0]
     aspect = options["aspect"]
     centre, half = state.extent(np.vstack([state.path(prober.trail), here[None]]), now, aspect)

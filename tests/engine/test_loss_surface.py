@@ -198,6 +198,20 @@ def test_principal_directions_show_the_path_random_ones_hide():
             assert s.shares is None
 
 
+def test_a_plot_of_another_shape_gets_a_grid_of_that_shape_at_once():
+    trainer, s = _surface_after(300, {"surface": {"res": 11, "aspect": 1.0}})
+    assert s.losses.shape == (11, 11)
+    for aspect, shape in ((2.0, (6, 11)), (0.5, (11, 6))):
+        trainer.set_probes(ProbeRequest({"surface": {"res": 11, "aspect": aspect}},
+                                        every_ms=0))
+        run = trainer.run()
+        s = next(e for e in run if isinstance(e, ProbeEvent)).get("surface")
+        run.close()
+        assert s.losses.shape == shape               # (rows: beta, columns: alpha)
+        width, height = np.ptp(s.alphas), np.ptp(s.betas)
+        assert width / height == pytest.approx(aspect, rel=0.01)
+
+
 def test_principal_directions_wait_for_a_path_to_have_points():
     _trainer, s = _surface_after(1, {"surface": {"res": 7, "directions": "pca"}})
     assert s.directions == "random" and len(s.path) == 2

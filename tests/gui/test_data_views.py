@@ -140,7 +140,7 @@ def test_a_perceptron_on_xor_shows_its_straight_line_and_says_it_is_unsure(qtbot
     assert len(x) > 10
     slope, intercept = np.polyfit(x, y, 1)             # one straight line
     assert np.abs(y - (slope * x + intercept)).max() < 0.05
-    assert "nowhere sure" in view.footer.text and "stretched" in view.footer.text
+    assert "Nowhere sure" in view.footer.text and "stretched" in view.footer.text
 
 
 def test_colours_stretch_only_for_an_unsure_model():
@@ -267,3 +267,16 @@ def test_the_random_directions_toggle_asks_for_them(qtbot):
     with qtbot.waitSignal(view.needsChanged, timeout=1000):
         view.random_check.setChecked(True)
     assert view.needs(None, None)["surface"]["directions"] == "random"
+
+
+def test_a_new_grid_at_the_same_step_is_drawn(qtbot):
+    """Paused, a plot of another shape (or the other directions) gets a new grid at the
+    step it shows already: the view drew grids only when the step changed."""
+    import dataclasses
+    trainer, probe = trained_probe("xor_mlp", 300, {"surface": {"res": 11}})
+    view = draw(qtbot, shown(qtbot, LossSurfaceView()), trainer, probe)
+    s = probe.get("surface")
+    wide = dataclasses.replace(s, losses=s.losses[:5], betas=s.betas[3:8])
+    before = view.image.image.shape
+    view.show_probe(dataclasses.replace(probe, results={"surface": wide}))
+    assert view.image.image.shape != before and view.image.image.shape[0] < before[0]

@@ -168,9 +168,9 @@ class BoundaryView(LiveView):
             fits = [(swatch(class_colour(k), "━"), f"P({self.class_names[k]})")
                     for k in range(min(outputs, len(self.class_names)))]
         else:
-            fits = [(swatch(FIT_COLOUR, "━"), "the model's fit")]
+            fits = [(swatch(FIT_COLOUR, "━"), "model")]
         if truth:
-            fits.append((swatch(TRUE_COLOUR, "╍"), "true curve (no noise)"))
+            fits.append((swatch(TRUE_COLOUR, "╍"), "true curve"))
         return fits + [(swatch(GREY, "●"), "train"), (swatch(GREY, "○"), "validation")]
 
     # ---- shared -------------------------------------------------------------------------------
@@ -212,8 +212,8 @@ def _stretch_note(probs: np.ndarray, stretch: float) -> str:
     model does not have."""
     if stretch <= 1.0:
         return ""
-    return (f"The model is nowhere sure: its surest P is {float(probs.max()):.2f} "
-            f"(colours stretched ×{stretch:.0f} to show where it leans).")
+    return (f"Nowhere sure (P ≤ {float(probs.max()):.2f}): colours stretched ×{stretch:.0f} "
+            f"to show where it leans.")
 
 
 def _error_note(c) -> str:
@@ -222,7 +222,7 @@ def _error_note(c) -> str:
     if not inside.any():
         return ""
     error = np.sqrt(np.mean((c.ys[inside, 0] - c.true_ys[inside, 0]) ** 2))
-    return f"The fit is off the true curve by {error:.3f} (RMSE over the data's range)."
+    return f"Model off the true curve by {error:.3f} (RMSE over the data's x)."
 
 
 def unavailable(run) -> str | None:

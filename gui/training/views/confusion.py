@@ -16,6 +16,7 @@ from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
 EMPTY = "The confusion matrix of a classifier appears here when training runs: press Train"
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
+MIN_CELL_PX = (22, 14)         # a cell smaller than this on screen shows no number
 RIGHT, WRONG = (31, 119, 180), (214, 39, 40)
 MIN_MISTAKE_TINT = 0.18
 ZERO_TEXT, DARK_TEXT = "#b0b7c0", "#1f2a36"
@@ -50,8 +51,7 @@ class ConfusionView(LiveView):
         self.available = False
         self.titles = ["Confusion matrix (validation)"]
         self.footer = Footer()
-        self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
-                               "Validation set. Colour: share of the true class's examples; number: count.")
+        self._numbers_shown: bool | None = None
         self.set_content(with_footer(self.plot, self.footer))
         item.getViewBox().sigResized.connect(self._resized)
         fit_title(item, self.titles)
@@ -95,6 +95,21 @@ class ConfusionView(LiveView):
     def _resized(self) -> None:
         fit_title(self.plot.getPlotItem(), self.titles)
         self._name_ticks()
+        self._show_numbers()
+
+    def _show_numbers(self) -> None:
+        """The counts where a cell has room for them; the legend says which."""
+        box, k = self.plot.getPlotItem().getViewBox(), max(len(self._names), 1)
+        room = box.width() / k >= MIN_CELL_PX[0] and box.height() / k >= MIN_CELL_PX[1]
+        shown = bool(self.texts) and room
+        for text in self.texts:
+            text.setVisible(shown)
+        if shown != self._numbers_shown:
+            self._numbers_shown = shown
+            self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
+                                   "Validation set. Colour: share of the true class; " +
+                                   ("number: count." if shown else "no room here for the "
+                                    "counts."))
 
     def _name_ticks(self) -> None:
         """Class names on both axes, shortened to what fits under a column."""
@@ -121,6 +136,7 @@ class ConfusionView(LiveView):
                     item.addItem(text)
                     self.texts.append(text)
         item.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+        self._show_numbers()
 
 
 def _short(name: str, limit: int) -> str:

@@ -69,7 +69,7 @@ class LossSurfaceView(LiveView):
         self.plot.getViewBox().sigResized.connect(self._resized)
         fit_title(self.plot, TITLES)
         self.aspect = 1.0                    # the plot's width / height, as last asked for
-        self.grid_step: int | None = None    # the step of the grid drawn
+        self.grid: tuple | None = None       # which grid is drawn (its step, plane, shape)
         self.path = np.zeros((0, 2), np.float32)
         self.path_steps = np.zeros(0, np.int64)
         self.axis_names = (("direction 1", "direction 1"), ("direction 2", "direction 2"))
@@ -80,7 +80,7 @@ class LossSurfaceView(LiveView):
         return "random" if self.random_check.isChecked() else "pca"
 
     def start_run(self, run) -> None:
-        self.grid_step = None
+        self.grid = None
         self.path = np.zeros((0, 2), np.float32)
         self.path_steps = np.zeros(0, np.int64)
         self.available = run is not None and bool(run.layer_ids)
@@ -107,8 +107,8 @@ class LossSurfaceView(LiveView):
         s = probe.get("surface")
         if s is None:
             return
-        if s.grid_step != self.grid_step:      # a new grid (between them: the path moves on)
-            self._show_grid(s)
+        if _grid_key(s) != self.grid:     # a new grid (between grids only the path moves
+            self._show_grid(s)            # on); at one step too: another plane or shape
         self.path = np.asarray(s.path, dtype=np.float64).reshape(-1, 2)
         self.path_steps = np.asarray(s.path_steps)
         for line in (self.path_shadow, self.path_line):
@@ -137,7 +137,7 @@ class LossSurfaceView(LiveView):
         rect = QRectF(a[0] - da / 2, b[0] - db / 2, a[-1] - a[0] + da, b[-1] - b[0] + db)
         self.image.setRect(rect)
         self.plot.setRange(rect=rect, padding=0.0)
-        self.grid_step = s.grid_step
+        self.grid = _grid_key(s)
         self.axis_names = axis_names(s.directions, s.shares)
         self._fit_labels()
 
@@ -153,6 +153,11 @@ class LossSurfaceView(LiveView):
                 self.plot.setLabel(side, text)
                 axis.resizeEvent()        # centres the new label (pyqtgraph does on resize)
         fit_title(self.plot, TITLES)
+
+
+def _grid_key(s) -> tuple:
+    """What tells one grid from another (a step can have several: plane, shape)."""
+    return s.grid_step, s.directions, s.losses.shape, float(s.alphas[0]), float(s.betas[0])
 
 
 def axis_names(directions: str, shares) -> tuple:

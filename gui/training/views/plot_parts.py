@@ -10,13 +10,40 @@ a title that fits the plot's width, and the plot's shape (for maps drawn to fill
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QFont, QFontMetrics, QTextDocumentFragment
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 TITLE_PT = 10
 FOOTER_PT = 8
 ASPECT_STEPS = 4             # a plot's aspect is reported in steps of 2^(1/4) (19 %)
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label as tall as its text at its width: a layout does not ask a
+    wrapping label for the height its width needs (the text overprinted the plot's axis
+    when narrow, or left empty lines when wide)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        # Measured on a document of its own: QLabel.heightForWidth never goes below the
+        # minimum height set here, so the label could grow but never shrink back.
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(0)
+        document.setHtml(self.text())
+        document.setTextWidth(max(self.contentsRect().width(), 1))
+        needed = int(np.ceil(document.size().height()))
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+            self.setMaximumHeight(needed)
 
 
 class Footer(QWidget):
@@ -27,8 +54,7 @@ class Footer(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(6, 0, 6, 2)
         self.row.setSpacing(10)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
+        self.label = WrappingLabel(self)
         self.label.setStyleSheet(f"color: #4b5563; font-size: {FOOTER_PT}pt;")
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.row.addWidget(self.label, 1)
@@ -46,7 +72,10 @@ class Footer(QWidget):
     def set_legend(self, entries: list[tuple[str, str]], note: str = "") -> None:
         """entries: (symbol html, words); ``note``: a last, plain sentence."""
         parts = [f"{symbol}&nbsp;{words.replace(' ', '&nbsp;')}" for symbol, words in entries]
-        self.label.setText("&nbsp;&nbsp; ".join(parts) + (f"<br>{note}" if note else ""))
+        text = "&nbsp;&nbsp; ".join(parts) + (f"<br>{note}" if note else "")
+        if text != self.label.text():
+            self.label.setText(text)
+            self.label.fit_height()
 
     @property
     def text(self) -> str:
