@@ -12,6 +12,7 @@ from engine.nn.losses import get_loss
 from engine.graph.network import Network
 from engine.training.trainer import Trainer
 from engine.training.weight_path import WeightTrail, principal_directions
+from tests.probing import probe_after
 
 EXAMPLES = "resources/examples"
 
@@ -161,16 +162,7 @@ def test_principal_directions_find_the_plane_a_path_moves_in():
 
 def _surface_after(steps: int, kinds: dict, example="spiral"):
     """Train ``steps`` steps without a surface view, then ask for one: (trainer, surface)."""
-    trainer = Trainer(Network.load(f"{EXAMPLES}/{example}.nw.json"))
-    run = trainer.run()
-    for event in run:
-        if getattr(event, "step", 0) >= steps:
-            break
-    run.close()
-    trainer.set_probes(ProbeRequest(kinds, every_ms=0))
-    run = trainer.run()
-    probe = next(e for e in run if isinstance(e, ProbeEvent))
-    run.close()
+    trainer, probe = probe_after(example, steps, kinds)
     return trainer, probe.get("surface")
 
 

@@ -19,26 +19,9 @@ from gui.training.views.boundary_map import (boundary_rgb, class_boundaries, ima
                                              zero_segments)
 from gui.training.views.confusion import ConfusionView, cell_colours
 from gui.training.views.loss_surface import LossSurfaceView
+from tests.probing import probe_after
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
-
-
-def trained_probe(example: str, steps: int, kinds: dict, loss: str | None = None):
-    """Train ``steps`` steps of an example (no probes), then take one probe of ``kinds``."""
-    network = Network.load(EXAMPLES / f"{example}.nw.json").to_dict()
-    if loss:
-        network["training"]["loss"] = loss
-    trainer = Trainer(network)
-    run = trainer.run()
-    for event in run:
-        if getattr(event, "step", 0) >= steps:
-            break
-    run.close()
-    trainer.set_probes(ProbeRequest(kinds, every_ms=0))
-    run = trainer.run()
-    probe = next(e for e in run if isinstance(e, ProbeEvent))
-    run.close()
-    return trainer, probe
 
 
 def shown(qtbot, view, width=460, height=260):
@@ -71,7 +54,7 @@ def segment_length(segments: np.ndarray) -> float:
 # ---- the decision boundary -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def spiral():
-    return trained_probe("spiral", 2000, {"grid": {"res": 80, "aspect": 2.0}})
+    return probe_after("spiral", 2000, {"grid": {"res": 80, "aspect": 2.0}})
 
 
 def test_spiral_boundary_is_drawn_as_a_line_that_winds(qtbot, spiral):
@@ -129,7 +112,7 @@ def test_the_map_takes_the_plots_shape_and_fills_it(qtbot, spiral):
 
 
 def test_a_perceptron_on_xor_shows_its_straight_line_and_says_it_is_unsure(qtbot):
-    trainer, probe = trained_probe("xor_perceptron", 300, {"grid": {"res": 60,
+    trainer, probe = probe_after("xor_perceptron", 300, {"grid": {"res": 60,
                                                                     "aspect": 1.0}})
     view = draw(qtbot, shown(qtbot, BoundaryView()), trainer, probe)
     g = probe.get("grid")
@@ -186,7 +169,7 @@ def test_zero_segments_trace_a_circle_and_split_saddles():
 
 # ---- the fitted curve ----------------------------------------------------------------------
 def test_the_mse_fit_is_drawn_against_the_true_sine_with_its_distance(qtbot):
-    trainer, probe = trained_probe("sine_regression", 1200, {"grid": 101}, loss="mse")
+    trainer, probe = probe_after("sine_regression", 1200, {"grid": 101}, loss="mse")
     view = draw(qtbot, shown(qtbot, BoundaryView()), trainer, probe)
     c = probe.get("grid")
     x, y = view.true_curve.getData()
@@ -216,7 +199,7 @@ def test_titles_fit_narrow_plots(qtbot, spiral):
     trainer, probe = spiral
     boundary = draw(qtbot, shown(qtbot, BoundaryView(), 300, 240), trainer, probe)
     assert title_fits(boundary, boundary.plot.getPlotItem(), boundary.plot)
-    iris, matrix = trained_probe("iris", 50, {"confusion": None})
+    iris, matrix = probe_after("iris", 50, {"confusion": None})
     confusion = draw(qtbot, shown(qtbot, ConfusionView(), 250, 240), iris, matrix)
     assert title_fits(confusion, confusion.plot.getPlotItem(), confusion.plot)
     assert "ccuracy" in confusion.plot.getPlotItem().titleLabel.text
@@ -232,7 +215,7 @@ def test_a_single_mistake_stands_out_and_zeros_recede():
 
 
 def test_confusion_names_fit_their_columns(qtbot):
-    trainer, probe = trained_probe("iris", 50, {"confusion": None})
+    trainer, probe = probe_after("iris", 50, {"confusion": None})
     view = draw(qtbot, shown(qtbot, ConfusionView(), 250, 240), trainer, probe)
     ticks = view.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     column = view.plot.getPlotItem().getViewBox().width() / 3
@@ -244,7 +227,7 @@ def test_confusion_names_fit_their_columns(qtbot):
 
 # ---- the loss surface ----------------------------------------------------------------------
 def test_surface_axes_name_the_principal_directions_and_show_start_and_now(qtbot):
-    trainer, probe = trained_probe("spiral", 1500, {"surface": {"res": 11, "aspect": 2.0}})
+    trainer, probe = probe_after("spiral", 1500, {"surface": {"res": 11, "aspect": 2.0}})
     view = draw(qtbot, shown(qtbot, LossSurfaceView(), 600, 300), trainer, probe)
     s = probe.get("surface")
     assert s.directions == "pca"
@@ -273,7 +256,7 @@ def test_a_new_grid_at_the_same_step_is_drawn(qtbot):
     """Paused, a plot of another shape (or the other directions) gets a new grid at the
     step it shows already: the view drew grids only when the step changed."""
     import dataclasses
-    trainer, probe = trained_probe("xor_mlp", 300, {"surface": {"res": 11}})
+    trainer, probe = probe_after("xor_mlp", 300, {"surface": {"res": 11}})
     view = draw(qtbot, shown(qtbot, LossSurfaceView()), trainer, probe)
     s = probe.get("surface")
     wide = dataclasses.replace(s, losses=s.losses[:5], betas=s.betas[3:8])
