@@ -8,11 +8,12 @@ from PySide6.QtCore import QObject
 
 from engine.optim.schedulers import preview_lrs
 from gui.training.run_setup import RunInfo, model_weight, node_info, probe_request
-from gui.training.states import ACTIVE, RUNNING
+from gui.training.states import ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED
 from gui.training.views.lr import LearningRateView
 from gui.training.views.weights import WeightsView
 
 PROGRESS_EVERY_S = 0.25
+START_TEXT = "Press Train (F5) to start"
 MAX_PLAN_EPOCHS = 5000           # the planned schedule is drawn this far at most
 
 
@@ -43,13 +44,15 @@ class DashboardBinding(QObject):
         self.dashboard.start_run(info)
         if info is not None:
             self.dashboard.set_lr(info.optimizer, info.lr)
+        self.dashboard.progress.setText(START_TEXT if info is None else
+                                        f"run {info.run_id} (seed {info.seed}) · starting…")
         self.refresh_selection()
 
     def _on_chunk(self, chunk) -> None:
         self.dashboard.add_chunk(chunk)
         if len(chunk.steps):
             self._last_chunk = chunk
-        self._show_progress(chunk)
+        self._show_progress(self._last_chunk)
 
     def _on_probe(self, probe) -> None:
         self.dashboard.show_probe(probe)
@@ -58,18 +61,19 @@ class DashboardBinding(QObject):
             self.previews.show(nodes.activations)
 
     def _show_progress(self, chunk) -> None:
-        info = self.info
+        """The run, its last step and what it does now (the status bar's word for it)."""
+        info, state = self.info, self.session.state
+        if state == IDLE and info is not None:         # weights reset: the run is gone
+            self.dashboard.progress.setText(START_TEXT + " a new run")
+            return
         if info is None or chunk is None or not len(chunk.steps):
             return
         now = time.monotonic()
-        if self.session.state == RUNNING and now - self._progress_at < PROGRESS_EVERY_S:
+        if state == RUNNING and now - self._progress_at < PROGRESS_EVERY_S:
             return                            # a label repaint per chunk is wasted work
         self._progress_at = now
-        epoch = chunk.last_step / max(info.n_batches, 1)
-        self.dashboard.progress.setText(
-            f"run {info.run_id} (seed {info.seed}) · epoch {epoch:.1f} of {info.epochs} · "
-            f"step {chunk.last_step:,} · loss {chunk.losses[-1]:.4g} · "
-            f"{chunk.examples_per_sec:,.0f} examples/s")
+        self.dashboard.progress.setText(progress_text(info, chunk, state,
+                                                      self.session.last_finish))
 
     # ---- the canvas selection and the probes ---------------------------------------------------
     def set_selection(self, node_ids: list) -> None:
@@ -109,3 +113,23 @@ class DashboardBinding(QObject):
         self.dashboard.view(LearningRateView).set_plan(lrs)
         if self.session.state not in ACTIVE and "lr" in optimizer:
             self.dashboard.set_lr(str(optimizer.get("name", "adam")), float(optimizer["lr"]))
+
+
+def progress_text(info: RunInfo, chunk, state, finish) -> str:
+    """'run 1 (seed 0) · paused at step 1,500 · epoch 100.0 of 150 · loss 0.0140'."""
+    epoch = chunk.last_step / max(info.n_batches, 1)
+    where = f"step {chunk.last_step:,} · epoch {epoch:.1f} of {info.epochs}"
+    loss = f"loss {chunk.losses[-1]:.4g}"
+    if state in ACTIVE and state != PAUSED:            # running, stopping
+        return (f"run {info.run_id} (seed {info.seed}) · {where} · {loss} · "
+                f"{chunk.examples_per_sec:,.0f} examples/s")
+    return f"run {info.run_id} (seed {info.seed}) · {_state_words(state, finish)} {where} · {loss}"
+
+
+def _state_words(state, finish) -> str:
+    """How the run stands, in the words of the status bar (states.state_text)."""
+    if state == FINISHED:
+        reason = finish.reason if finish is not None else "failed"
+        return {"completed": "finished at", "stopped": "stopped at",
+                "diverged": "diverged after"}.get(reason, f"{reason} after")
+    return {PAUSED: "paused at", STOPPED: "stopped at"}.get(state, "at")

@@ -7,9 +7,12 @@ doubled (amortised O(1) per point). Drawing hands pyqtgraph views of the filled 
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 
 INITIAL_CAPACITY = 256
 SYMBOL_LIMIT = 150        # beyond this many points a curve drops its markers (slow to paint)
+FEW_POINTS = 12           # a curve this short marks its points: one point draws no line
+MARKER = dict(symbol="o", symbolSize=5, symbolPen=None)
 
 
 class GrowingSeries:
@@ -19,6 +22,7 @@ class GrowingSeries:
         self._x = np.empty(capacity, dtype=np.float64)
         self._y = np.empty(capacity, dtype=np.float64)
         self.n = 0
+        self.x_max = -np.inf          # the furthest x appended (kept as points come)
 
     def __len__(self) -> int:
         return self.n
@@ -39,6 +43,8 @@ class GrowingSeries:
         self._x[self.n:need] = x
         self._y[self.n:need] = y
         self.n = need
+        if len(x):
+            self.x_max = max(self.x_max, float(np.max(x)))
 
     def _grow(self, need: int) -> None:
         capacity = self.capacity
@@ -59,33 +65,59 @@ class GrowingSeries:
 
     def clear(self) -> None:
         self.n = 0
+        self.x_max = -np.inf
 
 
 class LiveCurve:
     """A GrowingSeries drawn by one PlotDataItem (created once, updated with setData).
 
     Appends are cheap and may happen while the plot is hidden; ``redraw`` pushes the data
-    to the item only when something changed since the last redraw."""
+    to the item only when something changed since the last redraw. ``x_scale`` multiplies
+    x when drawn (a run's epochs shown as steps). While the curve has few points it marks
+    each one (a single step is a point, and a line through one point draws nothing)."""
 
     def __init__(self, plot_item, **style):
         self.series = GrowingSeries()
+        self.symbol_limit = SYMBOL_LIMIT if style.get("symbol") else FEW_POINTS
+        colour = pg.mkPen(style.get("pen")).color()
+        style = {**MARKER, "symbolBrush": colour, **style}
+        self.symbol = style["symbol"]
         self.item = plot_item.plot([], [], **style)
         self.item.setClipToView(True)
         self.item.setDownsampling(auto=True, method="peak")
+        self.x_scale = 1.0
         self._dirty = False
-        self._has_symbols = style.get("symbol") is not None
+        self._has_symbols = True
 
     def append(self, x, y) -> None:
         self.series.append(x, y)
         self._dirty = True
 
+    def set_x_scale(self, scale: float) -> None:
+        if scale != self.x_scale:
+            self.x_scale = float(scale)
+            self._dirty = True
+
+    @property
+    def x(self) -> np.ndarray:
+        """x as drawn."""
+        x = self.series.x
+        return x if self.x_scale == 1.0 else x * self.x_scale
+
+    def x_end(self) -> float | None:
+        """The furthest x drawn (None: no point)."""
+        return self.series.x_max * self.x_scale if len(self.series) else None
+
     def redraw(self) -> None:
         if self._dirty:
-            if self._has_symbols and len(self.series) > SYMBOL_LIMIT:
-                self.item.setSymbol(None)
-                self._has_symbols = False
-            self.item.setData(self.series.x, self.series.y)
+            self._show_symbols(len(self.series) <= self.symbol_limit)
+            self.item.setData(self.x, self.series.y)
             self._dirty = False
+
+    def _show_symbols(self, on: bool) -> None:
+        if on != self._has_symbols:
+            self.item.setSymbol(self.symbol if on else None)
+            self._has_symbols = on
 
     def clear(self) -> None:
         self.series.clear()
@@ -96,59 +128,111 @@ class LiveCurve:
         return len(self.series)
 
 
-class RangeKeeper:
-    """Axis ranges with hysteresis for a live plot: x grows in 50% jumps, y changes only
-    when the data leaves it or fills less than half of it. Auto-range would move both axes
-    at every update, and every move re-renders the axes (the costliest part of a redraw).
-    The bounds come from the series themselves: a curve clipped to the view only knows
-    the part inside the view."""
+class YRangeKeeper:
+    """The y range of a live plot, with hysteresis: it changes only when the data leaves it
+    or fills less than half of it. Auto-range would move it at every update, and every
+    move re-renders the axis (the costliest part of a redraw). The bounds come from the
+    series themselves: a curve clipped to the view only knows the part inside the view.
+    (The x range of the Curves page is a SharedXRange.)"""
 
-    X_HEADROOM, Y_MARGIN, Y_MIN_FILL = 1.5, 0.08, 0.5
+    Y_MARGIN, Y_MIN_FILL = 0.08, 0.5
 
     def __init__(self, plot_item):
         self.plot_item = plot_item
         self.log_y = False
-        self.x_range: tuple[float, float] | None = None
         self.y_range: tuple[float, float] | None = None
         plot_item.getViewBox().disableAutoRange()
 
     def reset(self, log_y: bool | None = None) -> None:
         if log_y is not None:
             self.log_y = log_y
-        self.x_range = self.y_range = None
+        self.y_range = None
 
     def update(self, series) -> None:
-        """Fit the ranges to ``series`` (GrowingSeries), with hysteresis."""
-        bounds = _bounds([s for s in series if len(s)], self.log_y)
+        """Fit the range to ``series`` (GrowingSeries), with hysteresis."""
+        bounds = _y_bounds([s for s in series if len(s)], self.log_y)
         if bounds is None:
             return
-        (x0, x1), (y0, y1) = bounds
-        vb = self.plot_item.getViewBox()
-        if self.x_range is None or x1 > self.x_range[1] or x0 < self.x_range[0]:
-            lo = min(0.0, x0)
-            self.x_range = (lo, lo + max(x1 - lo, 1e-9) * self.X_HEADROOM)
-            vb.setXRange(*self.x_range, padding=0)
+        y0, y1 = bounds
         span = y1 - y0
         r = self.y_range
         if r is None or y0 < r[0] or y1 > r[1] or span < self.Y_MIN_FILL * (r[1] - r[0]):
             pad = self.Y_MARGIN * span if span > 0 else max(abs(y0) * 0.1, 1e-3)
             self.y_range = (y0 - pad, y1 + pad)
-            vb.setYRange(*self.y_range, padding=0)
+            self.plot_item.getViewBox().setYRange(*self.y_range, padding=0)
 
 
-def _bounds(series, log_y: bool):
-    """((xmin, xmax), (ymin, ymax)) over finite points (y as log10 for a log axis)."""
-    xs, ys = [], []
+class SharedXRange:
+    """One x range for several plots (the Curves page's plots share theirs, so a step is
+    at the same place on each). It starts at 0 and ends a little past the furthest point
+    any of them draws: it moves only when data passes its end (each move re-renders every
+    plot's axis), then to HEADROOM times that point, so the data always fills most of the
+    width. A plan drawn before there is data (the learning-rate schedule) sets the range
+    only while no plot has data.
+
+    Each plot says what it draws with ``note(who, data_end, plan_end)``; a view joins the
+    dashboard's shared range with ``shared.join(own)``."""
+
+    HEADROOM = 1.06
+
+    def __init__(self):
+        self.plots: list = []
+        self.data_ends: dict = {}          # who -> the furthest x of its data (None: none)
+        self.plan_ends: dict = {}          # who -> the end of its plan (None: none)
+        self.range: tuple[float, float] | None = None
+
+    def add_plot(self, plot_item) -> None:
+        plot_item.getViewBox().disableAutoRange(axis=pg.ViewBox.XAxis)
+        self.plots.append(plot_item)
+        if self.range is not None:
+            plot_item.getViewBox().setXRange(*self.range, padding=0)
+
+    def join(self, other: "SharedXRange") -> None:
+        """Take over ``other``'s plots and what they draw (a view's own range joins the
+        page's)."""
+        for plot_item in other.plots:
+            self.add_plot(plot_item)
+        self.data_ends.update(other.data_ends)
+        self.plan_ends.update(other.plan_ends)
+        other.plots = []
+        self._fit()
+
+    def note(self, who, data_end: float | None, plan_end: float | None = None) -> None:
+        self.data_ends[who] = data_end
+        self.plan_ends[who] = plan_end
+        self._fit()
+
+    def _fit(self) -> None:
+        data = [e for e in self.data_ends.values() if e is not None]
+        plans = [e for e in self.plan_ends.values() if e is not None]
+        r = self.range
+        if data:
+            end = max(max(data), 1e-9)
+            if r is not None and end <= r[1] and end * self.HEADROOM ** 2 >= r[1]:
+                return                     # the data still ends near the range's end
+            self._set((0.0, end * self.HEADROOM))
+        elif plans and max(plans) > 0:
+            self._set((0.0, max(plans)))
+
+    def _set(self, x_range: tuple[float, float]) -> None:
+        if x_range == self.range:
+            return
+        self.range = x_range
+        for plot_item in self.plots:
+            plot_item.getViewBox().setXRange(*x_range, padding=0)
+
+
+def _y_bounds(series, log_y: bool):
+    """(ymin, ymax) over finite points (as log10 for a log axis)."""
+    lows, highs = [], []
     for s in series:
-        x, y = s.x, s.y
+        y = s.y
         if log_y:
-            keep = y > 0
-            x, y = x[keep], np.log10(y[keep])
-        keep = np.isfinite(x) & np.isfinite(y)
-        if keep.any():
-            xs.append((x[keep].min(), x[keep].max()))
-            ys.append((y[keep].min(), y[keep].max()))
-    if not xs:
+            y = np.log10(y[y > 0])
+        y = y[np.isfinite(y)]
+        if len(y):
+            lows.append(y.min())
+            highs.append(y.max())
+    if not lows:
         return None
-    return ((min(a for a, _ in xs), max(b for _, b in xs)),
-            (min(a for a, _ in ys), max(b for _, b in ys)))
+    return min(lows), max(highs)

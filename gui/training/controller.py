@@ -19,6 +19,8 @@ from gui.training.run_setup import TrainerFactory, graph_key, run_info
 from gui.training.session import RunSession
 from gui.training.states import ACTIVE, PAUSED, RUNNING, STOPPED, enable_actions, state_text
 
+LIVE_LR_STATES = (*ACTIVE, STOPPED)     # a run that goes on: a new rate is its next step's
+
 DOCK_HEIGHT = 330
 BUILD_DELAY_MS = 150            # the dashboard (pyqtgraph) is built just after the first paint
 
@@ -181,13 +183,26 @@ class TrainingController(QObject):
                                        f"weights (seed {seed})", 5000)
 
     def set_lr(self, lr: float) -> None:
+        """The rate of the run from its next step on; with no run to go on (none yet, or it
+        finished), the next run's: the training settings take it (an undoable edit)."""
+        if self.state not in LIVE_LR_STATES or self.session.process is None:
+            self._set_file_lr(lr)
+            return
         try:
             self.session.set_lr(lr)
         except ValueError as e:
             self.dashboard.banner.show_message(str(e))
             return
-        if self.session.process is not None:
-            self.window.status.showMessage(f"Learning rate {lr:g} from the next step", 3000)
+        self.window.status.showMessage(f"Learning rate {lr:g} from the next step", 3000)
+
+    def _set_file_lr(self, lr: float) -> None:
+        from gui.commands import SetTraining
+        training = self.document.network.training or {}
+        if (training.get("optimizer") or {}).get("lr") == lr:
+            return
+        self.document.undo_stack.push(SetTraining.for_field(self.document, "optimizer.lr", lr))
+        self.window.status.showMessage(f"Learning rate {lr:g} for the next run: set in the "
+                                       f"training settings (Ctrl+Z undoes it)", 5000)
 
     def set_previews(self, on: bool) -> None:
         self.previews.set_enabled(on)

@@ -9,7 +9,7 @@ redraw and ask for probes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy,
                                QSpinBox, QSplitter, QTabWidget, QToolButton, QVBoxLayout,
                                QWidget)
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPus
 from engine.optim.optimizers import OPTIMIZERS
 from engine.training.probes import merge_kinds
 from gui.param_widgets import make_editor
+from gui.training.buffers import SharedXRange
 from gui.training.scheduler import RedrawScheduler
 from gui.training.views.activation_curve import ActivationView
 from gui.training.views.base import LiveView
+from gui.training.views.curves import X_UNITS, CurvesView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
 from gui.training.views.feature_maps import FeatureMapsView
@@ -107,6 +109,7 @@ class Dashboard(QWidget):
         # Only views that take steps are redrawn after a chunk (a redraw costs a paint).
         self._step_views = [v for v in self.views if _overrides(v, "add_steps")]
         self._probe_views = [v for v in self.views if _overrides(v, "show_probe")]
+        self._share_curves_x_range()
         self.pages = {name: _page([v for v in self.views if v.page == name], None)
                       for name in PAGES}
         self.tabs = QTabWidget(self)
@@ -148,6 +151,15 @@ class Dashboard(QWidget):
         self.log_check.setToolTip("Show the loss on a logarithmic axis (small losses "
                                   "stay visible)")
         self.log_check.toggled.connect(self.view(LossView).set_log)
+        self.x_label = QLabel("X axis:", self)
+        self.x_combo = QComboBox(self)
+        for unit in X_UNITS:
+            self.x_combo.addItem(f"{unit}s", unit)
+        self.x_combo.setToolTip("Plot the curves against epochs (passes over the training "
+                                "set) or steps (batches). With batch size 1 an epoch has as "
+                                "many steps as examples: see its noise in steps")
+        self.x_combo.currentIndexChanged.connect(
+            lambda i: self.set_x_unit(self.x_combo.itemData(i)))
         self.clear_button = QPushButton("Clear old runs", self)
         self.clear_button.setToolTip("Remove the faded curves of earlier runs")
         self.clear_button.clicked.connect(self.clear_old_runs)
@@ -161,7 +173,8 @@ class Dashboard(QWidget):
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for w in (self.lr_label, self.lr_editor, self.sample_label, self.sample_spin,
-                  self.log_check, self.clear_button, self.side_check):
+                  self.log_check, self.x_label, self.x_combo, self.clear_button,
+                  self.side_check):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
         return row
@@ -183,6 +196,22 @@ class Dashboard(QWidget):
             self.lr_editor = new
             self._lr_optimizer = optimizer
         self.lr_editor.set_value(lr)
+
+    def _share_curves_x_range(self) -> None:
+        """The Curves page's plots share one x range: a step is at the same place on each."""
+        shared = SharedXRange()
+        for view in self.views:
+            if isinstance(view, CurvesView) and view.page == "Curves":
+                view.share_x_range(shared)
+
+    def set_x_unit(self, unit: str) -> None:
+        """"epoch" or "step" on the x axis of every Curves view."""
+        for view in self.views:
+            if isinstance(view, CurvesView):
+                view.set_x_unit(unit)
+        index = self.x_combo.findData(unit)
+        if index >= 0 and index != self.x_combo.currentIndex():
+            self.x_combo.setCurrentIndex(index)
 
     def view(self, cls: type) -> LiveView:
         """The dashboard's view of class ``cls``."""

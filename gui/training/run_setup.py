@@ -4,7 +4,7 @@ the probe request of the visible views."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -66,6 +66,7 @@ class RunInfo:
     class_names: tuple
     optimizer: str
     lr: float
+    settings: dict = field(default_factory=dict)    # run_settings: what tells runs apart
 
 
 def graph_key(doc_dict: dict) -> str:
@@ -108,7 +109,39 @@ def run_info(trainer: Trainer, run_id: int) -> RunInfo:
                    layer_ids=[n.id for n in param_layers(model)],
                    node_ids=[n.id for n in model.nodes], n_samples=n_eval,
                    input_shape=tuple(model.input_shape), class_names=tuple(ds.class_names or ()),
-                   optimizer=str(trainer.config["optimizer"].get("name", "")), lr=trainer.lr)
+                   optimizer=str(trainer.config["optimizer"].get("name", "")), lr=trainer.lr,
+                   settings=run_settings(trainer.network.to_dict(), trainer.seed))
+
+
+def run_settings(network: dict, seed: int) -> dict:
+    """What tells one run from another, as short names and values ({"lr": "0.01",
+    "batch size": "32", "a1": "Sigmoid", ...}): overlaid runs are labelled by what differs."""
+    training = network.get("training") or {}
+    optimizer, data = dict(training.get("optimizer") or {}), training.get("dataset") or {}
+    regularization = training.get("regularization") or {}
+    settings = {"optimizer": optimizer.pop("name", None), "lr": optimizer.pop("lr", None),
+                **optimizer, "batch size": training.get("batch_size"),
+                "scheduler": _call_text(training.get("scheduler") or {"name": "none"}),
+                "loss": training.get("loss"), "L1": regularization.get("l1"),
+                "L2": regularization.get("l2"), "data": data.get("name"),
+                **(data.get("params") or {}), "validation split": data.get("validation_split"),
+                "epochs": training.get("epochs"), "seed": seed}
+    for node in network.get("nodes", []):
+        params = node.get("params") or {}
+        settings[node["id"]] = _call_text({"name": node.get("type"), **params})
+    settings["wiring"] = " ".join(sorted(f"{e.get('from')}>{e.get('to')}:{e.get('port')}"
+                                         for e in network.get("edges", [])))
+    return {k: _value_text(v) for k, v in settings.items() if v is not None}
+
+
+def _call_text(config: dict) -> str:
+    """{"name": "Dense", "units": 32} -> 'Dense(units=32)'."""
+    params = ", ".join(f"{k}={_value_text(v)}" for k, v in config.items() if k != "name")
+    return f"{config.get('name')}({params})" if params else str(config.get("name"))
+
+
+def _value_text(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def probe_request(info: RunInfo | None, kinds: dict, *, previews: bool,

@@ -58,12 +58,15 @@ def epoch_event(**kw):
 def a_chunk(steps=(1, 2, 3), losses=(0.9, 0.7, 0.6), lr=0.01, epochs=(), norms=None,
             n_batches=10) -> StepChunk:
     """A StepChunk as the training process sends it; ``epochs``: the EpochEvents that ended
-    among these steps."""
+    among these steps; ``norms``: {layer: norm}, sampled at the last step."""
     steps = np.asarray(steps, dtype=np.int64)
+    norms = norms or {}
     return StepChunk(steps=steps, epochs=(steps - 1) // n_batches + 1,
                      losses=np.asarray(losses, dtype=np.float64),
                      lrs=np.full(len(steps), lr, dtype=np.float64), examples_per_sec=1000.0,
-                     grad_norms=norms or {}, epoch_ends=tuple(epochs))
+                     grad_norms=norms, epoch_ends=tuple(epochs),
+                     norm_steps=steps[-1:] if norms else steps[:0],
+                     norm_series={k: np.array([v], dtype=np.float64) for k, v in norms.items()})
 
 
 # ---- buffers ----------------------------------------------------------------------------
@@ -127,7 +130,7 @@ def test_lr_view_draws_the_plan_before_training_and_the_rates_used(qtbot):
     assert view.plan.getData()[1].tolist() == pytest.approx([0.1, 0.1, 0.05, 0.05, 0.05])
     view.start_run(a_run(n_batches=2))
     view.add_steps(a_chunk(steps=(1, 2), losses=(1, 1), lr=0.1, n_batches=2))
-    assert view.curves["live"].series.x.tolist() == [0.0, 0.5]
+    assert view.curves["live"].series.x.tolist() == [0.25, 0.75]    # each step's middle
 
 
 def test_grad_norm_view_has_one_curve_per_layer_coloured_by_depth(qtbot):
@@ -142,7 +145,7 @@ def test_grad_norm_view_has_one_curve_per_layer_coloured_by_depth(qtbot):
     assert data["h1"].tolist() == [1e-6] and data["out"][0] > 0     # 0 is drawable on log
     colours = {nid: c.item.opts["pen"].color().name() for nid, c in view.curves.items()}
     assert len(set(colours.values())) == 3
-    assert [item.text for _, item in view.legend.items] == ["h1", "h2", "out"]
+    assert view.key.plain_text.split()[:6] == ["━━", "h1", "━━", "h2", "━━", "out"]
 
 
 

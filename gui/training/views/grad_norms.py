@@ -1,63 +1,78 @@
 """Per-layer gradient norms over time, log scale, one curve per layer coloured by depth.
 
-Layers near the input have dark colours, layers near the output bright ones: with Sigmoid
-activations the dark curves sink decades below the bright ones (vanishing gradients)."""
+The training process samples the norms every few steps (a few hundred points per run).
+Layers near the input are dark purple, layers near the output green: with Sigmoid
+activations the dark curves sink decades below the green ones (vanishing gradients)."""
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 
-from gui.training.buffers import LiveCurve, RangeKeeper
-from gui.training.views.base import LiveView, make_plot
+from gui.training.buffers import LiveCurve, YRangeKeeper
+from gui.training.views.curves import CurvesView
 
 TINY = 1e-12           # a zero norm cannot be drawn on a log axis
+DEPTH_MAP = "viridis"
+DEPTH_SPAN = 0.68      # of the colour map: dark purple to green, never its pale yellow end
 
 
-class GradNormView(LiveView):
-    page = "Curves"
+def depth_colours(n: int) -> list:
+    """``n`` colours from dark (first, nearest the input) to mid (last): all readable on
+    white."""
+    cmap = pg.colormap.get(DEPTH_MAP)
+    return [cmap.map(DEPTH_SPAN * i / max(n - 1, 1), mode="qcolor") for i in range(n)]
 
+
+class GradNormView(CurvesView):
     def __init__(self, parent=None):
-        super().__init__("Gradient norms of every layer appear here: press Train", parent)
-        self.plot = make_plot("Gradient norm per layer", "epoch",
-                              "gradient norm (log scale)")
-        self.plot.setToolTip("One curve per layer with weights, dark near the input, bright "
+        super().__init__("Gradient norms of every layer appear here: press Train",
+                         ["Gradient norm per layer", "Gradient norms"],
+                         "L2 norm (log scale)", parent)
+        self.plot.setToolTip("One curve per layer with weights, dark near the input, green "
                              "near the output. Curves far below the others: those layers "
                              "barely learn (vanishing gradients).")
-        self.plot.getPlotItem().setLogMode(y=True)
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        self.ranges = RangeKeeper(self.plot.getPlotItem())
+        self.plot_item.setLogMode(y=True)
+        self.ranges = YRangeKeeper(self.plot_item)
         self.ranges.reset(log_y=True)
-        self.set_content(self.plot)
         self.curves: dict[str, LiveCurve] = {}
         self.n_batches = 1
 
     def start_run(self, run) -> None:
         """One curve per layer with weights, in depth order."""
         layer_ids = run.layer_ids if run is not None else []
-        item = self.plot.getPlotItem()
         for curve in self.curves.values():
-            item.removeItem(curve.item)
-        self.legend.clear()
-        cmap = pg.colormap.get("viridis")
-        n = max(len(layer_ids) - 1, 1)
-        self.curves = {}
-        for depth, nid in enumerate(layer_ids):
-            colour = cmap.map(0.9 * depth / n, mode="qcolor")
-            self.curves[nid] = LiveCurve(item, pen=pg.mkPen(colour, width=2), name=nid)
+            self.plot_item.removeItem(curve.item)
+        self.curves = {nid: LiveCurve(self.plot_item, pen=pg.mkPen(colour, width=1.5), name=nid)
+                       for nid, colour in zip(layer_ids, depth_colours(len(layer_ids)))}
         self.n_batches = max(1, int(run.n_batches)) if run is not None else 1
+        self.apply_x_unit()
         self.ranges.reset()
+        self.key.show_entries([(c.item.opts["pen"].color().name(), nid, False)
+                               for nid, c in self.curves.items()],
+                              note="(dark: near the input)" if len(self.curves) > 1 else "")
         self.show_empty()
+        self.note_x()
 
     def add_steps(self, chunk) -> None:
-        if not chunk.grad_norms:
+        if not len(chunk.norm_steps):
             return
-        x = chunk.last_step / self.n_batches
-        for nid, norm in chunk.grad_norms.items():
+        x = chunk.norm_steps / self.n_batches
+        for nid, norms in chunk.norm_series.items():
             curve = self.curves.get(nid)
             if curve is not None:
-                curve.append(x, max(float(norm), TINY))
+                curve.append(x, np.maximum(norms, TINY))
         self.show_content()
+        self.note_x()
 
     def redraw(self) -> None:
         for curve in self.curves.values():
             curve.redraw()
         self.ranges.update([c.series for c in self.curves.values()])
+
+    def apply_x_unit(self) -> None:
+        for curve in self.curves.values():
+            curve.set_x_scale(self.x_scale(self.n_batches))
+
+    def x_end(self) -> float | None:
+        ends = [e for e in (c.x_end() for c in self.curves.values()) if e is not None]
+        return max(ends) if ends else None

@@ -3,38 +3,38 @@ from __future__ import annotations
 
 import numpy as np
 
-from gui.training.buffers import RangeKeeper
-from gui.training.views.base import TRAIN_PEN, VAL_PEN, LiveView, make_plot
+from gui.training.buffers import YRangeKeeper
+from gui.training.views.base import TRAIN_PEN, VAL_PEN
+from gui.training.views.curves import CurvesView
 from gui.training.views.runs import RunCurves
 
 
-class LossView(LiveView):
-    page = "Curves"
-
+class LossView(CurvesView):
     def __init__(self, parent=None):
-        super().__init__("No loss yet: press Train (F5)", parent)
-        self.plot = make_plot("Loss", "epoch", "loss")
-        self.plot.addLegend(offset=(-10, 10))
-        self.curves = RunCurves(self.plot.getPlotItem(), {
+        super().__init__("No loss yet: press Train (F5)", "Loss", "loss", parent)
+        self.curves = RunCurves(self.plot_item, {
             "train": dict(pen=TRAIN_PEN, name="train (each batch)"),
             "val": dict(pen=VAL_PEN, symbol="o", symbolSize=4, symbolBrush=VAL_PEN.color(),
                         symbolPen=None, name="validation (each epoch)")})
-        self.ranges = RangeKeeper(self.plot.getPlotItem())
-        self.set_content(self.plot)
+        self.ranges = YRangeKeeper(self.plot_item)
         self.n_batches = 1
+        self.no_validation = False        # the epoch points are then the train loss
+        self._show_key()
 
     def start_run(self, run) -> None:
+        self.curves.new_run(run)
         if run is None:
-            self.curves.new_run()
             self.clear_old_runs()
             self.show_empty()
-            return
-        self.curves.new_run()
-        self.n_batches = max(1, int(run.n_batches))
+        else:
+            self.n_batches = max(1, int(run.n_batches))
+        self.no_validation = False
+        self._show_key()
+        self.note_x()
 
     def set_log(self, on: bool) -> None:
-        self.plot.getPlotItem().setLogMode(y=on)
-        self.plot.getPlotItem().setLabel("left", "loss (log scale)" if on else "loss")
+        self.plot_item.setLogMode(y=on)
+        self.plot_item.setLabel("left", "loss (log scale)" if on else "loss")
         self.ranges.reset(log_y=on)
         self._fit()
 
@@ -46,18 +46,36 @@ class LossView(LiveView):
         if vals:
             x, y = np.array(vals, dtype=np.float64).T
             self.curves.append("val", x, y)
+            if chunk.epoch_ends[0].val_loss is None and not self.no_validation:
+                self.no_validation = True
+                self._show_key()
         if len(self.curves["train"]):
             self.show_content()
+        self.note_x()
 
     def redraw(self) -> None:
         self.curves.redraw()
         self._fit()
 
     def _fit(self) -> None:
-        runs = [list(self.curves.current.values()), *self.curves.old]
-        self.ranges.update([c.series for run in runs for c in run])
+        self.ranges.update([c.series for c in self.curves.all_curves()])
+
+    def _show_key(self) -> None:
+        entries = self.curves.key_entries()
+        if self.no_validation:
+            colour, _, marked = entries[1]
+            entries[1] = (colour, "train, each epoch's mean (no validation set)", marked)
+        self.key.show_entries(entries, self.curves.old_labels)
+
+    def apply_x_unit(self) -> None:
+        self.curves.set_in_steps(self.x_unit == "step")
+
+    def x_end(self) -> float | None:
+        return self.curves.x_end()
 
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
         self.ranges.reset()
         self._fit()
+        self._show_key()
+        self.note_x()
