@@ -263,3 +263,17 @@ def test_a_new_grid_at_the_same_step_is_drawn(qtbot):
     before = view.image.image.shape
     view.show_probe(dataclasses.replace(probe, results={"surface": wide}))
     assert view.image.image.shape != before and view.image.image.shape[0] < before[0]
+
+
+def test_small_cells_keep_the_mistakes_counts_and_drop_the_zeros(qtbot):
+    trainer, probe = probe_after("digits_mlp", 100, {"confusion": None})
+    view = draw(qtbot, shown(qtbot, ConfusionView(), 460, 220), trainer, probe)
+    box = view.plot.getPlotItem().getViewBox()
+    assert 11 <= box.height() / 10 < 15                 # rows too low for 100 numbers
+    counts = view.matrix.ravel()
+    assert counts.min() == 0
+    assert all(t.isVisible() == (c != 0) for t, c in zip(view.texts, counts))
+    assert "(none: 0)" in view.footer.text
+    view.resize(300, 150)                               # no room: colours only, said so
+    qtbot.waitUntil(lambda: not any(t.isVisible() for t in view.texts), timeout=5000)
+    assert "no room here for the counts" in view.footer.text

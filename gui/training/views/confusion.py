@@ -16,7 +16,8 @@ from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
 EMPTY = "The confusion matrix of a classifier appears here when training runs: press Train"
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
-MIN_CELL_PX = (22, 14)         # a cell smaller than this on screen shows no number
+MIN_CELL_PX = (16, 11)         # a cell smaller than this on screen shows no number,
+ZERO_CELL_PX = (24, 15)        # ... and than this no zero (100 grey zeros hide 5 mistakes)
 RIGHT, WRONG = (31, 119, 180), (214, 39, 40)
 MIN_MISTAKE_TINT = 0.18
 ZERO_TEXT, DARK_TEXT = "#b0b7c0", "#1f2a36"
@@ -51,7 +52,6 @@ class ConfusionView(LiveView):
         self.available = False
         self.titles = ["Confusion matrix (validation)"]
         self.footer = Footer()
-        self._numbers_shown: bool | None = None
         self.set_content(with_footer(self.plot, self.footer))
         item.getViewBox().sigResized.connect(self._resized)
         fit_title(item, self.titles)
@@ -90,6 +90,7 @@ class ConfusionView(LiveView):
                        f"Validation accuracy {accuracy:.1f} %", f"Accuracy {accuracy:.1f} %"]
         fit_title(self.plot.getPlotItem(), self.titles)
         self.matrix = m
+        self._show_numbers()
         self.show_content()
 
     def _resized(self) -> None:
@@ -98,18 +99,18 @@ class ConfusionView(LiveView):
         self._show_numbers()
 
     def _show_numbers(self) -> None:
-        """The counts where a cell has room for them; the legend says which."""
+        """The counts where a cell has room for them (zeros need more); the legend says."""
         box, k = self.plot.getPlotItem().getViewBox(), max(len(self._names), 1)
-        room = box.width() / k >= MIN_CELL_PX[0] and box.height() / k >= MIN_CELL_PX[1]
-        shown = bool(self.texts) and room
-        for text in self.texts:
-            text.setVisible(shown)
-        if shown != self._numbers_shown:
-            self._numbers_shown = shown
-            self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
-                                   "Validation set. Colour: share of the true class; " +
-                                   ("number: count." if shown else "no room here for the "
-                                    "counts."))
+        cell = (box.width() / k, box.height() / k)
+        shown = bool(self.texts) and _fits(cell, MIN_CELL_PX)
+        zeros = shown and _fits(cell, ZERO_CELL_PX)
+        counts = self.matrix.ravel() if self.matrix is not None else np.zeros(len(self.texts))
+        for text, count in zip(self.texts, counts):
+            text.setVisible(bool(shown and (zeros or count != 0)))
+        say = ("number: count." if zeros else "number: count (none: 0)." if shown
+               else "no room here for the counts.")
+        self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
+                               f"Validation set. Colour: share of the true class; {say}")
 
     def _name_ticks(self) -> None:
         """Class names on both axes, shortened to what fits under a column."""
@@ -137,6 +138,10 @@ class ConfusionView(LiveView):
                     self.texts.append(text)
         item.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         self._show_numbers()
+
+
+def _fits(cell: tuple, least: tuple) -> bool:
+    return cell[0] >= least[0] and cell[1] >= least[1]
 
 
 def _short(name: str, limit: int) -> str:
