@@ -21,6 +21,7 @@ from gui.palette import Palette
 from gui.status_bar import StatusBar
 
 PLACEHOLDER = "Press Train to start; loss curves and views appear here"
+MIN_CANVAS_HEIGHT = 320      # the network and its live previews stay readable above the dock
 STATE_VERSION = 1
 
 
@@ -272,6 +273,15 @@ class MainWindow(QMainWindow):
         state, self._restored_state = self._restored_state, None
         if state is not None:
             self.restoreState(state, STATE_VERSION)
+
+    def training_dock_height(self, content_height: int) -> int:
+        """The Training dock's height for content ``content_height`` high (its title bar
+        added), leaving the canvas at least MIN_CANVAS_HEIGHT: side by side once squeezed
+        the canvas to 230 pixels."""
+        dock = self.training_dock
+        title = dock.height() - dock.widget().height() if dock.isVisible() else 0
+        room = self.view.height() + dock.height() - MIN_CANVAS_HEIGHT
+        return max(min(content_height + title, room), 0)
 
     def set_training_state(self, text: str) -> None:
         self.status.set_training_state(text)

@@ -121,8 +121,9 @@ class TrainingController(QObject):
         return self._dashboard
 
     def _resize_dock(self, side_by_side: bool) -> None:
-        """Side by side shows every view in two rows: give the dock most of the height."""
-        height = int(self.window.height() * 0.6) if side_by_side else DOCK_HEIGHT
+        """Side by side shows each page's views in two rows: the dock grows to fit them."""
+        height = (self.window.training_dock_height(self._dashboard.side_by_side_height())
+                  if side_by_side else DOCK_HEIGHT)
         self.window.resizeDocks([self.window.training_dock], [height], Qt.Orientation.Vertical)
 
     # ---- state ------------------------------------------------------------------------------

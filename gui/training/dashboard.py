@@ -9,9 +9,9 @@ redraw and ask for probes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy,
-                               QSpinBox, QSplitter, QTabWidget, QToolButton, QVBoxLayout,
+                               QSpinBox, QTabWidget, QToolButton, QVBoxLayout,
                                QWidget)
 
 from engine.optim.optimizers import OPTIMIZERS
@@ -19,6 +19,7 @@ from engine.training.probes import merge_kinds
 from gui.param_widgets import make_editor
 from gui.training.buffers import SharedXRange
 from gui.training.scheduler import RedrawScheduler
+from gui.training.view_grid import SideBySide, ViewPage
 from gui.training.views.activation_curve import ActivationView
 from gui.training.views.base import LiveView
 from gui.training.views.curves import X_UNITS, CurvesView
@@ -40,27 +41,7 @@ VIEWS = [LossView, MetricView, LearningRateView, GradNormView,
          HistogramView, WeightsView, FiltersView, FeatureMapsView, ActivationView, SoftmaxView,
          BoundaryView, ConfusionView, LossSurfaceView]
 PAGES = ("Curves", "Layer", "Data")
-
-
-def _page(views, columns: int | None) -> QWidget:
-    page = QWidget()
-    grid = QGridLayout(page)
-    grid.setContentsMargins(2, 2, 2, 2)
-    grid.setSpacing(4)
-    page.views = list(views)
-    _arrange(page, columns)
-    return page
-
-
-def _arrange(page: QWidget, columns: int | None) -> None:
-    """Lay the page's views out in ``columns`` columns (None: one row, as in the tabs;
-    side by side: two)."""
-    grid = page.layout()
-    columns = columns or max(len(page.views), 1)
-    for view in page.views:
-        grid.removeWidget(view)
-    for i, view in enumerate(page.views):
-        grid.addWidget(view, i // columns, i % columns)
+SIDE_BY_SIDE_ROOM = 1.3     # views at their bare minimum height are cramped
 
 
 class Banner(QWidget):
@@ -110,13 +91,13 @@ class Dashboard(QWidget):
         self._step_views = [v for v in self.views if _overrides(v, "add_steps")]
         self._probe_views = [v for v in self.views if _overrides(v, "show_probe")]
         self._share_curves_x_range()
-        self.pages = {name: _page([v for v in self.views if v.page == name], None)
+        self.pages = {name: ViewPage([v for v in self.views if v.page == name])
                       for name in PAGES}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for name, page in self.pages.items():
             self.tabs.addTab(page, name)
-        self.splitter = QSplitter(self)
+        self.splitter = SideBySide(self)
         self.splitter.hide()
         self.banner = Banner(self)
         layout = QVBoxLayout(self)
@@ -230,17 +211,15 @@ class Dashboard(QWidget):
 
     # ---- layout --------------------------------------------------------------------------------
     def set_side_by_side(self, on: bool) -> None:
-        """Move the three pages between the tabs (views in one row) and a splitter that shows
-        them all (views in two columns: the dock asks for more height)."""
-        if on == self.splitter.isVisible():
+        """Move the three pages between the tabs and a splitter that shows them all (each
+        page reflows its views to the room it gets: see view_grid)."""
+        if on != self.splitter.isHidden():
             return
-        for page in self.pages.values():
-            _arrange(page, (2 if len(page.views) > 2 else 1) if on else None)
         if on:
             while self.tabs.count():
                 self.tabs.removeTab(0)
             for page in self.pages.values():
-                self.splitter.addWidget(page)
+                self.splitter.add_page(page)
                 page.show()
             self.tabs.hide()
             self.splitter.show()
@@ -252,6 +231,18 @@ class Dashboard(QWidget):
         self.side_check.setChecked(on)
         self.sideBySideChanged.emit(on)
         self._visibility_changed()
+
+    def side_by_side_height(self) -> int:
+        """The height that shows each page's views in two rows with some room to spare,
+        control row included (the dock asks for it side by side; the window caps it)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        views = max((page.needed_size(2).height() for page in self.pages.values()), default=0)
+        views = int(views * SIDE_BY_SIDE_ROOM)
+        banner = (self.banner.sizeHint().height() + layout.spacing()
+                  if self.banner.isVisible() else 0)
+        return (margins.top() + margins.bottom() + layout.itemAt(0).layout().sizeHint().height()
+                + layout.spacing() + banner + views)
 
     def show_page(self, name: str) -> None:
         if not self.splitter.isVisible():
