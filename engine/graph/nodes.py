@@ -85,7 +85,9 @@ def node_facts(g: Graph, nid: str, known: dict[str, NodeFacts]) -> NodeFacts:
         return NodeFacts(nid, type_name, problems=(shape,))
     weights = _weight_shapes(spec, config, ins)
     frozen = config.get("trainable") is False and any(map(math.prod, (weights or {}).values()))
-    return NodeFacts(nid, type_name, shape, weight_shapes=weights, frozen=frozen)
+    useless = tuple(GraphError(nid, m) for m in spec.cls.problems(config, ins))
+    return NodeFacts(nid, type_name, shape, problems=useless, weight_shapes=weights,
+                     frozen=frozen)
 
 
 def _weight_shapes(spec: LayerSpec, config: dict, ins: list[Shape]) -> dict[str, Shape] | None:

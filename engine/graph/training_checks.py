@@ -102,22 +102,58 @@ def _loss_errors(t: dict, info, g: Graph, nodes: dict[str, NodeFacts],
         return [GraphError(None, f"unknown loss {name!r}: {hint}")]
     if info is None or out is None:
         return []
-    return _loss_fit(LOSSES[name], info, g, out, nodes[out].shape)
+    return _loss_fit(LOSSES[name], info, g, out, nodes[out])
 
 
-def _loss_fit(loss, info, g: Graph, out: str, shape) -> list[GraphError]:
+def _loss_fit(loss, info, g: Graph, out: str, facts: NodeFacts) -> list[GraphError]:
     if loss.task != info.task:
         return [GraphError(out, _task_mismatch_text(loss, info))]
-    if shape is None:
+    shape = facts.shape
+    if shape is None or facts.problems:
         return []          # the output's own problem is reported by the graph checks
+    other = _other_loss_activation(loss, facts.type)
     need, why = _units_needed(loss, info)
-    if need is None:
+    if other is None and need is None:
         return [GraphError(out, why)]
-    if shape == (need,):
+    if other is None and shape == (need,):
         return []
-    return [GraphError(out, f"loss {loss.name!r} needs the output {out!r} to give {need} "
-                            f"unit{'s' if need != 1 else ''} ({why}), but it gives "
-                            f"{list(shape)}: {_units_fix(g, out, shape, need)}")]
+    if need is None or shape == (need,):
+        lead = (f"loss {loss.name!r} goes with a {loss.fused_activation} at the output, but "
+                f"{out!r} is a {facts.type}")
+    else:
+        lead = (f"loss {loss.name!r} needs the output {out!r} to give {need} "
+                f"unit{'s' if need != 1 else ''} ({why}), but it gives {list(shape)}")
+    fix = (_activation_fixes(loss, other, info, g, out) if other is not None
+           else _units_fix(g, out, shape, need))
+    return [GraphError(out, f"{lead}: {fix}")]
+
+
+def _other_loss_activation(loss, type_name: str):
+    """The loss made for an output of ``type_name`` when it is not ``loss``'s own trailing
+    activation (bce after a Softmax, cross_entropy after a Sigmoid); else None."""
+    from engine.nn.losses import LOSSES
+    if loss.fused_activation is None or type_name == loss.fused_activation:
+        return None
+    return next((other for other in LOSSES.values() if other.fused_activation == type_name
+                 and other.task == loss.task), None)
+
+
+def _activation_fixes(loss, other, info, g: Graph, out: str) -> str:
+    """Change the loss, or the output's activation and its units. Never the units alone:
+    bce after a two-unit Softmax would become a one-unit Softmax, which always outputs 1."""
+    layer = _last_units_node(g, out)
+    where = f"{layer!r}" if layer else "the layer before it"
+    fixes = []
+    for wanted, activation in ((other, None), (loss, loss.fused_activation)):
+        units, why = _units_needed(wanted, info)
+        if units is None:
+            continue                   # e.g. bce on three classes: not a fix
+        plural = "s" if units != 1 else ""
+        fixes.append(f"use the loss {wanted.name!r} with {units} unit{plural} on {where} "
+                     f"({why})" if activation is None else
+                     f"replace {out!r} with a {activation} and give {where} {units} "
+                     f"unit{plural} ({why})")
+    return ", or ".join(fixes)
 
 
 def _units_needed(loss, info) -> tuple[int | None, str]:

@@ -298,3 +298,56 @@ def test_a_layer_too_big_to_build_is_refused_before_it_eats_the_memory():
     n = chain(("in", "Input", {"shape": [1, 2000, 2000]}),
               ("c", "Conv2D", {"filters": 64}))
     assert "numbers per example" in only(validate_graph(n), "c").message
+
+
+# ---- an output that cannot learn, and the loss that goes with it ----------------------------
+def classifier(units: int, activation: str, loss: str = "bce", dataset: str = "xor") -> Network:
+    features = {"xor": [2], "iris": [4]}[dataset]
+    return chain(("in", "Input", {"shape": features}), ("out", "Dense", {"units": units}),
+                 ("p", activation, {}),
+                 training=train_with(dataset={"name": dataset}, loss=loss))
+
+
+@pytest.mark.parametrize("loss", ["bce", "cross_entropy"])
+def test_a_softmax_over_one_unit_is_an_error_that_names_both_fixes(loss):
+    # It always outputs 1, so nothing before it can learn; it used to be marked valid.
+    e = only(validate(classifier(1, "Softmax", loss)), "p")
+    assert "a Softmax over 1 unit always outputs 1" in e.message
+    assert "use a Sigmoid" in e.message and "2 or more units" in e.message
+    assert "cross_entropy" in e.message
+    assert only(validate_graph(classifier(1, "Softmax", loss)), "p").message == e.message
+
+
+def test_a_softmax_over_one_channel_of_an_image_is_an_error_too():
+    n = chain(("in", "Input", {"shape": [1, 4, 4]}), ("s", "Softmax", {}))
+    assert "a Softmax over 1 channel always outputs 1" in only(validate_graph(n), "s").message
+
+
+def test_bce_after_a_two_unit_softmax_suggests_cross_entropy_or_a_sigmoid():
+    # The old advice, "set units of 'out' to 1", led to a one-unit Softmax.
+    e = only(validate(classifier(2, "Softmax")), "p")
+    assert "loss 'bce' needs the output 'p' to give 1 unit" in e.message
+    assert "use the loss 'cross_entropy' with 2 units on 'out'" in e.message
+    assert "replace 'p' with a Sigmoid and give 'out' 1 unit" in e.message
+
+
+def test_following_the_fixes_of_an_output_that_cannot_learn_ends_in_a_valid_network():
+    assert validate(classifier(2, "Softmax", "cross_entropy")) == []
+    assert validate(classifier(1, "Sigmoid", "bce")) == []
+    assert validate(classifier(1, "Softmax")) != []      # units alone: still refused
+
+
+def test_cross_entropy_after_a_sigmoid_names_the_softmax():
+    e = only(validate(classifier(2, "Sigmoid", "cross_entropy")), "p")
+    assert "loss 'cross_entropy' goes with a Softmax at the output, but 'p' is a Sigmoid" \
+        in e.message
+    assert "use the loss 'bce' with 1 unit on 'out'" in e.message
+    e = only(validate(classifier(3, "Sigmoid", "cross_entropy", "iris")), "p")
+    assert "bce" not in e.message                     # bce is no fix for three classes
+    assert "replace 'p' with a Softmax and give 'out' 3 units" in e.message
+
+
+def test_bce_after_a_softmax_on_three_classes_offers_only_cross_entropy():
+    e = only(validate(classifier(3, "Softmax", "bce", "iris")), "p")
+    assert "use the loss 'cross_entropy' with 3 units on 'out'" in e.message
+    assert "Sigmoid and give" not in e.message

@@ -146,6 +146,16 @@ class ELU(Activation):
 class Softmax(Layer):
     elementwise = False    # no f(x) of one number: no ``curve`` to plot
 
+    @classmethod
+    def problems(cls, config, input_shapes):
+        # The outputs sum to 1, so one output is always 1: nothing before it can learn.
+        if input_shapes[0][0] != 1:
+            return []
+        over = "1 unit" if len(input_shapes[0]) == 1 else "1 channel"
+        return [f"a Softmax over {over} always outputs 1, so the network cannot learn: for "
+                f"one output use a Sigmoid instead (with loss bce), or give the layer before "
+                f"it 2 or more units, one per class (with loss cross_entropy)"]
+
     def forward(self, xs, training):
         self._y = softmax(xs[0], axis=1)   # stable: shifted by the maximum
         return self._y

@@ -50,6 +50,12 @@ class Layer:
         return {}
 
     @classmethod
+    def problems(cls, config: dict, input_shapes: list[Shape]) -> list[str]:
+        """Why inputs that fit would still leave the layer useless (e.g. a Softmax over one
+        unit outputs a constant), with the fix; [] for a layer that can work."""
+        return []
+
+    @classmethod
     def param_count(cls, config: dict, input_shapes: list[Shape]) -> int:
         return sum(math.prod(s) for s in cls.weight_shapes(config, input_shapes).values())
 
