@@ -214,7 +214,7 @@ class SetTraining(QUndoCommand):
                  parent=None):
         super().__init__(parent)
         self.doc, self.field = doc, field
-        self.old = copy.deepcopy(doc.network.training)
+        self.old = copy.deepcopy(doc.network.training) if doc.network.has_training else None
         self.new = copy.deepcopy(training)
         self.stamp = time.monotonic()
         self.setText(f"Set {field}" if field else "Change training settings")

@@ -25,6 +25,10 @@ VALIDATION_SPLIT = Param(
     min=0.0, max=1.0, max_exclusive=True)
 
 
+DEFAULTS_NOTE = ("This file has no training section, so Train uses the defaults shown "
+                 "below. Change any of them to give the network its own.")
+
+
 def registries() -> dict[str, dict]:
     """The four registries the page is generated from (imported late: they are big)."""
     from engine.data import DATASETS
@@ -119,6 +123,8 @@ class TrainingInspector(QWidget):
         layout.addWidget(title)
         layout.addWidget(help_label("Select a node on the canvas to edit it; click the empty "
                                     "canvas to come back here.", self))
+        self.defaults_note = help_label(DEFAULTS_NOTE, self)
+        layout.addWidget(self.defaults_note)
         self.locked_note = help_label("A training run is active (running or paused): "
                                       "press Stop to change these settings.", self)
         self.locked_note.hide()
@@ -174,6 +180,7 @@ class TrainingInspector(QWidget):
         return self.document.network.training
 
     def refresh(self) -> None:
+        self.defaults_note.setVisible(not self.document.network.has_training)
         t = self.training
         data = t.get("dataset") or {}
         self.dataset.show_choice(data.get("name", ""), data.get("params") or {})

@@ -1,16 +1,20 @@
-"""``main.py check FILE``: each node's id, type, output shape and parameter count."""
+"""``main.py check FILE``: each node's id, type, output shape and parameter count.
+
+A file without a training section is a graph alone: only the graph is checked, and the
+last line says which training ``train`` would use."""
 from __future__ import annotations
 
-from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, load_valid_network
+from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network
 from engine.graph.analysis import Analysis, analyse
-from engine.graph.network import Network
+from engine.graph.network import DEFAULT_TRAINING, Network, training_text
 
 
 def run_check(args) -> int:
-    loaded = load_valid_network(args.file)
-    if loaded is None:
+    net = load_network(args.file)
+    analysis = None if net is None else analysed_if_valid(net)
+    if analysis is None:
         return EXIT_BAD_INPUT
-    print(summary_table(*loaded))
+    print(summary_table(net, analysis))
     return EXIT_OK
 
 
@@ -28,14 +32,12 @@ def summary_table(net: Network, analysis: Analysis | None = None) -> str:
     lines = [f"{net.name}"] + [
         f"  {r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]:>{w[3]}}" for r in rows]
     lines.append(f"  total parameters: {analysis.total_params():,}")
-    lines.append(f"  training: {training_text(net.training)}")
+    lines.append(f"  training: {_training_line(net)}")
     return "\n".join(lines)
 
 
-def training_text(t: dict) -> str:
-    ds, opt = t["dataset"], t["optimizer"]
-    extras = ", ".join(f"{k} {v}" for k, v in opt.items() if k != "name")
-    sched = t.get("scheduler", {"name": "none"})["name"]
-    return (f"dataset {ds['name']}, loss {t['loss']}, {opt['name']}"
-            f"{f' ({extras})' if extras else ''}, scheduler {sched}, "
-            f"batch {t['batch_size']}, {t['epochs']} epochs, seed {t.get('seed', 0)}")
+def _training_line(net: Network) -> str:
+    if net.has_training:
+        return training_text(net.training)
+    return (f"none in the file (the graph alone was checked); train would use the defaults: "
+            f"{training_text(DEFAULT_TRAINING)}")

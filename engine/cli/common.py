@@ -18,17 +18,20 @@ def print_errors(lines: Iterable[str | GraphError]) -> None:
             print(f"error: {part}", file=sys.stderr)
 
 
-def load_valid_network(path: str, training: bool = True) -> tuple[Network, Analysis] | None:
-    """The network in ``path`` and its analysis if it loads and has no problem (of the
-    graph, and of the training section if ``training``); otherwise print every problem and
-    return None."""
+def load_network(path: str) -> Network | None:
+    """The network in ``path``, or None after printing why it cannot be read."""
     try:
-        net = Network.load(path)
+        return Network.load(path)
     except NetworkFileError as e:
         print_errors(getattr(e, "problems", [str(e)]))
         return None
+
+
+def analysed_if_valid(net: Network, training: bool | None = None) -> Analysis | None:
+    """``net``'s analysis if it has no problem (of the graph, and of the training section
+    as ``analyse`` reads ``training``); otherwise print every problem and return None."""
     analysis = analyse(net, training=training)
     if analysis.problems:
         print_errors(analysis.problems)
         return None
-    return net, analysis
+    return analysis

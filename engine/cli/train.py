@@ -1,5 +1,6 @@
 """``python main.py train FILE [--epochs N] [--seed S] [--out DIR]``: training without a window.
 
+A file without a training section trains on the defaults, and a note on stderr says which.
 A progress bar (epoch, loss, metric, rate) goes to stderr; the last stdout line is the final
 JSON (epochs, train_loss, val_loss, val_accuracy or val_rmse, seconds, ...). Ctrl+C asks the
 Trainer to stop after the current step, so the results are still written; a second Ctrl+C
@@ -19,9 +20,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, load_valid_network, print_errors
+from engine.cli.common import (EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network,
+                               print_errors)
 from engine.errors import NetwrightError
 from engine.files import atomic_write_text
+from engine.graph.network import default_training_note
 from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
 from engine.training.trainer import Trainer
 
@@ -32,10 +35,13 @@ POSTFIX_EVERY_S = 0.25        # refresh the bar's loss/rate at most this often
 
 def run_train(args) -> int:
     """``args`` from engine.cli.main's parser: file, epochs, seed, out. Returns the exit status."""
-    loaded = load_valid_network(args.file)
-    if loaded is None:
+    net = load_network(args.file)
+    if net is None:
         return EXIT_BAD_INPUT
-    net, _ = loaded
+    if not net.has_training:
+        print(f"note: {default_training_note()}", file=sys.stderr)
+    if analysed_if_valid(net, training=True) is None:
+        return EXIT_BAD_INPUT
     if args.epochs is not None:
         net.training["epochs"] = args.epochs
     out = Path(args.out) if args.out else None

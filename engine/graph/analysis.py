@@ -74,11 +74,14 @@ class Analysis:
         return cls(Graph([], {}, [], {}, {}), [], {}, None, [GraphError(None, message)], [])
 
 
-def analyse(net: Network | dict, training: bool = True) -> Analysis:
-    """The analysis of ``net``; with ``training`` False the training section is not checked
-    (compiling needs only the graph)."""
+def analyse(net: Network | dict, training: bool | None = None) -> Analysis:
+    """The analysis of ``net``. ``training``: True checks the training section (the
+    defaults, for a file without one: what a run would use); False does not (compiling needs
+    only the graph); None checks it if the file has one (a graph alone is valid by itself)."""
     if isinstance(net, dict):
         net = Network.from_dict(net)
+    if training is None:
+        training = net.has_training
     g = Graph.of(net)
     order, leftover = g.order()
     nodes: dict[str, NodeFacts] = {}

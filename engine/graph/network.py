@@ -1,8 +1,10 @@
 """The network document (``*.nw.json``): nodes, edges and the training section.
 
 It stores exactly what the file holds (params as written; missing params take registry
-defaults when compiled), so a load/save round trip is unchanged. The small edit methods
-below are what the GUI's undo commands call. Reading a file checks its structure (JSON
+defaults when compiled), so a load/save round trip is unchanged. A file without a training
+section is a graph alone: ``training`` then holds DEFAULT_TRAINING (what a run would use),
+``has_training`` is False until a training section is set, and saving leaves it out. The
+small edit methods below are what the GUI's undo commands call. Reading a file checks its structure (JSON
 types, format, version) and migrates older versions; whether the graph makes sense is
 engine.graph.validation's job.
 """
@@ -26,6 +28,22 @@ DEFAULT_TRAINING = {
 }
 
 
+def training_text(t: dict) -> str:
+    """A valid training section in one line: "dataset xor, loss bce, adam (lr 0.03), ..."."""
+    ds, opt = t["dataset"], t["optimizer"]
+    extras = ", ".join(f"{k} {v}" for k, v in opt.items() if k != "name")
+    sched = (t.get("scheduler") or {"name": "none"})["name"]
+    return (f"dataset {ds['name']}, loss {t['loss']}, {opt['name']}"
+            f"{f' ({extras})' if extras else ''}, scheduler {sched}, "
+            f"batch {t['batch_size']}, {t['epochs']} epochs, seed {t.get('seed', 0)}")
+
+
+def default_training_note() -> str:
+    """What training a network without a training section means, said where it happens."""
+    return ("the file has no training section, so training uses the defaults: "
+            + training_text(DEFAULT_TRAINING))
+
+
 def in_port_order(edges: Iterable[dict]) -> list[dict]:
     """Edges into one node in the order its layer receives them: by ``port`` (an edge
     without one is port 0), ties in file order. The one place this rule is written."""
@@ -40,6 +58,9 @@ class Network:
         self.description = description
         self.nodes: list[dict] = nodes if nodes is not None else []
         self.edges: list[dict] = edges if edges is not None else []
+        # False: read from a file without a training section (validation checks the graph
+        # alone); a network made here owns its training, the defaults if none is given
+        self.has_training = True
         self.training: dict = training if training is not None else copy.deepcopy(
             DEFAULT_TRAINING)
 
@@ -51,9 +72,11 @@ class Network:
         older version migrated. Wrongly typed parts raise NetworkFileError naming them
         ("nodes[3]: 'type' is missing"), every problem on its own line."""
         d = network_file.checked(network_file.migrated(copy.deepcopy(d)))
-        return cls(name=d.get("name", "Untitled"), nodes=d.get("nodes", []),
-                   edges=d.get("edges", []), training=d.get("training"),
-                   description=d.get("description", ""))
+        net = cls(name=d.get("name", "Untitled"), nodes=d.get("nodes", []),
+                  edges=d.get("edges", []), training=d.get("training"),
+                  description=d.get("description", ""))
+        net.has_training = "training" in d
+        return net
 
     @classmethod
     def load(cls, path: str | Path) -> "Network":
@@ -69,7 +92,9 @@ class Network:
         d = {"format": FORMAT, "version": VERSION, "name": self.name}
         if self.description:
             d["description"] = self.description
-        d.update(nodes=self.nodes, edges=self.edges, training=self.training)
+        d.update(nodes=self.nodes, edges=self.edges)
+        if self.has_training:
+            d["training"] = self.training
         return copy.deepcopy(d)
 
     def copy(self) -> "Network":
@@ -153,5 +178,8 @@ class Network:
                 return i, self.edges.pop(i)
         raise KeyError(f"no edge {src!r} -> {dst!r}")
 
-    def set_training(self, training: dict) -> None:
-        self.training = copy.deepcopy(training)
+    def set_training(self, training: dict | None) -> None:
+        """Set the training section; None removes it (a graph alone, trained on the
+        defaults), as undoing the first training edit of such a file does."""
+        self.has_training = training is not None
+        self.training = copy.deepcopy(DEFAULT_TRAINING if training is None else training)

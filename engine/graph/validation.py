@@ -17,7 +17,8 @@ from engine.graph.network import Network
 
 
 def validate(net: Network) -> list[GraphError]:
-    """Every problem of the graph and of the training section."""
+    """Every problem of the graph and of the training section (a file without one: of the
+    graph alone)."""
     return analyse(net).problems
 
 
@@ -28,5 +29,5 @@ def validate_graph(net: Network) -> list[GraphError]:
 
 def validate_training(net: Network) -> list[GraphError]:
     """Every problem of the training section, including whether the dataset fits the Input
-    and the loss fits the output."""
-    return analyse(net).training_problems
+    and the loss fits the output (a file without one: of the defaults a run would use)."""
+    return analyse(net, training=True).training_problems

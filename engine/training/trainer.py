@@ -476,7 +476,7 @@ def _check_network(net: Network):
     GraphErrors."""
     if not net.training:
         raise TrainingError("the network has no training section (dataset, loss, optimizer...)")
-    analysis = analyse(net)
+    analysis = analyse(net, training=True)      # a file without one trains on the defaults
     if analysis.problems:
         raise GraphErrors(analysis.problems)
     return analysis

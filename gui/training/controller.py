@@ -164,6 +164,8 @@ class TrainingController(QObject):
         if info is not None:
             self.binding.start_run(info)
             self.runStarted.emit(info)
+            for note in self._defaults_note():      # after start_run, which clears the banner
+                self.dashboard.banner.show_message(note[:1].upper() + note[1:], "info")
         return started
 
     def pause(self) -> None:
@@ -233,7 +235,8 @@ class TrainingController(QObject):
         try:
             trainer = self._factory.make(doc_dict, self.seed_offset)
         except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
-            self._show_problem("Cannot train: " + "; ".join(error_messages(e)))
+            self._show_problem("Cannot train: " + "; ".join(self._defaults_note() +
+                                                            error_messages(e)))
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -242,6 +245,12 @@ class TrainingController(QObject):
         self.run_id += 1
         self.dashboard
         return run_info(trainer, self.run_id)
+
+    def _defaults_note(self) -> list[str]:
+        """A file without a training section trains on the defaults: the words that say
+        which (with the run, or before the problems they cause); [] for any other file."""
+        from engine.graph.network import default_training_note
+        return [] if self.document.network.has_training else [default_training_note()]
 
     def _drop_run(self) -> None:
         self.session.drop()

@@ -1,5 +1,6 @@
 """`main.py check FILE`: a table for a good file; for a bad one, one `error:` line per problem
 naming the node, exit 2 and never a traceback. The corpus of broken files is tests/cli/broken."""
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,37 @@ def test_main_py_check_in_a_real_process():
     usage = run_main("check")
     assert usage.returncode == 2
     assert_reported(usage.stderr, None, "required: FILE")
+
+
+# ---- a file without a training section is a graph alone ----------------------------------------
+IMAGE_GRAPH = {"format": "netwright-network", "version": 1, "name": "image graph",
+               "nodes": [{"id": "in", "type": "Input", "params": {"shape": [3, 32, 32]}},
+                         {"id": "c", "type": "Conv2D", "params": {"filters": 4}},
+                         {"id": "f", "type": "Flatten"},
+                         {"id": "d", "type": "Dense", "params": {"units": 10}}],
+               "edges": [{"from": "in", "to": "c"}, {"from": "c", "to": "f"},
+                         {"from": "f", "to": "d"}]}
+
+
+def graph_file(tmp_path, graph=IMAGE_GRAPH):
+    path = tmp_path / "graph.nw.json"
+    path.write_text(json.dumps(graph))
+    return path
+
+
+def test_check_validates_a_file_without_training_as_a_graph_alone(tmp_path, capsys):
+    # It was refused for the defaults it never wrote: "dataset 'xor' gives [2]".
+    assert run_command(["check", str(graph_file(tmp_path))]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "total parameters: 41,082" in out
+    assert out.splitlines()[-1] == (
+        "  training: none in the file (the graph alone was checked); train would use the "
+        "defaults: dataset xor, loss bce, adam (lr 0.03), scheduler none, batch 32, "
+        "200 epochs, seed 0")
+
+
+def test_check_still_reports_a_graph_alone_s_own_problems(tmp_path, capsys):
+    broken = {**IMAGE_GRAPH, "edges": IMAGE_GRAPH["edges"][:2]}     # 'd' left unconnected
+    assert run_command(["check", str(graph_file(tmp_path, broken))]) == 2
+    assert_reported(capsys.readouterr().err, "d", "not connected to anything")

@@ -103,3 +103,27 @@ def test_a_diverging_run_exits_1_and_says_why(tmp_path, capsys):
 def test_flags_need_a_value(flag, capsys):
     assert run_command(["train", str(XOR), flag]) == 2
     assert "error: " in capsys.readouterr().err
+
+
+def test_train_says_which_default_training_a_file_without_one_uses(tmp_path, capsys):
+    graph = json.loads(XOR.read_text())
+    del graph["training"]
+    path = tmp_path / "graph.nw.json"
+    path.write_text(json.dumps(graph))
+    assert run_command(["train", str(path), "--epochs", "2"]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("note: the file has no training section, so training uses the "
+                          "defaults: dataset xor, loss bce, adam (lr 0.03)")
+    assert json.loads(out.splitlines()[-1])["epochs"] == 2
+
+
+def test_train_names_the_defaults_before_the_problems_they_cause(tmp_path, capsys):
+    from tests.cli.test_check import IMAGE_GRAPH
+    path = tmp_path / "graph.nw.json"
+    path.write_text(json.dumps(IMAGE_GRAPH))
+    assert run_command(["train", str(path)]) == 2
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == "" and lines[0].startswith("note: the file has no training section")
+    assert lines[1] == ("error: node 'in': the Input 'in' has shape [3, 32, 32] but dataset "
+                        "'xor' gives [2]: set the Input's shape to [2]")

@@ -351,3 +351,31 @@ def test_bce_after_a_softmax_on_three_classes_offers_only_cross_entropy():
     e = only(validate(classifier(3, "Softmax", "bce", "iris")), "p")
     assert "use the loss 'cross_entropy' with 3 units on 'out'" in e.message
     assert "Sigmoid and give" not in e.message
+
+
+# ---- a file without a training section is a graph alone -------------------------------------
+IMAGE_GRAPH = {"nodes": [{"id": "in", "type": "Input", "params": {"shape": [3, 32, 32]}},
+                         {"id": "c", "type": "Conv2D", "params": {"filters": 4}},
+                         {"id": "f", "type": "Flatten"},
+                         {"id": "d", "type": "Dense", "params": {"units": 10}}],
+               "edges": [{"from": "in", "to": "c"}, {"from": "c", "to": "f"},
+                         {"from": "f", "to": "d"}]}
+
+
+def test_a_graph_alone_is_valid_without_the_defaults_it_never_wrote():
+    n = Network.from_dict(IMAGE_GRAPH)
+    assert not n.has_training
+    assert validate(n) == []
+    # A run would use the defaults: what they would make of it is still there to ask.
+    text = messages(validate_training(n))
+    assert any("dataset 'xor' gives [2]" in m for m in text), text
+
+
+def test_a_graph_alone_saves_as_a_graph_alone_until_training_is_set():
+    n = Network.from_dict(IMAGE_GRAPH)
+    assert "training" not in n.to_dict() and not n.copy().has_training
+    n.set_training(dict(XOR_TRAINING))
+    assert n.has_training and n.to_dict()["training"] == XOR_TRAINING
+    n.set_training(None)                   # undoing the first training edit
+    assert not n.has_training and "training" not in n.to_dict()
+    assert Network().has_training          # a new network owns the default training

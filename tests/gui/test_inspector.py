@@ -183,7 +183,8 @@ def test_training_page_lists_the_engine_registries(inspector):
 
 def test_training_edits_are_undoable_commands(inspector):
     doc = inspector.document
-    before = doc.to_dict()
+    before = doc.to_dict()                 # a graph alone: no training section
+    lr = doc.network.training["optimizer"]["lr"]
     page = training_page(inspector)
     page.dataset.combo.setCurrentText("moons")
     page.loss.combo.setCurrentText("mse")
@@ -191,7 +192,7 @@ def test_training_edits_are_undoable_commands(inspector):
     page.scheduler.combo.setCurrentText("cosine")
     t = doc.network.training
     assert t["dataset"]["name"] == "moons" and t["loss"] == "mse"
-    assert t["optimizer"] == {"name": "sgd", "lr": before["training"]["optimizer"]["lr"]}
+    assert t["optimizer"] == {"name": "sgd", "lr": lr}
     assert t["scheduler"] == {"name": "cosine"}
     page.optimizer.form.editors["momentum"].spin.setValue(0.9)
     page.run_form.editors["batch_size"].spin.setValue(8)
@@ -293,3 +294,15 @@ def test_unknown_layer_type_is_shown_not_crashed_on(inspector):
     assert page.form is None
     assert "unknown" in page.findChild(QLabel, "inspector_subtitle").text()
     assert "Dnse" in page.errors_label.text()
+
+
+# ---- a file without a training section -------------------------------------------------------
+def test_a_graph_alone_says_train_uses_the_defaults_until_training_is_set(inspector):
+    doc = inspector.document                       # the test network has no training section
+    page = training_page(inspector)
+    assert page.defaults_note.isVisible()
+    assert "no training section" in page.defaults_note.text()
+    page.run_form.editors["epochs"].spin.setValue(7)
+    assert not page.defaults_note.isVisible() and doc.network.has_training
+    doc.undo_stack.undo()                          # back to a graph alone
+    assert page.defaults_note.isVisible() and not doc.network.has_training
