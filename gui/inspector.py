@@ -34,6 +34,18 @@ def _title(text: str, parent=None) -> QLabel:
     return label
 
 
+def parameters_text(facts) -> str:
+    """A node's parameter count, saying whether training changes them (a frozen Conv2D
+    keeps its hand-made filters: calling them trainable would be false)."""
+    count = facts.param_count if facts else None
+    if count is None:
+        return "Parameters: unknown"
+    if facts.frozen:
+        return (f"Parameters: {count:,}, frozen (trainable is off: training leaves them "
+                f"as they are)")
+    return f"Trainable parameters: {count:,}"
+
+
 class NodePage(QWidget):
     """Everything about one node. Rebuilt when another node is shown; values refreshed in
     place on edits, so a spin box keeps its focus while it is dragged."""
@@ -165,9 +177,7 @@ class NodePage(QWidget):
         shape = facts.shape if facts else None
         shown = format_shape(shape) if shape is not None else "unknown"
         self.shape_label.setText(f"Output shape: {shown}  (batch axis excluded)")
-        count = facts.param_count if facts else None
-        self.params_label.setText(f"Trainable parameters: {count:,}" if count is not None
-                                  else "Trainable parameters: unknown")
+        self.params_label.setText(parameters_text(facts))
         arrays = param_shape_lines(self.document, nid)
         self.arrays_label.setText("\n".join(f"• {line}" for line in arrays))
         self.arrays_label.setVisible(bool(arrays))
@@ -207,9 +217,11 @@ class SummaryPage(QWidget):
             types[t] = types.get(t, 0) + 1
         analysis = self.document.analysis
         params = sum(analysis.param_counts.get(i, 0) for i in self.ids)
+        frozen = sum(analysis.param_counts.get(i, 0) for i in self.ids
+                     if analysis.nodes[i].frozen)
         problems = sum(len(analysis.messages.get(i) or []) for i in self.ids)
         lines = [", ".join(f"{n} × {t}" for t, n in types.items()),
-                 f"Trainable parameters: {params:,}",
+                 f"Parameters: {params:,}" + (f" ({frozen:,} frozen)" if frozen else ""),
                  f"Problems: {problems}" if problems else "No problems"]
         self.text.setText("\n".join(lines))
 

@@ -117,6 +117,9 @@ class TrainingInspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
+        from gui.description_panel import DescriptionPanel
+        self.description = DescriptionPanel(document, self)
+        layout.addWidget(self.description)
         title = help_label("Training settings", self)
         title.setObjectName("inspector_title")
         title.setProperty("role", "")

@@ -1,5 +1,7 @@
 """The inspector: editors generated from the registry's Params, undoable edits, refusals,
 the training page and the schedule plot."""
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -12,6 +14,7 @@ from gui.inspector import Inspector
 from gui.training_inspector import combo_names
 
 from tests.gui.conftest import xor_network
+from tests.gui.waits import PATIENCE_MS
 
 KIND_WIDGETS = {"int": pw.IntEditor, "float": pw.FloatEditor, "bool": pw.BoolEditor,
                 "choice": pw.ChoiceEditor, "shape": pw.ShapeEditor,
@@ -306,3 +309,64 @@ def test_a_graph_alone_says_train_uses_the_defaults_until_training_is_set(inspec
     assert not page.defaults_note.isVisible() and doc.network.has_training
     doc.undo_stack.undo()                          # back to a graph alone
     assert page.defaults_note.isVisible() and not doc.network.has_training
+
+
+# ---- the open network's description; frozen layers ---------------------------------------------
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def example(name: str):
+    from engine.graph.network import Network
+    return Network.load(EXAMPLES / f"{name}.nw.json")
+
+
+def described(name: str, text: str):
+    net = xor_network()
+    net.name, net.description = name, text
+    return net
+
+
+def test_the_description_panel_shows_the_open_network_and_what_to_try(inspector):
+    # The description was only a tooltip of the Examples menu.
+    doc, panel = inspector.document, inspector.training_page.description
+    training_page(inspector)
+    assert not panel.isVisible()                   # the test network has no description
+    doc.replace(described("XOR", "Two layers solve XOR. Watch it. Try deleting the Tanh."))
+    assert panel.isVisible() and panel.expanded
+    assert panel.toggle.text() == "XOR"
+    assert panel.about.text() == "Two layers solve XOR. Watch it."
+    assert panel.try_title.isVisible() and panel.try_text.text() == "Try deleting the Tanh."
+    panel.toggle.click()                            # folded to its title line
+    assert not panel.expanded and not panel.about.isVisible()
+    doc.replace(described("Spiral", "Two arms."))   # another file: its own text, unfolded
+    assert panel.expanded and panel.toggle.text() == "Spiral"
+    assert panel.about.text() == "Two arms." and not panel.try_title.isVisible()
+
+
+def test_the_description_panel_leaves_room_for_the_training_settings(qtbot, inspector):
+    inspector.document.replace(example("circles_deep_sigmoid"))    # the longest text
+    panel = training_page(inspector).description
+    laid_out = lambda: panel.height() == panel.sizeHint().height()  # noqa: E731
+    qtbot.waitUntil(laid_out, timeout=PATIENCE_MS)
+    assert panel.height() < 0.45 * inspector.viewport().height()     # 700 px high
+    panel.toggle.click()
+    qtbot.waitUntil(lambda: panel.height() < 50, timeout=PATIENCE_MS)   # its title line
+
+
+def test_a_text_without_a_try_sentence_is_one_paragraph():
+    from gui.description_panel import split_description
+    assert split_description("Fit a curve. Switch the loss.") == (
+        "Fit a curve. Switch the loss.", "")
+    assert split_description("Entry point. Then try this.") == ("Entry point.", "Then try this.")
+    assert split_description("Country roads. Trying is fine.") == (
+        "Country roads. Trying is fine.", "")
+
+
+def test_a_frozen_layer_s_parameters_are_not_called_trainable(inspector):
+    inspector.document.replace(example("conv_sobel"))
+    page = select(inspector, "sobel")
+    assert page.params_label.text().startswith("Parameters: 36, frozen")
+    assert "Trainable" not in page.params_label.text()
+    assert select(inspector, "out").params_label.text() == "Trainable parameters: 650"
+    inspector.set_selection(["sobel", "out"])
+    assert "Parameters: 686 (36 frozen)" in inspector.summary_page.text.text()
