@@ -108,13 +108,14 @@ def test_overlapping_max_pool_accumulates_where_windows_share_the_max():
     assert dx.tolist() == [[[[0, 3, 0], [0, 0, 0]]]]
 
 
-def test_sobel_init_gives_alternating_sobel_kernels_shared_by_the_channels():
-    layer = build("Conv2D", dict(filters=3, init="sobel", trainable=False), (2, 5, 5))
+def test_sobel_init_gives_x_y_and_diagonal_kernels_in_turn_shared_by_the_channels():
+    layer = build("Conv2D", dict(filters=5, init="sobel", trainable=False), (2, 5, 5))
     sx = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
+    up = np.array([[0, 1, 2], [-1, 0, 1], [-2, -1, 0]], np.float32)    # sx turned 45 degrees
     w = layer.weights["weight"]
-    np.testing.assert_allclose(w[0], np.stack([sx, sx]) / 2)
-    np.testing.assert_allclose(w[1], np.stack([sx.T, sx.T]) / 2)
-    np.testing.assert_allclose(w[2], w[0])
+    for k, kernel in enumerate((sx, sx.T, up, np.flipud(up))):
+        np.testing.assert_allclose(w[k], np.stack([kernel, kernel]) / 2)
+    np.testing.assert_allclose(w[4], w[0])
     assert not layer.weights["bias"].any()
 
 

@@ -370,3 +370,15 @@ def test_a_frozen_layer_s_parameters_are_not_called_trainable(inspector):
     assert select(inspector, "out").params_label.text() == "Trainable parameters: 650"
     inspector.set_selection(["sobel", "out"])
     assert "Parameters: 686 (36 frozen)" in inspector.summary_page.text.text()
+
+
+# ---- the examples' own texts --------------------------------------------------------------------
+MY_EXAMPLES = sorted(p.name.removesuffix(".nw.json") for p in EXAMPLES.glob("*.nw.json")
+                     if p.name != "sine_regression.nw.json")     # the sine set's own text
+
+
+@pytest.mark.parametrize("name", MY_EXAMPLES)
+def test_every_example_says_what_it_shows_and_what_to_try(name):
+    from gui.description_panel import split_description
+    about, to_try = split_description(example(name).description)
+    assert len(about) > 100 and to_try.startswith("Try ")

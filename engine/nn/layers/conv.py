@@ -13,6 +13,10 @@ from engine.nn.registry import register
 
 SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
 SOBEL_Y = SOBEL_X.T.copy()
+# The x kernel turned by 45 degrees either way: four filters give four different maps.
+SOBEL_DIAGONALS = np.array([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]],
+                            [[-2, -1, 0], [-1, 0, 1], [0, 1, 2]]], np.float32)
+SOBEL_KERNELS = np.concatenate([np.stack([SOBEL_X, SOBEL_Y]), SOBEL_DIAGONALS])
 
 CONV_PARAMS = [
     Param("filters", "int", 8, "Number of filters: each one learns a pattern and makes "
@@ -25,7 +29,8 @@ CONV_PARAMS = [
           "keeps the size (at stride 1), \"valid\" adds none, a number adds that many pixels."),
     BIAS,
     Param("init", "choice", "he_uniform", "How the filters are drawn before training (he "
-          "suits ReLU); sobel sets hand-made edge detectors (3x3 only, best left frozen).",
+          "suits ReLU); sobel sets hand-made edge detectors (x, y and both diagonals in "
+          "turn; 3x3 only, best left frozen).",
           choices=WEIGHT_INITS + ("sobel",)),
     TRAINABLE,
 ]
@@ -106,7 +111,7 @@ class Conv2D(Layer):
             self.weights[key] = np.zeros(shape, np.float32)
             self.grads[key] = np.zeros(shape, np.float32)
         weight = self.weights["weight"]
-        kernels = np.stack([SOBEL_X, SOBEL_Y])[np.arange(len(weight)) % 2]
+        kernels = SOBEL_KERNELS[np.arange(len(weight)) % len(SOBEL_KERNELS)]
         weight[...] = kernels[:, None] / np.float32(weight.shape[1])
 
     # ---- compute -----------------------------------------------------------------------
