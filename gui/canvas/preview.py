@@ -88,9 +88,8 @@ def diverging_rgb(values: np.ndarray) -> np.ndarray:
     """-1..1 (NaN allowed) -> uint8 RGB: blue, white at 0, red; grey where NaN."""
     v = np.asarray(values, dtype=np.float32)
     missing = np.isnan(v)
-    v = np.nan_to_num(np.clip(v, -1, 1))[..., None]
-    end = np.where(v < 0, NEGATIVE, POSITIVE)
-    rgb = ZERO + (end - ZERO) * np.abs(v)
+    v = np.clip(np.where(missing, 0.0, v), -1, 1)[..., None]
+    rgb = ZERO + (np.where(v < 0, NEGATIVE, POSITIVE) - ZERO) * np.abs(v)
     rgb[missing] = NOT_FINITE
     return np.rint(rgb).astype(np.uint8)
 

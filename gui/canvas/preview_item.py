@@ -32,8 +32,8 @@ class PreviewItem(QGraphicsItem):
 
     def show_preview(self, preview: Preview) -> None:
         self.preview = preview
-        self._images = ([_rgb_image(m) for m in preview.values]
-                        if preview.kind == "maps" else [])
+        self._images = ([_rgb_image(m) for m in diverging_rgb(preview.values)]
+                        if preview.kind == "maps" else [])    # one colouring for all maps
         self.setToolTip(_tooltip(preview))
         self.update()
 
@@ -135,8 +135,8 @@ class PreviewItem(QGraphicsItem):
         painter.drawText(text, middle | Qt.AlignmentFlag.AlignRight, p.count_text)
 
 
-def _rgb_image(values: np.ndarray) -> QImage:
-    rgb = np.ascontiguousarray(diverging_rgb(values))
+def _rgb_image(rgb: np.ndarray) -> QImage:
+    rgb = np.ascontiguousarray(rgb)
     h, w, _ = rgb.shape
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
