@@ -165,12 +165,14 @@ class YRangeKeeper:
 class SharedXRange:
     """One x range for several plots (the Curves page's plots share theirs, so a step is
     at the same place on each). It starts at 0 and ends a little past the furthest point
-    any of them draws: it moves only when data passes its end (each move re-renders every
-    plot's axis), then to HEADROOM times that point, so the data always fills most of the
-    width. A plan drawn before there is data (the learning-rate schedule) sets the range
-    only while no plot has data.
+    any of them draws: it moves only when data passes its end, then to HEADROOM times that
+    point, so the data always fills most of the width. A plan drawn before there is data
+    (the learning-rate schedule) sets the range only while no plot has data.
 
-    Each plot says what it draws with ``note(who, data_end, plan_end)``; a view joins the
+    Each plot says what it draws with ``note(who, data_end, plan_end)``. A plot takes the
+    range when it is redrawn (``apply``): moving every plot at each change would repaint
+    all of them, outside the redraw scheduler's turns (measured: 2.5 times the GUI
+    thread's time). ``apply_all`` moves them all (a new run, a new unit). A view joins the
     dashboard's shared range with ``shared.join(own)``."""
 
     HEADROOM = 1.06
@@ -180,27 +182,37 @@ class SharedXRange:
         self.data_ends: dict = {}          # who -> the furthest x of its data (None: none)
         self.plan_ends: dict = {}          # who -> the end of its plan (None: none)
         self.range: tuple[float, float] | None = None
+        self._applied: dict = {}           # id(plot item) -> the range it shows
 
     def add_plot(self, plot_item) -> None:
         plot_item.getViewBox().disableAutoRange(axis=pg.ViewBox.XAxis)
         self.plots.append(plot_item)
-        if self.range is not None:
-            plot_item.getViewBox().setXRange(*self.range, padding=0)
+        self.apply(plot_item)
 
     def join(self, other: "SharedXRange") -> None:
         """Take over ``other``'s plots and what they draw (a view's own range joins the
         page's)."""
-        for plot_item in other.plots:
-            self.add_plot(plot_item)
         self.data_ends.update(other.data_ends)
         self.plan_ends.update(other.plan_ends)
-        other.plots = []
         self._fit()
+        for plot_item in other.plots:
+            self.add_plot(plot_item)
+        other.plots = []
 
     def note(self, who, data_end: float | None, plan_end: float | None = None) -> None:
         self.data_ends[who] = data_end
         self.plan_ends[who] = plan_end
         self._fit()
+
+    def apply(self, plot_item) -> None:
+        """Show the range on ``plot_item`` (if it does not already)."""
+        if self.range is not None and self._applied.get(id(plot_item)) != self.range:
+            self._applied[id(plot_item)] = self.range
+            plot_item.getViewBox().setXRange(*self.range, padding=0)
+
+    def apply_all(self) -> None:
+        for plot_item in self.plots:
+            self.apply(plot_item)
 
     def _fit(self) -> None:
         data = [e for e in self.data_ends.values() if e is not None]
@@ -210,16 +222,9 @@ class SharedXRange:
             end = max(max(data), 1e-9)
             if r is not None and end <= r[1] and end * self.HEADROOM ** 2 >= r[1]:
                 return                     # the data still ends near the range's end
-            self._set((0.0, end * self.HEADROOM))
+            self.range = (0.0, end * self.HEADROOM)
         elif plans and max(plans) > 0:
-            self._set((0.0, max(plans)))
-
-    def _set(self, x_range: tuple[float, float]) -> None:
-        if x_range == self.range:
-            return
-        self.range = x_range
-        for plot_item in self.plots:
-            plot_item.getViewBox().setXRange(*x_range, padding=0)
+            self.range = (0.0, max(plans))
 
 
 def _y_bounds(series, log_y: bool):

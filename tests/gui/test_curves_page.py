@@ -189,6 +189,8 @@ def test_the_four_plots_share_one_x_range(qtbot):
     from gui.training.views.curves import CurvesView
     d = Dashboard()
     qtbot.addWidget(d)
+    d.resize(1400, 320)
+    d.show()
     views = [v for v in d.views if isinstance(v, CurvesView)]
     d.view(type(views[2])).set_plan([0.01] * 150)                 # the learning rate's plan
     assert {x_range(v) for v in views} == {(0.0, 150.0)}         # no data yet: the plan

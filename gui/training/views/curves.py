@@ -127,7 +127,7 @@ class CurvesView(LiveView):
         """Use ``shared`` (the page's) instead of this view's own x range."""
         shared.join(self.x_range)
         self.x_range = shared
-        self.note_x()
+        self.note_x(everywhere=True)
 
     def set_x_unit(self, unit: str) -> None:
         """"epoch" or "step": x of every run in that unit (a run with batch size 1 has as
@@ -137,16 +137,27 @@ class CurvesView(LiveView):
         self.x_unit = unit
         self.plot_item.setLabel("bottom", X_UNITS[unit])
         self.apply_x_unit()
-        self.note_x()
+        self.note_x(everywhere=True)
         self.redraw()
 
     def x_scale(self, n_batches: int) -> float:
         """From epochs to the x unit, for a run of ``n_batches`` batches per epoch."""
         return float(max(1, n_batches)) if self.x_unit == "step" else 1.0
 
-    def note_x(self) -> None:
-        """Tell the shared x range how far this view's data (or its plan) reach."""
+    def note_x(self, everywhere: bool = False) -> None:
+        """Tell the shared x range how far this view's data (or its plan) reach. A plot
+        takes a new range when it is redrawn; ``everywhere``: every plot at once (a new
+        run, a cleared plot: no redraw may follow)."""
         self.x_range.note(self, self.x_end(), self.plan_end())
+        if everywhere:
+            self.x_range.apply_all()
+
+    def redraw(self) -> None:
+        self.draw()
+        self.x_range.apply(self.plot_item)
+
+    def draw(self) -> None:
+        """Push the new data to the plot (its turn has come: see scheduler.py)."""
 
     def apply_x_unit(self) -> None:
         pass

@@ -51,7 +51,7 @@ class GradNormView(CurvesView):
                                for nid, c in self.curves.items()],
                               note="(dark: near the input)" if len(self.curves) > 1 else "")
         self.show_empty()
-        self.note_x()
+        self.note_x(everywhere=True)
 
     def add_steps(self, chunk) -> None:
         if not len(chunk.norm_steps):
@@ -64,7 +64,7 @@ class GradNormView(CurvesView):
         self.show_content()
         self.note_x()
 
-    def redraw(self) -> None:
+    def draw(self) -> None:
         for curve in self.curves.values():
             curve.redraw()
         self.ranges.update([c.series for c in self.curves.values()])

@@ -30,7 +30,7 @@ class LossView(CurvesView):
             self.n_batches = max(1, int(run.n_batches))
         self.no_validation = False
         self._show_key()
-        self.note_x()
+        self.note_x(everywhere=True)
 
     def set_log(self, on: bool) -> None:
         self.plot_item.setLogMode(y=on)
@@ -53,7 +53,7 @@ class LossView(CurvesView):
             self.show_content()
         self.note_x()
 
-    def redraw(self) -> None:
+    def draw(self) -> None:
         self.curves.redraw()
         self._fit()
 
@@ -78,4 +78,4 @@ class LossView(CurvesView):
         self.ranges.reset()
         self._fit()
         self._show_key()
-        self.note_x()
+        self.note_x(everywhere=True)

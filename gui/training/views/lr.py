@@ -31,7 +31,7 @@ class LearningRateView(CurvesView):
         self.plan_lrs = np.asarray(lrs, dtype=np.float64)
         self._draw_plan()
         self._fit_y()
-        self.note_x()
+        self.note_x(everywhere=True)
         if len(self.plan_lrs):
             self.show_content()
 
@@ -76,7 +76,7 @@ class LearningRateView(CurvesView):
         else:
             self.n_batches = max(1, int(run.n_batches))
         self._draw_plan()
-        self.note_x()
+        self.note_x(everywhere=True)
 
     def add_steps(self, chunk) -> None:
         if len(chunk.steps):
@@ -86,7 +86,7 @@ class LearningRateView(CurvesView):
             self.show_content()
             self.note_x()
 
-    def redraw(self) -> None:
+    def draw(self) -> None:
         self.curves.redraw()
         self._fit_y()
 
@@ -112,4 +112,4 @@ class LearningRateView(CurvesView):
         self.curves.clear_old()
         self._show_key()
         self._fit_y()
-        self.note_x()
+        self.note_x(everywhere=True)

@@ -45,7 +45,7 @@ class MetricView(CurvesView):
             self.plot_item.setYRange(0, 100, padding=0.02)
         self._show_key()
         self._say_when()
-        self.note_x()
+        self.note_x(everywhere=True)
 
     def add_steps(self, chunk) -> None:
         train_key, val_key, _, _, scale = KEYS[self.task]
@@ -60,7 +60,7 @@ class MetricView(CurvesView):
             self.show_content()
         self.note_x()
 
-    def redraw(self) -> None:
+    def draw(self) -> None:
         self.curves.redraw()
         if self.task == "regression":
             self.ranges.update([c.series for c in self.curves.all_curves()])
@@ -85,6 +85,6 @@ class MetricView(CurvesView):
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
         self._show_key()
-        self.note_x()
+        self.note_x(everywhere=True)
         if not self.curves.has_data():
             self.show_empty()
