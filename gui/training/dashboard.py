@@ -118,8 +118,10 @@ class Dashboard(QWidget):
         row.setSpacing(8)
         self.lr_label = QLabel("Learning rate:", self)
         self.lr_editor = make_editor(self._lr_param("adam"), self)
-        self.lr_editor.setToolTip("Change the learning rate while training: the next step "
-                                  "uses it (the file keeps its own value)")
+        self.lr_editor.setToolTip("While a run goes on (running, paused, stopped), its next "
+                                  "step uses this rate and the file keeps its own; with no "
+                                  "run to go on, it is the next run's (an undoable edit of "
+                                  "the training settings)")
         self.lr_editor.setMinimumWidth(110)
         self.lr_editor.edited.connect(lambda v: self.lrEdited.emit(float(v)))
         self.sample_label = QLabel("Sample:", self)
