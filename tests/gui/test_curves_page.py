@@ -231,6 +231,27 @@ def test_steps_or_epochs_on_the_x_axis_of_every_run(qtbot):
     assert x_range(loss)[1] < 3 and d.x_combo.currentData() == "epoch"
 
 
+def test_steps_before_any_run_say_what_they_wait_for(qtbot):
+    """In steps, before a run, the accuracy panel said "(step 0 of 1)" and the learning-rate
+    plot showed empty axes: the plan is per epoch, and an epoch's steps are not known yet."""
+    from gui.training.dashboard import Dashboard
+    from gui.training.views.lr import LearningRateView
+    from gui.training.views.metric import MetricView
+    d = Dashboard()
+    qtbot.addWidget(d)
+    lr, metric = d.view(LearningRateView), d.view(MetricView)
+    lr.set_plan([0.01] * 100)
+    idle = metric.empty_text
+    d.set_x_unit("step")
+    assert lr.is_empty and "drawn in steps once a run" in lr.empty_text
+    assert metric.empty_text == idle
+    d.set_x_unit("epoch")
+    assert not lr.is_empty
+    d.set_x_unit("step")
+    d.start_run(a_run(n_batches=10))
+    assert not lr.is_empty and lr.plan.getData()[0][-1] == pytest.approx(1000.0)
+
+
 def test_faded_runs_are_labelled_with_what_differs(qtbot):
     from gui.training.run_setup import run_settings
     from gui.training.views.loss import LossView

@@ -11,12 +11,15 @@ PLAN_PEN = pg.mkPen("#b8bfc7", width=3)     # solid: dashed lines are slow to pa
 LIVE_PEN = pg.mkPen("#2ca02c", width=2)
 MAX_PLAN_POINTS = 1000
 TOP_MARGIN = 1.15                           # the highest rate sits below the top edge
+STEPS_BEFORE_A_RUN = ("The schedule is planned per epoch: it is drawn in steps once a run "
+                      "says how many steps an epoch has. Press Train, or show epochs")
 
 
 class LearningRateView(CurvesView):
     def __init__(self, parent=None):
-        super().__init__("The learning-rate schedule appears here once the training section "
-                         "is valid", "Learning rate", "learning rate", parent)
+        self.idle_text = ("The learning-rate schedule appears here once the training "
+                          "section is valid")
+        super().__init__(self.idle_text, "Learning rate", "learning rate", parent)
         self.plan = self.plot.plot([], [], pen=PLAN_PEN, stepMode="right")
         self.plan_lrs = np.zeros(0)
         self.curves = RunCurves(self.plot_item,
@@ -32,8 +35,6 @@ class LearningRateView(CurvesView):
         self._draw_plan()
         self._fit_y()
         self.note_x(everywhere=True)
-        if len(self.plan_lrs):
-            self.show_content()
 
     def _draw_plan(self) -> None:
         lrs, scale = self.plan_lrs, self._plan_scale()
@@ -48,6 +49,15 @@ class LearningRateView(CurvesView):
             x = np.arange(len(lrs) + 1, dtype=np.float64)
             self.plan.setData(x * scale, np.append(lrs, lrs[-1]))
         self._show_key()
+        self._show_what_there_is()
+
+    def _show_what_there_is(self) -> None:
+        if self.curves.has_data() or (len(self.plan_lrs) and self._plan_scale()):
+            self.show_content()
+        elif len(self.plan_lrs):
+            self.show_empty(STEPS_BEFORE_A_RUN)
+        else:
+            self.show_empty(self.idle_text)
 
     def _plan_scale(self) -> float | None:
         """Epochs to the x unit; None when the plan cannot be drawn in it (steps, before a
@@ -91,11 +101,9 @@ class LearningRateView(CurvesView):
         self._fit_y()
 
     def _show_key(self) -> None:
-        note = ("the planned schedule is drawn in steps once a run starts"
-                if self._plan_scale() is None and len(self.plan_lrs) else "")
         entries = [(PLAN_PEN.color().name(), "planned schedule", False),
                    *self.curves.key_entries()]
-        self.key.show_entries(entries, self.curves.old_labels, note)
+        self.key.show_entries(entries, self.curves.old_labels)
 
     def apply_x_unit(self) -> None:
         self.curves.set_in_steps(self.x_unit == "step")
@@ -111,5 +119,6 @@ class LearningRateView(CurvesView):
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
         self._show_key()
+        self._show_what_there_is()
         self._fit_y()
         self.note_x(everywhere=True)

@@ -26,11 +26,13 @@ class MetricView(CurvesView):
         self.task = "classification"
         self.n_batches = 1
         self.last_step = 0
+        self.has_run = False
         self._show_key()
 
     def start_run(self, run) -> None:
         self.curves.new_run(run)
         self.last_step = 0
+        self.has_run = run is not None
         if run is None:
             self.clear_old_runs()
             self.show_empty(self.idle_text)
@@ -68,7 +70,7 @@ class MetricView(CurvesView):
 
     def _say_when(self) -> None:
         """Before the first epoch ends there is nothing to draw: say when there will be."""
-        if not self.curves.has_data():
+        if self.has_run and not self.curves.has_data():
             name = KEYS[self.task][2]
             self.show_empty(f"{name} appears when the first epoch ends "
                             f"(step {self.last_step:,} of {self.n_batches:,})")
