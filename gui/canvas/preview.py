@@ -1,11 +1,13 @@
 """What a node card shows under it while training: the node's output for one sample
 (as TensorFlow Playground's neurons do), on one symmetric colour scale per node.
 
-Blue is below zero, white zero, red above; the scale is the node's largest |value| rounded
-up to 1, 1.5, 2, 3, 5 or 7 x 10^k, so it moves in steps rather than with every probe, and the caption
-says what full colour means. A few units become signed bars around a zero line; more units
-a grid of coloured cells; an image output ([C, H, W]) a small grid of its first maps, all
-maps of a node on the same scale. No Qt here: the card's PreviewItem paints a Preview.
+Blue is below zero, white zero, red above. The scale is the node's largest |value|, at
+least 1 (a sigmoid's 0.7 reads as 0.7 of a bar, and bounded units compare across layers),
+rounded up to 1, 1.5, 2, 3, 5 or 7 x 10^k, so it moves in steps rather than with every
+probe; the caption says what full colour means. A few units become signed bars around a
+zero line; more units a grid of coloured cells; an image output ([C, H, W]) a small grid of
+its first maps, all maps of a node on the same scale. No Qt here: the card's PreviewItem
+paints a Preview.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import numpy as np
 MAX_BARS = 32          # more units than this: bars thinner than a pixel at Fit to View
 MAX_MAPS = 8
 NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
+SMALLEST_SCALE = 1.0   # a sigmoid's 0.007 is a sliver, not a full bar scaled to +-0.007
 NEGATIVE = np.array((33, 102, 172), dtype=np.float32)     # the dashboard's weight colours
 ZERO = np.array((247, 247, 247), dtype=np.float32)
 POSITIVE = np.array((178, 24, 43), dtype=np.float32)
@@ -77,7 +80,7 @@ def preview_of(activation) -> Preview | None:
     finite = np.isfinite(a)
     values = a[finite]
     largest = float(np.abs(values).max()) if values.size else 0.0
-    scale = nice_scale(largest)
+    scale = nice_scale(max(largest, SMALLEST_SCALE))
     normalised = np.where(np.isfinite(shown), np.clip(shown / scale, -1, 1), np.nan)
     return Preview(kind, normalised.astype(np.float32), scale, int(total),
                    float(values.min()) if values.size else 0.0,

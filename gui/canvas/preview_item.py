@@ -15,7 +15,7 @@ from gui.canvas.preview import (NEGATIVE, POSITIVE, ZERO, Preview, diverging_rgb
 GAP = 6.0              # between the card and its preview
 CELL_GAP = 2.0
 CAPTION_HEIGHT = 13.0
-CAPTION_BELOW = 0.85   # device pixels per card unit under which the caption would be a smudge
+CAPTION_BELOW = 0.7    # device pixels per card unit under which the caption would be a smudge
 
 
 def _colour(rgb) -> QColor:

@@ -2,9 +2,10 @@
 
 A ViewPage lays its visible views out in a grid whose cells fit its space and are closest
 to a plot's shape (reflow: a page with more views or less width takes more rows), and
-scrolls when no grid fits, so a view is never squeezed below what its content needs (a view whose plots were cut
-at the right showed a false picture). SideBySide puts the pages next to each other and
-shares its width out so that each page fits, with as few rows as the height allows.
+scrolls when no grid fits, so a view is never squeezed below what its content needs (a
+view whose plots were cut at the right showed a false picture). SideBySide puts the pages
+next to each other and shares its width out so that each page fits, with as few rows as
+the height allows; when they cannot all fit, the biggest scrolls.
 """
 from __future__ import annotations
 

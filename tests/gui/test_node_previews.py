@@ -22,7 +22,7 @@ from tests.gui.conftest import xor_network
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
-# ---- what a preview shows -----------------------------------------------------------------------
+# ---- what a preview shows --------------------------------------------------------------------
 def test_the_scale_is_symmetric_and_moves_in_steps():
     assert [nice_scale(v) for v in (0.8, 1.0, 1.2, 2.5, 4.2, 6.0, 0.031, 800)] == [
         1.0, 1.0, 1.5, 3.0, 5.0, 7.0, 0.05, 1000.0]
@@ -30,6 +30,12 @@ def test_the_scale_is_symmetric_and_moves_in_steps():
     p = preview_of(np.array([0.6, -1.2, 0.0]))
     assert p.kind == "bars" and p.scale == 1.5 and p.scale_text == "±1.5"
     np.testing.assert_allclose(p.values, [0.4, -0.8, 0.0])       # a bar per unit, +-1 = full
+
+
+def test_a_small_output_is_a_small_bar_not_a_full_one():
+    """A sigmoid's 0.007 was drawn as a full red bar on a scale of +-0.007."""
+    p = preview_of(np.array([0.007]))
+    assert p.scale == 1.0 and p.values[0] == pytest.approx(0.007)
 
 
 def test_one_scale_for_every_map_of_a_node_and_at_most_a_few_maps():
@@ -65,7 +71,7 @@ def test_any_array_is_drawn_or_refused_without_an_exception(qtbot, bad):
         assert np.all(np.isnan(p.values) | (np.abs(p.values) <= 1))
 
 
-# ---- on the canvas --------------------------------------------------------------------------------
+# ---- on the canvas ---------------------------------------------------------------------------
 def make_view(qtbot, network: Network, size=(1400, 700)) -> CanvasView:
     view = CanvasView(Document(network))
     view.resize(*size)

@@ -3,10 +3,11 @@
 Qt calls some of its methods through Python: QWidget.grab() asks devicePixelRatio(), which
 calls the virtual metric(); PySide looks ``metric`` up on the Python object, and when a
 class had set ``self.metric = SomeView()`` the process died (a segfault, no traceback).
-An attribute that hides a non-virtual method (``window.palette`` was the layer palette) breaks every caller of
-that method instead. Two nets: the source of every Qt class in gui/ (what its methods
-assign to ``self``, its class attributes and properties), and the objects of a window that
-has trained (attributes set from outside a class, as ``page.views``)."""
+An attribute that hides a non-virtual method (``window.palette`` was the layer palette)
+breaks every caller of that method instead. Two nets: the source of every Qt class in gui/
+(what its methods assign to ``self``, its class attributes and properties), and the
+objects of a window that has trained (attributes set from outside a class, as
+``page.views``)."""
 from __future__ import annotations
 
 import ast

@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 SCREEN = (1440, 900)
 
 
-# ---- the arithmetic ---------------------------------------------------------------------------------
+# ---- the arithmetic --------------------------------------------------------------------------
 def test_a_grid_needs_its_widest_column_and_tallest_row():
     sizes = [QSize(100, 50), QSize(200, 60), QSize(150, 40)]
     assert grid_size(sizes, 1) == QSize(450 + 2 * 4 + 4, 60 + 4)
@@ -39,7 +39,7 @@ def test_side_by_side_widths_fit_the_pages_or_let_the_biggest_scroll():
     assert sum(widths) <= 900 and widths[1] > widths[0] > 0
 
 
-# ---- the window -------------------------------------------------------------------------------------
+# ---- the window ------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot):
     from gui.document import Document
