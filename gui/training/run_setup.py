@@ -60,6 +60,7 @@ class RunInfo:
     epochs: int
     task: str
     layer_ids: list            # nodes with parameters, input to output
+    frozen_ids: list           # those of them that do not train (trainable off)
     node_ids: list
     n_samples: int             # examples the sample picker can choose (validation set)
     input_shape: tuple
@@ -107,6 +108,8 @@ def run_info(trainer: Trainer, run_id: int) -> RunInfo:
     return RunInfo(run_id=run_id, seed=trainer.seed, n_batches=trainer.n_batches,
                    epochs=trainer.epochs, task=trainer.task,
                    layer_ids=[n.id for n in param_layers(model)],
+                   frozen_ids=[n.id for n in param_layers(model)
+                               if n.layer.config.get("trainable") is False],
                    node_ids=[n.id for n in model.nodes], n_samples=n_eval,
                    input_shape=tuple(model.input_shape), class_names=tuple(ds.class_names or ()),
                    optimizer=str(trainer.config["optimizer"].get("name", "")), lr=trainer.lr,

@@ -373,11 +373,10 @@ def test_a_frozen_layer_s_parameters_are_not_called_trainable(inspector):
 
 
 # ---- the examples' own texts --------------------------------------------------------------------
-MY_EXAMPLES = sorted(p.name.removesuffix(".nw.json") for p in EXAMPLES.glob("*.nw.json")
-                     if p.name != "sine_regression.nw.json")     # the sine set's own text
+EVERY_EXAMPLE = sorted(p.name.removesuffix(".nw.json") for p in EXAMPLES.glob("*.nw.json"))
 
 
-@pytest.mark.parametrize("name", MY_EXAMPLES)
+@pytest.mark.parametrize("name", EVERY_EXAMPLE)
 def test_every_example_says_what_it_shows_and_what_to_try(name):
     from gui.description_panel import split_description
     about, to_try = split_description(example(name).description)

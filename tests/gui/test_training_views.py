@@ -33,7 +33,8 @@ def a_run(n_batches: int = 10, task: str = "classification", layer_ids=(),
           input_shape=(2,), class_names=(), **kw) -> RunInfo:
     """A RunInfo as the controller makes for a new run; the fields not given are neutral."""
     values = dict(run_id=1, seed=0, n_batches=n_batches, epochs=10, task=task,
-                  layer_ids=list(layer_ids), node_ids=list(layer_ids), n_samples=80,
+                  layer_ids=list(layer_ids), frozen_ids=[], node_ids=list(layer_ids),
+                  n_samples=80,
                   input_shape=tuple(input_shape), class_names=tuple(class_names),
                   optimizer="adam", lr=0.01)
     return RunInfo(**{**values, **kw})
@@ -159,6 +160,18 @@ def left_axis_labels(plot) -> list[tuple[float, float, str]]:
     finally:
         painter.end()
     return sorted((r.top(), r.bottom(), text) for r, _, text in texts)
+
+
+def test_a_frozen_layer_gets_no_gradient_curve_and_the_key_says_why(qtbot):
+    """conv_sobel's frozen filters have no gradient: drawn at the log axis's floor, a flat
+    line 10 decades down read as the worst vanishing gradient of the network."""
+    from gui.training.views.grad_norms import GradNormView
+    view = GradNormView()
+    qtbot.addWidget(view)
+    view.start_run(a_run(layer_ids=["sobel", "out"], frozen_ids=["sobel"]))
+    view.add_steps(a_chunk(norms={"sobel": 0.0, "out": 0.3}))
+    assert list(view.curves) == ["out"]
+    assert "frozen, no gradient: sobel" in view.key.text()
 
 
 def test_grad_norm_log_axis_labels_never_overprint(qtbot):

@@ -38,8 +38,10 @@ class GradNormView(CurvesView):
         self.n_batches = 1
 
     def start_run(self, run) -> None:
-        """One curve per layer with weights, in depth order."""
-        layer_ids = run.layer_ids if run is not None else []
+        """One curve per layer that trains, in depth order. A frozen layer's gradient is
+        zero: drawn at the log axis's floor it would look like a vanishing gradient."""
+        frozen = list(run.frozen_ids) if run is not None else []
+        layer_ids = [n for n in run.layer_ids if n not in frozen] if run is not None else []
         for curve in self.curves.values():
             self.plot_item.removeItem(curve.item)
         self.curves = {nid: LiveCurve(self.plot_item, pen=pg.mkPen(colour, width=1.5), name=nid)
@@ -47,9 +49,11 @@ class GradNormView(CurvesView):
         self.n_batches = max(1, int(run.n_batches)) if run is not None else 1
         self.apply_x_unit()
         self.ranges.reset()
+        notes = ["(dark: near the input)"] if len(self.curves) > 1 else []
+        if frozen:
+            notes.append(f"frozen, no gradient: {', '.join(frozen)}")
         self.key.show_entries([(c.item.opts["pen"].color().name(), nid, False)
-                               for nid, c in self.curves.items()],
-                              note="(dark: near the input)" if len(self.curves) > 1 else "")
+                               for nid, c in self.curves.items()], note=" · ".join(notes))
         self.show_empty()
         self.note_x(everywhere=True)
 
