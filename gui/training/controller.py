@@ -95,6 +95,7 @@ class TrainingController(QObject):
         doc = self.document
         doc.undo_stack.indexChanged.connect(self._on_edit)
         doc.networkReplaced.connect(self._on_network_replaced)
+        doc.analysisChanged.connect(self._on_graph_changed)
         view = self.window.view
         if hasattr(view, "selectionChanged"):
             view.selectionChanged.connect(self.set_selection)
@@ -281,6 +282,12 @@ class TrainingController(QObject):
             self.dashboard.banner.show_message(
                 "The network changed, so training stopped. Press Train to start a new run "
                 "on the edited network.", "info")
+
+    def _on_graph_changed(self) -> None:
+        """The graph was edited (the document is locked while a run is active): the cards'
+        previews show what the last run's network computed, not this one's."""
+        if self.state not in ACTIVE:
+            self.previews.clear()
 
     def _on_network_replaced(self) -> None:
         self.seed_offset = 0

@@ -366,3 +366,18 @@ def test_side_by_side_feeds_every_view_and_the_node_previews(qtbot, window, monk
         return nodes is not None and set(nodes.activations) == {"h1"}
     qtbot.waitUntil(only_h1_probed, timeout=PATIENCE_MS)
     assert not any(item.has_preview() for item in items.values())   # and they stay off
+
+
+def test_editing_the_network_after_a_run_clears_the_cards_previews(qtbot, window):
+    """The previews showed the stopped run's outputs under cards whose shape had changed."""
+    from gui.commands import SetParam
+    c = window.training
+    assert c.train(pause_after=5)
+    items = window.view.scene().node_items
+    qtbot.waitUntil(lambda: c.state == "paused" and items["h1"].has_preview(),
+                    timeout=PATIENCE_MS)
+    with qtbot.waitSignal(c.session.ended, timeout=PATIENCE_MS):
+        trigger(window, "stop")
+    window.document.undo_stack.push(SetParam(window.document, "h1", "units", 6))
+    assert not any(item.has_preview() for item in items.values())
+
