@@ -99,7 +99,8 @@ def analyse(net: Network | dict, training: bool | None = None) -> Analysis:
 
 def _cycle_facts(g: Graph, leftover: list[str]) -> dict[str, NodeFacts]:
     """Nodes on a cycle or after one have no shape; the cycle is reported once, on its
-    first node, the others point at it."""
+    first node, the others point at it by id (not with the cycle's text: that grew with the
+    square of the cycle's length)."""
     on_cycle = {nid: c for c in g.cycles(leftover) for nid in c}
     facts = {}
     for nid in leftover:
@@ -108,7 +109,7 @@ def _cycle_facts(g: Graph, leftover: list[str]) -> dict[str, NodeFacts]:
             err = GraphError(nid, "the graph has a cycle: " + cycle_text(cycle) +
                              ": a network must flow one way; remove one of these edges")
         elif cycle:
-            err = UpstreamError(nid, "this node is on a cycle: " + cycle_text(cycle))
+            err = UpstreamError(nid, f"this node is on the cycle reported on {cycle[0]!r}")
         else:
             err = UpstreamError(nid, "this node comes after a cycle, so its shape is unknown")
         facts[nid] = NodeFacts(nid, g.nodes[nid]["type"], problems=(err,))

@@ -70,6 +70,7 @@ class Graph:
         each in edge order starting at the node that comes first in the file. A depth-first
         walk: an edge back to a node still on the walk closes a cycle."""
         allowed, on_walk, done = set(leftover), set(), set()
+        rank = {nid: i for i, nid in enumerate(self.ids)}     # once: not once per cycle
         found: list[list[str]] = []
         used: set[str] = set()
         for root in leftover:
@@ -84,7 +85,7 @@ class Graph:
                     if dst in on_walk:
                         cycle = path[path.index(dst):]
                         if not used.intersection(cycle):
-                            found.append(_rotate_to_first(cycle, self.ids))
+                            found.append(_rotate_to_first(cycle, rank))
                             used.update(cycle)
                         continue
                     path.append(dst)
@@ -117,11 +118,18 @@ class Graph:
         return max(wired, key=lambda n: (depth.get(n, 0), rank[n]))
 
 
-def _rotate_to_first(cycle: list[str], ids: list[str]) -> list[str]:
-    rank = {nid: i for i, nid in enumerate(ids)}
+def _rotate_to_first(cycle: list[str], rank: dict[str, int]) -> list[str]:
     k = min(range(len(cycle)), key=lambda i: rank[cycle[i]])
     return cycle[k:] + cycle[:k]
 
 
+CYCLE_IDS_SHOWN = 5
+
+
 def cycle_text(cycle: list[str]) -> str:
-    return " -> ".join(repr(n) for n in cycle + cycle[:1])
+    """The cycle's ids in edge order, back to the first; a long cycle shows its first few
+    and how many more (a 20,000-node cycle must not make a 200 kB message)."""
+    if len(cycle) <= CYCLE_IDS_SHOWN:
+        return " -> ".join(repr(n) for n in cycle + cycle[:1])
+    shown = " -> ".join(repr(n) for n in cycle[:CYCLE_IDS_SHOWN])
+    return f"{shown} -> ... and {len(cycle) - CYCLE_IDS_SHOWN:,} more -> {cycle[0]!r}"
