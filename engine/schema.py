@@ -57,8 +57,27 @@ class Param:
         return ""
 
 
+# The largest whole number a float holds exactly: shapes, counts and sizes are multiplied
+# as floats downstream, so a bigger one (10**400 in a file) would overflow there.
+MAX_WHOLE = 2 ** 53
+
+
 def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
+    if isinstance(v, int):
+        return str(v) if abs(v) <= MAX_WHOLE else f"a {len(str(abs(v)))}-digit number"
+    return str(int(v)) if v.is_integer() else str(v)
+
+
+def _got(v: Any) -> str:
+    """``v`` for a message: big whole numbers by their digit count, long values cut short."""
+    if isinstance(v, int) and not isinstance(v, bool):
+        return _num(v)
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _too_big(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_WHOLE
 
 
 def _check_range(p: Param, v: float) -> None:
@@ -75,15 +94,25 @@ def _not_finite(v: int | float) -> bool:
 
 def _validate_int(p: Param, v: Any) -> int:
     if (isinstance(v, bool) or not isinstance(v, (int, float)) or _not_finite(v)
-            or float(v) != int(v)):
-        raise ValueError(f"{p.name} must be a whole number, got {v!r}")
+            or v != int(v)):
+        raise ValueError(f"{p.name} must be a whole number, got {_got(v)}")
+    if abs(v) > MAX_WHOLE:
+        raise ValueError(f"{p.name} must be a whole number {_whole_range(p)}, got {_num(v)}")
     _check_range(p, int(v))
     return int(v)
 
 
+def _whole_range(p: Param) -> str:
+    """The range a whole number may take, for a number too big to be one."""
+    return p.range_text() if p.max is not None else (
+        f"{p.range_text() + ' and ' if p.min is not None else ''}at most {MAX_WHOLE:,}")
+
+
 def _validate_float(p: Param, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
-        raise ValueError(f"{p.name} must be a number, got {v!r}")
+        raise ValueError(f"{p.name} must be a number, got {_got(v)}")
+    if _too_big(v):
+        raise ValueError(f"{p.name} must be a finite number, got {_num(v)}")
     if _not_finite(v):
         raise ValueError(f"{p.name} must be a finite number, got {v!r}")
     _check_range(p, float(v))
@@ -104,19 +133,26 @@ def _validate_choice(p: Param, v: Any) -> str:
 
 def _validate_shape(p: Param, v: Any) -> list[int]:
     ok = isinstance(v, (list, tuple)) and 1 <= len(v) <= 3 and all(
-        isinstance(d, int) and not isinstance(d, bool) and d >= 1 for d in v)
+        isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= MAX_WHOLE for d in v)
     if not ok:
         raise ValueError(f"{p.name} must be a list of 1 to 3 positive whole numbers "
-                         f"such as [2] or [1, 28, 28], got {v!r}")
+                         f"such as [2] or [1, 28, 28], got {_got_list(v)}")
     return list(v)
+
+
+def _got_list(v: Any) -> str:
+    if isinstance(v, list) and any(_too_big(d) for d in v):
+        return "[" + ", ".join(_got(d) for d in v[:4]) + (", ...]" if len(v) > 4 else "]")
+    return _got(v)
 
 
 def _validate_padding(p: Param, v: Any) -> str | int:
     if v in ("valid", "same"):
         return v
-    if isinstance(v, int) and not isinstance(v, bool) and v >= 0:
+    if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_WHOLE:
         return v
-    raise ValueError(f"{p.name} must be \"valid\", \"same\" or a whole number >= 0, got {v!r}")
+    raise ValueError(f"{p.name} must be \"valid\", \"same\" or a whole number >= 0, "
+                     f"got {_got(v)}")
 
 
 def _validate_str(p: Param, v: Any) -> str:

@@ -71,6 +71,7 @@ class Network:
         (a dict written in a script); another format or a newer version is refused, an
         older version migrated. Wrongly typed parts raise NetworkFileError naming them
         ("nodes[3]: 'type' is missing"), every problem on its own line."""
+        network_file.check_depth(d)          # before deepcopy, which recurses
         d = network_file.checked(network_file.migrated(copy.deepcopy(d)))
         net = cls(name=d.get("name", "Untitled"), nodes=d.get("nodes", []),
                   edges=d.get("edges", []), training=d.get("training"),

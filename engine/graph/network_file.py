@@ -7,6 +7,8 @@ NetworkFileError whose ``problems`` attribute lists them (its message has one pe
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -81,6 +83,54 @@ def _parse_json(text: str, name: str) -> Any:
         raise file_error([f"{name!r} is not valid JSON: {e.msg} at {where}"]) from None
     except RecursionError:
         raise file_error([f"{name!r} is nested too deeply to be a network file"]) from None
+    except ValueError as e:          # Python refuses to read an integer of 4,300+ digits
+        raise file_error([_huge_integer(text, name) or f"{name!r} cannot be read: {e}"]) \
+            from None
+
+
+def _huge_integer(text: str, name: str) -> str | None:
+    """Where the first integer too long to read is, in words; None if there is none."""
+    match = re.search(r"\d{%d,}" % (sys.get_int_max_str_digits() or 4300), text)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return (f"{name!r} holds a number of {len(match.group()):,} digits at line {line}, "
+            f"column {column}: far too big for any setting")
+
+
+# ---- nesting ------------------------------------------------------------------------------
+MAX_DEPTH = 40       # a network file nests 5 levels; copying or saving 500+ levels would crash
+
+
+def check_depth(d: Any) -> None:
+    """NetworkFileError naming where ``d`` nests more than MAX_DEPTH levels. A walk with a
+    stack of its own, so a deep value cannot exhaust Python's recursion limit here."""
+    stack: list[tuple[Any, tuple]] = [(d, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise file_error([f"{_path_text(d, path)} is nested more than {MAX_DEPTH} "
+                              f"levels deep: a network file holds no such value"])
+        if isinstance(value, dict):
+            stack.extend((v, path + (k,)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, path + (i,)) for i, v in enumerate(value))
+
+
+def _path_text(d: Any, path: tuple) -> str:
+    """'nodes[1] ('h1').ui.z': the first few steps of ``path`` into ``d``."""
+    out, where = "", d
+    for step in path[:4]:
+        if isinstance(step, int):
+            out += f"[{step}]"
+            node_id = where[step].get("id") if isinstance(where[step], dict) else None
+            if out.startswith("nodes[") and out.count("[") == 1 and isinstance(node_id, str):
+                out += f" ({node_id[:40]!r})"
+        else:
+            out += ("." if out else "") + str(step)[:40]
+        where = where[step]
+    return out + ("..." if len(path) > 4 else "")
 
 
 # ---- version ------------------------------------------------------------------------------

@@ -213,12 +213,28 @@ def _optimizer_errors(t: dict) -> list[GraphError]:
 
 
 def _scheduler_errors(t: dict) -> list[GraphError]:
-    from engine.optim.schedulers import validate_scheduler_config
+    from engine.optim.schedulers import growth_problem, validate_scheduler_config
     try:
-        validate_scheduler_config(t.get("scheduler"))
+        spec, config = validate_scheduler_config(t.get("scheduler"))
     except ValueError as e:
         return [GraphError(None, str(e))]
-    return []
+    lr, epochs = _valid_lr_and_epochs(t)
+    problem = (None if lr is None or epochs is None
+               else growth_problem(spec.name, config, lr, epochs))
+    return [GraphError(None, f"scheduler {spec.name!r}: {problem}")] if problem else []
+
+
+def _valid_lr_and_epochs(t: dict) -> tuple[float | None, int | None]:
+    """The run's starting learning rate and epoch count, None where either is invalid
+    (reported by the other checks)."""
+    from engine.optim.optimizers import validate_optimizer_config
+    try:
+        _, optimizer = validate_optimizer_config(t.get("optimizer"))
+        epochs = next(p for p in TRAINING_PARAMS if p.name == "epochs").validate(
+            t.get("epochs", DEFAULT_TRAINING["epochs"]))
+    except (ValueError, TypeError, StopIteration):
+        return None, None
+    return optimizer.get("lr"), epochs
 
 
 def _json(v) -> str:

@@ -29,11 +29,44 @@ def _constant(epoch: int, base_lr: float, config: dict) -> float:
 
 
 def _step(epoch: int, base_lr: float, config: dict) -> float:
-    return base_lr * config["gamma"] ** (epoch // config["step_size"])
+    return _scaled(base_lr, config["gamma"], epoch // config["step_size"])
 
 
 def _exponential(epoch: int, base_lr: float, config: dict) -> float:
-    return base_lr * config["gamma"] ** epoch
+    return _scaled(base_lr, config["gamma"], epoch)
+
+
+def _scaled(base_lr: float, gamma: float, times: int) -> float:
+    """``base_lr * gamma ** times``; inf where that overflows (float ** int raises
+    OverflowError instead). Validation refuses such a schedule over a file's run
+    (growth_problem); a script or a longer run than planned gets inf, which diverges."""
+    try:
+        return base_lr * gamma ** times
+    except OverflowError:
+        return math.inf
+
+
+MAX_LR_LOG10 = 300     # a learning rate of 1e300 is already absurd; 1e308 overflows
+
+
+def growth_problem(name: str, config: dict, base_lr: float, epochs: int) -> str | None:
+    """Why the learning rate of a (validated) schedule would overflow within ``epochs``
+    epochs, or None. Computed in logarithms from the last epoch: the same cost for 2e9
+    epochs as for 2."""
+    gamma = config.get("gamma")
+    if name not in ("step", "exponential") or gamma is None or gamma <= 1 \
+            or base_lr <= 0 or epochs < 1:
+        return None
+    times = epochs // config["step_size"] if name == "step" else epochs
+    peak = math.log10(base_lr) + times * math.log10(gamma)
+    if peak <= MAX_LR_LOG10:
+        return None
+    every = (f"every {config['step_size']} epochs" if name == "step"
+             and config["step_size"] > 1 else "every epoch")
+    most = 10 ** ((MAX_LR_LOG10 - math.log10(base_lr)) / times)
+    return (f"gamma {gamma:g} multiplies the learning rate {base_lr:g} {every}: after "
+            f"{epochs:,} epochs it would be about 1e+{peak:.0f}, beyond what a number can "
+            f"hold: use a gamma of at most {most:.4g} or fewer epochs")
 
 
 def _cosine(epoch: int, base_lr: float, config: dict) -> float:

@@ -1,0 +1,100 @@
+"""Hostile files get exit 2 and a message naming what is wrong and where, never "internal
+problem ... bug" (issue 13)."""
+import copy
+import json
+
+import pytest
+
+from engine.cli.main import run_command
+from engine.graph.network import Network
+from engine.graph.validation import validate
+
+XOR = {"format": "netwright-network", "version": 1, "name": "XOR", "nodes": [
+    {"id": "in", "type": "Input", "params": {"shape": [2]}, "ui": {"x": 0, "y": 0}},
+    {"id": "h1", "type": "Dense", "params": {"units": 4}, "ui": {"x": 1, "y": 0}},
+    {"id": "a1", "type": "Tanh", "params": {}, "ui": {"x": 2, "y": 0}},
+    {"id": "out", "type": "Dense", "params": {"units": 1}, "ui": {"x": 3, "y": 0}},
+    {"id": "p", "type": "Sigmoid", "params": {}, "ui": {"x": 4, "y": 0}}],
+    "edges": [{"from": "in", "to": "h1"}, {"from": "h1", "to": "a1"},
+              {"from": "a1", "to": "out"}, {"from": "out", "to": "p"}],
+    "training": {"dataset": {"name": "xor", "params": {"samples": 100, "noise": 0.1},
+                             "validation_split": 0.2},
+                 "loss": "bce", "optimizer": {"name": "adam", "lr": 0.03},
+                 "scheduler": {"name": "none"}, "batch_size": 32, "epochs": 5, "seed": 0}}
+TEXT = json.dumps(XOR)
+
+
+def xor(**change) -> dict:
+    d = copy.deepcopy(XOR)
+    for path, value in change.items():
+        *parents, last = path.split("__")
+        where = d
+        for p in parents:
+            where = where[int(p)] if p.isdigit() else where[p]
+        where[int(last) if last.isdigit() else last] = value
+    return d
+
+
+def check(tmp_path, capsys, text: str, command="check") -> tuple[int, str, str]:
+    f = tmp_path / "net.nw.json"
+    f.write_text(text)
+    code = run_command([command, str(f)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refused(tmp_path, capsys, text: str, *words, command="check") -> str:
+    code, _, err = check(tmp_path, capsys, text, command)
+    assert code == 2, err
+    assert "internal problem" not in err and "Traceback" not in err, err
+    for w in words:
+        assert w in err, err
+    return err
+
+
+# ---- item 8 ------------------------------------------------------------------------------
+@pytest.mark.parametrize("where,old,new", [
+    ("ui", '"ui": {"x": 1', '"ui": {"z": ' + "[" * 600 + "]" * 600 + ', "x": 1'),
+    ("params", '"params": {"units": 4', '"params": {"z": ' + '{"a": ' * 600 + "1" +
+     "}" * 600 + ', "units": 4'),
+])
+def test_deeply_nested_json_names_where(tmp_path, capsys, where, old, new):
+    err = refused(tmp_path, capsys, TEXT.replace(old, new, 1), "nested", "nodes[1]")
+    assert len(err) < 500
+
+
+def test_an_integer_of_5000_digits_is_refused_with_its_line(tmp_path, capsys):
+    text = TEXT.replace('"samples": 100', '"samples": 1' + "0" * 5000, 1)
+    refused(tmp_path, capsys, text, "5,001 digits", "line 1")
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"nodes__1__params__units": 10 ** 400}, ("node 'h1'", "units", "401-digit")),
+    ({"nodes__0__params__shape": [10 ** 400]}, ("node 'in'", "shape")),
+    ({"training__batch_size": 10 ** 400}, ("batch_size",)),
+    ({"training__epochs": 10 ** 400}, ("epochs",)),
+])
+def test_integers_too_big_for_a_float_are_refused(tmp_path, capsys, change, words):
+    err = refused(tmp_path, capsys, json.dumps(xor(**change)), *words)
+    assert len(err) < 600, err
+
+
+@pytest.mark.parametrize("scheduler", [
+    {"name": "exponential", "gamma": 1e308},
+    {"name": "step", "step_size": 1, "gamma": 1e308},
+    {"name": "exponential", "gamma": 2.0},
+])
+def test_a_schedule_whose_rate_overflows_over_the_run_is_refused(tmp_path, capsys, scheduler):
+    d = xor(training__scheduler=scheduler, training__epochs=1100)
+    refused(tmp_path, capsys, json.dumps(d), f"scheduler '{scheduler['name']}'", "gamma")
+
+
+def test_a_growing_schedule_that_stays_finite_passes():
+    d = xor(training__scheduler={"name": "exponential", "gamma": 2.0}, training__epochs=50)
+    assert validate(Network.from_dict(d)) == []
+
+
+def test_the_schedule_check_costs_nothing_for_two_billion_epochs():
+    d = xor(training__scheduler={"name": "step", "step_size": 3, "gamma": 0.5},
+            training__epochs=2_000_000_000)
+    assert validate(Network.from_dict(d)) == []
