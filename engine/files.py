@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -42,6 +43,29 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         raise
     _sync_folder(path.parent)
     return path
+
+
+def check_folder_writable(folder: str | os.PathLike) -> None:
+    """FolderNotWritable unless a file can be made in ``folder`` now: checked by making (and
+    removing) one, as ``os.access`` says yes to root on a read-only mount."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".netwright-probe.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise FolderNotWritable(e.errno, e.strerror, str(folder)) from e
+    os.close(fd)
+    _remove_quietly(probe)
+
+
+def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files an ``atomic_write`` of ``path`` killed mid-way left behind
+    (a kill skips its own clean-up). Only for a path one program writes at a time."""
+    path = Path(path)
+    removed = []
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        if tmp.is_file() and not tmp.is_symlink():
+            _remove_quietly(str(tmp))
+            removed.append(tmp)
+    return removed
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:

@@ -5,6 +5,10 @@ A progress bar (epoch, loss, metric, rate) goes to stderr; the last stdout line 
 JSON (epochs, train_loss, val_loss, val_accuracy or val_rmse, seconds, ...). Ctrl+C asks the
 Trainer to stop after the current step, so the results are still written; a second Ctrl+C
 aborts at once. Exit status: 0 completed, 1 diverged, 2 bad input, 130 interrupted.
+
+``--out`` is checked before training (a folder that cannot be written is bad input, exit 2).
+If writing a result still fails afterwards (a full disk), the JSON line is printed anyway,
+an error line names each file that could not be written, and the exit status is 2.
 """
 from __future__ import annotations
 
@@ -23,7 +27,8 @@ from tqdm import tqdm
 from engine.cli.common import (EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network,
                                print_errors)
 from engine.errors import NetwrightError
-from engine.files import atomic_write_text
+from engine.files import (FolderNotWritable, atomic_write_text, check_folder_writable,
+                          remove_stale_temporaries)
 from engine.graph.network import default_training_note
 from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
 from engine.training.trainer import Trainer
@@ -31,6 +36,7 @@ from engine.training.trainer import Trainer
 EXIT_DIVERGED, EXIT_INTERRUPTED = 1, 130
 EXIT_BY_REASON = {"completed": EXIT_OK, "diverged": EXIT_DIVERGED, "stopped": EXIT_INTERRUPTED}
 POSTFIX_EVERY_S = 0.25        # refresh the bar's loss/rate at most this often
+OUTPUT_FILES = ("weights.npz", "history.csv", "metrics.json")
 
 
 def run_train(args) -> int:
@@ -47,7 +53,7 @@ def run_train(args) -> int:
     out = Path(args.out) if args.out else None
     try:
         if out is not None:
-            out.mkdir(parents=True, exist_ok=True)
+            _prepare_out(out)
         trainer = Trainer(net, seed=args.seed)
     except (NetwrightError, OSError) as e:
         print_errors([_describe(e, out)])
@@ -56,13 +62,26 @@ def run_train(args) -> int:
     with _stop_on_ctrl_c(trainer):
         finished = _train_with_progress(trainer)
     result = _result(trainer, finished, time.perf_counter() - start)
-    if out is not None:
-        _write_outputs(out, trainer, result)
-    print(json.dumps(result))
+    unwritten = _write_outputs(out, trainer, result) if out is not None else []
+    print(json.dumps(result))               # the run's result even if its files failed
+    if unwritten:
+        print_errors(unwritten)
+        return EXIT_BAD_INPUT
     return EXIT_BY_REASON[finished.reason]
 
 
+def _prepare_out(out: Path) -> None:
+    """Make ``out`` and prove a file can be made in it now, so a read-only folder is refused
+    before a long run rather than after it; drop temporaries a killed earlier run left."""
+    out.mkdir(parents=True, exist_ok=True)
+    check_folder_writable(out)
+    for name in OUTPUT_FILES:
+        remove_stale_temporaries(out / name)
+
+
 def _describe(e: Exception, out: Path | None) -> str:
+    if isinstance(e, FolderNotWritable):
+        return f"cannot write to the output folder {str(out)!r}: {e.strerror or e}"
     if isinstance(e, OSError):
         return f"cannot create the output folder {str(out)!r}: {e.strerror or e}"
     return str(e)
@@ -128,10 +147,20 @@ def _plain(v):
     return None if v is None or not math.isfinite(v) else float(v)
 
 
-def _write_outputs(out: Path, trainer: Trainer, result: dict) -> None:
-    trainer.model.save_weights(out / "weights.npz")
-    _write_history(out / "history.csv", trainer.history)
-    atomic_write_text(out / "metrics.json", json.dumps(result, indent=2) + "\n")
+def _write_outputs(out: Path, trainer: Trainer, result: dict) -> list[str]:
+    """Write each result file; one failure (a full disk) does not stop the others. Returns
+    a line per file that could not be written (atomic writes leave no partial file)."""
+    writers = {"weights.npz": lambda p: trainer.model.save_weights(p),
+               "history.csv": lambda p: _write_history(p, trainer.history),
+               "metrics.json": lambda p: atomic_write_text(p, json.dumps(result, indent=2) + "\n")}
+    failed = []
+    for name in OUTPUT_FILES:
+        try:
+            writers[name](out / name)
+        except OSError as e:
+            failed.append(f"could not write {str(out / name)!r}: {e.strerror or e} "
+                          f"(the run itself finished: its result is the JSON line)")
+    return failed
 
 
 def _write_history(path: Path, history: list[dict]) -> None:

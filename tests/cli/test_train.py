@@ -127,3 +127,54 @@ def test_train_names_the_defaults_before_the_problems_they_cause(tmp_path, capsy
     assert out == "" and lines[0].startswith("note: the file has no training section")
     assert lines[1] == ("error: node 'in': the Input 'in' has shape [3, 32, 32] but dataset "
                         "'xor' gives [2]: set the Input's shape to [2]")
+
+
+def _no_space_on_fsync(monkeypatch):
+    """A full disk: every atomic write fails when its bytes are flushed (a fake writer)."""
+    import engine.files
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(engine.files.os, "fsync", full)
+
+
+def test_a_full_disk_after_training_still_prints_the_result_and_names_what_failed(
+        tmp_path, monkeypatch, capsys):
+    out = tmp_path / "run"
+    _no_space_on_fsync(monkeypatch)
+    assert run_command(["train", str(XOR), "--epochs", "2", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    result = json.loads(captured.out.strip().splitlines()[-1])
+    assert result["reason"] == "completed" and result["epochs"] == 2
+    for name in ("weights.npz", "history.csv", "metrics.json"):
+        assert f"error: could not write {str(out / name)!r}: No space left on device" in captured.err
+    assert "Traceback" not in captured.err and "internal problem" not in captured.err
+    assert list(out.iterdir()) == []                    # no temporary file left behind
+
+
+def test_a_read_only_out_folder_is_refused_before_training(tmp_path, monkeypatch, capsys):
+    import tempfile
+    out = tmp_path / "ro"
+    out.mkdir()
+    real = tempfile.mkstemp
+
+    def read_only(*args, dir=None, **kw):    # root ignores chmod: fake the read-only folder
+        if Path(dir) == out:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, dir=dir, **kw)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    assert run_command(["train", str(XOR), "--epochs", "100000", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert f"error: cannot write to the output folder {str(out)!r}: Permission denied" in captured.err
+    assert captured.out == ""                           # refused at once, no run
+
+
+def test_temporaries_a_killed_run_left_in_out_are_removed(tmp_path):
+    out = tmp_path / "run"
+    out.mkdir()
+    stale = out / ".weights.npz.abc123.tmp"
+    stale.write_bytes(b"half")
+    mine = out / "notes.tmp"
+    mine.write_text("keep")
+    assert run_command(["train", str(XOR), "--epochs", "1", "--out", str(out)]) == 0
+    assert not stale.exists() and mine.exists()
