@@ -4,7 +4,8 @@ A file without a training section is a graph alone: only the graph is checked, a
 last line says which training ``train`` would use."""
 from __future__ import annotations
 
-from engine.cli.common import EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network
+from engine.cli.common import (EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network,
+                               print_out, printable)
 from engine.graph.analysis import Analysis, analyse
 from engine.graph.network import DEFAULT_TRAINING, Network, training_text
 
@@ -14,7 +15,7 @@ def run_check(args) -> int:
     analysis = None if net is None else analysed_if_valid(net)
     if analysis is None:
         return EXIT_BAD_INPUT
-    print(summary_table(net, analysis))
+    print_out(summary_table(net, analysis))
     return EXIT_OK
 
 
@@ -26,10 +27,11 @@ def summary_table(net: Network, analysis: Analysis | None = None) -> str:
     for nid in analysis.order:
         facts = analysis.nodes[nid]
         count = facts.param_count or 0
-        rows.append((nid, facts.type, str(list(facts.shape)) if facts.shape is not None else "?",
+        rows.append((printable(nid), printable(facts.type),
+                     str(list(facts.shape)) if facts.shape is not None else "?",
                      f"{count:,}" + (" (frozen)" if facts.frozen else "")))
-    w = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = [f"{net.name}"] + [
+    w = [max(len(r[i]) for r in rows) for i in range(4)]     # escaped first: a newline in
+    lines = [printable(net.name)] + [                          # an id must not break a row
         f"  {r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]:>{w[3]}}" for r in rows]
     lines.append(f"  total parameters: {analysis.total_params():,}")
     lines.append(f"  training: {_training_line(net)}")

@@ -98,3 +98,45 @@ def test_the_schedule_check_costs_nothing_for_two_billion_epochs():
     d = xor(training__scheduler={"name": "step", "step_size": 3, "gamma": 0.5},
             training__epochs=2_000_000_000)
     assert validate(Network.from_dict(d)) == []
+
+
+# ---- item 9: no terminal escape reaches the terminal -------------------------------------
+ESC_TITLE = "\x1b]0;pwned\x07"
+CLEAR = "\x1b[2J"
+
+
+def test_check_escapes_control_characters_in_ids_and_the_name(tmp_path, capsys):
+    d = xor(name="net" + CLEAR, nodes__1__id="h" + ESC_TITLE, nodes__2__id="a\nb\x9b")
+    d["edges"] = [{"from": "in", "to": d["nodes"][1]["id"]},
+                  {"from": d["nodes"][1]["id"], "to": "a\nb\x9b"},
+                  {"from": "a\nb\x9b", "to": "out"}, {"from": "out", "to": "p"}]
+    code, out, err = check(tmp_path, capsys, json.dumps(d))
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "net\\x1b[2J" in out and "h\\x1b]0;pwned\\x07" in out and "a\\nb\\x9b" in out
+    assert len(out.splitlines()) == 1 + 1 + 5 + 2       # name, header, 5 nodes, 2 totals
+
+
+def test_error_lines_escape_control_characters(tmp_path, capsys):
+    d = xor(nodes__1__id="h" + ESC_TITLE, nodes__1__params={"units": 0})
+    d["edges"][0]["to"] = d["edges"][1]["from"] = d["nodes"][1]["id"]
+    code, _, err = check(tmp_path, capsys, json.dumps(d))
+    assert code == 2 and "\x1b" not in err and "\x07" not in err
+    assert "units must be at least 1" in err
+
+
+def test_a_file_name_with_escapes_is_printed_escaped(tmp_path, capsys):
+    code = run_command(["check", str(tmp_path / ("missing" + CLEAR + ".nw.json"))])
+    err = capsys.readouterr().err
+    assert code == 2 and "\x1b" not in err and "\\x1b[2J" in err
+
+
+def test_a_command_line_with_escapes_is_printed_escaped(capsys):
+    assert run_command(["chec" + CLEAR, "x"]) == 2
+    assert "\x1b" not in capsys.readouterr().err
+
+
+def test_printable_keeps_ordinary_text_and_escapes_the_rest():
+    from engine.cli.common import printable
+    assert printable("Dense ünits [2] — é 한글 ok") == "Dense ünits [2] — é 한글 ok"
+    assert printable("a\x1b[31mb\tc\u202ed\x7f") == "a\\x1b[31mb\\tc\\u202ed\\x7f"
