@@ -35,6 +35,31 @@ from engine.training.probes import Prober
 
 SHUFFLE_STREAM = 0x5EED          # keeps the shuffle order independent of weight init
 GO, STOP = "go", "stop"          # what a turn answers (or a ProbeRequest to answer, paused)
+# A finite loss can still have exploded (lr 1e6: 1e5-1e7 at chance accuracy). Diverged when
+# the batch loss stays above EXPLODE_FACTOR x max(the run's first batch loss, 1) for
+# EXPLODE_STEPS steps in a row: the floor of 1 keeps a tiny starting loss from making a
+# normal noisy step look explosive; several steps keep one outlier batch from ending a run.
+# Never fires on resources/examples: their worst batch loss is at most 1.1 x max(first, 1).
+EXPLODE_FACTOR, EXPLODE_STEPS = 1000.0, 5
+
+
+class ExplosionWatch:
+    """Counts consecutive batch losses far above the run's first one."""
+
+    def __init__(self):
+        self.reference: float | None = None
+        self.streak = 0
+
+    def exploded(self, loss: float) -> bool:
+        if self.reference is None:
+            self.reference = loss
+        limit = EXPLODE_FACTOR * max(self.reference, 1.0)
+        self.streak = self.streak + 1 if loss > limit else 0
+        return self.streak >= EXPLODE_STEPS
+
+    def describe(self, loss: float) -> str:
+        return (f"the loss exploded to {loss:.3g}, over {EXPLODE_FACTOR:g} times its starting "
+                f"value {self.reference:.3g} for {EXPLODE_STEPS} steps in a row")
 
 
 class Trainer:
@@ -86,6 +111,7 @@ class Trainer:
         self._running = RunningMetrics(self.task)
         self.history: list[dict] = []
         self._rate: float | None = None
+        self._explosion = ExplosionWatch()
         self._snapshot = self._take_snapshot()
 
     def _init_controls(self) -> None:
@@ -272,6 +298,8 @@ class Trainer:
             loss = self.model.loss_and_grads(xb, yb, self.loss_fn)
             if not math.isfinite(loss):
                 return self._diverge(f"the loss became {loss}", lr)
+            if self._explosion.exploded(loss):
+                return self._diverge(self._explosion.describe(loss), lr)
             self.optimizer.step()
             self.step += 1
             self._batch += 1
@@ -383,6 +411,7 @@ class Trainer:
         self.epoch, self.step = snap["epoch"], snap["step"]
         self._perm, self._batch = None, 0
         self._running.reset()
+        self._explosion.streak = 0
         kept = (f"The weights from the end of epoch {snap['epoch']} were restored"
                 if snap["epoch"] else "The initial weights were restored")
         message = (f"Training diverged at step {at_step} (epoch {at_epoch}): {what}. "

@@ -156,6 +156,33 @@ def test_a_huge_learning_rate_diverges_and_keeps_the_last_good_weights():
     assert finished.epochs == len(good_epochs)
 
 
+XOR_EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "xor_mlp.nw.json"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_finite_but_exploded_loss_is_a_divergence_too(seed):
+    """lr 1e6 on xor: the loss stays finite (1e5-1e7 at chance accuracy) but has exploded;
+    every seed used to end 'completed'."""
+    net = Network.load(XOR_EXAMPLE)
+    net.training["optimizer"]["lr"] = 1e6
+    trainer = Trainer(net, seed=seed)
+    events = run_all(trainer)
+    diverged = of(events, DivergedEvent)
+    assert len(diverged) == 1 and events[-1].reason == "diverged"
+    assert "the loss exploded to" in diverged[0].message
+    assert "learning rate 1e+06 is probably too high" in diverged[0].message
+    assert events[-1].epochs == len(of(events, EpochEvent))           # last good weights
+    assert trainer.step == (0 if not of(events, EpochEvent) else of(events, EpochEvent)[-1].step)
+
+
+def test_one_outlier_batch_does_not_end_a_run():
+    from engine.training.trainer import EXPLODE_STEPS, ExplosionWatch
+    watch = ExplosionWatch()
+    losses_seen = [0.7] + [5000.0] * (EXPLODE_STEPS - 1) + [0.6] + [5000.0] * (EXPLODE_STEPS - 1)
+    assert not any(watch.exploded(v) for v in losses_seen)      # a good step breaks a streak
+    assert watch.exploded(5000.0)                                 # the EXPLODE_STEPS-th in a row
+
+
 # ---- control from another thread ------------------------------------------------------------
 class Consumer:
     """Runs trainer.run() on a thread, like the GUI worker, and lets the test wait on it."""
