@@ -39,7 +39,7 @@ GO, STOP = "go", "stop"          # what a turn answers (or a ProbeRequest to ans
 # the batch loss stays above EXPLODE_FACTOR x max(the run's first batch loss, 1) for
 # EXPLODE_STEPS steps in a row: the floor of 1 keeps a tiny starting loss from making a
 # normal noisy step look explosive; several steps keep one outlier batch from ending a run.
-# Never fires on resources/examples: their worst batch loss is at most 1.1 x max(first, 1).
+# Never fires on resources/examples: their worst batch loss is at most 1.4 x max(first, 1).
 EXPLODE_FACTOR, EXPLODE_STEPS = 1000.0, 5
 
 
