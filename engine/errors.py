@@ -44,3 +44,10 @@ class DataError(NetwrightError):
 
 class TrainingError(NetwrightError):
     """The training section is unusable (bad optimizer, loss does not fit the output...)."""
+
+
+class WeightsFileError(TrainingError, ValueError):
+    """A weights or checkpoint file cannot be used: missing, not a regular file, empty,
+    truncated, not an .npz of numeric arrays, or holding the wrong content. The message
+    names the file and what is wrong. ``Model.load_weights``, ``read_checkpoint`` and
+    ``Trainer.load_checkpoint`` / ``from_checkpoint`` raise only this for a bad file."""

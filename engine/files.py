@@ -11,9 +11,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
+import zlib
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO, Callable
+
+import numpy as np
+
+from engine.errors import WeightsFileError
+
+# What NumPy's and zipfile's readers raise on a damaged file (seen on truncated, random,
+# empty and hand-made files): each becomes a WeightsFileError naming the file.
+_DAMAGED_FILE_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error,
+                        MemoryError, TypeError, KeyError, IndexError, RecursionError,
+                        NotImplementedError, OverflowError)
 
 
 class FolderNotWritable(OSError):
@@ -66,6 +78,35 @@ def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
             _remove_quietly(str(tmp))
             removed.append(tmp)
     return removed
+
+
+def read_npz(path: str | os.PathLike, what: str) -> dict[str, np.ndarray]:
+    """Every array of the .npz at ``path`` (numbers only, no pickles), or WeightsFileError
+    saying "``what`` 'path': <what is wrong>" for a missing, special or damaged file."""
+    where = f"{what} {str(path)!r}"
+    path = Path(path)
+    if not path.exists():
+        raise WeightsFileError(f"{where}: no such file")
+    if not path.is_file():                     # a folder, a FIFO (would block), /dev/zero
+        raise WeightsFileError(f"{where}: not a regular file")
+    try:
+        data = np.load(path, allow_pickle=False)
+        if not isinstance(data, np.lib.npyio.NpzFile):     # a .npy array, or pickle refused
+            raise WeightsFileError(f"{where}: not an .npz of named arrays")
+        with data:
+            return {k: data[k] for k in data.files}
+    except WeightsFileError:
+        raise
+    except _DAMAGED_FILE_ERRORS as e:
+        raise WeightsFileError(f"{where}: not a readable .npz file "
+                               f"({_short_reason(e)})") from None
+
+
+def _short_reason(e: BaseException) -> str:
+    if "pickle" in str(e):          # np.load's guess for unknown bytes: not a hint to follow
+        return "it does not start like a zip archive"
+    text = str(e).splitlines()[0][:120] if str(e) else ""
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:

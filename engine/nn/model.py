@@ -6,13 +6,13 @@ coming back from them are summed. Parameter names and layouts follow PyTorch, so
 """
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from engine.files import atomic_write
+from engine.errors import WeightsFileError
+from engine.files import atomic_write, read_npz
 from engine.nn.layers.base import Layer
 
 
@@ -168,19 +168,10 @@ class Model:
         atomic_write(path, lambda f: np.savez(f, **state))   # never a half-written file
 
     def load_weights(self, path: str | Path) -> None:
-        """Load a file written by ``save_weights``; ValueError naming the file if it is
-        not one (FileNotFoundError if it is missing)."""
-        path = Path(path)
-        try:
-            data = np.load(path, allow_pickle=False)
-        except (ValueError, zipfile.BadZipFile):
-            data = None
-        if not isinstance(data, np.lib.npyio.NpzFile):
-            raise ValueError(f"{path} is not a weights file (an .npz of named arrays "
-                             f"written by save_weights)")
-        with data:
-            state = {k: data[k] for k in data.files}
+        """Load a file written by ``save_weights``. WeightsFileError (a ValueError) naming
+        the file for anything wrong with it: missing, damaged, or weights of another model."""
+        state = read_npz(path, "weights file")
         try:
             self.load_state_dict(state)
         except ValueError as e:
-            raise ValueError(f"{path}: {e}") from None
+            raise WeightsFileError(f"weights file {str(path)!r}: {e}") from None

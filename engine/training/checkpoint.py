@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import TrainingError
-from engine.files import atomic_write
+from engine.errors import TrainingError, WeightsFileError
+from engine.files import atomic_write, read_npz
 
 FORMAT = "netwright-checkpoint"
 VERSION = 1
@@ -32,26 +32,27 @@ def write_checkpoint(path: str | Path, state: dict) -> Path:
 
 
 def read_checkpoint(path: str | Path) -> dict:
-    """The state written by write_checkpoint; TrainingError naming the file if it is not one."""
-    path = Path(path)
+    """The state written by write_checkpoint. WeightsFileError (a TrainingError) naming the
+    file if it is missing, damaged, not a Netwright checkpoint or from a newer version."""
     where = f"checkpoint {str(path)!r}"
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
-    except FileNotFoundError:
-        raise TrainingError(f"{where}: no such file") from None
-    except (OSError, ValueError, EOFError) as e:
-        raise TrainingError(f"{where}: not a readable checkpoint ({e})") from None
+    arrays = read_npz(path, "checkpoint")
     try:
         meta = json.loads(arrays.pop("__meta__").tobytes().decode("utf-8"))
-    except (KeyError, ValueError):
-        raise TrainingError(f"{where}: not a Netwright checkpoint") from None
-    if meta.get("format") != FORMAT:
-        raise TrainingError(f"{where}: not a Netwright checkpoint")
-    if meta.get("version", 0) > VERSION:
-        raise TrainingError(f"{where}: written by a newer Netwright (version "
-                            f"{meta['version']}); this one reads version {VERSION}")
-    return _unpack(meta["state"], arrays)
+    except (KeyError, ValueError, RecursionError):       # RecursionError: absurdly deep JSON
+        raise WeightsFileError(f"{where}: not a Netwright checkpoint") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise WeightsFileError(f"{where}: not a Netwright checkpoint")
+    version = meta.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise WeightsFileError(f"{where}: its version {version!r} is not a whole number")
+    if version > VERSION:
+        raise WeightsFileError(f"{where}: written by a newer Netwright (version "
+                               f"{version}); this one reads version {VERSION}")
+    try:
+        return _unpack(meta.get("state"), arrays)
+    except (KeyError, TypeError, ValueError, IndexError, RecursionError):
+        raise WeightsFileError(f"{where}: its content is damaged (a reference to a "
+                               f"missing array or a malformed entry)") from None
 
 
 def copy_state(obj):

@@ -27,7 +27,7 @@ from engine.training.checkpoint import (copy_state, layer_rng_states, read_check
 from engine.graph.analysis import analyse
 from engine.graph.compiler import compile_network
 from engine.data import load_dataset
-from engine.errors import GraphErrors, TrainingError
+from engine.errors import GraphErrors, TrainingError, WeightsFileError
 from engine.training.messages import (DivergedEvent, EpochEvent, FinishedEvent, ProbeRequest, StepEvent)
 from engine.training.metrics import RunningMetrics, all_finite, evaluate, grad_norms, weight_stats
 from engine.graph.network import Network
@@ -445,20 +445,29 @@ class Trainer:
             return state
 
     def load_checkpoint(self, path) -> None:
-        """Continue from a checkpoint of the same network, seed and batch size."""
+        """Continue from a checkpoint of the same network, seed and batch size. A bad file
+        raises WeightsFileError; another run's checkpoint, TrainingError."""
         if self._in_run:
             raise RuntimeError("stop the run before loading a checkpoint into it")
         state = read_checkpoint(path)
         where = f"checkpoint {str(path)!r}"
         for key, mine in (("seed", self.seed), ("batch_size", self.batch_size),
                           ("n_train", len(self.dataset.x_train))):
+            if not isinstance(state, dict) or key not in state:
+                raise WeightsFileError(f"{where}: incomplete (no {key!r})")
             if state.get(key) != mine:
                 raise TrainingError(f"{where} was written with {key} {state.get(key)} but this "
                                     f"run has {mine} (Trainer.from_checkpoint takes its seed)")
+        backup = self.state()
         try:
             self.load_state(state)
         except ValueError as e:
+            self.load_state(backup)
             raise TrainingError(f"{where} does not fit this network: {e}") from None
+        except (KeyError, TypeError, IndexError, AttributeError) as e:
+            self.load_state(backup)                   # never half a checkpoint taken over
+            raise WeightsFileError(f"{where}: incomplete or damaged state "
+                                   f"({type(e).__name__}: {e})") from None
 
     def load_state(self, state: dict) -> None:
         """Take over a ``state()`` of a Trainer of the same network, seed and data (ValueError
@@ -479,7 +488,11 @@ class Trainer:
     @classmethod
     def from_checkpoint(cls, path, network: Network | dict, **kwargs) -> "Trainer":
         """A Trainer for ``network`` continuing the checkpoint at ``path`` (its seed)."""
-        seed = read_checkpoint(path)["seed"]
+        state = read_checkpoint(path)
+        seed = state.get("seed") if isinstance(state, dict) else None
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise WeightsFileError(f"checkpoint {str(path)!r}: incomplete (no whole-number "
+                                   f"'seed')")
         trainer = cls(network, seed=seed, **kwargs)
         trainer.load_checkpoint(path)
         return trainer

@@ -82,7 +82,7 @@ def test_unreadable_or_foreign_checkpoints_are_refused_by_name(tmp_path):
     with pytest.raises(TrainingError, match="no such file"):
         read_checkpoint(tmp_path / "missing.npz")
     (tmp_path / "junk.npz").write_bytes(b"not a zip at all")
-    with pytest.raises(TrainingError, match="junk.npz.*not a readable checkpoint"):
+    with pytest.raises(TrainingError, match="junk.npz.*not a readable .npz file"):
         read_checkpoint(tmp_path / "junk.npz")
     np.savez(tmp_path / "plain.npz", w=np.zeros(2))
     with pytest.raises(TrainingError, match="not a Netwright checkpoint"):
