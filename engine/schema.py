@@ -65,6 +65,8 @@ MAX_WHOLE = 2 ** 53
 def _num(v: float) -> str:
     if isinstance(v, int):
         return str(v) if abs(v) <= MAX_WHOLE else f"a {len(str(abs(v)))}-digit number"
+    if abs(v) > MAX_WHOLE:
+        return f"{v:g}"                 # 1e+30, not 1000000000000000019884624838656
     return str(int(v)) if v.is_integer() else str(v)
 
 

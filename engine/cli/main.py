@@ -11,6 +11,7 @@ import argparse
 from engine.cli.check import run_check
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
 from engine.cli.train import run_train
+from engine.schema import MAX_WHOLE
 
 
 class UsageError(Exception):
@@ -66,10 +67,14 @@ def _non_negative_int(text: str) -> int:
 
 
 def _int_at_least(text: str, low: int) -> int:
+    """A whole number from ``low`` to MAX_WHOLE (the file's own bound); the message says
+    the range, whether the text is no number, a float (1e30) or too many digits."""
+    wanted = f"a whole number from {low} to {MAX_WHOLE:,}"
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 30 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < low:
-        raise argparse.ArgumentTypeError(f"must be at least {low}, got {value}")
+        value = None
+    if value is None or not low <= value <= MAX_WHOLE:
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        raise argparse.ArgumentTypeError(f"expected {wanted}, got {shown!r}")
     return value

@@ -8,6 +8,7 @@ import math
 from engine.errors import GraphError
 from engine.graph.nodes import NodeFacts, UpstreamError
 from engine.graph.topology import Graph
+from engine.nn.layers import LAYERS
 
 MAX_PARAMETERS = 50_000_000          # 200 MB of float32 weights in one layer
 MAX_VALUES_PER_EXAMPLE = 20_000_000  # one example's output of one layer
@@ -20,11 +21,27 @@ def graph_problems(g: Graph, nodes: dict[str, NodeFacts], output: str | None) ->
     for _, e in g.duplicate_edges:
         errors.append(GraphError(e["to"], f"the edge {e['from']!r} -> {e['to']!r} appears "
                                           f"twice: delete one"))
+    errors += _port_errors(g)
     for nid in g.ids:
         errors += [p for p in nodes[nid].problems if not isinstance(p, UpstreamError)]
     errors += _size_errors(g, nodes)
     errors += _input_node_errors(g)
     errors += _connection_errors(g, nodes, output)
+    return errors
+
+
+def _port_errors(g: Graph) -> list[GraphError]:
+    """A port above 0 into a layer with one input: it would be ignored, so the file does
+    not mean what it says (only merge layers order their inputs by port)."""
+    errors = []
+    for k, e in g.ported:
+        dst = e["to"]
+        spec = LAYERS.get(g.nodes[dst]["type"])
+        if spec is not None and spec.max_inputs == 1:
+            errors.append(GraphError(dst, f"edges[{k}] ({e['from']!r} -> {dst!r}) goes to "
+                                          f"port {e['port']}, but {dst!r} "
+                                          f"({spec.type}) has one input, port 0: remove "
+                                          f"the edge's port"))
     return errors
 
 

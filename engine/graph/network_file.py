@@ -74,7 +74,8 @@ def _read_bytes(path: Path) -> bytes:
 
 def _parse_json(text: str, name: str) -> Any:
     try:
-        return json.loads(text)
+        repeated: list[tuple[dict, str]] = []
+        d = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as e:
         where = f"line {e.lineno}, column {e.colno}"
         if e.pos >= len(text.rstrip()):
@@ -86,6 +87,36 @@ def _parse_json(text: str, name: str) -> Any:
     except ValueError as e:          # Python refuses to read an integer of 4,300+ digits
         raise file_error([_huge_integer(text, name) or f"{name!r} cannot be read: {e}"]) \
             from None
+    if repeated:
+        obj, key = repeated[0]
+        where = _path_text(d, _path_to(d, obj)) or "the top level"
+        raise file_error([f"{name!r}: {where} has the key {key[:40]!r} twice (JSON would "
+                          f"silently keep the last one): keep one"])
+    return d
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[tuple[dict, str]]) -> dict:
+    """A JSON object as a dict, noting a key it holds twice (json.loads keeps the last)."""
+    d = dict(pairs)
+    if len(d) < len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        repeated.append((d, key))
+    return d
+
+
+def _path_to(root: Any, target: dict) -> tuple:
+    """The path from ``root`` to the object ``target`` (by identity)."""
+    stack: list[tuple[Any, tuple]] = [(root, ())]
+    while stack:
+        value, path = stack.pop()
+        if value is target:
+            return path
+        if isinstance(value, dict):
+            stack.extend((v, path + (k,)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, path + (i,)) for i, v in enumerate(value))
+    return ()
 
 
 def _huge_integer(text: str, name: str) -> str | None:

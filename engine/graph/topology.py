@@ -23,6 +23,7 @@ class Graph:
     consumers: dict[str, list[str]]
     dangling: list[tuple[int, dict]] = field(default_factory=list)   # edges to missing nodes
     duplicate_edges: list[tuple[int, dict]] = field(default_factory=list)
+    ported: list[tuple[int, dict]] = field(default_factory=list)     # edges with a port > 0
 
     @classmethod
     def of(cls, net) -> "Graph":
@@ -45,6 +46,8 @@ class Graph:
             else:
                 seen.add(key)
                 edges_into[e["to"]].append(e)
+                if e.get("port", 0):
+                    g.ported.append((k, e))
                 g.consumers[e["from"]].append(e["to"])
         for nid, edges in edges_into.items():
             g.inputs[nid] = [e["from"] for e in in_port_order(edges)]

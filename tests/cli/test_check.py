@@ -101,7 +101,7 @@ def test_a_missing_file(capsys, tmp_path):
     (["check", "a", "b"], "unrecognized arguments: b"),
     (["check", "--frobnicate", "x"], "unrecognized arguments: --frobnicate"),
     (["train", str(XOR), "--epochs", "zero"], "--epochs: expected a whole number"),
-    (["train", str(XOR), "--seed", "-1"], "--seed: must be at least 0"),
+    (["train", str(XOR), "--seed", "-1"], "--seed: expected a whole number from 0 to"),
 ])
 def test_wrong_arguments_are_one_error_line_and_exit_2(argv, words, capsys):
     assert run_command(argv) == 2

@@ -140,3 +140,43 @@ def test_printable_keeps_ordinary_text_and_escapes_the_rest():
     from engine.cli.common import printable
     assert printable("Dense ünits [2] — é 한글 ok") == "Dense ünits [2] — é 한글 ok"
     assert printable("a\x1b[31mb\tc\u202ed\x7f") == "a\\x1b[31mb\\tc\\u202ed\\x7f"
+
+
+# ---- item 14: silent acceptance, vague ranges --------------------------------------------
+def test_a_duplicate_key_is_refused_naming_the_node_and_the_key(tmp_path, capsys):
+    text = TEXT.replace('"params": {"units": 4}', '"params": {"units": 4, "units": 400}', 1)
+    err = refused(tmp_path, capsys, text, "nodes[1] ('h1').params", "'units'", "twice")
+    assert len(err.splitlines()) == 1
+
+
+def test_a_duplicate_key_at_the_top_level_is_refused(tmp_path, capsys):
+    text = TEXT.replace('"name": "XOR"', '"name": "XOR", "name": "B"', 1)
+    refused(tmp_path, capsys, text, "'name'", "twice")
+
+
+def test_port_99_on_a_one_input_node_is_refused_naming_the_node(tmp_path, capsys):
+    d = xor()
+    d["edges"][0]["port"] = 99
+    refused(tmp_path, capsys, json.dumps(d), "node 'h1'", "port 99", "one input")
+
+
+def test_ports_still_order_the_inputs_of_a_merge_node():
+    d = xor()
+    d["nodes"].insert(3, {"id": "sum", "type": "Add", "params": {}})
+    d["edges"][2:3] = [{"from": "a1", "to": "sum", "port": 1},
+                       {"from": "h1", "to": "sum", "port": 0}, {"from": "sum", "to": "out"}]
+    assert validate(Network.from_dict(d)) == []
+
+
+@pytest.mark.parametrize("seed", ["1e30", "99999999999999999999999999"])
+def test_a_seed_out_of_range_on_the_command_line_says_the_range(tmp_path, capsys, seed):
+    f = tmp_path / "net.nw.json"
+    f.write_text(TEXT)
+    assert run_command(["train", str(f), "--seed", seed]) == 2
+    err = capsys.readouterr().err
+    assert "--seed" in err and "0 to 9,007,199,254,740,992" in err, err
+
+
+def test_a_seed_out_of_range_in_the_file_says_the_range(tmp_path, capsys):
+    refused(tmp_path, capsys, json.dumps(xor(training__seed=1e30)),
+            "seed must be a whole number", "at most 9,007,199,254,740,992", "1e+30")
