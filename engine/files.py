@@ -9,7 +9,9 @@ temporary file.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -26,6 +28,57 @@ from engine.errors import WeightsFileError
 _DAMAGED_FILE_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error,
                         MemoryError, TypeError, KeyError, IndexError, RecursionError,
                         NotImplementedError, OverflowError)
+
+
+MiB = 1 << 20
+# The largest network file read (documented limit). A 20,000-node file is about 2 MiB, so
+# this is far above any real network and far below what would strain memory.
+NETWORK_FILE_MAX_BYTES = 64 * MiB
+
+
+class NotRegularFile(OSError):
+    """A path names a folder, a FIFO, a device (/dev/zero) or a socket, not a file: reading
+    it could block forever or never end."""
+
+
+class FileTooLarge(OSError):
+    """A file is larger than the documented limit for what it should hold."""
+
+
+def read_capped(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refused (NotRegularFile, FileTooLarge, both
+    OSErrors whose ``strerror`` says why) before reading if it is not a regular file or
+    holds more than ``limit`` bytes. Opened non-blocking, so a FIFO is refused instead of
+    waiting for a writer forever; at most ``limit`` + 1 bytes are read, so a file that grows
+    while it is read cannot exhaust memory either."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):     # Linux opens a folder read-only without complaint
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(0, "not a regular file (a folder, device or pipe)", str(path))
+        if st.st_size > limit:
+            raise FileTooLarge(0, _too_large(st.st_size, limit), str(path))
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(0, _too_large(len(data), limit), str(path))
+    return data
+
+
+def check_readable_size(path: str | os.PathLike, limit: int) -> None:
+    """``read_capped``'s refusals from ``os.stat`` alone (no open, no read): a cheap check
+    to run before a cached load."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFile(0, "not a regular file (a folder, device or pipe)", str(path))
+    if st.st_size > limit:
+        raise FileTooLarge(0, _too_large(st.st_size, limit), str(path))
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"too large: {size / MiB:,.1f} MiB, more than the limit of {limit / MiB:,.0f} "
+            f"MiB")
 
 
 class FolderNotWritable(OSError):

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from engine.errors import NetworkFileError
-from engine.files import FolderNotWritable, atomic_write_text
+from engine.files import (NETWORK_FILE_MAX_BYTES, FolderNotWritable, atomic_write_text,
+                          read_capped)
 
 FORMAT = "netwright-network"
 VERSION = 1
@@ -60,8 +61,10 @@ def read(path: str | Path) -> dict:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a FIFO, a device or a file over the documented size limit is
+    refused unread (read_capped's OSError says which), never waited on or read whole."""
     try:
-        return path.read_bytes()
+        return read_capped(path, NETWORK_FILE_MAX_BYTES)
     except FileNotFoundError:
         raise file_error([f"no such file: {str(path)!r}"]) from None
     except IsADirectoryError:
