@@ -15,6 +15,7 @@ from typing import Any, Callable
 from engine.errors import NetworkFileError
 from engine.files import (NETWORK_FILE_MAX_BYTES, FolderNotWritable, atomic_write_text,
                           read_capped)
+from engine.schema import MAX_WHOLE
 
 FORMAT = "netwright-network"
 VERSION = 1
@@ -26,6 +27,7 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 TOP_KEYS = ("format", "version", "name", "description", "nodes", "edges", "training")
 NODE_KEYS = ("id", "type", "params", "ui")
 EDGE_KEYS = ("from", "to", "port")
+MAX_UI = 1_000_000_000     # a card's position; beyond it the canvas cannot place or draw it
 
 
 def file_error(problems: list[str]) -> NetworkFileError:
@@ -178,10 +180,11 @@ def migrated(d: Any) -> Any:
                           f"expected {FORMAT!r}"])
     version = d.get("version", VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise file_error([f"version must be a whole number such as {VERSION}, got {version!r}"])
+        raise file_error([f"version must be a whole number such as {VERSION}, "
+                          f"got {_short(version)}"])
     if version > VERSION:
         raise file_error([f"this file was written by a newer Netwright (file version "
-                          f"{version}; this one reads up to version {VERSION}): update "
+                          f"{_short(version)}; this one reads up to version {VERSION}): update "
                           f"Netwright to open it"])
     while version < VERSION:
         step = MIGRATIONS.get(version)
@@ -239,8 +242,9 @@ def _node_problems(i: int, node: Any) -> list[str]:
         out.append(f"{where}: ui must be an object {{\"x\": ..., \"y\": ...}}, got {_short(ui)}")
     else:
         for axis in ("x", "y"):
-            if axis in ui and not _is_number(ui[axis]):
-                out.append(f"{where}: ui.{axis} must be a number, got {_short(ui[axis])}")
+            if axis in ui and not (_is_number(ui[axis]) and abs(ui[axis]) <= MAX_UI):
+                out.append(f"{where}: ui.{axis} must be a number from {-MAX_UI:,} to "
+                           f"{MAX_UI:,}, got {_short(ui[axis])}")
     return out
 
 
@@ -257,8 +261,9 @@ def _edge_problems(i: int, edge: Any) -> list[str]:
         elif not isinstance(edge[key], str):
             out.append(f"{where}: {key!r} must be a node id (text), got {_short(edge[key])}")
     port = edge.get("port", 0)
-    if isinstance(port, bool) or not isinstance(port, int) or port < 0:
-        out.append(f"{where}: port must be a whole number >= 0, got {_short(port)}")
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= MAX_WHOLE:
+        out.append(f"{where}: port must be a whole number from 0 to {MAX_WHOLE:,}, "
+                   f"got {_short(port)}")
     return out
 
 
@@ -277,6 +282,8 @@ def _json_type(v: Any) -> str:
 
 
 def _short(v: Any) -> str:
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_WHOLE:
+        return f"a {len(str(abs(v)))}-digit number"
     text = json.dumps(v) if not isinstance(v, float) or v == v else repr(v)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -180,3 +180,16 @@ def test_a_seed_out_of_range_on_the_command_line_says_the_range(tmp_path, capsys
 def test_a_seed_out_of_range_in_the_file_says_the_range(tmp_path, capsys):
     refused(tmp_path, capsys, json.dumps(xor(training__seed=1e30)),
             "seed must be a whole number", "at most 9,007,199,254,740,992", "1e+30")
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"nodes__1__ui__x": 10 ** 400}, ("nodes[1] ('h1'): ui.x must be a number from",)),
+    ({"nodes__1__ui__y": 1e300}, ("ui.y must be a number from",)),
+    ({"edges__0__port": 10 ** 400}, ("edges[0]", "port must be a whole number from 0 to",
+                                     "401-digit")),
+    ({"version": 10 ** 400}, ("401-digit",)),
+])
+def test_huge_numbers_in_the_file_structure_are_refused_shortly(tmp_path, capsys, change,
+                                                                words):
+    err = refused(tmp_path, capsys, json.dumps(xor(**change)), *words)
+    assert len(err) < 300, err
