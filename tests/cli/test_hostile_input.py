@@ -193,3 +193,17 @@ def test_huge_numbers_in_the_file_structure_are_refused_shortly(tmp_path, capsys
                                                                 words):
     err = refused(tmp_path, capsys, json.dumps(xor(**change)), *words)
     assert len(err) < 300, err
+
+
+def test_train_checks_the_schedule_over_the_epochs_given_on_the_command_line(tmp_path, capsys):
+    f = tmp_path / "net.nw.json"
+    f.write_text(json.dumps(xor(training__scheduler={"name": "exponential", "gamma": 2.0})))
+    assert run_command(["train", str(f), "--epochs", "1100"]) == 2
+    err = capsys.readouterr().err
+    assert "after 1,100 epochs" in err and "at most 1.88" in err, err
+
+
+def test_a_schedule_that_would_overflow_gives_inf_instead_of_raising():
+    from engine.optim.schedulers import preview_lrs
+    lrs = preview_lrs({"name": "exponential", "gamma": 2.0}, 0.03, 1100)
+    assert lrs[-1] == float("inf") and lrs[10] == pytest.approx(0.03 * 2 ** 10)
