@@ -25,7 +25,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from engine.cli.common import (EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network,
-                               print_errors)
+                               print_errors, printable)
 from engine.errors import NetwrightError
 from engine.files import (FolderNotWritable, atomic_write_text, check_folder_writable,
                           remove_stale_temporaries)
@@ -125,7 +125,7 @@ def _train_with_progress(trainer: Trainer) -> FinishedEvent:
                 bar.set_postfix(shown, refresh=False)
                 bar.update(1)
             elif isinstance(event, DivergedEvent):
-                bar.write(event.message, file=sys.stderr)
+                bar.write(printable(event.message), file=sys.stderr)
             elif isinstance(event, FinishedEvent):
                 return event
     finally:

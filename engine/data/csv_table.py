@@ -64,23 +64,35 @@ def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     return header, rows, numbers
 
 
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
 def _numbers(cells: list[str], column: str, row_numbers: list[int], path: Path) -> np.ndarray:
     """One column as float64; a bad cell raises DataError with its row and column."""
     try:
         values = np.array([c.strip() for c in cells], dtype=np.float64)
     except ValueError:
         values = None
-    if values is not None and np.isfinite(values).all():
+    if values is not None and (np.abs(values) <= FLOAT32_MAX).all():    # NaN fails too
         return values
     for cell, number in zip(cells, row_numbers):     # error path only: find the culprit
         try:
-            ok = np.isfinite(float(cell))
+            value = float(cell)
         except ValueError:
-            ok = False
-        if not ok:
-            what = "is empty" if not cell.strip() else f"holds {cell.strip()!r}, not a number"
-            raise _fail(f"{path}, row {number}, column {column!r}: the cell {what}")
+            value = None
+        if value is None or not abs(value) <= FLOAT32_MAX:
+            raise _fail(f"{path}, row {number}, column {column!r}: the cell "
+                        f"{_what_is_wrong(cell.strip(), value)}")
     raise AssertionError("unreachable")
+
+
+def _what_is_wrong(text: str, value: float | None) -> str:
+    if not text:
+        return "is empty"
+    if value is None or value != value:
+        return f"holds {text!r}, not a number"
+    # The engine trains in float32: a larger value would become inf, then NaN.
+    return f"holds {text!r}, too big (at most {FLOAT32_MAX:.2g} in size)"
 
 
 def _classes(cells: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:

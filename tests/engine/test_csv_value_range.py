@@ -2,12 +2,7 @@
 "RuntimeWarning: overflow encountered in cast" (engine/data/csv_table.py, the float32 cast
 of the features) and "invalid value encountered in subtract" (standardizing the inf) on
 ``train``'s stderr, then trained on NaN. It should be refused as a DataError naming the
-row and column, with no warning.
-
-The fix belongs in engine/data/csv_table.py (``_numbers``: also refuse |value| above
-np.finfo(np.float32).max), a file of the other developer's items this session: until it
-is made this test is an expected failure (strict: it fails loudly once fixed, so the
-marker is removed with the fix)."""
+row and column, with no warning."""
 import warnings
 
 import pytest
@@ -16,8 +11,6 @@ from engine.data import load_dataset
 from engine.errors import DataError
 
 
-@pytest.mark.xfail(strict=True, reason="fix pending in engine/data/csv_table.py (issue 13, "
-                                       "item 14): not in this session's files")
 def test_a_value_too_big_for_float32_is_refused_naming_its_cell_without_a_warning(tmp_path):
     f = tmp_path / "big.csv"
     f.write_text("a,b,y\n" + "".join(f"{1e300 * (i % 7 + 1)},{i % 3},{i % 2}\n"
