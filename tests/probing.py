@@ -17,6 +17,7 @@ def probe_after(example: str, steps: int, kinds: dict, loss: str | None = None):
     if loss:
         network["training"]["loss"] = loss
     trainer = Trainer(network)
+    trainer.keep_weight_path()                 # as the window's training process does
     run = trainer.run()
     for event in run:
         if getattr(event, "step", 0) >= steps:

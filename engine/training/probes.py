@@ -74,9 +74,7 @@ class Prober:
         self.x_eval = dataset.x_val if has_val else dataset.x_train
         self.y_eval = dataset.y_val if has_val else dataset.y_train
         self.classification = dataset.task == "classification"
-        # The weights' path from the start, whether or not a view shows it now: a loss
-        # surface asked for late in a run still draws the whole path.
-        self.trail = WeightTrail(loss_surface.trainable(model), step=0)
+        self.trail: WeightTrail | None = None     # the weights' path, once it is kept
         self._surface = None               # SurfaceState, made at the first surface request
 
     def check(self, req: ProbeRequest) -> None:
@@ -96,9 +94,17 @@ class Prober:
                 results[kind] = result
         return ProbeEvent(step=step, epoch=epoch, results=results)
 
+    def keep_path(self, step: int) -> None:
+        """Keep the weights' path from now on (the weights now are those after ``step``).
+        The window's runs keep it from their start, so a loss surface asked for late still
+        draws the whole path; a headless run keeps it only once a surface is asked for."""
+        if self.trail is None:
+            self.trail = WeightTrail(loss_surface.trainable(self.model), step=step)
+
     def track(self, step: int) -> None:
         """After every step of a run: the weights' path (a copy every few steps)."""
-        self.trail.record(step)
+        if self.trail is not None:
+            self.trail.record(step)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities of ``x``; binary tasks as two columns [P(0), P(1)]."""

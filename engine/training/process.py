@@ -242,6 +242,7 @@ def _serve(conn, trainer_class, network: dict, seed: int, dataset, state: dict) 
     try:
         trainer = trainer_class(network, seed=seed, dataset=dataset)
         trainer.load_state(state)
+        trainer.keep_weight_path()     # the window's loss surface draws the path from here
     except Exception as e:             # noqa: BLE001 -- the parent shows it as a message
         traceback.print_exc()
         conn.send(Failed(f"the training process could not build the run: {e}"))

@@ -155,6 +155,7 @@ class SurfaceState:
 
 def surface_probe(prober, options: dict | None, at) -> SurfaceProbe | None:
     options = surface_options(options)
+    prober.keep_path(at.step)
     state = prober._surface
     if state is None:
         try:

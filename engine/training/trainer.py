@@ -171,6 +171,11 @@ class Trainer:
             self._probe_changed = self._probe_req is not None
             self._cond.notify_all()
 
+    def keep_weight_path(self) -> None:
+        """Keep the weights' path from this step on, for a loss surface asked for later
+        (a copy every few steps, at most a few hundred; off unless asked: it costs memory)."""
+        self._prober.keep_path(self.step)
+
     def check_probes(self, request: ProbeRequest) -> None:
         """ValueError naming what in ``request`` does not fit this run (a node, a sample)."""
         self._prober.check(request)

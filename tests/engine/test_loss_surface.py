@@ -260,3 +260,20 @@ def test_time_spent_paused_does_not_earn_a_new_surface():
         trainer.resume()
         thread.join(30)
     assert len(surfaces) == 8 and len(set(surfaces)) == 1     # still the first surface
+
+
+def test_a_headless_run_keeps_no_weight_path_until_a_surface_is_asked_for():
+    """The path (up to 32 MB of weight copies) is the window's: `main.py train` and library
+    runs kept it on every step although nothing would ever draw it."""
+    from engine.graph.network import Network
+    from engine.training.messages import StepEvent
+    from engine.training.trainer import Trainer
+    from tests.probing import EXAMPLES
+    trainer = Trainer(Network.load(EXAMPLES / "spiral.nw.json"))
+    run = trainer.run()
+    for event in run:
+        if isinstance(event, StepEvent) and event.step >= 50:
+            break
+    run.close()
+    assert trainer._prober.trail is None
+

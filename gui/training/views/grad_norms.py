@@ -23,6 +23,21 @@ def depth_colours(n: int) -> list:
     return [cmap.map(DEPTH_SPAN * i / max(n - 1, 1), mode="qcolor") for i in range(n)]
 
 
+def trained_and_frozen(run) -> tuple[list, list]:
+    """(the layers with weights that train, those that are frozen), input to output."""
+    if run is None:
+        return [], []
+    frozen = list(run.frozen_ids)
+    return [n for n in run.layer_ids if n not in frozen], frozen
+
+
+def key_note(n_curves: int, frozen: list) -> str:
+    notes = ["(dark: near the input)"] if n_curves > 1 else []
+    if frozen:
+        notes.append(f"frozen, no gradient: {', '.join(frozen)}")
+    return " · ".join(notes)
+
+
 class GradNormView(CurvesView):
     def __init__(self, parent=None):
         super().__init__("Gradient norms of every layer appear here: press Train",
@@ -40,8 +55,7 @@ class GradNormView(CurvesView):
     def start_run(self, run) -> None:
         """One curve per layer that trains, in depth order. A frozen layer's gradient is
         zero: drawn at the log axis's floor it would look like a vanishing gradient."""
-        frozen = list(run.frozen_ids) if run is not None else []
-        layer_ids = [n for n in run.layer_ids if n not in frozen] if run is not None else []
+        layer_ids, frozen = trained_and_frozen(run)
         for curve in self.curves.values():
             self.plot_item.removeItem(curve.item)
         self.curves = {nid: LiveCurve(self.plot_item, pen=pg.mkPen(colour, width=1.5), name=nid)
@@ -49,11 +63,9 @@ class GradNormView(CurvesView):
         self.n_batches = max(1, int(run.n_batches)) if run is not None else 1
         self.apply_x_unit()
         self.ranges.reset()
-        notes = ["(dark: near the input)"] if len(self.curves) > 1 else []
-        if frozen:
-            notes.append(f"frozen, no gradient: {', '.join(frozen)}")
         self.key.show_entries([(c.item.opts["pen"].color().name(), nid, False)
-                               for nid, c in self.curves.items()], note=" · ".join(notes))
+                               for nid, c in self.curves.items()],
+                              note=key_note(len(self.curves), frozen))
         self.show_empty()
         self.note_x(everywhere=True)
 
