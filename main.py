@@ -3,13 +3,14 @@
     python main.py [FILE]                         open the window
     python main.py check FILE                     shapes and parameter counts
     python main.py train FILE [--epochs N] ...    train without a window
+    python main.py export FILE --to pytorch|onnx --out PATH [--weights W.npz]
     python main.py FILE --train-steps N --screenshot OUT.png
 """
 from __future__ import annotations
 
 import sys
 
-COMMANDS = ("check", "train")
+COMMANDS = ("check", "train", "export")
 
 
 def main(argv: list[str] | None = None) -> int:

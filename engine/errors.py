@@ -22,6 +22,10 @@ class GraphError(NetwrightError):
         return f"node {self.node_id!r}: {self.message}" if self.node_id else self.message
 
 
+class ExportError(GraphError):
+    """A node (or the training section, node_id None) that an export target cannot express."""
+
+
 class GraphErrors(GraphError):
     """Several problems found at once by validation; ``errors`` lists them all."""
 

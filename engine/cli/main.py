@@ -1,5 +1,5 @@
-"""Headless sub-commands of main.py: ``check FILE`` (engine/cli/check.py) and ``train``
-(engine/cli/train.py).
+"""Headless sub-commands of main.py: ``check FILE`` (engine/cli/check.py), ``train``
+(engine/cli/train.py) and ``export`` (engine/cli/export.py).
 
 Bad input never ends in a traceback: every problem is one ``error: ...`` line on stderr
 (``error: node 'c2': ...`` for a node's problem) and the exit status is 2.
@@ -10,6 +10,7 @@ import argparse
 
 from engine.cli.check import run_check
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
+from engine.cli.export import export_targets, run_export
 from engine.cli.train import run_train
 from engine.schema import MAX_WHOLE
 
@@ -24,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def run_command(argv: list[str]) -> int:
-    """Run ``check`` or ``train`` with their arguments; returns the exit status."""
+    """Run a sub-command with their arguments; returns the exit status."""
     try:
         args = _parser().parse_args(list(argv))
         return args.handler(args)
@@ -55,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=_non_negative_int, help="override training.seed")
     train.add_argument("--out", metavar="DIR", help="write weights, history and metrics here")
     train.set_defaults(handler=run_train)
+    export = sub.add_parser("export", help="write the network as a PyTorch project or an "
+                                           "ONNX model")
+    export.add_argument("file", metavar="FILE", help="a network file (*.nw.json)")
+    export.add_argument("--to", required=True, choices=export_targets(), help="what to write")
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help="the folder (pytorch) or the .onnx file (onnx) to write")
+    export.add_argument("--weights", metavar="WEIGHTS.npz",
+                        help="weights written by 'train --out' (default: the seeded initial "
+                             "weights)")
+    export.set_defaults(handler=run_export)
     return parser
 
 
