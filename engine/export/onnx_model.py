@@ -1,0 +1,3 @@
+"""--to onnx: an ONNX model written with the onnx package (no torch).
+
+Work in progress (issue 17)."""

@@ -1,0 +1,3 @@
+"""--to pytorch: a self-contained PyTorch project (model.py, weights.pt, data.npz, train.py).
+
+Work in progress (issue 17)."""
