@@ -75,6 +75,12 @@ class Sigmoid(Activation):
         d *= y
         return d
 
+    def torch_module(self):
+        return "nn.Sigmoid()"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Sigmoid", inputs, self.name)
+
 
 @register("Activation", "Squashes any number into the range -1 to 1, centred on 0. Steeper "
           "than sigmoid (slope 1 at 0) but its gradient also vanishes for large inputs.",
@@ -89,6 +95,12 @@ class Tanh(Activation):
         d = np.square(y)
         return np.subtract(1.0, d, out=d)
 
+    def torch_module(self):
+        return "nn.Tanh()"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Tanh", inputs, self.name)
+
 
 @register("Activation", "Keeps positive numbers and sets negative ones to 0 (output 0 or more). "
           "Its gradient is 1 for every positive input, so it does not vanish in deep "
@@ -102,6 +114,12 @@ class ReLU(Activation):
     @staticmethod
     def derivative(x, y, config):
         return (x > 0).astype(x.dtype)
+
+    def torch_module(self):
+        return "nn.ReLU()"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Relu", inputs, self.name)
 
 
 @register("Activation", "Like ReLU, but negative inputs are multiplied by a small slope "
@@ -120,6 +138,13 @@ class LeakyReLU(Activation):
     def derivative(x, y, config):
         return np.where(x > 0, 1.0, config["negative_slope"]).astype(x.dtype, copy=False)
 
+    def torch_module(self):
+        return f"nn.LeakyReLU({self.config['negative_slope']!r})"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("LeakyRelu", inputs, self.name,
+                          alpha=float(self.config["negative_slope"]))
+
 
 @register("Activation", "Like ReLU for positive inputs; negative inputs curve smoothly down to "
           "-alpha, so outputs range from -alpha upwards. The gradient fades to 0 only for very "
@@ -137,6 +162,12 @@ class ELU(Activation):
     @staticmethod
     def derivative(x, y, config):
         return np.where(x > 0, 1.0, y + config["alpha"]).astype(x.dtype, copy=False)
+
+    def torch_module(self):
+        return f"nn.ELU({self.config['alpha']!r})"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Elu", inputs, self.name, alpha=float(self.config["alpha"]))
 
 
 @register("Activation", "Turns a vector of scores into probabilities: every output is between "
@@ -164,3 +195,10 @@ class Softmax(Layer):
         # Jacobian-vector product: dx = y * (g - sum(g * y)) along the softmax axis.
         y = self._y
         return [y * (grad - (grad * y).sum(axis=1, keepdims=True))]
+
+    # Over axis 1: the features, or the channels of each pixel (opset 13+ Softmax is per axis).
+    def torch_module(self):
+        return "nn.Softmax(dim=1)"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Softmax", inputs, self.name, axis=1)

@@ -8,6 +8,11 @@ classmethods of a config and input shapes that need no data, its ``output_shape`
 (same keys and shapes, overwritten by every ``backward``), and ``buffers`` (state that is
 saved but not trained, e.g. BatchNorm running statistics). Optimizers keep references to
 these arrays, so they are only ever changed in place.
+
+A layer also says, in one place, how it is written in each export target (engine.export):
+``torch_module`` / ``torch_call`` for the generated PyTorch model.py, ``onnx_nodes`` for the
+ONNX graph. The defaults refuse with an ExportError naming the node, so a new layer type
+that forgets its export fails the registry-driven export tests, not a user's export.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from engine.errors import ExportError
 from engine.nn.initializers import initialize
 from engine.nn.registry import LayerSpec
 
@@ -81,6 +87,27 @@ class Layer:
         """Given dLoss/dOutput, write dLoss/dParam into ``self.grads`` and return
         dLoss/dInput for each input. Uses what the last ``forward`` stored."""
         raise NotImplementedError
+
+    # ---- export (engine.export) --------------------------------------------------------
+    def torch_module(self) -> str | None:
+        """Python source building this layer's torch.nn module in model.py, e.g.
+        "nn.Linear(4, 3)" (``nn`` is torch.nn), or None when ``torch_call`` needs no module."""
+        raise self.cannot_export("PyTorch")
+
+    def torch_call(self, module: str, inputs: list[str]) -> str:
+        """The forward expression: ``module`` is the node's attribute ("self.h1"),
+        ``inputs`` the variables holding its inputs in port order (``F`` is
+        torch.nn.functional, ``torch`` torch)."""
+        return f"{module}({inputs[0]})"
+
+    def onnx_nodes(self, graph, inputs: list[str]) -> str:
+        """Add this layer in inference form to ``graph`` (engine.export.onnx_graph.OnnxGraph)
+        reading the tensors ``inputs`` in port order; return its output tensor's name."""
+        raise self.cannot_export("ONNX")
+
+    def cannot_export(self, target: str) -> ExportError:
+        return ExportError(self.name, f"a {type(self).__name__} layer cannot be exported to "
+                                      f"{target} yet")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.name!r}, out={self.out_shape})"

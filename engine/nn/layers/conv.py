@@ -152,6 +152,30 @@ class Conv2D(Layer):
         pads = self.paddings(self.config)
         return [ops.col2im(dcols, self._x_shape, k, k, s, pads, grid, ws)]
 
+    # ---- export ------------------------------------------------------------------------
+    def torch_module(self):
+        (before, after), _ = self.paddings(self.config)
+        pad = f", padding={before}" if before == after and before else ""
+        bias = "" if self.config["bias"] else ", bias=False"
+        return (f"nn.Conv2d({self.input_shapes[0][0]}, {self.config['filters']}, "
+                f"{self.config['kernel_size']}, stride={self.config['stride']}{pad}{bias})")
+
+    def torch_call(self, module, inputs):
+        (top, bottom), (left, right) = self.paddings(self.config)
+        if top == bottom:                      # in the module (see torch_module)
+            return f"{module}({inputs[0]})"
+        # "same" with an even kernel pads one more pixel after than before, as the engine.
+        return f"{module}(F.pad({inputs[0]}, ({left}, {right}, {top}, {bottom})))"
+
+    def onnx_nodes(self, graph, inputs):
+        (top, bottom), (left, right) = self.paddings(self.config)
+        k, s = self.config["kernel_size"], self.config["stride"]
+        args = [inputs[0], graph.weight(self, "weight")]
+        if "bias" in self.weights:
+            args.append(graph.weight(self, "bias"))
+        return graph.node("Conv", args, self.name, kernel_shape=[k, k], strides=[s, s],
+                          pads=[top, left, bottom, right])
+
     def _workspace(self) -> ops.Workspace:
         if not hasattr(self, "_ws"):
             self._ws = ops.Workspace()

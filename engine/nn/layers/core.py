@@ -40,6 +40,16 @@ class Input(Layer):
     def backward(self, grad):
         return []
 
+    # The exporters feed the data to the Input node: its output is their input.
+    def torch_module(self):
+        return None
+
+    def torch_call(self, module, inputs):
+        return inputs[0]
+
+    def onnx_nodes(self, graph, inputs):
+        return inputs[0]
+
 
 @register("Core", "Fully connected layer: y = x W^T + b, every input wired to every unit.",
           params=[Param("units", "int", 8, "Number of output units (neurons).", min=1,
@@ -75,6 +85,18 @@ class Dense(Layer):
             np.sum(grad, axis=0, out=self.grads["bias"])
         return [grad @ self.weights["weight"] if self.needs_input_grad else None]
 
+    def torch_module(self):
+        (features,) = self.input_shapes[0]
+        bias = "" if self.config["bias"] else ", bias=False"
+        return f"nn.Linear({features}, {self.config['units']}{bias})"
+
+    def onnx_nodes(self, graph, inputs):
+        # Gemm: x W^T + b, the weight kept in PyTorch's (out, in) layout.
+        args = [inputs[0], graph.weight(self, "weight")]
+        if "bias" in self.weights:
+            args.append(graph.weight(self, "bias"))
+        return graph.node("Gemm", args, self.name, transB=1)
+
 
 @register("Core", "Unrolls an image [C, H, W] into one vector of C*H*W features "
           "(channel-major, as PyTorch), so that Dense layers can follow.",
@@ -90,6 +112,12 @@ class Flatten(Layer):
 
     def backward(self, grad):
         return [grad.reshape(self._shape)]
+
+    def torch_module(self):
+        return "nn.Flatten()"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Flatten", inputs, self.name, axis=1)
 
 
 @register("Core", "Randomly zeroes a fraction of its inputs while training (scaling the "
@@ -112,3 +140,9 @@ class Dropout(Layer):
 
     def backward(self, grad):
         return [grad if self._mask is None else grad * self._mask]
+
+    def torch_module(self):
+        return f"nn.Dropout({self.config['rate']!r})"
+
+    def onnx_nodes(self, graph, inputs):
+        return inputs[0]        # inference form: the identity

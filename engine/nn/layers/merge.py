@@ -45,6 +45,19 @@ class Add(Layer):
         # Copies, so that no two branches share (and could overwrite) one array.
         return [grad] + [grad.copy() for _ in self.input_shapes[1:]]
 
+    def torch_module(self):
+        return None
+
+    def torch_call(self, module, inputs):
+        return " + ".join(inputs)
+
+    def onnx_nodes(self, graph, inputs):
+        total = inputs[0]
+        for i, x in enumerate(inputs[1:], start=2):
+            hint = self.name if i == len(inputs) else f"{self.name}/sum{i}"
+            total = graph.node("Add", [total, x], hint)
+        return total
+
 
 @register("Merge", "Joins its inputs side by side along the first axis: features for "
           "vectors, channels for images (as torch.cat on dim 1). The other axes (height and "
@@ -76,3 +89,12 @@ class Concat(Layer):
     def backward(self, grad):
         splits = np.cumsum([s[0] for s in self.input_shapes[:-1]])
         return np.split(grad, splits, axis=1)
+
+    def torch_module(self):
+        return None
+
+    def torch_call(self, module, inputs):
+        return f"torch.cat([{', '.join(inputs)}], dim=1)"
+
+    def onnx_nodes(self, graph, inputs):
+        return graph.node("Concat", inputs, self.name, axis=1)

@@ -90,6 +90,18 @@ class BatchNorm(Layer):
         out += self._per_channel(self.weights["bias"], x)
         return out
 
+    # Exported in inference form: the running statistics, as forward(training=False).
+    def torch_module(self):
+        dims = "1d" if len(self.input_shapes[0]) == 1 else "2d"
+        return (f"nn.BatchNorm{dims}({self.input_shapes[0][0]}, eps={self.config['eps']!r}, "
+                f"momentum={self.config['momentum']!r})")
+
+    def onnx_nodes(self, graph, inputs):
+        args = [inputs[0]] + [graph.weight(self, key) for key in
+                              ("weight", "bias", "running_mean", "running_var")]
+        return graph.node("BatchNormalization", args, self.name,
+                          epsilon=float(self.config["eps"]))
+
     def _update_running(self, mean, var, count):
         m = self.config["momentum"]
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]

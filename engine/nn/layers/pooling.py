@@ -51,6 +51,14 @@ class _Pool(Layer):
     def _ks(self) -> tuple[int, int]:
         return self.config["pool_size"], self.config["stride"]
 
+    def _torch_pool(self, torch_class: str) -> str:
+        k, s = self._ks
+        return f"nn.{torch_class}({k}, stride={s})"
+
+    def _onnx_pool(self, graph, inputs, op: str) -> str:
+        k, s = self._ks
+        return graph.node(op, inputs, self.name, kernel_shape=[k, k], strides=[s, s])
+
 
 @register("Pooling", "Keeps the largest value of each window: the image shrinks and "
           "small shifts of a pattern no longer matter.", params=POOL_PARAMS,
@@ -67,6 +75,12 @@ class MaxPool2D(_Pool):
         k, s = self._ks
         return [ops.max_pool_backward(grad, self._arg, self._x_shape, k, s)]
 
+    def torch_module(self):
+        return self._torch_pool("MaxPool2d")
+
+    def onnx_nodes(self, graph, inputs):
+        return self._onnx_pool(graph, inputs, "MaxPool")
+
 
 @register("Pooling", "Averages each window: the image shrinks smoothly.",
           params=POOL_PARAMS, examples=_EXAMPLES)
@@ -80,3 +94,9 @@ class AvgPool2D(_Pool):
     def backward(self, grad):
         k, s = self._ks
         return [ops.avg_pool_backward(grad, self._x_shape, k, s)]
+
+    def torch_module(self):
+        return self._torch_pool("AvgPool2d")
+
+    def onnx_nodes(self, graph, inputs):
+        return self._onnx_pool(graph, inputs, "AveragePool")
