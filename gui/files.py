@@ -306,13 +306,23 @@ class FileController(QObject):
             f"{network.name!r}?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
-        self.discard_recovery(target)
         if answer != QMessageBox.StandardButton.Yes:
+            self.discard_recovery(target)
             return False
+        self._adopt_recovery(target)
         self.document.replace(network, payload.get("path"))
         self.document.undo_stack.resetClean()      # restored work is unsaved work
         self.statusMessage.emit("Restored the unsaved network")
         return True
+
+    def _adopt_recovery(self, orphan: Path) -> None:
+        """The crashed process's recovery file becomes this process's, in one rename: the
+        restored work stays recoverable until it is saved or autosaved again (deleting it
+        lost the work to a second crash before the next autosave)."""
+        try:
+            os.replace(orphan, recovery_path())
+        except OSError as e:        # left where it is: offered again at the next start-up
+            self.statusMessage.emit(f"The recovery file could not be kept: {e}")
 
     # ---- helpers ---------------------------------------------------------------------------
     def _start_dir(self) -> str:
