@@ -7,6 +7,7 @@ import difflib
 import json
 
 from engine.errors import DataError, GraphError
+from engine.graph.memory import MemoryEstimate, memory_budget, memory_problem_text
 from engine.graph.network import DEFAULT_TRAINING
 from engine.graph.nodes import NodeFacts
 from engine.graph.topology import Graph
@@ -26,9 +27,10 @@ TRAINING_PARAMS = (
 )
 
 
-def training_problems(t, g: Graph, nodes: dict[str, NodeFacts],
-                      output: str | None) -> list[GraphError]:
-    """The problems of the training section ``t``, given the graph's analysis."""
+def training_problems(t, g: Graph, nodes: dict[str, NodeFacts], output: str | None,
+                      memory: MemoryEstimate | None = None) -> list[GraphError]:
+    """The problems of the training section ``t``, given the graph's analysis and its
+    training memory estimate (engine.graph.memory; None: not known)."""
     if not isinstance(t, dict):
         return [GraphError(None, f"training must be an object {{...}}, got {t!r}")]
     errors = _training_key_errors(t)
@@ -41,6 +43,7 @@ def training_problems(t, g: Graph, nodes: dict[str, NodeFacts],
     errors += _loss_errors(t, info, g, nodes, output)
     errors += _optimizer_errors(t)
     errors += _scheduler_errors(t)
+    errors += _memory_errors(memory)
     return errors
 
 
@@ -235,6 +238,13 @@ def _valid_lr_and_epochs(t: dict) -> tuple[float | None, int | None]:
     except (ValueError, TypeError, StopIteration):
         return None, None
     return optimizer.get("lr"), epochs
+
+
+def _memory_errors(memory: MemoryEstimate | None) -> list[GraphError]:
+    """Refuse what cannot fit in memory before anything is allocated (it ended in a
+    MemoryError at 3-5 GB)."""
+    problem = memory and memory_problem_text(memory, memory_budget())
+    return [GraphError(None, problem)] if problem else []
 
 
 def _json(v) -> str:
