@@ -16,6 +16,7 @@ from functools import cached_property
 
 from engine.errors import GraphError
 from engine.graph.graph_checks import graph_problems
+from engine.graph.memory import MemoryEstimate, estimate_memory
 from engine.graph.network import Network
 from engine.graph.nodes import NodeFacts, Shape, UpstreamError, node_facts
 from engine.graph.topology import Graph, cycle_text
@@ -30,6 +31,7 @@ class Analysis:
     output: str | None                 # the output node; None for an empty graph
     graph_problems: list[GraphError]   # what stops the graph compiling (validate_graph)
     training_problems: list[GraphError] | None = None   # None: training was not checked
+    memory: MemoryEstimate | None = None   # training memory (None: a shape is unknown)
 
     @property
     def problems(self) -> list[GraphError]:
@@ -93,8 +95,9 @@ def analyse(net: Network | dict, training: bool | None = None) -> Analysis:
         nodes[nid] = NodeFacts(nid, nodes[nid].type, problems=(twice,) + nodes[nid].problems)
     nodes = {nid: nodes[nid] for nid in g.ids}          # file order
     output = g.output_node(order)
-    checked = training_problems(net.training, g, nodes, output) if training else None
-    return Analysis(g, order, nodes, output, graph_problems(g, nodes, output), checked)
+    memory = estimate_memory(net.training, g, nodes, order)
+    checked = training_problems(net.training, g, nodes, output, memory) if training else None
+    return Analysis(g, order, nodes, output, graph_problems(g, nodes, output), checked, memory)
 
 
 def _cycle_facts(g: Graph, leftover: list[str]) -> dict[str, NodeFacts]:
