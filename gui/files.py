@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -91,6 +92,18 @@ def error_messages(exc: Exception) -> list[str]:
 def read_network(path: str | os.PathLike) -> Network:
     """Load a network file; raises NetworkFileError / GraphError(s) / ValueError."""
     return Network.load(path)
+
+
+def is_read_only(path: str | os.PathLike) -> bool:
+    """True for an existing file that may not be written: saving renames a new file over
+    the old one, which only needs the folder to be writable, so a read-only file was
+    replaced without a word. Its mode decides too, since root may write anything."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False                 # no such file: the folder decides
+    return stat.S_ISREG(st.st_mode) and (not st.st_mode & 0o222
+                                         or not os.access(path, os.W_OK))
 
 
 def write_network(network: Network, path: str | os.PathLike) -> None:
@@ -206,6 +219,8 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
+        if is_read_only(path):
+            return self._refuse_read_only(path)
         try:
             write_network(self.document.network, path)
         except (OSError, ValueError, NetworkFileError) as e:
@@ -216,6 +231,20 @@ class FileController(QObject):
         self.discard_recovery()
         self.statusMessage.emit(f"Saved {path}")
         return True
+
+    def _refuse_read_only(self, path: str) -> bool:
+        """A read-only file is not replaced: say so and offer Save As (True once saved)."""
+        text = (f"{path} is read-only, so it was not changed.\n\nSave the network under "
+                f"another name with Save As, or make the file writable and save again.")
+        if not self.interactive:
+            print(f"error: {path} is read-only: not saved", file=sys.stderr)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, "Read-only file", text,
+                          QMessageBox.StandardButton.Cancel, self.window)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as and self.save_as()
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True to go on."""
