@@ -1,9 +1,12 @@
-"""A small plot of the learning rate over the epochs, from engine.optim.schedulers.preview_lrs.
+"""A small plot of the learning rate over the epochs, from engine.optim.schedulers.sample_lrs:
+a few hundred points at most, whatever the epoch count (2e9 epochs cost what 400 do).
 
 pyqtgraph takes about half a second to import, so the plot is built a moment after the
 widget is first shown: the window appears at once and the curve follows.
 """
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -11,10 +14,29 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 BUILD_DELAY_MS = 120
 
 
-def schedule_points(scheduler: dict, lr: float, epochs: int) -> list[float]:
-    """Learning rate in force at each epoch (computed by the engine's scheduler code)."""
-    from engine.optim.schedulers import preview_lrs
-    return [float(v) for v in preview_lrs(scheduler, lr, max(1, int(epochs)))]
+def schedule_points(scheduler: dict, lr, epochs) -> tuple[list[int], list[float]]:
+    """(epochs, lrs) sampling the schedule (the engine's scheduler code); ValueError for a
+    setting it refuses or a rate that overflows, saying where."""
+    from engine.optim.schedulers import sample_lrs
+    preview = sample_lrs(scheduler, lr, max(1, _whole(epochs)))
+    if preview.overflow_epoch is not None:
+        raise ValueError(overflow_text(preview))
+    return list(preview.epochs), [float(v) for v in preview.lrs]
+
+
+def overflow_text(preview) -> str:
+    """Why no curve is drawn: a curve up to 1e308 then nothing would mislead."""
+    if preview.overflow_epoch == 0:
+        return f"the learning rate {preview.lrs[0]:g} is not a finite number"
+    return (f"the learning rate overflows at epoch {preview.overflow_epoch:,} (it grows "
+            f"past the largest number a computer holds): use a smaller gamma or fewer epochs")
+
+
+def _whole(epochs) -> int:
+    try:
+        return int(epochs)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"epochs must be a whole number, got {str(epochs)[:40]!r}") from None
 
 
 class SchedulePlot(QWidget):
@@ -26,8 +48,8 @@ class SchedulePlot(QWidget):
         self.setFixedHeight(150)
         self.plot = None
         self.curve = None
-        self.values: list[float] = []
-        self._config: tuple[dict, float, int] | None = None
+        self.epochs: list[int] = []         # the sampled epochs (every one, up to 400)
+        self.values: list[float] = []       # the lr in force in each
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel("", self)
@@ -37,14 +59,13 @@ class SchedulePlot(QWidget):
         self._layout.addWidget(self.message)
         self._build_pending = False
 
-    def set_schedule(self, scheduler: dict, lr: float, epochs: int) -> None:
+    def set_schedule(self, scheduler: dict, lr, epochs) -> None:
         """Show the schedule; a config the engine refuses shows the reason instead."""
-        self._config = (dict(scheduler), float(lr), int(epochs))
         try:
-            self.values = schedule_points(*self._config)
+            self.epochs, self.values = schedule_points(scheduler, lr, epochs)
             self.message.hide()
-        except (ValueError, KeyError, TypeError, ImportError, AttributeError) as e:
-            self.values = []
+        except (ValueError, TypeError, KeyError) as e:      # (the engine says ValueError)
+            self.epochs, self.values = [], []
             self.message.setText(f"No preview: {e}")
             self.message.show()
         self._redraw()
@@ -79,9 +100,9 @@ class SchedulePlot(QWidget):
     def _redraw(self) -> None:
         if self.curve is None:
             return
-        xs = list(range(len(self.values)))
-        self.curve.setData(xs, self.values)
+        self.curve.setData(self.epochs, self.values)
         if self.values:
             top = max(self.values)
-            self.plot.setYRange(0, top * 1.08 if top > 0 else 1, padding=0)
-            self.plot.setXRange(0, max(1, len(self.values) - 1), padding=0.02)
+            room = top * 1.08 if top * 1.08 < math.inf else top     # 1.7e308 * 1.08 is inf
+            self.plot.setYRange(0, room if top > 0 else 1, padding=0)
+            self.plot.setXRange(0, max(1, self.epochs[-1]), padding=0.02)

@@ -22,6 +22,9 @@ class SchedulerSpec(ParamSchema):
     help: str
     params: tuple[Param, ...]
     lr_at: Callable[[int, float, dict], float]     # (epoch, base_lr, config) -> lr
+    # epochs between the schedule's corners (a step's cuts, a cosine's tops and bottoms):
+    # a bounded preview samples the epochs on either side of each
+    corners_every: Callable[[dict], int] | None = None
 
 
 def _constant(epoch: int, base_lr: float, config: dict) -> float:
@@ -86,7 +89,7 @@ for _spec in (
                   "(PyTorch's StepLR).",
                   (Param("step_size", "int", 10, "Number of epochs between two cuts.",
                          min=1),
-                   _gamma(0.1, "at every cut")), _step),
+                   _gamma(0.1, "at every cut")), _step, lambda c: c["step_size"]),
     SchedulerSpec("exponential", "Shrink the learning rate by the same factor after every "
                   "epoch (PyTorch's ExponentialLR).",
                   (_gamma(0.95, "after every epoch"),), _exponential),
@@ -95,7 +98,7 @@ for _spec in (
                   (Param("t_max", "int", 50, "Epochs from the starting rate down to the "
                          "minimum.", min=1),
                    Param("eta_min", "float", 0.0, "The smallest learning rate, reached at "
-                         "epoch t_max.", min=0.0)), _cosine),
+                         "epoch t_max.", min=0.0)), _cosine, lambda c: c["t_max"]),
 ):
     SCHEDULERS.add(_spec.name, _spec)
 
@@ -173,3 +176,107 @@ def preview_lrs(config: dict | None, base_lr: float, epochs: int) -> list[float]
         lrs.append(sched.optimizer.lr)
         sched.step()
     return lrs
+
+
+# ---- a bounded preview --------------------------------------------------------------------
+MAX_PREVIEW_POINTS = 400        # what a plot a few hundred pixels wide can show
+POINTS_PER_BUCKET = 6           # a bucket's ends and the epochs either side of two corners
+
+
+@dataclass(frozen=True)
+class LrPreview:
+    """The lr in force during a sample of a run's epochs (``epochs``, ascending, from 0 to
+    ``total - 1``); ``overflow_epoch`` is the first epoch whose lr is no finite number."""
+    epochs: tuple[int, ...]
+    lrs: tuple[float, ...]
+    total: int
+    overflow_epoch: int | None
+
+    @property
+    def complete(self) -> bool:
+        """Every epoch is in the sample."""
+        return len(self.epochs) == self.total
+
+
+def sample_lrs(config: dict | None, base_lr, epochs,
+               max_points: int = MAX_PREVIEW_POINTS) -> LrPreview:
+    """The schedule over ``epochs`` epochs in at most ``max_points`` points, whatever the
+    count: every epoch when they fit, else both ends of evenly spaced stretches and the
+    epochs either side of the corners in each (a step schedule's cuts stay sharp, a fast
+    cosine shows its whole swing). ValueError for a config, lr or epoch count refused."""
+    spec, complete = validate_scheduler_config(config)
+    lr, total = _number(base_lr, "the learning rate"), _whole(epochs)
+
+    def lr_at(epoch: int) -> float:
+        return spec.lr_at(epoch, lr, complete)
+
+    every = spec.corners_every(complete) if spec.corners_every else None
+    sample = sample_epochs(total, every, max_points)
+    lrs = [lr_at(e) for e in sample]
+    return LrPreview(tuple(sample), tuple(lrs), total, _first_overflow(lr_at, sample, lrs))
+
+
+def sample_epochs(total: int, corners_every: int | None, max_points: int) -> list[int]:
+    """At most ``max_points`` epochs of 0 .. total - 1 (see sample_lrs)."""
+    if total <= max_points:
+        return list(range(total))
+    corners = (total - 1) // corners_every if corners_every else 0
+    if 4 * corners <= max_points:         # few corners: each one, evenly spaced epochs between
+        chosen = set(_evenly_spaced(total, max_points - 2 * corners))
+        for k in range(1, corners + 1):
+            chosen.update((k * corners_every - 1, k * corners_every))
+        return sorted(chosen)
+    return _corners_per_stretch(total, corners_every, max_points // POINTS_PER_BUCKET)
+
+
+def _evenly_spaced(total: int, count: int) -> list[int]:
+    count = max(count, 2)
+    return [(total - 1) * i // (count - 1) for i in range(count)]
+
+
+def _corners_per_stretch(total: int, every: int, stretches: int) -> list[int]:
+    """Many corners: each stretch's ends and the epochs either side of its first two
+    corners, so the sample holds the schedule's highs and lows in every stretch."""
+    edges = [total * k // stretches for k in range(stretches + 1)]
+    chosen: set[int] = set()
+    for start, end in zip(edges, edges[1:]):
+        chosen.update((start, end - 1))
+        first = -(-start // every) * every
+        for corner in (first, first + every):
+            if corner < end:
+                chosen.update((max(start, corner - 1), corner))
+    return sorted(chosen)
+
+
+def _first_overflow(lr_at, sample: list[int], lrs: list[float]) -> int | None:
+    """The first epoch whose lr is inf or NaN: found in the sample, then pinned down by
+    bisection (an lr that overflowed stays overflowed: it only grows from there)."""
+    bad = next((i for i, v in enumerate(lrs) if not math.isfinite(v)), None)
+    if bad is None:
+        return None
+    good, first = (sample[bad - 1] if bad else -1), sample[bad]
+    while first - good > 1:
+        middle = (good + first) // 2
+        if math.isfinite(lr_at(middle)):
+            good = middle
+        else:
+            first = middle
+    return first
+
+
+def _number(value, what: str) -> float:
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number, got {value!r}")
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{what} must be a number, got {str(value)[:40]!r}") from None
+
+
+def _whole(epochs) -> int:
+    if isinstance(epochs, bool):
+        raise ValueError(f"epochs must be a whole number, got {epochs!r}")
+    try:
+        return max(int(epochs), 0)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"epochs must be a whole number, got {str(epochs)[:40]!r}") from None

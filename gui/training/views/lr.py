@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from engine.optim.schedulers import MAX_PREVIEW_POINTS, LrPreview, sample_epochs
 from gui.training.views.curves import CurvesView
 from gui.training.views.runs import RunCurves
 
 PLAN_PEN = pg.mkPen("#b8bfc7", width=3)     # solid: dashed lines are slow to paint
 LIVE_PEN = pg.mkPen("#2ca02c", width=2)
-MAX_PLAN_POINTS = 1000
 TOP_MARGIN = 1.15                           # the highest rate sits below the top edge
 STEPS_BEFORE_A_RUN = ("The schedule is planned per epoch: it is drawn in steps once a run "
                       "says how many steps an epoch has. Press Train, or show epochs")
@@ -21,17 +21,31 @@ class LearningRateView(CurvesView):
                           "section is valid")
         super().__init__(self.idle_text, "Learning rate", "learning rate", parent)
         self.plan = self.plot.plot([], [], pen=PLAN_PEN, stepMode="right")
-        self.plan_lrs = np.zeros(0)
+        self.plan_epochs = np.zeros(0, dtype=np.int64)   # the sampled epochs of the plan
+        self.plan_lrs = np.zeros(0)                      # their rates, up to an overflow
+        self.plan_end_epoch = 0                          # where the plan's last step ends
+        self.plan_note = ""                              # why the plan stops short
+        self.live_note = ""                              # a rate the run used that was no number
         self.curves = RunCurves(self.plot_item,
                                 {"live": dict(pen=LIVE_PEN, name="used by each step")})
         self.n_batches: int | None = None      # of the current run (None: no run yet)
         self.y_top: float | None = None
         self._show_key()
 
-    def set_plan(self, lrs) -> None:
-        """The lr in force in each epoch (engine.optim.schedulers.preview_lrs), drawn as steps
-        (long plans: at most MAX_PLAN_POINTS samples, drawn as a line)."""
-        self.plan_lrs = np.asarray(lrs, dtype=np.float64)
+    def set_plan(self, plan) -> None:
+        """The planned schedule: an LrPreview (engine.optim.schedulers.sample_lrs: a few
+        hundred epochs at most, whatever the run's length) or the lr of every epoch. Drawn
+        as steps, each rate until the next sampled epoch, and only up to an overflow (a
+        curve running into 1e308 would say nothing true): the key says where it overflows."""
+        if not isinstance(plan, LrPreview):
+            plan = _preview_of(plan)
+        finite = len(plan.lrs) if plan.overflow_epoch is None else \
+            int(np.searchsorted(plan.epochs, plan.overflow_epoch))
+        self.plan_epochs = np.asarray(plan.epochs[:finite], dtype=np.int64)
+        self.plan_lrs = np.asarray(plan.lrs[:finite], dtype=np.float64)
+        self.plan_end_epoch = plan.total if plan.overflow_epoch is None else plan.overflow_epoch
+        self.plan_note = ("" if plan.overflow_epoch is None else
+                          f"the planned rate overflows at epoch {plan.overflow_epoch:,}")
         self._draw_plan()
         self._fit_y()
         self.note_x(everywhere=True)
@@ -40,13 +54,8 @@ class LearningRateView(CurvesView):
         lrs, scale = self.plan_lrs, self._plan_scale()
         if not len(lrs) or scale is None:
             self.plan.setData([], [])
-        elif len(lrs) > MAX_PLAN_POINTS:
-            x = np.linspace(0, len(lrs) - 1, MAX_PLAN_POINTS).round()
-            self.plan.opts["stepMode"] = None
-            self.plan.setData(x * scale, lrs[x.astype(int)])
         else:
-            self.plan.opts["stepMode"] = "right"
-            x = np.arange(len(lrs) + 1, dtype=np.float64)
+            x = np.append(self.plan_epochs, self.plan_end_epoch).astype(np.float64)
             self.plan.setData(x * scale, np.append(lrs, lrs[-1]))
         self._show_key()
         self._show_what_there_is()
@@ -56,6 +65,8 @@ class LearningRateView(CurvesView):
             self.show_content()
         elif len(self.plan_lrs):
             self.show_empty(STEPS_BEFORE_A_RUN)
+        elif self.plan_note:
+            self.show_empty(f"No planned schedule to draw: {self.plan_note}")
         else:
             self.show_empty(self.idle_text)
 
@@ -80,6 +91,7 @@ class LearningRateView(CurvesView):
 
     def start_run(self, run) -> None:
         self.curves.new_run(run)
+        self.live_note = ""
         if run is None:
             self.clear_old_runs()
             self.n_batches = None
@@ -92,7 +104,14 @@ class LearningRateView(CurvesView):
         if len(chunk.steps):
             # the lr of step s is in force during (s-1, s]: plot it in the middle, inside
             # the plan's step of its epoch even when an epoch is one batch
-            self.curves.append("live", (chunk.steps - 0.5) / (self.n_batches or 1), chunk.lrs)
+            steps, lrs = np.asarray(chunk.steps), np.asarray(chunk.lrs, dtype=np.float64)
+            finite = np.isfinite(lrs)      # inf / NaN: no point (pyqtgraph cannot place it)
+            if not finite.all() and not self.live_note:
+                first = int(steps[~finite][0])
+                self.live_note = f"the rate of step {first:,} was {lrs[~finite][0]:g}"
+                self._show_key()
+            self.curves.append("live", (steps[finite] - 0.5) / (self.n_batches or 1),
+                               lrs[finite])
             self.show_content()
             self.note_x()
 
@@ -103,7 +122,8 @@ class LearningRateView(CurvesView):
     def _show_key(self) -> None:
         entries = [(PLAN_PEN.color().name(), "planned schedule", False),
                    *self.curves.key_entries()]
-        self.key.show_entries(entries, self.curves.old_labels)
+        note = " · ".join(n for n in (self.plan_note, self.live_note) if n)
+        self.key.show_entries(entries, self.curves.old_labels, note=note)
 
     def apply_x_unit(self) -> None:
         self.curves.set_in_steps(self.x_unit == "step")
@@ -114,7 +134,7 @@ class LearningRateView(CurvesView):
 
     def plan_end(self) -> float | None:
         scale = self._plan_scale()
-        return len(self.plan_lrs) * scale if len(self.plan_lrs) and scale else None
+        return self.plan_end_epoch * scale if len(self.plan_lrs) and scale else None
 
     def clear_old_runs(self) -> None:
         self.curves.clear_old()
@@ -122,3 +142,12 @@ class LearningRateView(CurvesView):
         self._show_what_there_is()
         self._fit_y()
         self.note_x(everywhere=True)
+
+
+def _preview_of(lrs) -> LrPreview:
+    """An LrPreview of the rate of every epoch (sampled when there are too many to draw)."""
+    lrs = np.asarray(lrs, dtype=np.float64)
+    epochs = sample_epochs(len(lrs), None, MAX_PREVIEW_POINTS)
+    bad = np.flatnonzero(~np.isfinite(lrs))
+    return LrPreview(tuple(epochs), tuple(lrs[epochs].tolist()), len(lrs),
+                     int(bad[0]) if len(bad) else None)
