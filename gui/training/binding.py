@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QObject
 
-from engine.optim.schedulers import preview_lrs
+from engine.optim.schedulers import sample_lrs
 from gui.training.run_setup import RunInfo, model_weight, node_info, probe_request
 from gui.training.states import ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED
 from gui.training.views.lr import LearningRateView
@@ -14,7 +14,6 @@ from gui.training.views.weights import WeightsView
 
 PROGRESS_EVERY_S = 0.25
 START_TEXT = "Press Train (F5) to start"
-MAX_PLAN_EPOCHS = 5000           # the planned schedule is drawn this far at most
 
 
 class DashboardBinding(QObject):
@@ -104,14 +103,15 @@ class DashboardBinding(QObject):
     def refresh_plan(self) -> None:
         training = self.document.network.training or {}
         optimizer = training.get("optimizer") or {}
-        try:
-            epochs = min(int(training.get("epochs", 1)), MAX_PLAN_EPOCHS)
-            lrs = preview_lrs(training.get("scheduler") or {"name": "none"},
-                              float(optimizer["lr"]), epochs)
+        try:        # a few hundred points, whatever the epochs (2e9 cost what 400 do)
+            plan = sample_lrs(training.get("scheduler") or {"name": "none"},
+                              optimizer["lr"], training.get("epochs", 1))
         except (KeyError, ValueError, TypeError):
-            lrs = []
-        self.dashboard.view(LearningRateView).set_plan(lrs)
-        if self.session.state not in ACTIVE and "lr" in optimizer:
+            plan = []
+        self.dashboard.view(LearningRateView).set_plan(plan)
+        lr = optimizer.get("lr")
+        if self.session.state not in ACTIVE and isinstance(lr, (int, float)) \
+                and not isinstance(lr, bool):
             self.dashboard.set_lr(str(optimizer.get("name", "adam")), float(optimizer["lr"]))
 
 
