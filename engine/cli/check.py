@@ -7,6 +7,7 @@ from __future__ import annotations
 from engine.cli.common import (EXIT_BAD_INPUT, EXIT_OK, analysed_if_valid, load_network,
                                print_out, printable)
 from engine.graph.analysis import Analysis, analyse
+from engine.graph.memory import MemoryEstimate, format_bytes, memory_budget
 from engine.graph.network import DEFAULT_TRAINING, Network, training_text
 
 
@@ -34,8 +35,23 @@ def summary_table(net: Network, analysis: Analysis | None = None) -> str:
     lines = [printable(net.name)] + [                          # an id must not break a row
         f"  {r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]:>{w[3]}}" for r in rows]
     lines.append(f"  total parameters: {analysis.total_params():,}")
+    if analysis.memory is not None:
+        lines.append(f"  memory to train: {_memory_text(net, analysis.memory)}")
     lines.append(f"  training: {_training_line(net)}")
     return "\n".join(lines)
+
+
+def _memory_text(net: Network, memory: MemoryEstimate) -> str:
+    """The estimate; for a graph alone (whose training was not checked) also whether it
+    fits, since train would refuse it."""
+    text = memory.line()
+    if net.has_training:
+        return text
+    budget = memory_budget()
+    if memory.total > budget.bytes:
+        return (f"{text} (the default), more than the {format_bytes(budget.bytes)} allowed: "
+                f"train would refuse it")
+    return f"{text} (the default)"
 
 
 def _training_line(net: Network) -> str:
