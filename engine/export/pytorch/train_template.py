@@ -1,0 +1,383 @@
+"""The text of the exported project's train.py, kept as data: it imports torch, which the
+engine never does, so it is a string here and not a module of its own.
+
+``render_train_script(settings)`` fills in SETTINGS (a Python literal made by project.py:
+loss, optimizer and scheduler as PyTorch classes with their arguments, batch size, epochs,
+seed). Everything else in the script is fixed.
+"""
+from __future__ import annotations
+
+import pprint
+
+SETTINGS_MARK = "__SETTINGS__"
+
+
+def render_train_script(settings: dict) -> str:
+    literal = pprint.pformat(settings, width=92, sort_dicts=False)
+    return TEMPLATE.replace(SETTINGS_MARK, literal, 1)
+
+
+TEMPLATE = r'''"""Train the network exported from Netwright with PyTorch, on the settings of its file.
+
+    python train.py [--epochs N] [--device cpu|cuda]        one process
+    torchrun --nproc_per_node 2 train.py [--epochs N]       DistributedDataParallel
+    (README.md says how to run it on several machines)
+
+The data is data.npz: the engine's own train/validation split and standardisation. The loss,
+optimizer and learning-rate schedule are PyTorch's classes with the file's settings (the
+schedule steps once per epoch, as in Netwright). With N processes each step still sees the
+file's batch size in all (--batch-size sets it per process). Rank 0 prints progress and, as
+its last stdout line, the JSON that `python main.py train` prints; it saves the trained
+weights to trained.pt (load them with Model().load_state_dict(torch.load("trained.pt"))).
+Needs torch and numpy only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import DistributedSampler
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from model import Model  # noqa: E402  (model.py next to this file)
+
+SETTINGS = __SETTINGS__
+
+EVAL_BATCH = 1024          # rows per forward pass when evaluating
+PROGRESS_EVERY_S = 1.0     # at most one progress line a second (and the first and last epoch)
+
+
+class Problem(Exception):
+    """Bad input or set-up: printed as one error line, exit 2."""
+
+
+# ---- set-up --------------------------------------------------------------------------------
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Train the exported network (see README.md).")
+    p.add_argument("--epochs", type=int, default=SETTINGS["epochs"],
+                   help=f"epochs to train (default: the file's {SETTINGS['epochs']})")
+    p.add_argument("--device", default="auto",
+                   help="cpu, cuda or cuda:K (default: cuda if available, else cpu; under "
+                        "torchrun each process takes the GPU of its LOCAL_RANK)")
+    p.add_argument("--batch-size", type=int, default=None,
+                   help="examples per step in each process (default: the file's "
+                        f"{SETTINGS['batch_size']} divided among the processes)")
+    p.add_argument("--weights", default=str(HERE / "weights.pt"),
+                   help="the state_dict to start from (default: weights.pt)")
+    p.add_argument("--out", default=str(HERE / "trained.pt"),
+                   help="where rank 0 saves the trained state_dict (default: trained.pt)")
+    args = p.parse_args(argv)
+    if args.epochs < 1:
+        p.error(f"--epochs must be at least 1, got {args.epochs}")
+    if args.batch_size is not None and args.batch_size < 1:
+        p.error(f"--batch-size must be at least 1, got {args.batch_size}")
+    return args
+
+
+def pick_device(name: str, local_rank: int | None) -> torch.device:
+    """``name`` as a torch.device; under torchrun a bare "cuda" is this process's GPU."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    try:
+        device = torch.device(name)
+    except RuntimeError:
+        raise Problem(f"--device {name!r} is not a device: use cpu, cuda or cuda:K") from None
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise Problem(f"--device {name}: this torch sees no CUDA GPU (use --device cpu)")
+        if device.index is None:
+            device = torch.device("cuda", local_rank or 0)
+    return device
+
+
+def start_processes(device_name: str):
+    """(world size, rank, device); joins torchrun's process group when there is one
+    (gloo on CPU, nccl on GPUs)."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    local_rank = int(os.environ.get("LOCAL_RANK", "0")) if world > 1 else None
+    device = pick_device(device_name, local_rank)
+    if device.type == "cuda":
+        torch.cuda.set_device(device)
+    if world > 1:
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    return world, rank, device
+
+
+def load_data(device: torch.device) -> dict:
+    path = HERE / "data.npz"
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+    except OSError as e:
+        raise Problem(f"cannot read {path}: {e}") from None
+    data = {"task": str(arrays["task"])}
+    for part in ("train", "val"):
+        data[f"x_{part}"] = torch.from_numpy(arrays[f"x_{part}"]).float().to(device)
+        data[f"y_{part}"] = targets(arrays[f"y_{part}"]).to(device)
+    return data
+
+
+def targets(y: np.ndarray) -> torch.Tensor:
+    """Class indices for cross_entropy, 0/1 floats (N, 1) for bce, floats for regression."""
+    if SETTINGS["loss"] == "cross_entropy":
+        return torch.from_numpy(y).long()
+    if SETTINGS["loss"] == "bce":
+        return torch.from_numpy(y).float().reshape(len(y), 1)
+    return torch.from_numpy(y).float().reshape(len(y), -1)
+
+
+def build_model(weights: str, device: torch.device) -> torch.nn.Module:
+    model = Model()
+    try:
+        state = torch.load(weights, map_location="cpu", weights_only=True)
+    except (OSError, RuntimeError) as e:
+        raise Problem(f"cannot read the weights {weights}: {e}") from None
+    model.load_state_dict(state)        # frozen layers: requires_grad False in model.py
+    return model.to(device)
+
+
+def make_optimizer(model: torch.nn.Module):
+    name, kwargs = SETTINGS["optimizer"]
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    if not trainable:
+        raise Problem("every layer of this network is frozen: there is nothing to train")
+    return getattr(torch.optim, name)(trainable, **kwargs)
+
+
+def make_scheduler(optimizer):
+    """PyTorch's scheduler, stepped after every epoch (None: a constant rate)."""
+    if SETTINGS["scheduler"] is None:
+        return None
+    name, kwargs = SETTINGS["scheduler"]
+    return getattr(torch.optim.lr_scheduler, name)(optimizer, **kwargs)
+
+
+# ---- the loss ------------------------------------------------------------------------------
+class LossInput:
+    """What the loss reads: the model's output, or with cross_entropy / bce after a final
+    Softmax / Sigmoid, that layer's input (the logits), as Netwright fuses them: the fused
+    loss stays finite where log(softmax) would not."""
+
+    def __init__(self, model: torch.nn.Module):
+        self.module_name = SETTINGS["loss_reads_input_of"]
+        self.captured = None
+        if self.module_name is not None:
+            final = model.get_submodule(self.module_name)
+            final.register_forward_pre_hook(self._capture)
+
+    def _capture(self, _module, inputs):
+        self.captured = inputs[0]
+
+    def __call__(self, model, x: torch.Tensor) -> torch.Tensor:
+        out = model(x)
+        if self.module_name is None:
+            return out
+        z, self.captured = self.captured, None
+        return z
+
+
+def loss_value(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    name = SETTINGS["loss"]
+    if name == "cross_entropy":
+        return F.cross_entropy(z, y)
+    if name == "bce":
+        return F.binary_cross_entropy_with_logits(z, y)
+    y = y.reshape(z.shape)
+    if name == "mse":
+        return F.mse_loss(z, y)
+    if name == "mae":
+        return F.l1_loss(z, y)
+    if name == "rmse":   # at 0 every residual is 0: no push (sqrt's slope there is infinite)
+        mse = F.mse_loss(z, y)
+        positive = mse > 0
+        return torch.where(positive, torch.sqrt(torch.where(positive, mse, 1.0)), 0.0)
+    raise Problem(f"unknown loss {name!r}")
+
+
+# ---- metrics ---------------------------------------------------------------------------------
+class Tally:
+    """Sums over batches, weighted by batch size, as Netwright's running metrics; summed
+    over every process before they are read."""
+
+    def __init__(self, task: str, device: torch.device):
+        self.task = task
+        self.sums = None
+        self.device = device
+
+    def add(self, loss: torch.Tensor, z: torch.Tensor, y: torch.Tensor) -> None:
+        n = len(y)
+        parts = [loss.double().reshape(1) * n, torch.tensor([n], dtype=torch.float64,
+                                                            device=self.device)]
+        if self.task == "classification":
+            predicted = (z[:, 0] > 0).long() if z.shape[1] == 1 else z.argmax(dim=1)
+            truth = y.reshape(n).long()
+            parts.append((predicted == truth).sum().double().reshape(1))
+        else:
+            err = (z.reshape(n, -1) - y.reshape(n, -1)).double()
+            yd = y.reshape(n, -1).double()
+            parts += [(err * err).sum(0), yd.sum(0), (yd * yd).sum(0)]
+        row = torch.cat(parts)
+        self.sums = row if self.sums is None else self.sums + row
+
+    def all_reduce(self) -> None:
+        if dist.is_initialized() and self.sums is not None:
+            dist.all_reduce(self.sums)
+
+    def loss(self):
+        return None if self.sums is None else float(self.sums[0] / self.sums[1])
+
+    def metrics(self, prefix: str) -> dict:
+        if self.task == "classification":
+            accuracy = None if self.sums is None else float(self.sums[2] / self.sums[1])
+            return {f"{prefix}_accuracy": accuracy}
+        if self.sums is None:
+            return {f"{prefix}_rmse": None, f"{prefix}_r2": None}
+        n = float(self.sums[1])
+        sse, y_sum, y2_sum = self.sums[2:].reshape(3, -1)
+        sst = y2_sum - y_sum ** 2 / n
+        r2 = torch.where(sst > 0, 1 - sse / torch.where(sst > 0, sst, 1.0),
+                         (sse == 0).double())
+        return {f"{prefix}_rmse": math.sqrt(float(sse.sum()) / (n * len(sse))),
+                f"{prefix}_r2": float(r2.mean())}
+
+
+@torch.no_grad()
+def evaluate(model, loss_input: LossInput, x, y, task: str, device) -> tuple:
+    """(loss, metrics) on a whole set in eval mode (Dropout off, BatchNorm's running stats)."""
+    model.eval()
+    tally = Tally(task, device)
+    if len(x):
+        z = torch.cat([loss_input(model, x[i:i + EVAL_BATCH])
+                       for i in range(0, len(x), EVAL_BATCH)])
+        tally.add(loss_value(z, y), z, y)
+    return tally.loss(), tally.metrics("val")
+
+
+# ---- training ------------------------------------------------------------------------------
+def train(args) -> int:
+    world, rank, device = start_processes(args.device)
+    torch.manual_seed(SETTINGS["seed"] + rank)       # Dropout draws differ per process
+    data = load_data(device)
+    model = build_model(args.weights, device)
+    loss_input = LossInput(model)
+    net = model
+    if world > 1:
+        net = DistributedDataParallel(model, device_ids=[device] if device.type == "cuda"
+                                      else None)
+    optimizer = make_optimizer(model)
+    scheduler = make_scheduler(optimizer)
+    n_train = len(data["x_train"])
+    per_process = args.batch_size or max(1, math.ceil(SETTINGS["batch_size"] / world))
+    sampler = DistributedSampler(range(n_train), num_replicas=world, rank=rank, shuffle=True,
+                                 seed=SETTINGS["seed"])
+    say = print if rank == 0 else (lambda *a, **k: None)
+    say(f"training on {world} process{'es' if world > 1 else ''} ({device}"
+        f"{', ' + dist.get_backend() if world > 1 else ''}), {per_process} examples a step "
+        f"in each, {args.epochs} epochs", flush=True)
+    task, steps, done, reason, last = data["task"], 0, 0, "completed", None
+    began = time.perf_counter()
+    shown = -math.inf
+    for epoch in range(args.epochs):
+        sampler.set_epoch(epoch)
+        order = torch.tensor(list(sampler), dtype=torch.long, device=device)
+        net.train()
+        tally = Tally(task, device)
+        for start in range(0, len(order), per_process):
+            idx = order[start:start + per_process]
+            xb, yb = data["x_train"][idx], data["y_train"][idx]
+            optimizer.zero_grad(set_to_none=True)
+            z = loss_input(net, xb)
+            loss = loss_value(z, yb)
+            loss.backward()
+            optimizer.step()
+            tally.add(loss.detach(), z.detach(), yb)
+            steps += 1
+        if scheduler is not None:
+            scheduler.step()
+        tally.all_reduce()
+        if not math.isfinite(tally.loss()):
+            reason = "diverged"
+            say(f"training diverged in epoch {epoch + 1}: the loss became {tally.loss()}; "
+                f"try a smaller learning rate", file=sys.stderr, flush=True)
+            break
+        last = {"train_loss": tally.loss(), **tally.metrics("train")}
+        done = epoch + 1
+        if rank == 0 and (time.perf_counter() - shown >= PROGRESS_EVERY_S
+                          or done in (1, args.epochs)):
+            shown = time.perf_counter()
+            val_loss, val = evaluate(model, loss_input, data["x_val"], data["y_val"], task,
+                                     device)
+            say(progress_line(done, args.epochs, last, val_loss, val, shown - began),
+                flush=True)
+    seconds = time.perf_counter() - began
+    if rank == 0:
+        finish(model, loss_input, data, task, device, args, last, (done, steps, reason),
+               seconds)
+    if world > 1:
+        dist.destroy_process_group()
+    return 0 if reason == "completed" else 1
+
+
+def progress_line(epoch, epochs, train, val_loss, val, seconds) -> str:
+    words = [f"epoch {epoch}/{epochs}"]
+    for key, value in {**train, "val_loss": val_loss, **val}.items():
+        if value is not None:
+            words.append(f"{key} {value:.4g}")
+    return "  ".join(words) + f"  ({seconds:.1f} s)"
+
+
+def finish(model, loss_input, data, task, device, args, last, run, seconds) -> None:
+    """Rank 0: the JSON line of `main.py train` (keys in its order) and trained.pt.
+    ``run``: (epochs completed, steps, "completed" or "diverged")."""
+    epochs, steps, reason = run
+    val_loss, val = evaluate(model, loss_input, data["x_val"], data["y_val"], task, device)
+    train = dict(last or {"train_loss": None, **Tally(task, device).metrics("train")})
+    key = "val_accuracy" if task == "classification" else "val_rmse"
+    result = {"epochs": epochs, "steps": steps, "reason": reason,
+              "train_loss": plain(train.pop("train_loss")), "val_loss": plain(val_loss),
+              key: plain(val.pop(key))}
+    result.update({k: plain(v) for k, v in {**train, **val}.items()})
+    result["seconds"] = round(seconds, 3)
+    if reason == "completed":
+        save_weights(model, args.out)
+    else:
+        print(f"{args.out} not written: the weights are not finite", file=sys.stderr)
+    print(json.dumps(result), flush=True)
+
+
+def plain(v):
+    """JSON has no NaN: a missing or non-finite number becomes null."""
+    return None if v is None or not math.isfinite(v) else float(v)
+
+
+def save_weights(model: torch.nn.Module, path: str) -> None:
+    """Written next to its place, then renamed: a crash never leaves half a file."""
+    tmp = f"{path}.tmp{os.getpid()}"
+    torch.save({k: v.detach().cpu() for k, v in model.state_dict().items()}, tmp)
+    os.replace(tmp, path)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    try:
+        return train(args)
+    except Problem as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
