@@ -154,9 +154,12 @@ def install(env=None, say=print) -> None:
     env = dict(os.environ if env is None else env)
     data = data_home(env)
     command = launch_command()
-    contents = {"desktop": desktop_entry(command).encode("utf-8"),
-                "icon": (RESOURCES / "icons" / "netwright.svg").read_bytes(),
-                "mime": (RESOURCES / "netwright-mime.xml").read_bytes()}
+    try:
+        contents = {"desktop": desktop_entry(command).encode("utf-8"),
+                    "icon": (RESOURCES / "icons" / "netwright.svg").read_bytes(),
+                    "mime": (RESOURCES / "netwright-mime.xml").read_bytes()}
+    except OSError as e:                 # an install without resources/ (a plain wheel)
+        raise DesktopInstallError(f"cannot read Netwright's {e.filename}: {e.strerror or e}")
     paths = targets(data)
     for path in paths.values():
         _check_writable(path.parent)

@@ -57,7 +57,6 @@ def spec_text(console: bool = True) -> str:
     return SPEC_TEMPLATE.format(
         root=repr(str(ROOT)), name=repr(NAME), excludes=repr(list(EXCLUDES)),
         data_packages=repr(list(DATA_PACKAGES)), hidden_packages=repr(list(HIDDEN_PACKAGES)),
-        icon=repr(str(ROOT / "resources" / "icons" / "netwright.svg")),
         console=repr(console))
 
 

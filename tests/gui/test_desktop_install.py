@@ -220,6 +220,13 @@ def test_a_folder_that_is_not_writable_is_refused_before_writing(xdg, monkeypatc
     assert list(data.iterdir()) == []
 
 
+def test_missing_resources_are_named_not_a_traceback(xdg, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(desktop_install, "RESOURCES", tmp_path / "no-resources")
+    assert desktop_install.run_desktop_command(["--install-desktop"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read Netwright's ") and "netwright.desktop" in err
+
+
 def test_a_relative_xdg_data_home_is_ignored_as_the_spec_says(monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", "relative/share")
     assert desktop_install.data_home() == Path.home() / ".local" / "share"
