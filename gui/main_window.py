@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         from gui.training.controller import TrainingController
         self.training = TrainingController(self)      # the dashboard (gui/training)
+        from gui.export_actions import ExportActions
+        self.export_actions = ExportActions(self)      # File > Export (engine/export)
 
     # ---- construction --------------------------------------------------------------------
     def _make_canvas(self):
