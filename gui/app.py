@@ -48,7 +48,9 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = _Parser(prog="netwright", description="Build neural networks by hand and watch "
-                                              "them learn.")
+                                              "them learn.",
+                epilog="netwright --install-desktop (--uninstall-desktop): add (remove) the "
+                       "menu entry and the *.nw.json file type, on Linux")
     p.add_argument("file", nargs="?", help="a network file (*.nw.json); default: the XOR "
                                            "example")
     p.add_argument("--train-steps", type=int, default=0, metavar="N",
