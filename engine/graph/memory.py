@@ -323,7 +323,7 @@ def format_bytes(n: int) -> str:
     n = int(n)
     for power in range(len(UNITS) - 1, 0, -1):
         if n >= 1024 ** power:
-            tenths = n * 10 // 1024 ** power
+            tenths = (n * 10 + 1024 ** power // 2) // 1024 ** power       # rounded
             if tenths >= 10 ** 10:
                 return "more than a billion TB"
             return f"{tenths / 10:,.1f} {UNITS[power]}"
