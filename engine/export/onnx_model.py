@@ -57,17 +57,24 @@ def onnx_graph(model) -> tuple[OnnxGraph, str]:
 
 def onnx_proto(onnx, net, model):
     """The onnx.ModelProto of ``model`` (``onnx`` is the imported package); checked."""
-    helper, numpy_helper = onnx.helper, onnx.numpy_helper
     graph, last = onnx_graph(model)
-    graph.nodes.append(OnnxNode("Identity", [last], "output"))
+    return to_proto(onnx, graph, _graph_name(net), {"input": model.input_shape},
+                    (last, model.output_shape))
+
+
+def to_proto(onnx, graph: OnnxGraph, name: str, inputs: dict, output: tuple):
+    """A checked ModelProto of ``graph``: ``inputs`` maps each graph input to its shape
+    (batch axis excluded), ``output`` is (last tensor, its shape), given out as "output"."""
+    helper = onnx.helper
     nodes = [helper.make_node(n.op, n.inputs, [n.output], name=n.output, **n.attrs)
-             for n in graph.nodes]
-    weights = [numpy_helper.from_array(a, name) for name, a in graph.initializers.items()]
+             for n in graph.nodes + [OnnxNode("Identity", [output[0]], "output")]]
+    weights = [onnx.numpy_helper.from_array(a, key) for key, a in graph.initializers.items()]
     float32 = onnx.TensorProto.FLOAT
-    x = helper.make_tensor_value_info("input", float32, ["batch", *model.input_shape])
-    y = helper.make_tensor_value_info("output", float32, ["batch", *model.output_shape])
+    xs = [helper.make_tensor_value_info(x, float32, ["batch", *shape])
+          for x, shape in inputs.items()]
+    y = helper.make_tensor_value_info("output", float32, ["batch", *output[1]])
     proto = helper.make_model(
-        helper.make_graph(nodes, _graph_name(net), [x], [y], weights),
+        helper.make_graph(nodes, name, xs, [y], weights),
         opset_imports=[helper.make_opsetid("", OPSET)], producer_name="Netwright",
         ir_version=IR_VERSION)
     onnx.checker.check_model(proto)

@@ -87,14 +87,14 @@ def model_source(net, model) -> str:
     lines.append(f"        return {names[model.output_id]}")
     inits += [f"        self.{name}.requires_grad_(False)  # frozen in the network file"
               for name in frozen]
-    return _module_text(net, model, inits, lines, renamed, uses_f="F." in "\n".join(lines))
+    return _module_text(net, model, inits, lines, renamed)
 
 
 def _id_comment(node_id: str, name: str) -> str:
     return "" if node_id == name else f"  # node {node_id!r}"
 
 
-def _module_text(net, model, inits, lines, renamed, uses_f) -> str:
+def _module_text(net, model, inits, lines, renamed) -> str:
     # Printable characters only, no quotes or backslashes: the name goes into a docstring.
     title = "".join(c for c in str(net.name or "network")
                     if c.isprintable() and c not in '\\"')[:100]
@@ -106,10 +106,12 @@ def _module_text(net, model, inits, lines, renamed, uses_f) -> str:
         f"Model()(x) takes a batch x of shape (N, {shape_in}) and returns (N, {shape_out});",
         "its state_dict has the keys and layouts of Netwright's engine, and Model().eval()(x)",
         'equals the engine\'s forward(x, training=False)."""',
-        "import torch",
-        "from torch import nn",
     ]
-    if uses_f:
+    code = "\n".join(lines)       # import only what forward uses (torch.cat, F.pad)
+    if re.search(r"\btorch\.", code):
+        parts.append("import torch")
+    parts.append("from torch import nn")
+    if re.search(r"\bF\.", code):
         parts.append("import torch.nn.functional as F")
     parts += ["", ""]
     if renamed:
