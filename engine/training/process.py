@@ -45,6 +45,7 @@ CHUNK_HZ = 30.0
 CHECK_EVERY_S = 0.002      # between two steps the child looks for controls at most this often
 BLAS_THREADS = 1
 CLOSE_WAIT_S = 2.0
+TERMINATE_WAIT_S = 0.2     # end(): how long SIGTERM may take before SIGKILL
 NORM_SAMPLES = 300         # gradient-norm samples per run, about (see norm_interval)
 _HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 
@@ -228,6 +229,28 @@ class TrainingProcess:
             if process.is_alive():
                 process.kill()
                 process.join(CLOSE_WAIT_S)
+
+    def end(self, wait_s: float = TERMINATE_WAIT_S) -> None:
+        """End a child that no longer answers (frozen, or in a step that never ends): SIGTERM,
+        then SIGKILL if it is still there after ``wait_s`` (a stopped process ignores
+        SIGTERM). No message comes after this; the parent's Trainer keeps the weights of
+        the last Paused or Ended (``model_step``). Safe to call twice."""
+        self._closed = True
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+        process = self._process
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(wait_s)
+            if process.is_alive():
+                process.kill()
+                process.join(CLOSE_WAIT_S)
+
+    @property
+    def closed(self) -> bool:
+        """True once closed or ended: it can train no more (a new run needs a new process)."""
+        return self._closed
 
     @property
     def child_pid(self) -> int | None:

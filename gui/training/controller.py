@@ -37,6 +37,7 @@ class TrainingController(QObject):
         self.session.pausedAt.connect(self._on_paused)
         self.session.ended.connect(self._on_ended)
         self.session.failed.connect(self._show_problem)
+        self.session.forcedStop.connect(self._show_forced_stop)
         self.session.diverged.connect(
             lambda _e: self.window.status.showMessage("Training diverged", 8000))
         self.run_id = 0
@@ -130,7 +131,7 @@ class TrainingController(QObject):
     # ---- state ------------------------------------------------------------------------------
     def _on_state(self, state) -> None:
         self.document.set_locked(state in ACTIVE)
-        enable_actions(self.actions, state)
+        enable_actions(self.actions, state, self.session.can_continue)
         process = self.session.process
         self.window.set_training_state(state_text(state, process.step if process else None,
                                                   self.session.last_finish))
@@ -229,7 +230,7 @@ class TrainingController(QObject):
         made (its RunInfo), or False if the network cannot train (the message is shown)."""
         doc_dict = self.document.to_dict()
         key = graph_key(doc_dict)
-        if self.session.process is not None and self.state == STOPPED and key == self._trainer_key:
+        if self.session.can_continue and self.state == STOPPED and key == self._trainer_key:
             return None
         from gui.files import error_messages
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -269,6 +270,10 @@ class TrainingController(QObject):
         callbacks, self._after_run = self._after_run, []
         for callback in callbacks:
             callback()
+
+    def _show_forced_stop(self, message: str) -> None:
+        self.dashboard.banner.show_message(message, "info")
+        self.window.status.showMessage(message, 15000)
 
     def _show_problem(self, message: str) -> None:
         self.dashboard.banner.show_message(message)

@@ -25,6 +25,9 @@ from gui.training.states import ACTIVE, IDLE, RunState, next_state
 
 # Without sockets (Windows pipes): drain the pipe this often instead of being woken up.
 POLL_MS = 15 if sys.platform == "win32" else None
+# Stop waits this long for the process's answer (it answers between two steps, within
+# milliseconds), then ends it: a frozen process left the window stopping for ever.
+STOP_TIMEOUT_S = 3.0
 
 
 class RunSession(QObject):
@@ -35,6 +38,7 @@ class RunSession(QObject):
     pausedAt = Signal(int)               # the run waits after this step (a current Paused)
     ended = Signal(object)               # FinishedEvent, or None when the run failed
     failed = Signal(str)                 # why the run could not go on
+    forcedStop = Signal(str)             # Stop was not answered, the process was ended: why
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,6 +48,8 @@ class RunSession(QObject):
         self.pause_step: int | None = None
         self._notifier: QSocketNotifier | QTimer | None = None
         self.poll_ms = POLL_MS
+        self._stop_timer = QTimer(self, singleShot=True)
+        self._stop_timer.timeout.connect(self._stop_timed_out)
 
     # ---- the run ----------------------------------------------------------------------------
     @property
@@ -99,6 +105,28 @@ class RunSession(QObject):
     def stop(self) -> None:
         if self._move("stop"):
             self.process.stop()
+            self._stop_timer.start(round(STOP_TIMEOUT_S * 1000))
+
+    def _stop_timed_out(self) -> None:
+        """Stop was not answered in time: end the process; the run is stopped where its
+        last weights came from, and a new run needs a new process."""
+        process = self.process
+        if self.state != RunState.STOPPING or process is None:
+            return
+        self.read()                          # an answer that is waiting counts
+        if self.state != RunState.STOPPING or process is not self.process:
+            return
+        self._watch(None)                    # before its pipe closes
+        process.end()
+        self.pause_step = self.last_finish = None
+        self._move("stopped")
+        self.forcedStop.emit(forced_stop_text(STOP_TIMEOUT_S, process.model_step))
+        self.ended.emit(None)
+
+    @property
+    def can_continue(self) -> bool:
+        """A stopped run's process can go on (False once it was ended)."""
+        return self.process is not None and not self.process.closed
 
     def set_lr(self, lr: float) -> None:
         """ValueError for a bad rate; without a run there is nothing to change."""
@@ -119,6 +147,8 @@ class RunSession(QObject):
         if state is None:
             return False
         changed, self.state = state != self.state, state
+        if state != RunState.STOPPING:
+            self._stop_timer.stop()
         if changed:
             self.stateChanged.emit(state)
         return True
@@ -175,3 +205,11 @@ class RunSession(QObject):
             self._move("failed")
             self.failed.emit(message.text)
             self.ended.emit(None)
+
+
+def forced_stop_text(timeout_s: float, model_step: int) -> str:
+    """What the user is told when Stop had to end the training process."""
+    kept = (f"the weights of step {model_step:,}, the last it sent, are kept" if model_step
+            else "it had sent no weights, so the run keeps its starting weights")
+    return (f"The training process did not stop within {timeout_s:g} s and was ended; "
+            f"{kept}. Train starts a new run.")

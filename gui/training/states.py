@@ -53,11 +53,13 @@ def state_text(state: RunState, step: int | None, last_finish) -> str:
             STOPPING: "Stopping…", STOPPED: f"Stopped{at}", FINISHED: "Finished"}[state]
 
 
-def enable_actions(actions: dict, state: RunState) -> None:
-    """Enable and name the Train / Pause / Step / Stop / Reset actions for ``state``."""
+def enable_actions(actions: dict, state: RunState, can_continue: bool = True) -> None:
+    """Enable and name the Train / Pause / Step / Stop / Reset actions for ``state``
+    (``can_continue`` False: a stopped run whose process was ended, Train starts anew)."""
     allowed = {event for (s, event) in TRANSITIONS if s == state}
     actions["train"].setEnabled("train" in allowed)
-    actions["train"].setText({PAUSED: "&Resume", STOPPED: "&Continue"}.get(state, "&Train"))
+    names = {PAUSED: "&Resume", STOPPED: "&Continue" if can_continue else "&Train"}
+    actions["train"].setText(names.get(state, "&Train"))
     actions["pause"].setEnabled("pause" in allowed)
     actions["step"].setEnabled("step" in allowed)
     actions["stop"].setEnabled("stop" in allowed)
