@@ -85,13 +85,18 @@ class ParamForm(QWidget):
         self._names[param.name] = name
 
     def set_values(self, values: dict[str, Any]) -> None:
-        """Show ``values`` (missing names: their defaults) without emitting edits; names
+        """Show ``values`` as stored (missing names: their defaults) without emitting edits:
+        a value its param refuses is shown as it is, red, with the reason under it. Names
         whose value differs from the default are shown in bold."""
         for param in self.params:
-            value = values.get(param.name)
-            self.editors[param.name].set_value(value)
-            self._show_error(param.name, "")
-            changed = value is not None and value != param.default
+            editor = self.editors[param.name]
+            given = param.name in values
+            if given:
+                editor.show_stored(values[param.name])
+            else:
+                editor.set_value(None)
+            self._show_error(param.name, editor.error_text())
+            changed = given and values[param.name] != param.default
             font = self._names[param.name].font()
             font.setBold(changed)
             self._names[param.name].setFont(font)

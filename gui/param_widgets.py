@@ -3,10 +3,13 @@
 ``make_editor(param)`` returns a ParamEditor: it shows a value, validates what the user
 enters with ``param.validate`` (so ranges and choices are never written twice) and emits
 ``edited(value)`` only for valid values. An invalid entry is refused at the widget: a red
-border and the reason in the tooltip and in ``error_text()``.
+border and the reason in the tooltip and in ``error_text()``. A value a file holds that the
+param refuses ("four" units, an lr of 1e400) or the editor cannot hold is shown as it is, in
+a text box, red, with the reason: typing a valid value there submits it.
 """
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -17,6 +20,36 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
 from engine.schema import Param
 
 INT_LIMIT = 2_000_000_000
+MAX_TYPED = 1000            # characters typed in a stored value's text box
+MAX_SHOWN = 200             # characters of a stored value shown
+
+
+def stored_text(value: Any) -> str:
+    """A stored value as text: 'four', 'inf', '[4]', 'null'; a long one shortened."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, float):
+        text = repr(value)                      # inf, nan, 1e+300 (JSON has no inf)
+    else:
+        try:
+            text = json.dumps(value)
+        except ValueError:                       # an integer of 4,300+ digits
+            text = "a number too long to show"
+        except (TypeError, RecursionError):
+            text = repr(value)[:MAX_SHOWN]
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 3] + "..."
+
+
+def parse_typed(text: str, kind: str) -> Any:
+    """What was typed in a stored value's text box, as the param's kind reads it: JSON
+    where it is JSON (4, 0.01, true, [1, 28, 28]), else the text ('1, 28, 28' for a shape)."""
+    text = text.strip()
+    if kind in ("str", "choice"):
+        return text
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return parse_int_list(text) if kind == "shape" else text
 
 
 class ParamEditor(QWidget):
@@ -29,6 +62,8 @@ class ParamEditor(QWidget):
         super().__init__(parent)
         self.param = param
         self._error = ""
+        self.stored: QLineEdit | None = None     # the text box of a value shown as stored
+        self._own: list[QWidget] = []            # the editor's widgets it stands in for
         self.setObjectName(f"param_{param.name}")
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -43,16 +78,57 @@ class ParamEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         """Show ``value`` (None: the default) without emitting ``edited``."""
-        self.blockSignals(True)
-        for child in self.findChildren(QWidget):
-            child.blockSignals(True)
+        self.show_stored(self.param.default if value is None else value)
+
+    def show_stored(self, value: Any) -> None:
+        """Show ``value`` as a file holds it (None is JSON's null here), without emitting
+        ``edited``: a value the param refuses, or one the editor cannot hold, goes in the
+        text box, marked invalid with the param's reason when it is refused."""
         try:
-            self._show(self.param.default if value is None else value)
+            shown, problem = self.param.validate(value), ""
+        except (ValueError, TypeError) as e:
+            shown, problem = None, str(e)
+        as_text = bool(problem) or not self._fits(shown)
+        self._block_signals(True)
+        try:
+            if not as_text:
+                self._show(shown)
+            self._show_as_text(value if as_text else None, as_text)
         finally:
-            for child in self.findChildren(QWidget):
-                child.blockSignals(False)
-            self.blockSignals(False)
-        self._set_error("")
+            self._block_signals(False)
+        self._set_error(problem)
+
+    def _block_signals(self, on: bool) -> None:
+        self.blockSignals(on)
+        for child in self.findChildren(QWidget):
+            child.blockSignals(on)
+
+    def _fits(self, value: Any) -> bool:
+        """Whether the editor's own widget can show ``value`` (a valid one) exactly."""
+        return True
+
+    def _show_as_text(self, value: Any, on: bool) -> None:
+        """The stored value in a text box in place of the editor's widgets (or back)."""
+        if not on and self.stored is None:
+            return
+        if self.stored is None:
+            self._own = [self.layout_.itemAt(i).widget() for i in range(self.layout_.count())]
+            self.stored = QLineEdit(self)
+            self.stored.setObjectName("stored_value")
+            self.stored.setMaxLength(MAX_TYPED)
+            self.layout_.addWidget(self.stored, 1)
+            self.stored.editingFinished.connect(self._submit_typed)
+        for widget in self._own:
+            widget.setVisible(not on)
+        self.stored.setVisible(on)
+        if on:
+            self.stored.setText(stored_text(value))
+            self.stored.setModified(False)
+
+    def _submit_typed(self) -> None:
+        if self.stored.isModified():            # not on a mere focus change
+            self.stored.setModified(False)
+            self._submit(parse_typed(self.stored.text(), self.param.kind))
 
     def error_text(self) -> str:
         return self._error
@@ -92,6 +168,9 @@ class IntEditor(ParamEditor):
 
     def value(self):
         return self.spin.value()
+
+    def _fits(self, value):
+        return self.spin.minimum() <= value <= self.spin.maximum()
 
     def _show(self, value):
         self.spin.setValue(int(value))
@@ -147,6 +226,9 @@ class FloatEditor(ParamEditor):
 
     def value(self):
         return self.spin.value()
+
+    def _fits(self, value):
+        return self.spin.minimum() <= value <= self.spin.maximum()
 
     def _show(self, value):
         self.spin.setValue(float(value))
@@ -245,6 +327,9 @@ class PaddingEditor(ParamEditor):
     def value(self):
         mode = self.combo.currentText()
         return self.spin.value() if mode == "custom" else mode
+
+    def _fits(self, value):
+        return not isinstance(value, int) or self.spin.minimum() <= value <= self.spin.maximum()
 
     def _show(self, value):
         custom = isinstance(value, int)

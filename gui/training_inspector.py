@@ -14,6 +14,7 @@ from engine.schema import Param
 from engine.graph.training_checks import TRAINING_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
+from gui.param_widgets import stored_text
 
 HEADER = "header"
 
@@ -80,17 +81,35 @@ class _Section(QGroupBox):
         self.form: ParamForm | None = None
         self.shown_name: str | None = None
 
-    def show_choice(self, name: str, values: dict) -> None:
-        if name != self.shown_name:
-            self.shown_name = name
+    def show_choice(self, name, values) -> None:
+        """Show the chosen ``name`` and its params as stored; a name the registry does not
+        know (or no name at all) leaves the combo blank and says so, in red."""
+        known = isinstance(name, str) and name in self.specs
+        shown = name if known else f"unknown:{stored_text(name)}"
+        if shown != self.shown_name:
+            self.shown_name = shown
             self.combo.blockSignals(True)
-            self.combo.setCurrentText(name)
+            if known:
+                self.combo.setCurrentText(name)
+            else:
+                self.combo.setCurrentIndex(-1)
             self.combo.blockSignals(False)
-            spec = self.specs.get(name)
-            self.help.setText(getattr(spec, "help", f"Unknown name {name!r}"))
+            spec = self.specs.get(name) if known else None
+            self.help.setText(spec.help if known else
+                              f"Unknown {self.title().lower()} {stored_text(name)!r}: "
+                              f"choose one in the list")
+            self.help.setProperty("role", "help" if known else "error")
+            self.help.style().polish(self.help)
+            self._set_invalid(self.combo, not known)
             self._rebuild_form(spec)
         if self.form is not None:
-            self.form.set_values(values)
+            self.form.set_values(values if isinstance(values, dict) else {})
+
+    @staticmethod
+    def _set_invalid(widget, on: bool) -> None:
+        widget.setProperty("invalid", on)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _rebuild_form(self, spec) -> None:
         if self.form is not None:
@@ -183,21 +202,23 @@ class TrainingInspector(QWidget):
         return self.document.network.training
 
     def refresh(self) -> None:
+        """Show the training section as stored: a value its field refuses is shown as it
+        is, marked invalid (the analysis lists it with the others above)."""
         self.defaults_note.setVisible(not self.document.network.has_training)
         t = self.training
-        data = t.get("dataset") or {}
+        data = _dict(t.get("dataset"))
         self.dataset.show_choice(data.get("name", ""), data.get("params") or {})
-        self.split_form.set_values({"validation_split": data.get("validation_split")})
+        self.split_form.set_values(_given(data, ("validation_split",)))
         self.loss.show_choice(t.get("loss", ""), {})
-        opt = t.get("optimizer") or {}
+        opt = _dict(t.get("optimizer"))
         self.optimizer.show_choice(opt.get("name", ""),
                                    {k: v for k, v in opt.items() if k != "name"})
-        sched = t.get("scheduler") or {"name": "none"}
+        sched = _dict(t.get("scheduler")) or {"name": "none"}
         self.scheduler.show_choice(sched.get("name", ""),
-                            {k: v for k, v in sched.items() if k != "name"})
-        self.run_form.set_values({p.name: t.get(p.name) for p in RUN_PARAMS})
-        self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs")
-                                        or RUN_PARAMS[1].default)
+                                   {k: v for k, v in sched.items() if k != "name"})
+        self.run_form.set_values(_given(t, [p.name for p in RUN_PARAMS]))
+        self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs",
+                                                                    RUN_PARAMS[1].default))
 
     def _show_problems(self) -> None:
         problems = self.document.analysis.messages.get(None) or []
@@ -209,10 +230,13 @@ class TrainingInspector(QWidget):
             box.setEnabled(not locked)
         self.locked_note.setVisible(locked)
 
-    def _lr(self, opt: dict) -> float:
+    def _lr(self, opt: dict):
+        """The lr as stored (the schedule plot says when it is no number), else the
+        optimizer's default."""
         if "lr" in opt:
-            return float(opt["lr"])
-        spec = self.optimizer.specs.get(opt.get("name"))
+            return opt["lr"]
+        spec = self.optimizer.specs.get(opt.get("name")) if isinstance(opt.get("name"), str) \
+            else None
         for p in getattr(spec, "params", ()):
             if p.name == "lr":
                 return float(p.default)
@@ -230,7 +254,7 @@ class TrainingInspector(QWidget):
 
     def _choose_dataset(self, name: str) -> None:
         # another dataset has other params: start from its defaults, keep the split
-        data = dict(self.training.get("dataset") or {})
+        data = dict(_dict(self.training.get("dataset")))
         section = {"name": name, "params": {}}
         if "validation_split" in data:
             section["validation_split"] = data["validation_split"]
@@ -238,8 +262,19 @@ class TrainingInspector(QWidget):
 
     def _choose_optimizer(self, name: str) -> None:
         # keep the learning rate (a user's choice worth keeping), drop the rest
-        old = self.training.get("optimizer") or {}
+        old = _dict(self.training.get("optimizer"))
         new = {"name": name}
         if "lr" in old:
             new["lr"] = old["lr"]
         self._set("optimizer", new)
+
+
+def _dict(value) -> dict:
+    """A part of the training section that should be an object; {} when it is not (the
+    analysis names that problem)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _given(section: dict, names) -> dict:
+    """The fields of ``section`` among ``names`` that it holds (missing ones: defaults)."""
+    return {name: section[name] for name in names if name in section}
