@@ -149,6 +149,16 @@ def _build(path_text: str, mtime_ns: int, size: int, target: str, task: str):
     return info, x, y
 
 
+# File versions whose table failed to load, with why: the window analyses the network on
+# every edit, and reading a 55 MiB table again for its bad last cell froze each edit 7 s.
+_FAILED: dict[tuple, str] = {}
+
+
+def forget_failed_reads() -> None:
+    """Read a file that failed again next time, even unchanged (the user asks to retry)."""
+    _FAILED.clear()
+
+
 def _file_version(params: dict):
     if not params["path"]:
         raise _fail("no file chosen: set 'path' to a CSV file with a header row")
@@ -161,7 +171,16 @@ def _file_version(params: dict):
         check_readable_size(path, CSV_MAX_BYTES)
     except (NotRegularFile, FileTooLarge) as e:
         raise _fail(f"cannot read {path}: {e.strerror}") from None
-    return _build(str(path), st.st_mtime_ns, st.st_size, params["target"], params["task"])
+    version = (str(path), st.st_mtime_ns, st.st_size, params["target"], params["task"])
+    if version in _FAILED:
+        raise DataError(_FAILED[version])
+    try:
+        return _build(*version)
+    except DataError as e:
+        while len(_FAILED) >= 8:
+            del _FAILED[next(iter(_FAILED))]
+        _FAILED[version] = str(e)
+        raise
 
 
 @register_dataset(
