@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.data import load_dataset, share
+from engine.data.csv_table import forget_failed_reads
 from engine.graph.network import Network
 from engine.training.messages import ProbeRequest
 from engine.training.metrics import param_layers
@@ -96,6 +97,7 @@ class TrainerFactory:
             if key != self._data_key:
                 # Shared: the training process maps the same memory, no copy of big sets.
                 self._dataset = None
+                forget_failed_reads()      # Train tries again a file that failed at an edit
                 self._dataset = share(load_dataset(training["dataset"], base_seed))
                 self._data_key = key
             dataset = self._dataset
