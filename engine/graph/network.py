@@ -63,6 +63,9 @@ class Network:
         self.has_training = True
         self.training: dict = training if training is not None else copy.deepcopy(
             DEFAULT_TRAINING)
+        self._edits = 0                    # counts the edits below: see _position
+        self._index_key: tuple | None = None
+        self._index: dict[str, int] = {}
 
     # ---- dict form -----------------------------------------------------------------------
     @classmethod
@@ -103,10 +106,34 @@ class Network:
 
     # ---- queries -------------------------------------------------------------------------
     def node(self, node_id: str) -> dict:
-        for n in self.nodes:
-            if n["id"] == node_id:
-                return n
-        raise KeyError(f"no node {node_id!r}")
+        """The first node with this id (KeyError when there is none)."""
+        i = self._position(node_id)
+        if i is None:
+            raise KeyError(f"no node {node_id!r}")
+        return self.nodes[i]
+
+    def has_node(self, node_id: str) -> bool:
+        return self._position(node_id) is not None
+
+    def _position(self, node_id: str) -> int | None:
+        """Where ``node_id`` is in ``nodes``, from an index made once per edit: the canvas
+        asks for every card, and a walk over the list each time made opening a big file
+        quadratic. An answer the list does not bear out is asked again of a fresh index,
+        so a list changed by hand (not through the edits below) is still answered right."""
+        key = (self._edits, id(self.nodes), len(self.nodes))
+        if key != self._index_key:
+            self._reindex(key)
+        i = self._index.get(node_id)
+        if i is None or i >= len(self.nodes) or self.nodes[i]["id"] != node_id:
+            self._reindex(key)
+            i = self._index.get(node_id)
+        return i
+
+    def _reindex(self, key: tuple) -> None:
+        self._index = {}
+        for i, n in enumerate(self.nodes):
+            self._index.setdefault(n["id"], i)      # a duplicated id: its first node
+        self._index_key = key
 
     def node_ids(self) -> list[str]:
         return [n["id"] for n in self.nodes]
@@ -114,6 +141,13 @@ class Network:
     def input_edges(self, node_id: str) -> list[dict]:
         """The edges into ``node_id`` in port order (see ``in_port_order``)."""
         return in_port_order(e for e in self.edges if e["to"] == node_id)
+
+    def edges_into(self) -> dict[str, list[dict]]:
+        """``input_edges`` of every node that has an input, in one pass over the edges."""
+        into: dict[str, list[dict]] = {}
+        for e in self.edges:
+            into.setdefault(e["to"], []).append(e)
+        return {dst: in_port_order(edges) for dst, edges in into.items()}
 
     def inputs_of(self, node_id: str) -> list[str]:
         """Source ids feeding ``node_id``, in port order."""
@@ -132,17 +166,21 @@ class Network:
     def add_node(self, type_name: str, params: dict | None = None, x: float = 0.0,
                  y: float = 0.0, node_id: str | None = None, index: int | None = None) -> str:
         node_id = node_id or self.new_id(type_name)
-        if node_id in self.node_ids():
+        if self.has_node(node_id):
             raise ValueError(f"a node with id {node_id!r} exists already")
         node = {"id": node_id, "type": type_name, "params": dict(params or {}),
                 "ui": {"x": x, "y": y}}
         self.nodes.insert(len(self.nodes) if index is None else index, node)
+        self._edits += 1
         return node_id
 
     def remove_node(self, node_id: str) -> tuple[int, dict, list[tuple[int, dict]]]:
         """Remove a node and its edges; returns (index, node, [(edge index, edge)]) so an
         undo can put everything back exactly where it was."""
-        index = self.node_ids().index(node_id)
+        index = self._position(node_id)
+        if index is None:
+            raise ValueError(f"no node {node_id!r}")
+        self._edits += 1
         removed_edges = [(i, e) for i, e in enumerate(self.edges)
                          if node_id in (e["from"], e["to"])]
         for i, _ in reversed(removed_edges):
@@ -151,6 +189,7 @@ class Network:
 
     def restore_node(self, index: int, node: dict, edges: list[tuple[int, dict]]) -> None:
         self.nodes.insert(index, node)
+        self._edits += 1
         for i, e in edges:
             self.edges.insert(i, e)
 

@@ -2,6 +2,8 @@
 of the tensor it carries; dashed when that shape is unknown (a problem upstream)."""
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
@@ -23,15 +25,22 @@ def wire_path(start: QPointF, end: QPointF) -> QPainterPath:
 
 
 class EdgeItem(QGraphicsPathItem):
-    def __init__(self, src_item, dst_item):
+    def __init__(self, src_item, dst_item, route: bool = True):
+        """``route`` False leaves the path empty until ``refresh_path``: the scene routes a
+        whole network's wires once every card is in (placing a label asks where the cards
+        are, and the scene answers that slowly while items are still being added)."""
         super().__init__()
         self.src_item, self.dst_item = src_item, dst_item
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(-1)
         self.label = ""
         self.known = True
-        self._label_rect = QRectF()
-        self.refresh()
+        self._label_size = (0.0, 0.0)
+        self._label_rect: QRectF | None = None      # placed when first needed: label_rect()
+        self._bounds = QRectF()
+        self._read_label()
+        if route:
+            self.refresh_path()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -48,27 +57,43 @@ class EdgeItem(QGraphicsPathItem):
         end = port.scenePos() if port is not None else self.dst_item.scenePos()
         self.prepareGeometryChange()
         self.setPath(wire_path(start, end))
-        self._place_label()
+        self._label_rect = None
+        self._update_bounds()
 
     def refresh_label(self) -> bool:
+        """Re-read the carried shape; True when the label changed."""
+        if not self._read_label():
+            return False
+        self.prepareGeometryChange()
+        self._label_rect = None
+        self._update_bounds()
+        self.update()
+        return True
+
+    def _read_label(self) -> bool:
         shape = self.src_item.output_shape
         label, known = (format_shape(shape), True) if shape is not None else ("?", False)
         if (label, known) == (self.label, self.known):
             return False
         self.label, self.known = label, known
+        metrics = _label_metrics()
+        self._label_size = (metrics.horizontalAdvance(label) + 5, metrics.height() + 1)
         self.setToolTip(f"'{self.key[0]}' → '{self.key[1]}' carries {label}" if known else
                         f"'{self.key[0]}' → '{self.key[1]}': shape unknown because of a "
                         f"problem upstream")
-        self.prepareGeometryChange()
-        self._place_label()
-        self.update()
         return True
 
-    def _place_label(self) -> None:
+    def label_rect(self) -> QRectF:
+        """Where the label is drawn. Placed when first painted or hit, not when the wire
+        is made or relabelled: asking the scene where the cards are costs a millisecond a
+        wire, too much for the thousands of wires of a big file, most of them off screen."""
+        if self._label_rect is None:
+            self._label_rect = self._place_label()
+        return self._label_rect
+
+    def _place_label(self) -> QRectF:
         """Above the middle of the wire, or further along it where that would hide a card."""
-        metrics = QFontMetricsF(style.font(LABEL_FONT_SIZE))
-        w = metrics.horizontalAdvance(self.label) + 5
-        h = metrics.height() + 1
+        w, h = self._label_size
         cards = self._card_rects()
         best, best_cover = QRectF(), None
         for t in LABEL_POSITIONS:
@@ -79,7 +104,7 @@ class EdgeItem(QGraphicsPathItem):
                 best, best_cover = rect, cover
             if cover == 0:
                 break
-        self._label_rect = best
+        return best
 
     def _card_rects(self) -> list[QRectF]:
         scene = self.scene() or self.src_item.scene()
@@ -90,14 +115,20 @@ class EdgeItem(QGraphicsPathItem):
                 for item in scene.items(bounds, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
                 if hasattr(item, "card_rect")]
 
+    def _update_bounds(self) -> None:
+        """The wire and every place its label may take (known before it is placed)."""
+        w, h = self._label_size
+        self._bounds = self.path().boundingRect().adjusted(-max(w / 2, 4), -(h + 4) - 4,
+                                                           max(w / 2, 4), 4)
+
     def boundingRect(self) -> QRectF:
-        return super().boundingRect().adjusted(-4, -4, 4, 4).united(self._label_rect)
+        return self._bounds          # not QGraphicsPathItem's: it asks shape(), the label
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(7)
         outline = stroker.createStroke(self.path())
-        outline.addRect(self._label_rect)
+        outline.addRect(self.label_rect())
         return outline
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -113,12 +144,18 @@ class EdgeItem(QGraphicsPathItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < HIDE_LABEL_BELOW:         # unreadably small: the tooltip still tells
             return
+        rect = self.label_rect()
         painter.setPen(QPen(colour, 0.6))
         painter.setBrush(QBrush(style.WIRE_LABEL_FILL))
-        painter.drawRoundedRect(self._label_rect, 2.5, 2.5)
+        painter.drawRoundedRect(rect, 2.5, 2.5)
         painter.setFont(style.font(LABEL_FONT_SIZE))
         painter.setPen(QPen(style.TEXT if self.known else style.MUTED_TEXT))
-        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)
+
+
+@functools.cache
+def _label_metrics() -> QFontMetricsF:
+    return QFontMetricsF(style.font(LABEL_FONT_SIZE))
 
 
 def _area(rect: QRectF) -> float:

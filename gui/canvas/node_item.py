@@ -22,7 +22,9 @@ SIMPLE_BELOW = 0.55    # device pixels per card unit under which the card is sim
 
 
 class NodeItem(QGraphicsItem):
-    def __init__(self, document, node_id: str):
+    def __init__(self, document, node_id: str, sources: list[str] | None = None):
+        """``sources``: the ids wired into the node in port order, when the caller knows
+        them (the scene does, for a whole network at once); else read from the document."""
         super().__init__()
         self.document = document
         self.node_id = node_id
@@ -35,20 +37,20 @@ class NodeItem(QGraphicsItem):
         self.out_port: PortItem | None = None
         self.in_ports: list[PortItem] = []
         self._texts: tuple = ()
+        self._key: tuple = ()
         self.preview_item: PreviewItem | None = None
         self._hover = False
-        self.refresh()
+        self.refresh(sources)
 
     # ---- reading the document ------------------------------------------------------------
     @property
     def spec(self) -> LayerSpec | None:
         return self.document.spec(self.node_id)
 
-    def refresh(self) -> None:
+    def refresh(self, sources: list[str] | None = None) -> None:
         """Re-read everything (params, shapes, errors, ports, position) from the document."""
-        node = self.document.node(self.node_id)
-        self.setPos(node["ui"]["x"], node["ui"]["y"])
-        self.refresh_ports()
+        self.refresh_position()
+        self.refresh_ports(sources)
         self.refresh_analysis(force=True)
 
     def refresh_position(self) -> None:
@@ -57,6 +59,10 @@ class NodeItem(QGraphicsItem):
 
     def refresh_analysis(self, force: bool = False) -> bool:
         """Update the texts from the document's analysis; True when anything changed."""
+        key = self._facts_key()
+        if key == self._key and not force:      # the usual case on an edit elsewhere
+            return False
+        self._key = key
         texts = self._read_texts()
         if texts == self._texts and not force:
             return False
@@ -64,6 +70,15 @@ class NodeItem(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
         return True
+
+    def _facts_key(self) -> tuple:
+        """Everything the card's texts are made from, cheap to compare: a big network's
+        edit asks every card whether it changed."""
+        node = self.document.node(self.node_id)
+        facts = self.document.analysis.node(self.node_id)
+        known = (facts.shape, facts.weight_shapes) if facts else None
+        return (node["type"], repr(node.get("params")), known,
+                tuple(self.document.analysis.messages.get(self.node_id, ())))
 
     def _read_texts(self) -> tuple:
         doc, nid, spec = self.document, self.node_id, self.spec
@@ -101,11 +116,12 @@ class NodeItem(QGraphicsItem):
         return self._texts[2] if self._texts else None
 
     # ---- ports ---------------------------------------------------------------------------
-    def refresh_ports(self) -> None:
+    def refresh_ports(self, sources: list[str] | None = None) -> None:
         """One input port per connected input (in port order) plus a free one while the
         layer takes more; none for Input. Rebuilt only when the inputs changed."""
         spec = self.spec
-        sources = [e["from"] for e in self.document.input_edges(self.node_id)]
+        if sources is None:
+            sources = [e["from"] for e in self.document.input_edges(self.node_id)]
         max_in = spec.max_inputs if spec else 1
         slots: list[str | None] = list(sources)
         if max_in is None or len(slots) < max_in:
@@ -282,11 +298,6 @@ class NodeItem(QGraphicsItem):
         self._hover = False
         self.update()
         super().hoverLeaveEvent(event)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(1 if value else 0)
-        return super().itemChange(change, value)
 
     # ---- mouse: selection is Qt's; moving goes through the scene (one MoveNodes per drag)
     def mousePressEvent(self, event) -> None:

@@ -23,6 +23,12 @@ class CanvasScene(QGraphicsScene):
         self.document = document
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str], EdgeItem] = {}
+        self._wires_at: dict[str, set[tuple[str, str]]] = {}   # node id -> its wires' keys
+        self._analysis_shown = None      # the analysis the cards show
+        self._raised: set[NodeItem] = set()
+        # the selected cards are drawn above the others; kept here rather than in an
+        # itemChange of every card, which Qt calls a dozen times per card made
+        self.selectionChanged.connect(self._raise_selected)
         self._node_drag: NodeDrag | None = None
         self._wire_drag: WireDrag | None = None
         self.setBackgroundBrush(style.BACKGROUND)
@@ -39,27 +45,42 @@ class CanvasScene(QGraphicsScene):
 
     # ---- following the document ------------------------------------------------------
     def rebuild(self) -> None:
+        """Every card and wire made again, with look-ups made once for the whole network
+        (a card or wire at a time, opening a 2,000-node file took 25 s)."""
         self._cancel_gestures()
+        self._raised.clear()
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
-        for nid in self.document.network.node_ids():
-            self._on_node_added(nid)
-        for e in self.document.network.edges:
-            self._on_edge_added(e["from"], e["to"])
-        self._update_scene_rect()
+        self._wires_at.clear()
+        net = self.document.network
+        inputs = net.edges_into()
+        for nid in net.node_ids():
+            if nid not in self.node_items:
+                self._add_node_item(nid, [e["from"] for e in inputs.get(nid, ())])
+        bounds = self.itemsBoundingRect() if self.node_items else QRectF(0, 0, 1, 1)
+        m = SCENE_MARGIN                     # a new network: the old one's room goes
+        self.setSceneRect(bounds.adjusted(-m, -m, m, m))
+        for e in net.edges:
+            self._add_edge_item(e["from"], e["to"], route=False)
+        for edge in self.edge_items.values():
+            edge.refresh_path()
+        self._analysis_shown = self.document.analysis
 
-    def _on_node_added(self, nid: str) -> None:
-        if nid in self.node_items:
-            return
-        item = NodeItem(self.document, nid)
+    def _add_node_item(self, nid: str, sources: list[str] | None = None) -> NodeItem:
+        item = NodeItem(self.document, nid, sources)
         self.node_items[nid] = item
         self.addItem(item)
-        self._update_scene_rect()
+        return item
+
+    def _on_node_added(self, nid: str) -> None:
+        if nid not in self.node_items:
+            self._update_scene_rect(self._add_node_item(nid).outline_rect())
 
     def _on_node_removed(self, nid: str) -> None:
         item = self.node_items.pop(nid, None)
         if item is not None:
+            self._raised.discard(item)
             self.removeItem(item)
 
     def _on_node_changed(self, nid: str) -> None:
@@ -72,46 +93,59 @@ class CanvasScene(QGraphicsScene):
         if item is None:
             return
         item.refresh_position()
-        for (src, dst), edge in self.edge_items.items():
-            if nid in (src, dst):
-                edge.refresh_path()
-        self._update_scene_rect()
+        for key in self._wires_at.get(nid, ()):
+            self.edge_items[key].refresh_path()
+        self._update_scene_rect(item.outline_rect())
 
     def _on_edge_added(self, src: str, dst: str) -> None:
+        b = self.node_items.get(dst)
+        if b is not None and src in self.node_items and (src, dst) not in self.edge_items:
+            b.refresh_ports()
+            self._add_edge_item(src, dst)
+            self._reroute_into(dst)
+
+    def _add_edge_item(self, src: str, dst: str, route: bool = True) -> None:
         a, b = self.node_items.get(src), self.node_items.get(dst)
         if a is None or b is None or (src, dst) in self.edge_items:
             return
-        b.refresh_ports()
-        edge = EdgeItem(a, b)
+        edge = EdgeItem(a, b, route)
         self.edge_items[(src, dst)] = edge
         self.addItem(edge)
-        self._reroute_into(dst)
+        for end in (src, dst):
+            self._wires_at.setdefault(end, set()).add((src, dst))
 
     def _on_edge_removed(self, src: str, dst: str) -> None:
         edge = self.edge_items.pop((src, dst), None)
         if edge is not None:
             self.removeItem(edge)
+            for end in (src, dst):
+                self._wires_at.get(end, set()).discard((src, dst))
         item = self.node_items.get(dst)
-        if item is not None and self.document.has_node(dst):   # not when dst goes too
+        if item is not None and self.document.network.has_node(dst):   # not when dst goes too
             item.refresh_ports()
             self._reroute_into(dst)
 
     def _reroute_into(self, dst: str) -> None:
         """The input ports of ``dst`` may have moved (merge nodes grow a port per input)."""
-        for (_, d), edge in self.edge_items.items():
-            if d == dst:
-                edge.refresh_path()
+        for key in self._wires_at.get(dst, ()):
+            if key[1] == dst:
+                self.edge_items[key].refresh_path()
 
     def _on_analysis(self) -> None:
+        if self.document.analysis is self._analysis_shown:
+            return                   # the analysis rebuild() read (Open sends both signals)
+        self._analysis_shown = self.document.analysis
         changed = {nid for nid, item in self.node_items.items() if item.refresh_analysis()}
-        for (src, _), edge in self.edge_items.items():
-            if src in changed:
-                edge.refresh_label()
+        for nid in changed:
+            for key in self._wires_at.get(nid, ()):
+                if key[0] == nid:
+                    self.edge_items[key].refresh_label()
 
-    def _update_scene_rect(self) -> None:
-        bounds = self.itemsBoundingRect() if self.node_items else QRectF(0, 0, 1, 1)
+    def _update_scene_rect(self, grown: QRectF) -> None:
+        """Grow the scene to hold ``grown`` (scene coordinates) with a margin; it never
+        shrinks, so the view does not jump while nodes are deleted or dragged."""
         m = SCENE_MARGIN
-        wanted = bounds.adjusted(-m, -m, m, m).united(self.sceneRect())
+        wanted = grown.adjusted(-m, -m, m, m).united(self.sceneRect())
         if wanted != self.sceneRect():       # setting it repaints the whole view
             self.setSceneRect(wanted)
 
@@ -123,6 +157,14 @@ class CanvasScene(QGraphicsScene):
 
     def selected_edges(self) -> list[tuple[str, str]]:
         return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    def _raise_selected(self) -> None:
+        selected = {i for i in self.selectedItems() if isinstance(i, NodeItem)}
+        for item in self._raised - selected:
+            item.setZValue(0)
+        for item in selected - self._raised:
+            item.setZValue(1)
+        self._raised = selected
 
     def select_nodes(self, node_ids) -> None:
         wanted = set(node_ids)
