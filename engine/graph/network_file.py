@@ -52,7 +52,7 @@ def read(path: str | Path) -> dict:
     except UnicodeDecodeError as e:
         raise file_error([f"{path.name!r} is not UTF-8 text (byte {e.start} cannot be "
                           f"read); a network file is JSON text"]) from None
-    d = _parse_json(text, path.name)
+    d = parse_json(text, path.name)
     if not isinstance(d, dict):
         raise file_error([f"{path.name!r} holds a JSON {_json_type(d)}, but a network file "
                           f"holds one object {{\"format\": \"{FORMAT}\", ...}}"])
@@ -77,7 +77,10 @@ def _read_bytes(path: Path) -> bytes:
         raise file_error([f"cannot read {str(path)!r}: {e.strerror or e}"]) from None
 
 
-def _parse_json(text: str, name: str) -> Any:
+def parse_json(text: str, name: str) -> Any:
+    """``text`` read as a network file's JSON (the window's clipboard reads pasted text so
+    too); NetworkFileError naming ``name`` for malformed JSON, a key twice in one object,
+    an integer too long to read or nesting too deep to parse."""
     try:
         repeated: list[tuple[dict, str]] = []
         d = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
