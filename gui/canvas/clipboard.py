@@ -1,5 +1,9 @@
 """Copy / paste of canvas fragments: {"nodes": [...], "edges": [...internal edges]} as JSON
-on the system clipboard (its own MIME type, plus plain text for pasting elsewhere)."""
+on the system clipboard (its own MIME type, plus plain text for pasting elsewhere).
+
+What is pasted is checked exactly as a network file being opened (engine.graph.network_file:
+the JSON, then every node and edge), so a paste never puts in the document what a file
+could not hold: an edge with port "zero" was pasted, saved, and the file then refused."""
 from __future__ import annotations
 
 import atexit
@@ -9,7 +13,17 @@ import json
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from engine.errors import NetworkFileError
+from engine.files import NETWORK_FILE_MAX_BYTES
+from engine.graph import network_file
+from engine.graph.network import Network
+
 MIME_FRAGMENT = "application/x-netwright-fragment"
+SOURCE = "the clipboard"          # how the file checks' messages name what they read
+
+
+class PasteRefused(ValueError):
+    """Why what the clipboard holds cannot be pasted, in words for the status bar."""
 
 
 def fragment_of(network, node_ids) -> dict:
@@ -45,34 +59,53 @@ def _release_clipboard() -> None:
     and PySide then crashes on the Python wrapper (segfault at exit). Drop ours while Python
     is still alive."""
     app = QGuiApplication.instance()
-    if app is not None and from_mime(app.clipboard().mimeData()) is not None:
+    mime = app.clipboard().mimeData() if app is not None else None
+    if mime is not None and mime.hasFormat(MIME_FRAGMENT):
         app.clipboard().clear()
 
 
+def offers_paste(mime: QMimeData | None) -> bool:
+    """Whether Paste has something to try: a fragment, or text (which read_fragment checks,
+    saying why when it is refused: a disabled Paste would say nothing)."""
+    return mime is not None and (mime.hasFormat(MIME_FRAGMENT) or mime.hasText())
+
+
 def from_mime(mime: QMimeData | None) -> dict | None:
-    """The fragment on the clipboard, or None when it holds none (or a broken one)."""
-    if mime is None:
-        return None
-    if mime.hasFormat(MIME_FRAGMENT):
-        raw = bytes(mime.data(MIME_FRAGMENT)).decode("utf-8", "replace")
-    elif mime.hasText():
-        raw = mime.text()
-    else:
-        return None
+    """The fragment on the clipboard, or None when it holds none (or a refused one)."""
     try:
-        fragment = json.loads(raw)
-    except ValueError:
+        return read_fragment(mime)
+    except PasteRefused:
         return None
-    return fragment if _is_fragment(fragment) else None
 
 
-def _is_fragment(f) -> bool:
-    if not isinstance(f, dict) or not isinstance(f.get("nodes"), list) or not f["nodes"]:
-        return False
-    nodes_ok = all(isinstance(n, dict) and isinstance(n.get("id"), str)
-                   and isinstance(n.get("type"), str) for n in f["nodes"])
-    edges = f.get("edges", [])
-    edges_ok = isinstance(edges, list) and all(
-        isinstance(e, dict) and isinstance(e.get("from"), str) and isinstance(e.get("to"), str)
-        for e in edges)
-    return nodes_ok and edges_ok
+def read_fragment(mime: QMimeData | None) -> dict:
+    """{"nodes": [...], "edges": [...]} from the clipboard, checked as a network file being
+    opened (a whole network file's text pastes its nodes); PasteRefused says why not."""
+    raw = _clipboard_text(mime)
+    if len(raw) > NETWORK_FILE_MAX_BYTES:
+        raise PasteRefused(f"the clipboard holds {len(raw) / 2 ** 20:,.0f} MB of text, more "
+                           f"than a network file may ({NETWORK_FILE_MAX_BYTES // 2 ** 20} MB)")
+    try:
+        network = Network.from_dict(network_file.parse_json(raw, SOURCE))
+    except NetworkFileError as e:
+        raise PasteRefused(_first_problem(e)) from None
+    if not network.nodes:
+        raise PasteRefused("the clipboard holds no nodes (copy some on the canvas first)")
+    return {"nodes": network.nodes, "edges": network.edges}
+
+
+def _clipboard_text(mime: QMimeData | None) -> str:
+    if mime is not None and mime.hasFormat(MIME_FRAGMENT):
+        return bytes(mime.data(MIME_FRAGMENT)).decode("utf-8", "replace")
+    if mime is not None and mime.hasText():
+        return mime.text()
+    raise PasteRefused("the clipboard holds no text (copy nodes on the canvas first)")
+
+
+def _first_problem(error: NetworkFileError) -> str:
+    """The first problem of a refused paste, and how many more (the status bar is one line)."""
+    problems = getattr(error, "problems", None) or [str(error)]
+    more = len(problems) - 1
+    first = problems[0].replace("the file:", "the pasted text:").replace(
+        repr(SOURCE), "the clipboard's text")
+    return first + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
