@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu
 from gui import commands
 from gui.canvas import style
 from gui.canvas.actions import CanvasActions
-from gui.canvas.clipboard import fragment_of, from_mime, put_on_clipboard
+from gui.canvas.clipboard import PasteRefused, fragment_of, put_on_clipboard, read_fragment
 from gui.canvas.scene import CanvasScene
 
 NATURAL_ZOOM = 1.0 / style.CARD_SCALE           # cards at their designed size
@@ -90,8 +90,12 @@ class CanvasView(QGraphicsView):
         self.document.undo_stack.push(command)
 
     def paste(self) -> None:
-        fragment = from_mime(QGuiApplication.clipboard().mimeData())
-        if fragment is None or self._refuse_if_locked():
+        if self._refuse_if_locked():
+            return
+        try:           # checked as a file being opened is; refused: say why
+            fragment = read_fragment(QGuiApplication.clipboard().mimeData())
+        except PasteRefused as e:
+            self.statusMessage.emit(f"Cannot paste: {e}")
             return
         self._paste_count += 1
         self._push_paste(fragment, PASTE_OFFSET * self._paste_count, "Paste")
