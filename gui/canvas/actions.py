@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from gui.canvas.clipboard import from_mime
+from gui.canvas.clipboard import offers_paste
 
 Key = QKeySequence.StandardKey
 
@@ -70,7 +70,7 @@ class CanvasActions(QObject):
         state["delete"] = anything
         for name in NEEDS_NODES:
             state[name] = nodes
-        state["paste"] = from_mime(QGuiApplication.clipboard().mimeData()) is not None
+        state["paste"] = offers_paste(QGuiApplication.clipboard().mimeData())
         state["select_all"] = bool(doc.network.nodes)
         state["auto_layout"] = bool(doc.network.nodes)
         for name in EDITS:
