@@ -1,7 +1,14 @@
-"""The status bar: parameter count, whether the network is valid, training state."""
+"""The status bar: parameter count, training memory, whether the network is valid,
+training state."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+from engine.graph.memory import MemoryEstimate, format_bytes, memory_budget
+
+OVER_BUDGET_STYLE = "color: #b3261e;"       # the problems label's red (resources/style.qss)
 
 
 class StatusBar(QStatusBar):
@@ -10,13 +17,16 @@ class StatusBar(QStatusBar):
         self.document = document
         self.params_label = QLabel(self)
         self.params_label.setObjectName("status_params")
-        self.problems_label = QLabel(self)
+        self.memory_label = QLabel(self)
+        self.memory_label.setObjectName("status_memory")
+        self.problems_label = ElidedLabel(self)
         self.problems_label.setObjectName("status_problems")
         self.training_label = QLabel("Not training", self)
         self.training_label.setObjectName("status_training")
         # a normal widget: a passing message ("Saved ...") covers it for a moment
         self.addWidget(self.problems_label, 1)
         self.addPermanentWidget(self.params_label)
+        self.addPermanentWidget(self.memory_label)
         self.addPermanentWidget(self.training_label)
         document.analysisChanged.connect(self.refresh)
         document.networkReplaced.connect(self.refresh)
@@ -27,6 +37,7 @@ class StatusBar(QStatusBar):
         self.params_label.setText(f"{doc.total_params():,} parameters")
         self.params_label.setToolTip("Trainable numbers in the whole network (weights and "
                                      "biases)")
+        self._show_memory(doc.analysis.memory)
         count = doc.problem_count()
         first = doc.first_problem()
         if count == 0 and doc.network.nodes:
@@ -42,6 +53,25 @@ class StatusBar(QStatusBar):
         self.problems_label.style().unpolish(self.problems_label)
         self.problems_label.style().polish(self.problems_label)
 
+    def _show_memory(self, memory: MemoryEstimate | None) -> None:
+        """The training memory estimate, red when over the budget; the tooltip breaks it
+        down. Hidden while a shape is unknown (the problems label says why)."""
+        label = self.memory_label
+        label.setVisible(memory is not None)
+        if memory is None:
+            return
+        budget = memory_budget()
+        over = memory.total > budget.bytes
+        label.setText(f"{'⚠ ' if over else ''}{format_bytes(memory.total)} to train")
+        verdict = ("More than Netwright allows: training would be refused." if over
+                   else "Fits the budget.")
+        label.setToolTip("\n".join(
+            [f"Memory to train: {memory.line()} (without Python and NumPy themselves)"]
+            + [f"  {line}" for line in memory.breakdown()]
+            + [f"Budget: {format_bytes(budget.bytes)} ({budget.why}). {verdict}"]))
+        label.setProperty("over_budget", over)
+        label.setStyleSheet(OVER_BUDGET_STYLE if over else "")
+
     def set_training_state(self, text: str) -> None:
         self.training_label.setText(text)
 
@@ -51,6 +81,23 @@ class StatusBar(QStatusBar):
             for m in messages:
                 lines.append(f"{node_id}: {m}" if node_id else m)
         return "\n".join(lines)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label drawn with "…" where its text does not fit (``text()`` stays
+    whole). Its text must not set the window's minimum width: a long problem next to the
+    other labels pushed the window past a 1440 px screen."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), shown)
 
 
 def _elide(text: str, limit: int) -> str:
