@@ -4,6 +4,7 @@ copy and double-click (``netwright``, ``netwright.exe`` on Windows).
     python packaging/build.py                  build into packaging/dist/netwright
     python packaging/build.py --spec-only      write the spec and stop
     python packaging/build.py --dist /tmp/nw   elsewhere
+    python packaging/verify.py                 run the bundle: window, check, train, sizes
 
 PyInstaller is installed into the running environment when it is missing (it is a build
 tool, never a runtime dependency). The bundle holds the app, resources/ (examples, icons,
@@ -106,12 +107,13 @@ def build(args: argparse.Namespace) -> int:
     pyinstaller([str(spec), "--noconfirm", "--clean", "--distpath", str(args.dist),
                  "--workpath", str(args.work)])
     bundle = args.dist / NAME
-    leaked = [name for name in ("torch", "onnx", "pytest") if (bundle / "_internal" / name).exists()]
+    leaked = [name for name in ("torch", "onnx", "pytest")
+              if (bundle / "_internal" / name).exists()]
     if leaked:
         print(f"error: test-only packages were bundled: {', '.join(leaked)}", file=sys.stderr)
         return 1
-    print(f"bundle: {bundle} ({folder_size(bundle) / 2**20:.0f} MiB); "
-          f"run {bundle / NAME}")
+    print(f"bundle: {bundle} ({folder_size(bundle) / 2**20:.0f} MiB); run {bundle / NAME}; "
+          f"check it with python packaging/verify.py {bundle}")
     return 0
 
 
