@@ -4,10 +4,12 @@ from __future__ import annotations
 
 
 def _call(spec) -> str:
-    if spec is None:
-        return "none (a constant rate)"
     name, kwargs = spec
     return f"`{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})`"
+
+
+def _schedule(spec) -> str:
+    return "none (a constant rate)" if spec is None else f"{_call(spec)}, stepped once per epoch"
 
 
 def _title(net) -> str:
@@ -43,7 +45,7 @@ It needs only `torch` and `numpy` (`pip install torch numpy`).
 ## One machine
 
     python train.py                          # one process: the GPU if there is one, else the CPU
-    python train.py --device cpu --epochs 10
+    python train.py --device cpu --epochs 10 --threads 4
     torchrun --nproc_per_node 4 train.py     # 4 processes: DistributedDataParallel
 
 Under `torchrun` each process trains on its share of every epoch (a `DistributedSampler`)
@@ -68,7 +70,7 @@ own machine). See <https://pytorch.org/docs/stable/elastic/run.html>.
 
 - Loss: `{loss}` (PyTorch's functional form, a mean over the batch).{loss_note}
 - Optimizer: {_call(settings["optimizer"])}
-- Learning-rate schedule: {_call(settings["scheduler"])}, stepped once per epoch
+- Learning-rate schedule: {_schedule(settings["scheduler"])}
 - Batch: {batch} examples a step in all, divided among the processes (`--batch-size B` sets
   the examples per process instead); {settings["epochs"]} epochs (`--epochs N`); seed
   {settings["seed"]} (shuffling and Dropout; the weights come from `weights.pt`)

@@ -73,6 +73,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--batch-size", type=int, default=None,
                    help="examples per step in each process (default: the file's "
                         f"{SETTINGS['batch_size']} divided among the processes)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="CPU threads of each process (default: torch's; torchrun sets 1)")
     p.add_argument("--weights", default=str(HERE / "weights.pt"),
                    help="the state_dict to start from (default: weights.pt)")
     p.add_argument("--out", default=str(HERE / "trained.pt"),
@@ -80,8 +82,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.epochs < 1:
         p.error(f"--epochs must be at least 1, got {args.epochs}")
-    if args.batch_size is not None and args.batch_size < 1:
-        p.error(f"--batch-size must be at least 1, got {args.batch_size}")
+    for flag in ("batch_size", "threads"):
+        value = getattr(args, flag)
+        if value is not None and value < 1:
+            p.error(f"--{flag.replace('_', '-')} must be at least 1, got {value}")
     return args
 
 
@@ -267,6 +271,8 @@ def evaluate(model, loss_input: LossInput, x, y, task: str, device) -> tuple:
 
 # ---- training ------------------------------------------------------------------------------
 def train(args) -> int:
+    if args.threads:
+        torch.set_num_threads(args.threads)
     world, rank, device = start_processes(args.device)
     torch.manual_seed(SETTINGS["seed"] + rank)       # Dropout draws differ per process
     data = load_data(device)
