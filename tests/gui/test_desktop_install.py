@@ -136,6 +136,32 @@ def test_the_exec_line_starts_this_netwright(xdg):
     assert "a network file (*.nw.json)" in out.stdout
 
 
+@pytest.mark.skipif(not (shutil.which("xdg-open") and shutil.which("xdg-mime")),
+                    reason="xdg-open / xdg-mime (Debian: xdg-utils) not installed")
+def test_opening_a_network_file_starts_the_entry_with_that_file(xdg, tmp_path, monkeypatch):
+    """What a double-click does, through xdg-open's own desktop-neutral opener: the file's
+    type, its default application, the entry's Exec with %f (a recorder stands in for
+    Netwright, whose window would not exit)."""
+    recorder = tmp_path / "record_args"     # xdg-open splits Exec on spaces, quotes or not
+    recorder.write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$0.txt"\n')
+    recorder.chmod(0o755)
+    monkeypatch.setattr(desktop_install, "launch_command", lambda: [str(recorder)])
+    assert desktop_install.run_desktop_command(["--install-desktop"]) == 0
+    network = tmp_path / "my net.nw.json"
+    shutil.copy(ROOT / "resources" / "examples" / "xor_mlp.nw.json", network)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = env.get("DISPLAY") or ":99"   # xdg-open asks mime types only "with a display"
+    kind = subprocess.run(["xdg-mime", "query", "filetype", str(network)], env=env,
+                          capture_output=True, text=True, timeout=60).stdout.strip()
+    if kind != "application/x-netwright-network":
+        pytest.skip(f"xdg-mime reads file types without the shared MIME database ({kind})")
+    out = subprocess.run(["xdg-open", str(network)], env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert Path(f"{recorder}.txt").read_text().splitlines() == [str(network)]
+
+
 AWKWARD = 'we ird "q" $HOME `x` 100% back\\slash #(1);é'
 
 
