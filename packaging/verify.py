@@ -33,8 +33,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def bare_environment() -> dict:
+    """As a double-click starts it: no PYTHONPATH, no virtual environment, PATH /usr/bin:/bin
+    (on Linux and macOS; Windows needs its own variables)."""
+    if sys.platform == "win32":
+        env = dict(os.environ)
+    else:
+        env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"),
+               "LANG": os.environ.get("LANG", "C.UTF-8")}
+        env.update({k: os.environ[k] for k in ("DISPLAY", "XAUTHORITY") if k in os.environ})
+    env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
 def run(command: list, **kwargs) -> tuple[subprocess.CompletedProcess, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env = bare_environment()
     start = time.monotonic()
     out = subprocess.run([str(c) for c in command], capture_output=True, text=True,
                          timeout=TIMEOUT_S, env=env, cwd="/", **kwargs)
