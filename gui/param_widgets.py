@@ -123,6 +123,7 @@ class ParamEditor(QWidget):
         self.stored.setVisible(on)
         if on:
             self.stored.setText(stored_text(value))
+            self.stored.setCursorPosition(0)        # a long value shows its start
             self.stored.setModified(False)
 
     def _submit_typed(self) -> None:

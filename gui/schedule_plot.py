@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 BUILD_DELAY_MS = 120
+PLOT_HEIGHT = 150
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def schedule_points(scheduler: dict, lr, epochs) -> tuple[list[int], list[float]]:
@@ -43,9 +45,8 @@ class SchedulePlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("schedule_plot")
-        self.setMinimumHeight(130)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(150)
+        self.setFixedHeight(PLOT_HEIGHT)
         self.plot = None
         self.curve = None
         self.epochs: list[int] = []         # the sampled epochs (every one, up to 400)
@@ -68,7 +69,16 @@ class SchedulePlot(QWidget):
             self.epochs, self.values = [], []
             self.message.setText(f"No preview: {e}")
             self.message.show()
+        self._fit_height()
         self._redraw()
+
+    def _fit_height(self) -> None:
+        """The plot's height with a curve; only the reason's without one (no empty axes)."""
+        if self.values:
+            self.setFixedHeight(PLOT_HEIGHT)
+        else:
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def ensure_built(self) -> None:
         """Build the pyqtgraph plot now (tests, screenshots) instead of after a delay."""
@@ -101,6 +111,7 @@ class SchedulePlot(QWidget):
         if self.curve is None:
             return
         self.curve.setData(self.epochs, self.values)
+        self.plot.setVisible(bool(self.values))      # no empty axes beside the reason
         if self.values:
             top = max(self.values)
             room = top * 1.08 if top * 1.08 < math.inf else top     # 1.7e308 * 1.08 is inf

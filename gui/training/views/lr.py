@@ -35,17 +35,15 @@ class LearningRateView(CurvesView):
     def set_plan(self, plan) -> None:
         """The planned schedule: an LrPreview (engine.optim.schedulers.sample_lrs: a few
         hundred epochs at most, whatever the run's length) or the lr of every epoch. Drawn
-        as steps, each rate until the next sampled epoch, and only up to an overflow (a
-        curve running into 1e308 would say nothing true): the key says where it overflows."""
+        as steps, each rate until the next sampled epoch. A plan whose rate overflows is
+        not drawn (a curve shooting to 1e308 says nothing true): the view says where."""
         if not isinstance(plan, LrPreview):
             plan = _preview_of(plan)
-        finite = len(plan.lrs) if plan.overflow_epoch is None else \
-            int(np.searchsorted(plan.epochs, plan.overflow_epoch))
-        self.plan_epochs = np.asarray(plan.epochs[:finite], dtype=np.int64)
-        self.plan_lrs = np.asarray(plan.lrs[:finite], dtype=np.float64)
-        self.plan_end_epoch = plan.total if plan.overflow_epoch is None else plan.overflow_epoch
-        self.plan_note = ("" if plan.overflow_epoch is None else
-                          f"the planned rate overflows at epoch {plan.overflow_epoch:,}")
+        drawn = plan.overflow_epoch is None
+        self.plan_epochs = np.asarray(plan.epochs if drawn else (), dtype=np.int64)
+        self.plan_lrs = np.asarray(plan.lrs if drawn else (), dtype=np.float64)
+        self.plan_end_epoch = plan.total
+        self.plan_note = _overflow_note(plan)
         self._draw_plan()
         self._fit_y()
         self.note_x(everywhere=True)
@@ -142,6 +140,14 @@ class LearningRateView(CurvesView):
         self._show_what_there_is()
         self._fit_y()
         self.note_x(everywhere=True)
+
+
+def _overflow_note(plan: LrPreview) -> str:
+    if plan.overflow_epoch is None:
+        return ""
+    if plan.overflow_epoch == 0:
+        return f"the learning rate {plan.lrs[0]:g} is not a finite number"
+    return f"the planned rate overflows at epoch {plan.overflow_epoch:,}"
 
 
 def _preview_of(lrs) -> LrPreview:
