@@ -204,6 +204,7 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.path_edit.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
