@@ -147,3 +147,21 @@ def test_a_valid_file_after_a_hostile_one_shows_its_own_values(inspector, tmp_pa
     inspector.set_selection(["h1"])
     editor = inspector.node_page.form.editors["units"]
     assert editor.spin.isVisible() and editor.spin.value() == 4 and not editor.error_text()
+
+
+def test_typing_a_valid_learning_rate_over_a_stored_one_is_an_undoable_training_edit(
+        inspector, tmp_path):
+    doc = inspector.document
+    doc.replace(hostile_file(tmp_path, lr='"abc"'))
+    inspector.set_selection([])
+    editor = inspector.training_page.optimizer.form.editors["lr"]
+    editor.stored.setFocus()
+    editor.stored.selectAll()
+    QTest.keyClicks(editor.stored, "0.05")
+    QTest.keyClick(editor.stored, Qt.Key.Key_Return)
+    assert doc.network.training["optimizer"]["lr"] == 0.05
+    editor = inspector.training_page.optimizer.form.editors["lr"]
+    assert editor.spin.isVisible() and editor.spin.value() == 0.05
+    assert inspector.training_page.schedule_plot.message.isHidden()
+    doc.undo_stack.undo()
+    assert doc.network.training["optimizer"]["lr"] == "abc" and shown(editor) == "abc"
