@@ -1,8 +1,9 @@
 """Whole networks exported (issue 17): for every example in resources/examples, random graphs
 from the compiler's hypothesis strategy, and ids that are no Python names, the generated
 model.py's Model().eval() and the ONNX model in onnxruntime equal the engine's
-forward(training=False) to 1e-5, Model() has the engine's state_dict keys, and a saved
-state_dict (weights.pt) restores the engine's weights through torch.load + load_state_dict."""
+forward(training=False) to 1e-5, Model() has the engine's state_dict keys, and the
+weights.pt the PyTorch export writes restores the engine's weights through torch.load +
+load_state_dict."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from engine import Network, compile_network
 from engine.errors import GraphError
 from engine.export.pytorch.model_code import RESERVED, python_names
+from engine.export.pytorch.project import weights_pt
 from tests.engine.test_compiler import random_chain
 from tests.export.runners import (TOLERANCE, batch, max_diff, model_module, onnx_model_run,
                                   torch_model, torch_run)
@@ -51,7 +53,7 @@ def test_saved_state_dict_restores_the_engine_weights(path, tmp_path):
     torch = pytest.importorskip("torch")
     net = Network.load(path)
     model = trained_a_little(net)
-    torch.save(torch_model(net, model).state_dict(), tmp_path / "weights.pt")
+    (tmp_path / "weights.pt").write_bytes(weights_pt(model))     # as --to pytorch writes it
     fresh = model_module(net, model).Model()
     fresh.load_state_dict(torch.load(tmp_path / "weights.pt"))
     restored = {k: v.numpy() for k, v in fresh.state_dict().items()}
@@ -110,7 +112,7 @@ def test_ids_that_are_no_python_names_keep_the_engine_state_dict_keys(tmp_path):
     tm = torch_model(net, model)
     assert list(tm.state_dict()) == list(model.state_dict())
     assert "a.b.weight" in tm.state_dict() and "class.bias" in tm.state_dict()
-    torch.save(tm.state_dict(), tmp_path / "weights.pt")
+    (tmp_path / "weights.pt").write_bytes(weights_pt(model))
     fresh = model_module(net, model).Model()
     fresh.load_state_dict(torch.load(tmp_path / "weights.pt"))     # strict
     x = batch(model, 5)
