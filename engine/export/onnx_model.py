@@ -77,7 +77,7 @@ def to_proto(onnx, graph: OnnxGraph, name: str, inputs: dict, output: tuple):
         helper.make_graph(nodes, name, xs, [y], weights),
         opset_imports=[helper.make_opsetid("", OPSET)], producer_name="Netwright",
         ir_version=IR_VERSION)
-    onnx.checker.check_model(proto)
+    onnx.checker.check_model(proto, full_check=True)   # with shape inference
     return proto
 
 
