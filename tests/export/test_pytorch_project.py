@@ -200,6 +200,41 @@ def test_train_py_loss_and_metrics_equal_the_engines(projects, name):
         assert value == pytest.approx(metrics[key], rel=1e-5, abs=1e-6), key
 
 
+def test_a_fused_softmax_whose_id_is_no_attribute_still_gives_the_logits(tmp_path):
+    """The loss reads the input of the final Softmax through model.py's stand-in name."""
+    d = load("iris").to_dict()
+    renamed = {"p": "class", "out": "1-out"}
+    for node in d["nodes"]:
+        node["id"] = renamed.get(node["id"], node["id"])
+    for edge in d["edges"]:
+        edge["from"], edge["to"] = (renamed.get(edge[k], edge[k]) for k in ("from", "to"))
+    net = Network.from_dict(d)
+    out = export(net, tmp_path / "p")
+    metrics = Trainer(net).final_metrics()
+    with TrainScript(out) as train:
+        assert train.SETTINGS["loss_reads_input_of"] == "class_"
+        cpu = torch.device("cpu")
+        data = train.load_data(cpu)
+        model = train.build_model(str(out / "weights.pt"), cpu)
+        loss, _ = train.evaluate(model, train.LossInput(model), data["x_val"], data["y_val"],
+                                 data["task"], cpu)
+    assert loss == pytest.approx(metrics["val_loss"], rel=1e-5)
+
+
+def test_without_a_training_section_the_defaults_are_used_or_said_not_to_fit(tmp_path):
+    d = load("xor_mlp").to_dict()
+    del d["training"]
+    out = export(Network.from_dict(d), tmp_path / "xor")
+    assert "no training section, so these are Netwright's defaults" in (
+        out / "README.md").read_text()
+    d = load("digits_cnn").to_dict()
+    del d["training"]
+    with pytest.raises(ExportError, match="no training section, so training uses the defaults"
+                                          ".*do not fit this network.*shape"):
+        export(Network.from_dict(d), tmp_path / "cnn")
+    assert not (tmp_path / "cnn").exists()
+
+
 OPTIMIZERS = [
     {"name": "sgd", "lr": 0.1, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01},
     {"name": "sgd", "lr": 0.1, "momentum": 0.5, "dampening": 0.3},

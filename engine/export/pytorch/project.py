@@ -18,6 +18,7 @@ from engine.export.pytorch.model_code import model_source, python_names, torch_s
 from engine.export.pytorch.readme import readme_text
 from engine.export.pytorch.train_template import render_train_script
 from engine.graph.analysis import analyse
+from engine.graph.network import default_training_note
 from engine.nn.losses import get_loss
 from engine.optim.optimizers import validate_optimizer_config
 from engine.optim.schedulers import validate_scheduler_config
@@ -57,7 +58,10 @@ def checked_training(net) -> dict:
     problems = analyse(net, training=True).problems
     if problems:
         more = f" (and {len(problems) - 1} more: run main.py check)" if len(problems) > 1 else ""
-        raise ExportError(problems[0].node_id, f"{problems[0].message}{more}")
+        why = "" if net.has_training else (
+            f"{default_training_note()}; they do not fit this network (add a training "
+            f"section; --to onnx needs none): ")
+        raise ExportError(problems[0].node_id, f"{why}{problems[0].message}{more}")
     return net.training
 
 

@@ -12,6 +12,13 @@ def _schedule(spec) -> str:
     return "none (a constant rate)" if spec is None else f"{_call(spec)}, stepped once per epoch"
 
 
+def _defaults_note(net) -> str:
+    if net.has_training:
+        return ""
+    return ("The network file has no training section, so these are Netwright's defaults\n"
+            "(those a run in the window uses).\n\n")
+
+
 def _title(net) -> str:
     name = "".join(c for c in str(net.name or "") if c.isprintable())[:100].strip()
     return name or "Network"
@@ -75,7 +82,7 @@ own machine). See <https://pytorch.org/docs/stable/elastic/run.html>.
   the examples per process instead); {settings["epochs"]} epochs (`--epochs N`); seed
   {settings["seed"]} (shuffling and Dropout; the weights come from `weights.pt`)
 
-One process reaches about the accuracy `python main.py train` reaches on the same data; the
+{_defaults_note(net)}One process reaches about the accuracy `python main.py train` reaches on the same data; the
 shuffling and Dropout draw other random numbers than Netwright's, so the figures differ a
 little from run to run.
 """
