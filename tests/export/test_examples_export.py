@@ -119,6 +119,17 @@ def test_ids_that_are_no_python_names_keep_the_engine_state_dict_keys(tmp_path):
     assert max_diff(torch_run(fresh.eval(), x), model.forward(x)) <= TOLERANCE
 
 
+def test_ids_that_are_no_python_names_keep_their_keys_before_torch_2_5(monkeypatch):
+    torch = pytest.importorskip("torch")
+    monkeypatch.delattr(torch.nn.Module, "register_state_dict_post_hook")   # as in torch 2.4
+    net = odd_id_network()
+    model = compile_network(net, seed=2)
+    tm = torch_model(net, model)                 # load_state_dict with the engine's keys
+    assert list(tm.state_dict()) == list(model.state_dict())
+    x = batch(model, 5)
+    assert max_diff(torch_run(tm, x), model.forward(x)) <= TOLERANCE
+
+
 def test_ids_that_are_no_python_names_export_to_onnx():
     pytest.importorskip("onnx")
     pytest.importorskip("onnxruntime")

@@ -121,8 +121,7 @@ def _module_text(net, model, inits, lines, renamed) -> str:
               "        super().__init__()",
               *inits]
     if renamed:
-        parts += ["        self.register_state_dict_post_hook(_engine_keys)",
-                  "        self.register_load_state_dict_pre_hook(_attribute_keys)"]
+        parts += _HOOKS
     parts += ["", "    def forward(self, x):", *lines, ""]
     return "\n".join(parts)
 
@@ -155,6 +154,17 @@ def _renaming_code(renamed: dict[str, str]) -> list[str]:
         "",
         "",
     ]
+
+
+# The public names are torch 2.5+; torch 2.0 to 2.4 have the same hooks under private names.
+_HOOKS = [
+    "        if hasattr(self, 'register_state_dict_post_hook'):",
+    "            self.register_state_dict_post_hook(_engine_keys)",
+    "            self.register_load_state_dict_pre_hook(_attribute_keys)",
+    "        else:  # torch before 2.5",
+    "            self._register_state_dict_hook(_engine_keys)",
+    "            self._register_load_state_dict_pre_hook(_attribute_keys, with_module=True)",
+]
 
 
 def torch_state_dict(model) -> dict[str, np.ndarray]:
