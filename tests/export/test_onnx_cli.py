@@ -120,3 +120,16 @@ def test_commands_other_than_export_do_not_import_onnx():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_the_onnx_export_needs_no_torch(tmp_path):
+    pytest.importorskip("onnx")
+    out = tmp_path / "m.onnx"
+    code = ("import sys; sys.modules['torch'] = None; "        # import torch fails
+            "from engine.cli.main import run_command; "
+            f"sys.exit(run_command(['export', {str(XOR)!r}, '--to', 'onnx', '--out', "
+            f"{str(out)!r}]))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
