@@ -57,9 +57,11 @@ It needs only `torch` and `numpy` (`pip install torch numpy`).
 
 Under `torchrun` each process trains on its share of every epoch (a `DistributedSampler`)
 and the gradients are averaged between them: on GPUs with `nccl` (one GPU per process, by
-`LOCAL_RANK`), on the CPU with `gloo`. Process 0 (rank 0) prints the progress and, as its last
-line, the same JSON as `python main.py train` (`epochs`, `train_loss`, `val_loss`,
-`val_accuracy` or `val_rmse`, `seconds`), and writes `trained.pt`.
+`LOCAL_RANK`), on the CPU with `gloo` (torchrun gives each process one CPU thread). Process 0
+(rank 0) prints the progress and, as its last line, the same JSON as `python main.py train`
+(`epochs`, `train_loss`, `val_loss`, `val_accuracy` or `val_rmse`, `seconds`), and writes
+`trained.pt`. A small network on a busy machine trains faster with `--threads 1`: idle CPU
+threads that wait for work slow it down.
 
 ## Several machines
 
