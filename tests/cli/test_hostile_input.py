@@ -114,7 +114,7 @@ def test_check_escapes_control_characters_in_ids_and_the_name(tmp_path, capsys):
     assert code == 0, err
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     assert "net\\x1b[2J" in out and "h\\x1b]0;pwned\\x07" in out and "a\\nb\\x9b" in out
-    assert len(out.splitlines()) == 1 + 1 + 5 + 2       # name, header, 5 nodes, 2 totals
+    assert len(out.splitlines()) == 1 + 1 + 5 + 3       # name, header, 5 nodes, 3 totals
 
 
 def test_error_lines_escape_control_characters(tmp_path, capsys):
