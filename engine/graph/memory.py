@@ -27,6 +27,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from engine.graph.network import DEFAULT_TRAINING
 from engine.graph.nodes import NodeFacts
@@ -42,8 +43,7 @@ UNITS = ("bytes", "KB", "MB", "GB", "TB")
 
 
 # ---- the estimate -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class NodeMemory:
+class NodeMemory(NamedTuple):      # a NamedTuple: one per node on every edit, made fast
     """One node's share, in bytes."""
 
     id: str
@@ -94,7 +94,8 @@ class MemoryEstimate:
                  f"copy: {format_bytes(self.optimizer_state)}",
                  f"activations and layer buffers at batch {self.batch_size}: "
                  f"{format_bytes(self.activations)}",
-                 f"evaluation in chunks of {self.eval_batch}: {format_bytes(self.evaluation)}",
+                 f"evaluation in chunks of {'' if self.data else 'up to '}{self.eval_batch}"
+                 f": {format_bytes(self.evaluation)}",
                  f"dataset arrays: {format_bytes(self.data)}" if self.data else
                  "dataset arrays: not counted (their size is not in the file)"]
         big = self.biggest()
@@ -115,48 +116,42 @@ def estimate_memory(training, g: Graph, nodes: dict[str, NodeFacts],
     n_val = None if samples is None else max(1, round(samples * split))
     eval_batch = min(EVAL_BATCH, n_val or EVAL_BATCH)
     name, slots = _optimizer_slots(t.get("optimizer"))
-    per_node = [_node_memory(g, nodes, nid, batch, eval_batch, slots) for nid in order]
-    parts = [p for p, _ in per_node]
-    transient = max((extra for _, extra in per_node), default=0) * batch * FLOAT
-    data = 0 if samples is None else samples * (_input_size(g, nodes, order) * FLOAT + 8)
-    return MemoryEstimate(
-        batch, eval_batch, name, slots,
-        weights=sum(p["weights"] for p in parts),
-        optimizer_state=sum(p["state"] for p in parts),
-        activations=sum(p["train"] for p in parts) + transient,
-        evaluation=sum(p["eval"] for p in parts), data=data,
-        nodes=tuple(NodeMemory(nid, nodes[nid].type, p["weights"] + p["state"],
-                               p["train"] + p["eval"]) for nid, p in zip(order, parts)))
-
-
-def _node_memory(g: Graph, nodes: dict[str, NodeFacts], nid: str, batch: int,
-                 eval_batch: int, slots: int) -> tuple[dict[str, int], int]:
-    """({"weights", "state", "train", "eval"} in bytes, the node's backward temporaries in
-    floats per example)."""
-    facts = nodes[nid]
-    srcs = g.inputs[nid]
-    ins = [nodes[s].shape for s in srcs]
-    fed_by_data = all(nodes[s].type == "Input" for s in srcs)
-    config = _config(g, nid)
-    f = _footprint(facts.type, config, ins, facts.shape, fed_by_data)
-    count = facts.param_count or 0
-    copies = 1 if facts.frozen else 2 + 2 * slots + 1     # scratch 2, last good copy 1 + slots
-    per_example_train = f.out + f.kept + f.ws_fwd + f.ws_bwd
-    per_example_eval = f.out + f.ws_fwd
-    return ({"weights": 2 * count * FLOAT, "state": copies * count * FLOAT,
-             "train": per_example_train * batch * FLOAT,
-             "eval": per_example_eval * eval_batch * FLOAT}, f.transient)
+    copies = 3 + 2 * slots          # optimizer scratch 2, the last good copy 1 + slots
+    weights = state = train = evaluation = transient = 0
+    per_node = []
+    for nid in order:
+        facts = nodes[nid]
+        f = _footprint(g, nodes, nid)
+        count = facts.param_count or 0
+        w, st = 2 * count * FLOAT, (1 if facts.frozen else copies) * count * FLOAT
+        tr = (f.out + f.kept + f.ws_fwd + f.ws_bwd) * batch * FLOAT
+        ev = (f.out + f.ws_fwd) * eval_batch * FLOAT
+        weights, state, train, evaluation = weights + w, state + st, train + tr, evaluation + ev
+        transient = max(transient, f.transient)
+        per_node.append(NodeMemory(nid, facts.type, w + st, tr + ev))
+    data = 0 if samples is None else samples * (_input_size(nodes, order) * FLOAT + 8)
+    return MemoryEstimate(batch, eval_batch, name, slots, weights=weights,
+                          optimizer_state=state,
+                          activations=train + transient * batch * FLOAT,
+                          evaluation=evaluation, data=data, nodes=tuple(per_node))
 
 
 def _config(g: Graph, nid: str) -> dict:
+    """The node's params with defaults filled in. Not validated again: the estimate is
+    made only when every node has a shape, so its params were valid (validating them
+    again took most of the time on a 10,000-node graph)."""
+    node = g.nodes[nid]
+    return {**_defaults(node["type"]), **(node.get("params") or {})}
+
+
+@lru_cache(maxsize=None)
+def _defaults(type_name: str) -> dict:
     from engine.nn.layers import LAYERS
-    spec = LAYERS[g.nodes[nid]["type"]]
-    return spec.complete(g.nodes[nid].get("params"))
+    return LAYERS[type_name].defaults()
 
 
 # ---- what each layer keeps, in floats per example -------------------------------------------
-@dataclass(frozen=True)
-class Footprint:
+class Footprint(NamedTuple):
     out: int               # its output (model.outputs keeps every node's for backward)
     kept: int = 0          # what forward stores for backward besides the output
     ws_fwd: int = 0        # reused workspace of forward (kept between steps)
@@ -164,13 +159,16 @@ class Footprint:
     transient: int = 0     # freed within the step: incoming and outgoing gradients, temps
 
 
-def _footprint(type_name: str, config: dict, ins: list[tuple], out_shape: tuple,
-               fed_by_data: bool) -> Footprint:
+def _footprint(g: Graph, nodes: dict[str, NodeFacts], nid: str) -> Footprint:
+    facts, srcs = nodes[nid], g.inputs[nid]
+    ins = [nodes[s].shape for s in srcs]
     n_in = sum(math.prod(s) for s in ins)
-    n_out = math.prod(out_shape)
-    special = _SPECIAL.get(type_name)
+    n_out = math.prod(facts.shape)
+    special = _SPECIAL.get(facts.type)
     if special is not None:
-        return special(config, ins, out_shape, n_in, n_out, fed_by_data)
+        fed_by_data = all(nodes[s].type == "Input" for s in srcs)   # no input gradient
+        config = _config(g, nid) if facts.type in _CONFIGURED else {}
+        return special(config, ins, facts.shape, n_in, n_out, fed_by_data)
     # Dense, activations, Add, Concat, AvgPool, Softmax: the output; backward holds the
     # incoming gradient, the input gradient and about one temporary of either size.
     return Footprint(n_out, transient=n_in + 2 * n_out + max(n_in, n_out))
@@ -219,6 +217,7 @@ def _conv(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
 
 _SPECIAL = {"Input": _input, "Flatten": _flatten, "Dropout": _dropout,
             "BatchNorm": _batchnorm, "MaxPool2D": _maxpool, "Conv2D": _conv}
+_CONFIGURED = ("MaxPool2D", "Conv2D")
 
 
 # ---- the training settings it depends on -------------------------------------------------------
@@ -270,7 +269,7 @@ def _slots(name: str, hyper: tuple) -> int:
     return len(opt.state["p"])
 
 
-def _input_size(g: Graph, nodes: dict[str, NodeFacts], order: list[str]) -> int:
+def _input_size(nodes: dict[str, NodeFacts], order: list[str]) -> int:
     return sum(math.prod(nodes[n].shape) for n in order if nodes[n].type == "Input")
 
 
