@@ -96,8 +96,8 @@ def _runs_this_netwright(script: str, python: str) -> bool:
     try:
         with open(script, "rb") as f:
             first = f.readline(4096).decode("utf-8", "replace").strip()
-        interpreter = first[2:].strip() if first.startswith("#!") else ""
-        if not interpreter or not os.path.samefile(interpreter, python):
+        interpreter = first[2:].split() if first.startswith("#!") else []
+        if not interpreter or not os.path.samefile(interpreter[0], python):
             return False
         probe = ("import importlib.util as u; s = u.find_spec('main'); "
                  "print(s.origin if s and s.origin else '')")

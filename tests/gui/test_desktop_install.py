@@ -280,6 +280,34 @@ def test_a_netwright_script_for_another_python_is_not_used(tmp_path, monkeypatch
                                                         "netwright"))
 
 
+
+def pip_script(folder: Path) -> Path:
+    """A launcher as pip writes it for this python (``from main import main``)."""
+    folder.mkdir(exist_ok=True)
+    script = folder / "netwright"
+    script.write_text(f"#!{sys.executable} -s\nimport sys\nfrom main import main\n"
+                      "sys.exit(main())\n")
+    script.chmod(0o755)
+    return script
+
+
+def test_the_netwright_script_is_the_exec_when_it_runs_this_main_py(tmp_path, monkeypatch):
+    script = pip_script(tmp_path / "bin")
+    monkeypatch.setattr(desktop_install.shutil, "which", lambda name: str(script))
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))        # where this python finds main.py
+    assert desktop_install.launch_command() == [str(script)]
+
+
+def test_a_netwright_script_that_runs_another_checkout_is_not_used(tmp_path, monkeypatch):
+    script = pip_script(tmp_path / "bin")
+    other = tmp_path / "other checkout"
+    other.mkdir()
+    (other / "main.py").write_text("def main():\n    return 0\n")
+    monkeypatch.setattr(desktop_install.shutil, "which", lambda name: str(script))
+    monkeypatch.setenv("PYTHONPATH", str(other))
+    assert desktop_install.launch_command() == [os.path.abspath(sys.executable),
+                                                str(ROOT / "main.py")]
+
 # ---- packaging/build.py: its arguments and the spec it writes (the build itself is too slow
 # for the suite: run `python packaging/build.py`) -------------------------------------------------
 def load_build_script():
