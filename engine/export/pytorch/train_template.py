@@ -270,68 +270,92 @@ def evaluate(model, loss_input: LossInput, x, y, task: str, device) -> tuple:
 
 
 # ---- training ------------------------------------------------------------------------------
-def train(args) -> int:
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    world, rank, device = start_processes(args.device)
-    torch.manual_seed(SETTINGS["seed"] + rank)       # Dropout draws differ per process
-    data = load_data(device)
-    model = build_model(args.weights, device)
-    loss_input = LossInput(model)
-    net = model
-    if world > 1:
-        net = DistributedDataParallel(model, device_ids=[device] if device.type == "cuda"
-                                      else None)
-    optimizer = make_optimizer(model)
-    scheduler = make_scheduler(optimizer)
-    n_train = len(data["x_train"])
-    per_process = args.batch_size or max(1, math.ceil(SETTINGS["batch_size"] / world))
-    sampler = DistributedSampler(range(n_train), num_replicas=world, rank=rank, shuffle=True,
-                                 seed=SETTINGS["seed"])
-    say = print if rank == 0 else (lambda *a, **k: None)
-    say(f"training on {world} process{'es' if world > 1 else ''} ({device}"
-        f"{', ' + dist.get_backend() if world > 1 else ''}), {per_process} examples a step "
-        f"in each, {args.epochs} epochs", flush=True)
-    task, steps, done, reason, last = data["task"], 0, 0, "completed", None
-    began = time.perf_counter()
-    shown = -math.inf
-    for epoch in range(args.epochs):
-        sampler.set_epoch(epoch)
-        order = torch.tensor(list(sampler), dtype=torch.long, device=device)
-        net.train()
-        tally = Tally(task, device)
-        for start in range(0, len(order), per_process):
-            idx = order[start:start + per_process]
-            xb, yb = data["x_train"][idx], data["y_train"][idx]
-            optimizer.zero_grad(set_to_none=True)
-            z = loss_input(net, xb)
-            loss = loss_value(z, yb)
+class Run:
+    """This process's share of the run: its device, data, model (DDP-wrapped under
+    torchrun), optimizer, scheduler and sampler."""
+
+    def __init__(self, args):
+        if args.threads:
+            torch.set_num_threads(args.threads)
+        self.world, self.rank, self.device = start_processes(args.device)
+        torch.manual_seed(SETTINGS["seed"] + self.rank)     # Dropout draws differ per process
+        self.data = load_data(self.device)
+        self.task = self.data["task"]
+        self.model = build_model(args.weights, self.device)
+        self.loss_input = LossInput(self.model)
+        self.net = self.model
+        if self.world > 1:
+            self.net = DistributedDataParallel(
+                self.model, device_ids=[self.device] if self.device.type == "cuda" else None)
+        self.optimizer = make_optimizer(self.model)
+        self.scheduler = make_scheduler(self.optimizer)
+        self.per_process = args.batch_size or max(1, math.ceil(SETTINGS["batch_size"]
+                                                               / self.world))
+        self.sampler = DistributedSampler(range(len(self.data["x_train"])),
+                                          num_replicas=self.world, rank=self.rank,
+                                          shuffle=True, seed=SETTINGS["seed"])
+        self.steps = 0
+
+    def say(self, *args, **kwargs) -> None:
+        """Rank 0 alone prints."""
+        if self.rank == 0:
+            print(*args, **kwargs, flush=True)
+
+    def describe(self, epochs: int) -> str:
+        processes = f"{self.world} process{'es' if self.world > 1 else ''}"
+        backend = f", {dist.get_backend()}" if self.world > 1 else ""
+        return (f"training on {processes} ({self.device}{backend}), {self.per_process} "
+                f"examples a step in each, {epochs} epochs")
+
+    def train_epoch(self, epoch: int) -> Tally:
+        """One pass over this process's share; the tally summed over every process."""
+        self.sampler.set_epoch(epoch)
+        order = torch.tensor(list(self.sampler), dtype=torch.long, device=self.device)
+        self.net.train()
+        tally = Tally(self.task, self.device)
+        x, y = self.data["x_train"], self.data["y_train"]
+        for start in range(0, len(order), self.per_process):
+            idx = order[start:start + self.per_process]
+            self.optimizer.zero_grad(set_to_none=True)
+            z = self.loss_input(self.net, x[idx])
+            loss = loss_value(z, y[idx])
             loss.backward()
-            optimizer.step()
-            tally.add(loss.detach(), z.detach(), yb)
-            steps += 1
-        if scheduler is not None:
-            scheduler.step()
+            self.optimizer.step()
+            tally.add(loss.detach(), z.detach(), y[idx])
+            self.steps += 1
+        if self.scheduler is not None:
+            self.scheduler.step()
         tally.all_reduce()
-        if not math.isfinite(tally.loss()):
+        return tally
+
+    def validate(self) -> tuple:
+        """(val loss, val metrics) of the weights now; on this process alone (rank 0), on
+        the module itself: DDP's forward would wait for the other processes."""
+        return evaluate(self.model, self.loss_input, self.data["x_val"], self.data["y_val"],
+                        self.task, self.device)
+
+
+def train(args) -> int:
+    run = Run(args)
+    run.say(run.describe(args.epochs))
+    done, reason, last = 0, "completed", None
+    began, shown = time.perf_counter(), -math.inf
+    for epoch in range(args.epochs):
+        tally = run.train_epoch(epoch)
+        if not math.isfinite(tally.loss()):        # every process sees the same sum
             reason = "diverged"
-            say(f"training diverged in epoch {epoch + 1}: the loss became {tally.loss()}; "
-                f"try a smaller learning rate", file=sys.stderr, flush=True)
+            run.say(f"training diverged in epoch {epoch + 1}: the loss became "
+                    f"{tally.loss()}; try a smaller learning rate", file=sys.stderr)
             break
-        last = {"train_loss": tally.loss(), **tally.metrics("train")}
-        done = epoch + 1
-        if rank == 0 and (time.perf_counter() - shown >= PROGRESS_EVERY_S
-                          or done in (1, args.epochs)):
+        last, done = {"train_loss": tally.loss(), **tally.metrics("train")}, epoch + 1
+        if run.rank == 0 and (time.perf_counter() - shown >= PROGRESS_EVERY_S
+                              or done in (1, args.epochs)):
             shown = time.perf_counter()
-            val_loss, val = evaluate(model, loss_input, data["x_val"], data["y_val"], task,
-                                     device)
-            say(progress_line(done, args.epochs, last, val_loss, val, shown - began),
-                flush=True)
+            run.say(progress_line(done, args.epochs, last, *run.validate(), shown - began))
     seconds = time.perf_counter() - began
-    if rank == 0:
-        finish(model, loss_input, data, task, device, args, last, (done, steps, reason),
-               seconds)
-    if world > 1:
+    if run.rank == 0:
+        finish(run, args, last, (done, run.steps, reason), seconds)
+    if run.world > 1:
         dist.destroy_process_group()
     return 0 if reason == "completed" else 1
 
@@ -344,20 +368,20 @@ def progress_line(epoch, epochs, train, val_loss, val, seconds) -> str:
     return "  ".join(words) + f"  ({seconds:.1f} s)"
 
 
-def finish(model, loss_input, data, task, device, args, last, run, seconds) -> None:
+def finish(run: Run, args, last, outcome, seconds) -> None:
     """Rank 0: the JSON line of `main.py train` (keys in its order) and trained.pt.
-    ``run``: (epochs completed, steps, "completed" or "diverged")."""
-    epochs, steps, reason = run
-    val_loss, val = evaluate(model, loss_input, data["x_val"], data["y_val"], task, device)
-    train = dict(last or {"train_loss": None, **Tally(task, device).metrics("train")})
-    key = "val_accuracy" if task == "classification" else "val_rmse"
+    ``outcome``: (epochs completed, steps, "completed" or "diverged")."""
+    epochs, steps, reason = outcome
+    val_loss, val = run.validate()
+    train = dict(last or {"train_loss": None, **Tally(run.task, run.device).metrics("train")})
+    key = "val_accuracy" if run.task == "classification" else "val_rmse"
     result = {"epochs": epochs, "steps": steps, "reason": reason,
               "train_loss": plain(train.pop("train_loss")), "val_loss": plain(val_loss),
               key: plain(val.pop(key))}
     result.update({k: plain(v) for k, v in {**train, **val}.items()})
     result["seconds"] = round(seconds, 3)
     if reason == "completed":
-        save_weights(model, args.out)
+        save_weights(run.model, args.out)
     else:
         print(f"{args.out} not written: the weights are not finite", file=sys.stderr)
     print(json.dumps(result), flush=True)
