@@ -355,3 +355,12 @@ def test_one_process_reaches_the_engines_accuracy(projects, capsys, name, margin
     assert code == 0
     assert abs(result["val_accuracy"] - engine_accuracy) <= margin, (result, engine_accuracy)
     assert result["val_accuracy"] >= 0.9
+
+
+def test_a_diverging_run_says_so_exits_1_and_keeps_no_weights(tmp_path, capsys):
+    net = load("sine_regression")
+    net.training.update(loss="mse", optimizer={"name": "sgd", "lr": 1e6})
+    out = export(net, tmp_path / "p")
+    code, result = run_in_process(out, capsys, "--epochs", 3)
+    assert code == 1 and result["reason"] == "diverged" and result["val_loss"] is None
+    assert not (out / "trained.pt").exists()
