@@ -79,6 +79,15 @@ def _dropout(layer, ours):
     return MaskedDropout(torch.from_numpy(ours != 0), layer.config["rate"])   # our zeros = mask
 
 
+def _features(layer, ours):
+    """x, then x_i^2, x_i x_j (i < j, row-major), sin x_i as the config chooses."""
+    config, n = layer.config, layer.input_shapes[0][0]
+    i, j = torch.triu_indices(n, n, 1)
+    chosen = [config["square"], config["products"], config["sine"]]
+    makers = [lambda x: x ** 2, lambda x: x[:, i] * x[:, j], torch.sin]
+    return Fn(lambda x: torch.cat([x] + [f(x) for f, on in zip(makers, chosen) if on], dim=1))
+
+
 TORCH_REFERENCE = {
     "Input": lambda layer, ours: nn.Identity(),
     "Dense": lambda layer, ours: nn.Linear(layer.input_shapes[0][0], layer.config["units"],
@@ -97,6 +106,7 @@ TORCH_REFERENCE = {
     "BatchNorm": _batchnorm,
     "Add": lambda layer, ours: Fn(lambda *xs: sum(xs[1:], xs[0])),
     "Concat": lambda layer, ours: Fn(lambda *xs: torch.cat(xs, dim=1)),
+    "Features": _features,
 }
 
 TOL = dict(rtol=1e-5, atol=1e-5)
