@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from engine.graph.network import Network
+from engine.nn.layers import LAYERS
 from gui.document import Document
 from gui.inspector import Inspector
 from tests.gui.conftest import xor_network
@@ -165,3 +166,82 @@ def test_typing_a_valid_learning_rate_over_a_stored_one_is_an_undoable_training_
     assert inspector.training_page.schedule_plot.message.isHidden()
     doc.undo_stack.undo()
     assert doc.network.training["optimizer"]["lr"] == "abc" and shown(editor) == "abc"
+
+
+# ---- every field of every layer type and of the training section ---------------------------
+HOSTILE_JSON = ['"four"', "1e400", "[4, [5]]", "null", "-1e300", '{"a": 1}', "1" + "0" * 40]
+
+
+def refused(param, value) -> str | None:
+    try:
+        param.validate(value)
+    except ValueError as e:
+        return str(e)
+    return None
+
+
+def open_text(tmp_path, d: dict, marks: dict) -> Network:
+    text = json.dumps({"format": "netwright-network", "version": 1, **d})
+    for mark, value in marks.items():
+        text = text.replace(json.dumps(mark), value)
+    path = tmp_path / "every.nw.json"
+    path.write_text(text)
+    return Network.load(path)
+
+
+def check_shown(editor, param, stored) -> None:
+    reason = refused(param, stored)
+    if reason is None:                     # a valid value: the box or the text shows it
+        return
+    assert editor.error_text() == reason and editor.property("invalid")
+    assert editor.stored is not None and not editor.stored.isHidden()
+
+
+@pytest.mark.parametrize("spec", [s for s in LAYERS.in_order() if s.params],
+                         ids=lambda s: s.type)
+def test_every_layer_field_shows_any_stored_value_marked_invalid(inspector, tmp_path, spec):
+    doc = inspector.document
+    for text in HOSTILE_JSON:
+        marks = {f"@{p.name}@": text for p in spec.params}
+        d = {"nodes": [{"id": "n", "type": spec.type,
+                        "params": {p.name: f"@{p.name}@" for p in spec.params}}]}
+        network = open_text(tmp_path, d, marks)
+        doc.replace(network)
+        inspector.set_selection(["n"])
+        form = inspector.node_page.form
+        for p in spec.params:
+            stored = network.node("n")["params"][p.name]
+            check_shown(form.editors[p.name], p, stored)
+            assert form.error_labels[p.name].text() == form.editors[p.name].error_text()
+
+
+def test_every_training_field_shows_any_stored_value_marked_invalid(inspector, tmp_path):
+    from engine.graph.training_checks import TRAINING_PARAMS
+    from engine.optim.optimizers import OPTIMIZERS
+    from engine.optim.schedulers import SCHEDULERS
+    doc = inspector.document
+    for text in HOSTILE_JSON:
+        for opt in OPTIMIZERS:
+            for sched in [s for s in SCHEDULERS if SCHEDULERS[s].params]:
+                opt_params, sched_params = OPTIMIZERS[opt].params, SCHEDULERS[sched].params
+                training = {
+                    "dataset": {"name": "xor", "params": {"samples": "@samples@"}},
+                    "loss": "bce",
+                    "optimizer": {"name": opt, **{p.name: f"@o{p.name}@" for p in opt_params}},
+                    "scheduler": {"name": sched,
+                                  **{p.name: f"@s{p.name}@" for p in sched_params}},
+                    **{p.name: f"@r{p.name}@" for p in TRAINING_PARAMS}}
+                marks = {"@samples@": text, **{f"@o{p.name}@": text for p in opt_params},
+                         **{f"@s{p.name}@": text for p in sched_params},
+                         **{f"@r{p.name}@": text for p in TRAINING_PARAMS}}
+                network = open_text(tmp_path, {"nodes": [], "training": training}, marks)
+                doc.replace(network)
+                inspector.set_selection([])
+                page = inspector.training_page
+                t = network.training
+                for form, params, section in (
+                        (page.optimizer.form, opt_params, t["optimizer"]),
+                        (page.scheduler.form, sched_params, t["scheduler"]),
+                        (page.run_form, TRAINING_PARAMS, t)):
+                    for p in params:
+                        check_shown(form.editors[p.name], p, section[p.name])
