@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from engine.registry import Registry
-from engine.schema import Param, ParamSchema, resolve_config
+from engine.schema import MAX_WHOLE, Param, ParamSchema, resolve_config
 
 
 @dataclass(frozen=True)
@@ -277,6 +277,10 @@ def _whole(epochs) -> int:
     if isinstance(epochs, bool):
         raise ValueError(f"epochs must be a whole number, got {epochs!r}")
     try:
-        return max(int(epochs), 0)
+        whole = max(int(epochs), 0)
     except (TypeError, ValueError, OverflowError):
         raise ValueError(f"epochs must be a whole number, got {str(epochs)[:40]!r}") from None
+    if whole > MAX_WHOLE:         # beyond it a float cannot count epochs one by one
+        raise ValueError(f"epochs must be at most {MAX_WHOLE:,}, got a number of about "
+                         f"{whole.bit_length() * 0.30103:,.0f} digits")
+    return whole

@@ -59,7 +59,9 @@ def test_an_overflowing_schedule_names_the_first_epoch_that_overflows():
 
 
 @pytest.mark.parametrize("lr, epochs", [("abc", 10), ([1], 10), (True, 10), (0.1, "x"),
-                                        (0.1, float("inf")), (0.1, None)])
+                                        (0.1, float("inf")), (0.1, None), (0.1, 10 ** 400),
+                                        (0.1, 2 ** 53 + 1)])
 def test_a_rate_or_epoch_count_that_is_no_number_is_a_value_error(lr, epochs):
-    with pytest.raises(ValueError, match="learning rate|epochs"):
-        sample_lrs({"name": "none"}, lr, epochs)
+    for name in SCHEDULERS:
+        with pytest.raises(ValueError, match="learning rate|epochs"):
+            sample_lrs({"name": name}, lr, epochs)
