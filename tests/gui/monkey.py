@@ -31,7 +31,7 @@ from gui.training.states import ACTIVE, RUNNING, STOPPING
 PATIENCE_S = 60.0           # ends a hung wait only (see tests/gui/waits.py)
 
 # Actions that find bugs not fixed yet, kept out of a run unless asked for
-# (run_monkey.py --with-known-bugs), each flag naming its bug. A flag is an action kind of
+# (run_monkey.py --risk FLAG), each flag naming its bug. A flag is an action kind of
 # WEIGHTS, or a variant the actions check with ``self.risks(flag)``.
 KNOWN_BUGS: dict[str, str] = {
     "paste_hostile": "issue 13 item 11 (h3, being fixed): pasted params that the file format "
@@ -263,10 +263,11 @@ class Monkey:
     """Drives ``window`` with actions drawn from ``seed``; ``run(count)`` raises
     MonkeyFailure at the first problem (uncaught exception, Qt warning, hung wait)."""
 
-    def __init__(self, window, seed: int, folder: Path, with_known_bugs: bool = False):
+    def __init__(self, window, seed: int, folder: Path, known_bugs=()):
         self.window, self.seed, self.folder = window, seed, Path(folder)
-        self.known_bugs = set(KNOWN_BUGS) if with_known_bugs else set()
-        self.kinds = [k for k in WEIGHTS if k not in set(KNOWN_BUGS) - self.known_bugs]
+        self.known_bugs = set(known_bugs)       # the flags of KNOWN_BUGS this run risks
+        self.kinds = list(WEIGHTS)
+        self.left_out = 0
         self.log: list[str] = []
         self.index = -1
         self.before_action = lambda: None       # the long run's watchdog
@@ -296,6 +297,10 @@ class Monkey:
                 self.index = i
                 self._rng = random.Random(self.seed * 1_000_003 + i)
                 kind = self._rng.choices(self.kinds, [WEIGHTS[k] for k in self.kinds])[0]
+                if kind in KNOWN_BUGS and not self.risks(kind):
+                    self.log.append(f"{i}: {kind} left out (known bug)")
+                    self.left_out += 1
+                    continue        # drawn all the same: the flags do not change the run
                 start = time.perf_counter()
                 self.before_action()
                 self._do(kind)
@@ -322,9 +327,10 @@ class Monkey:
     def report(self, kind: str, problems: list[str]) -> str:
         tail = "\n".join(self.log[-25:])
         dialogs = "\n".join(self.dialogs.shown[-5:])
+        risks = "".join(f" --risk {flag}" for flag in sorted(self.known_bugs))
         return (f"GUI monkey failed: seed {self.seed}, action {self.index} ({kind}).\n"
                 f"Replay: python tests/gui/run_monkey.py --seed {self.seed} "
-                f"--actions {self.index + 1}\n\n" + "\n\n".join(problems)
+                f"--actions {self.index + 1}{risks}\n\n" + "\n\n".join(problems)
                 + f"\n\nLast actions:\n{tail}\n\nLast dialogs:\n{dialogs}")
 
     def _settle(self) -> None:

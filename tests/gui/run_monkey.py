@@ -27,14 +27,20 @@ def main(argv=None) -> int:
                         help="print every thread's stack when one action takes this long")
     parser.add_argument("--trace", action="store_true",
                         help="print each action as it is done (to find the one that hangs)")
-    parser.add_argument("--with-known-bugs", action="store_true",
-                        help="also run the action kinds of tests/gui/monkey.KNOWN_BUGS")
+    parser.add_argument("--risk", action="append", default=[], metavar="FLAG",
+                        help="do what a flag of tests/gui/monkey.KNOWN_BUGS says breaks "
+                             "(repeatable; 'all' for every one)")
     args = parser.parse_args(argv)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from engine.data import download
     from tests.gui import monkey
+    risks = set(monkey.KNOWN_BUGS) if "all" in args.risk else set(args.risk)
+    unknown = risks - set(monkey.KNOWN_BUGS)
+    if unknown:
+        parser.error(f"no such flag: {', '.join(sorted(unknown))} (known: "
+                     f"{', '.join(monkey.KNOWN_BUGS)})")
     folder = Path(tempfile.mkdtemp(prefix="netwright-monkey-"))
     os.environ["NETWRIGHT_DATA_DIR"] = str(folder / "data")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -43,9 +49,11 @@ def main(argv=None) -> int:
     download.download_verified = monkey.refuse_download
     app = QApplication.instance() or QApplication([])
     window = monkey.make_window()
-    runner = monkey.Monkey(window, args.seed, folder, with_known_bugs=args.with_known_bugs)
-    print(f"GUI monkey: seed {args.seed}, {args.actions:,} actions", flush=True)
+    runner = monkey.Monkey(window, args.seed, folder, known_bugs=risks)
+    print(f"GUI monkey: seed {args.seed}, {args.actions:,} actions; known bugs risked: "
+          f"{', '.join(sorted(risks)) or 'none'}", flush=True)
     start = time.perf_counter()
+
     def before_action():
         if args.trace and runner.log:
             print(runner.log[-1], file=sys.stderr, flush=True)
@@ -58,11 +66,12 @@ def main(argv=None) -> int:
         print(f"failed after {time.perf_counter() - start:.1f} s", file=sys.stderr)
         return 1
     finally:
+        faulthandler.cancel_dump_traceback_later()
         monkey.close_window(window)
         app.processEvents()
     seconds = time.perf_counter() - start
-    print(f"no problem in {args.actions:,} actions, {seconds:.1f} s "
-          f"({1000 * seconds / max(args.actions, 1):.1f} ms an action)")
+    print(f"no problem in {args.actions:,} actions ({runner.left_out:,} left out as known "
+          f"bugs), {seconds:.1f} s ({1000 * seconds / max(args.actions, 1):.1f} ms an action)")
     print("action: count, seconds")
     for kind, n in sorted(ran.items(), key=lambda kv: -runner.seconds[kv[0]]):
         print(f"  {kind}: {n}, {runner.seconds[kind]:.1f} s")

@@ -9,7 +9,7 @@ import pytest
 from tests.gui import monkey
 
 SEED = 20261130
-ACTIONS = 400        # about 25 s alone on 2 cores; under a loaded machine well under 60 s
+ACTIONS = 300        # 25-30 s alone on 2 cores, 37-40 s with the suite of eight engineers running
 
 
 @pytest.fixture
@@ -30,6 +30,6 @@ def test_every_known_bug_flag_says_where_the_bug_is():
 def test_random_user_actions_raise_nothing_and_qt_warns_of_nothing(window, tmp_path):
     runner = monkey.Monkey(window, SEED, tmp_path)
     ran = runner.run(ACTIONS)        # raises MonkeyFailure naming the seed and the action
-    assert sum(ran.values()) == ACTIONS
+    assert sum(ran.values()) + runner.left_out == ACTIONS
     tried = {kind for kind, n in ran.items() if n}
     assert {"drop_layer", "wire", "type_node_param", "open_hostile", "train"} <= tried
