@@ -104,7 +104,7 @@ class Document(QObject):
         return LAYERS[type_name] if (type_name in LAYERS) else None
 
     def has_node(self, node_id: str) -> bool:
-        return any(n["id"] == node_id for n in self.network.nodes)
+        return self.network.has_node(node_id)       # an index, not a walk (big networks)
 
     def has_edge(self, src: str, dst: str) -> bool:
         return any(e["from"] == src and e["to"] == dst for e in self.network.edges)
