@@ -27,6 +27,8 @@ class NodeInfo:
     config: dict                 # its hyper-parameters, as the file holds them
     weight_shapes: dict          # array name -> shape, from the analysis ({}: none or unknown)
     unknown_because: str | None = None   # why its shape is unknown (None: it is known)
+    inputs: tuple = ()           # ids of the nodes feeding it, in port order
+    consumers: tuple = ()        # (id, type) of the nodes it feeds
 
     @property
     def has_weights(self) -> bool:
@@ -44,7 +46,14 @@ def node_info(document, node_id: str | None) -> NodeInfo | None:
     return NodeInfo(id=node_id, spec=document.spec(node_id),
                     config=dict(document.node(node_id).get("params") or {}),
                     weight_shapes=node_param_shapes(document, node_id) or {},
-                    unknown_because=_unknown_because(document.analysis.node(node_id)))
+                    unknown_because=_unknown_because(document.analysis.node(node_id)),
+                    inputs=tuple(document.network.inputs_of(node_id)),
+                    consumers=_consumers(document.network, node_id))
+
+
+def _consumers(network, node_id: str) -> tuple:
+    types = {n["id"]: n.get("type") for n in network.nodes}
+    return tuple((e["to"], types.get(e["to"])) for e in network.edges if e["from"] == node_id)
 
 
 def _unknown_because(facts) -> str | None:
