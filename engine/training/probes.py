@@ -22,6 +22,7 @@ from engine.training import loss_surface
 from engine.training.messages import (CurveProbe, GridProbe, NodeProbe, ProbeEvent,
                                       ProbeRequest)
 from engine.training.metrics import confusion_matrix, forward_logits, predicted_classes
+from engine.training.sample_pass import check_sample_pass, sample_pass_probe
 from engine.training.surface_probe import (MAX_ASPECT, MIN_ASPECT, check_surface,
                                           merge_surface, surface_probe)
 from engine.training.weight_path import WeightTrail
@@ -238,6 +239,7 @@ PROBE_KINDS.add("nodes", ProbeKind(_nodes, _check_nodes, _union))
 PROBE_KINDS.add("grid", ProbeKind(_grid, _check_grid, _merge_grid))
 PROBE_KINDS.add("confusion", ProbeKind(_confusion))
 PROBE_KINDS.add("surface", ProbeKind(surface_probe, check_surface, merge_surface))
+PROBE_KINDS.add("sample_pass", ProbeKind(sample_pass_probe, check_sample_pass))
 
 
 def _fill_aspect(xr: tuple, yr: tuple, aspect: float) -> tuple[tuple, tuple]:
