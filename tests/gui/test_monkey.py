@@ -33,3 +33,29 @@ def test_random_user_actions_raise_nothing_and_qt_warns_of_nothing(window, tmp_p
     assert sum(ran.values()) + runner.left_out == ACTIONS
     tried = {kind for kind, n in ran.items() if n}
     assert {"drop_layer", "wire", "type_node_param", "open_hostile", "train"} <= tried
+
+
+def test_the_guard_catches_an_exception_in_a_slot_and_a_qt_warning(qtbot):
+    from PySide6.QtCore import QObject, QTimer, Signal, qWarning
+
+    class Emitter(QObject):
+        fired = Signal()
+
+    def broken_slot():
+        raise ValueError("broken slot")
+    guard = monkey.Guard()
+    emitter = Emitter()
+    emitter.fired.connect(broken_slot)
+    guard.install()
+    try:
+        emitter.fired.emit()
+        qWarning("something is wrong")
+        qWarning(next(iter(monkey.HARMLESS_QT_MESSAGES)))
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: len(guard.problems) >= 3)
+    finally:
+        guard.uninstall()
+    problems = guard.take()
+    assert len(problems) == 3
+    assert "ValueError: broken slot" in problems[0] and "ValueError" in problems[2]
+    assert problems[1] == "Qt QtWarningMsg: something is wrong"
