@@ -31,6 +31,8 @@ from engine.nn.gradcheck import GradCheckReport, check_model_gradients
 from engine.training.loss_surface import loss_targets
 
 CHECK_ELEMENTS = 60        # entries per parameter array the gradient check perturbs at most
+KINK_EPS = 1e-3            # engine.nn.gradcheck's step: inputs this close to a kink straddle it
+JUMP = 0.1                 # f' changing by more than this across 2 eps is a kink, not a curve
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class NodePass:
     local: np.ndarray | None     # f'(z) at its input z (element-wise activations only)
     weight_grads: dict = field(default_factory=dict)   # "weight" -> dLoss/d(weight), ...
     trainable: bool = True       # False: frozen, its weights get no gradient
+    kinks: int = 0               # inputs within KINK_EPS of a jump of f' (ReLU at 0)
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,11 @@ def _backward_recording(model, grad: np.ndarray, start: str) -> dict:
 
 def _node_pass(model, node, outputs: dict, arrived: dict) -> NodePass:
     layer = node.layer
-    local = None
+    local, kinks = None, 0
     if getattr(layer, "elementwise", False) and hasattr(layer, "derivative") and node.inputs:
         z, y = outputs[node.inputs[0]], outputs[node.id]
-        with np.errstate(all="ignore"):
-            local = np.asarray(type(layer).derivative(z, y, layer.config), dtype=np.float32)
+        local = np.asarray(_slope(layer, z, y), dtype=np.float32)
+        kinks = _kinks(layer, z)
     grad = arrived.get(node.id)
     trainable = bool(getattr(layer, "trainable", True))
     weight_grads = ({k: np.array(g) for k, g in layer.grads.items()}
@@ -129,7 +132,32 @@ def _node_pass(model, node, outputs: dict, arrived: dict) -> NodePass:
                     {k: np.zeros_like(w) for k, w in layer.weights.items()})
     return NodePass(id=node.id, type=type(layer).__name__, inputs=tuple(node.inputs),
                     output=outputs[node.id], grad=grad, local=local,
-                    weight_grads=weight_grads, trainable=trainable)
+                    weight_grads=weight_grads, trainable=trainable, kinks=kinks)
+
+
+def _slope(layer, z: np.ndarray, y: np.ndarray | None = None) -> np.ndarray:
+    """f'(z) by the layer's own formula (engine/nn/layers/activations.py)."""
+    cls = type(layer)
+    with np.errstate(all="ignore"):
+        return cls.derivative(z, cls.function(z, layer.config) if y is None else y,
+                              layer.config)
+
+
+def _kinks(layer, z: np.ndarray) -> int:
+    """How many inputs sit so near a jump of f' that a step of KINK_EPS either way
+    crosses it (ReLU's 0): there the numerical slope is the average of two slopes."""
+    z = np.asarray(z, dtype=np.float64)
+    jump = np.abs(_slope(layer, z + KINK_EPS) - _slope(layer, z - KINK_EPS))
+    return int(np.count_nonzero(jump > JUMP))
+
+
+def kink_notes(result: SamplePass) -> list[str]:
+    """Why a gradient check may fail where nothing is wrong: one line per activation with
+    inputs at a kink (central differences straddle it), [] if none."""
+    return [f"{n.kinks:,} of the {n.output.size:,} inputs of '{n.id}' ({n.type}) lie within "
+            f"{KINK_EPS:g} of its kink, where f' jumps: a numerical slope across it is the "
+            f"average of the two sides, so a mismatch there is expected, not a bug"
+            for n in result.nodes if n.kinks]
 
 
 # ---- the gradient check ------------------------------------------------------------------------
