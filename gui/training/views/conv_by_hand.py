@@ -1,0 +1,283 @@
+"""Convolution and pooling by hand (concepts 17 and 18): click a pixel of a Conv2D,
+MaxPool2D or AvgPool2D output map, and see the input window it reads outlined on the input
+maps (padding drawn as zeros, the next pixel's window dashed: the stride), the kernel, the
+products and their sum, the bias and the value after the activation that follows; for
+pooling the window and its maximum or mean. The numbers are the sample's of the latest
+probe (the "nodes" probe of the layer, its input and its activation); the arithmetic is
+conv_patch's, and its result equals the engine's output there (tests)."""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from engine.nn.layers import LAYERS
+from gui.training.views.conv_grids import (DIVERGING, GREY, NEXT_COLOUR, VIRIDIS, Grid,
+                                           MapMosaic, Outline, WorkPanel, symmetric,
+                                           value_range)
+from gui.training.views.conv_patch import KINDS, conv_work, geometry, mismatch, pool_work
+from gui.training.views.layer_parts import (NodeView, panel_row, title_label, titled,
+                                             unknown_shape_text)
+
+MAX_GRID_KERNEL = 5          # larger kernels: the sums only (their grids would not fit)
+EMPTY = ("Select a Conv2D, MaxPool2D or AvgPool2D node on the canvas, then click a pixel of "
+         "its output to see how it is computed")
+TITLES = {"Conv2D": "Convolution", "MaxPool2D": "Max pooling", "AvgPool2D": "Average pooling"}
+
+
+def num(v: float) -> str:
+    text = f"{v:.3g}"
+    return "0" if text == "-0" else text
+
+
+def activation_after(node) -> tuple[str, str] | None:
+    """(id, type) of the elementwise activation the node feeds, if it feeds one."""
+    for node_id, type_name in node.consumers:
+        spec = LAYERS.get(type_name) if type_name else None
+        if spec is not None and getattr(spec.cls, "elementwise", False):
+            return node_id, type_name
+    return None
+
+
+class ConvByHandView(NodeView):
+
+    def __init__(self, parent=None):
+        super().__init__(EMPTY, parent)
+        self.title = title_label()
+        self.title.setStyleSheet(self.title.styleSheet() + "font-weight: 600;")
+        self.input_title, self.output_title = title_label(), title_label()
+        self.input_maps = MapMosaic(GREY)
+        self.output_maps = MapMosaic(VIRIDIS, clickable=True)
+        self.output_maps.clicked.connect(self.choose)
+        self.key = _small_label()
+        self.work = WorkPanel()
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.work)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setStyleSheet("background: white;")
+        self.formula = QLabel()
+        self.formula.setObjectName("conv_formula")
+        self.formula.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("font-size: 11pt; font-weight: 600; color: #1f2a36;"
+                                   "background: #f4f6f9; padding: 4px;")
+        self.set_content(self._content())
+        self.setMinimumSize(460, 360)
+        self.node_id = self.input_id = self.kind = self.geo = None
+        self.activation: tuple[str, str] | None = None
+        self.pixel: tuple[int, int, int] | None = None
+        self.last = None                     # (NodeProbe, step) of the latest probe shown
+        self.shown = None                    # the ConvWork or PoolWork on screen
+
+    def _content(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.title)
+        inputs = titled(self.input_title, self.input_maps)
+        inputs.layout().addWidget(self.key)
+        column.addWidget(panel_row(box, inputs, titled(self.output_title, self.output_maps)), 5)
+        column.addWidget(self.scroll, 4)
+        column.addWidget(self.formula)
+        return box
+
+    # ---- the node ------------------------------------------------------------------------
+    def follow_node(self, node) -> bool:
+        kind = node.spec.type if node is not None and node.spec is not None else None
+        if node is None or kind not in KINDS:
+            self.node_id = None
+            self.show_empty(EMPTY)
+            return node is None
+        self.node_id, self.kind, self.pixel, self.last = node.id, kind, None, None
+        self.input_id = node.inputs[0] if node.inputs else None
+        self.activation = activation_after(node)
+        if node.unknown_because is not None:
+            self.node_id = None
+            self.show_empty(unknown_shape_text(node))
+            return True
+        try:
+            self.geo = geometry(kind, node.spec.complete(node.config))
+        except ValueError as e:                 # a bad value typed in the inspector
+            self.node_id = None
+            self.show_empty(f"'{node.id}' has a setting it cannot run with: {e}")
+            return True
+        self.show_empty(f"How '{node.id}' computes each output pixel appears when training "
+                        f"runs: press Train, then click a pixel of its output")
+        return True
+
+    def needs(self, run, node) -> dict:
+        if self.node_id is None:
+            return {}
+        act = self.activation[0] if self.activation else None
+        ids = [n for n in (self.node_id, self.input_id, act)
+               if n is not None and n in run.node_ids]   # a node added since is not run
+        return {"nodes": tuple(ids)} if self.node_id in ids else {}
+
+    # ---- data ----------------------------------------------------------------------------
+    def show_probe(self, probe) -> None:
+        nodes = self.node_probe(probe)
+        if nodes is None or self.input_id not in nodes.activations:
+            return
+        self.last = (nodes, probe.step)
+        self._draw()
+
+    def choose(self, channel: int, i: int, j: int) -> None:
+        """The output pixel to explain (a click on the output maps)."""
+        self.pixel = (channel, i, j)
+        if self.last is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        nodes, step = self.last
+        x = np.asarray(nodes.activations[self.input_id], dtype=np.float32)
+        out = np.asarray(nodes.activations[self.node_id], dtype=np.float32)
+        weights = nodes.weights.get(self.node_id, {})
+        weight = weights.get("weight") if self.kind == "Conv2D" else None
+        problem = mismatch(self.geo, x.shape, out.shape, weight)
+        if self.kind == "Conv2D" and weight is None:
+            problem = "its filters are missing from the probe"
+        if problem:
+            self.show_empty(f"'{self.node_id}' changed since this run started ({problem}): "
+                            f"press Train to run the network as it is now")
+            return
+        c, i, j = self._pixel(out.shape)
+        if self.kind == "Conv2D":
+            work = conv_work(x, weight, weights.get("bias"), self.geo, c, i, j)
+        else:
+            work = pool_work(x, self.geo, c, i, j)
+        self.shown = work
+        after = self._after(nodes, c, i, j, out.shape)
+        self._draw_maps(x, out, nodes, c, i, j)
+        self.title.setText(f"{TITLES[self.kind]} by hand: {self.node_id}, map {c}, "
+                           f"pixel (row {i}, column {j}) · step {step}")
+        if self.kind == "Conv2D":
+            self.work.set_rows(conv_rows(work, self.geo.k, value_range(x)))
+            self.formula.setText(conv_formula(work, after, len(x)))
+        else:
+            self.work.set_rows(pool_rows(work, value_range(x)))
+            self.formula.setText(pool_formula(work, self.geo.k, after))
+        self.show_content()
+
+    def _pixel(self, shape) -> tuple[int, int, int]:
+        """The chosen pixel, kept inside the map (the middle one until a click)."""
+        f, h, w = shape
+        c, i, j = self.pixel if self.pixel is not None else (0, h // 2, w // 2)
+        self.pixel = (min(c, f - 1), min(i, h - 1), min(j, w - 1))
+        return self.pixel
+
+    def _after(self, nodes, c, i, j, shape) -> tuple[str, float] | None:
+        """(activation type, the engine's output of it at the pixel), when one follows."""
+        if self.activation is None:
+            return None
+        act_id, type_name = self.activation
+        y = nodes.activations.get(act_id)
+        if y is None or np.shape(y) != tuple(shape):
+            return None
+        return type_name, float(y[c, i, j])
+
+    def _draw_maps(self, x, out, nodes, c, i, j) -> None:
+        geo, k = self.geo, self.geo.k
+        top, left = geo.corner(i, j)
+        channels = range(len(x)) if self.kind == "Conv2D" else [c]
+        outlines = [Outline(ch, top, left, k, k) for ch in channels]
+        step_text = ""
+        h_out, w_out = out.shape[1:]
+        nxt = (i, j + 1) if j + 1 < w_out else (i, j - 1) if j > 0 else None
+        if nxt is not None:                          # the stride: the next pixel's window
+            n_top, n_left = geo.corner(*nxt)
+            outlines += [Outline(ch, n_top, n_left, k, k, NEXT_COLOUR, dashed=True)
+                         for ch in channels]
+            side = "right" if nxt[1] > j else "left"
+            step_text = (f" · <span style='color:{NEXT_COLOUR.name()}'>┅</span> the window of "
+                         f"the pixel to the {side}: {geo.stride} pixel"
+                         f"{'s' if geo.stride != 1 else ''} on (stride {geo.stride})")
+        self.input_maps.set_maps(x, geo.pads, outlines, chosen_map=c if self.kind != "Conv2D"
+                                 else None)
+        self.output_maps.set_maps(out, outlines=[Outline(c, i, j, 1, 1)], chosen_map=c)
+        (pt, pb), (pl, pr) = geo.pads
+        pad_text = (f" · padding {pt}" if pt == pb == pl == pr and pt else
+                    f" · padding {pt}/{pb}/{pl}/{pr} (top/bottom/left/right)" if pt or pb or pl
+                    or pr else "")
+        what = (f"sample {nodes.sample}" if self.input_id not in nodes.weights and len(x) <= 3
+                and self._input_is_data(nodes) else f"{len(x)} map{'s' if len(x) != 1 else ''}")
+        self.input_title.setText(f"Input: {self.input_id} ({what}){pad_text}")
+        shown = f", the first {len(self.output_maps.maps)}" if len(out) > len(
+            self.output_maps.maps) else ""
+        self.output_title.setText(f"{self.node_id} output: {len(out)} map"
+                                  f"{'s' if len(out) != 1 else ''}{shown} · click a pixel")
+        zeros = " · grey cells: zero padding" if pt or pb or pl or pr else ""
+        self.key.setText(f"<span style='color:#f28e00'>▢</span> the window read{step_text}"
+                         f"{zeros}")
+
+    def _input_is_data(self, nodes) -> bool:
+        x = nodes.activations[self.input_id]
+        return np.shape(x) == np.shape(nodes.sample_input) and np.array_equal(
+            x, nodes.sample_input)
+
+
+# ---- what the panel and the formula say (no widgets) ---------------------------------------
+def conv_rows(work, k: int, input_levels: tuple) -> list[list]:
+    """One row per input channel: patch × kernel = products, and their sum."""
+    several = len(work.patch) > 1
+    rows = []
+    for ch in range(len(work.patch)):
+        label = f"ch {ch}:" if several else ""
+        total = f"Σ = {num(work.channel_sums[ch])}"
+        if k > MAX_GRID_KERNEL:
+            rows.append([f"{label} Σ input × kernel ({k} × {k}) = "
+                         f"{num(work.channel_sums[ch])}".strip()])
+            continue
+        pad = ~work.inside
+        kernel_levels = symmetric(work.kernel)
+        rows.append(([label] if label else []) + [
+            "input", Grid(work.patch[ch], GREY, input_levels, pad=pad), "× kernel",
+            Grid(work.kernel[ch], DIVERGING, kernel_levels), "=",
+            Grid(work.products[ch], DIVERGING, symmetric(work.products)), total])
+    if several:
+        rows.append([f"all {len(work.patch)} channels: Σ = {num(work.total)}"])
+    return rows
+
+
+def conv_formula(work, after, channels: int) -> str:
+    over = f" over {channels} channels" if channels > 1 else ""
+    text = f"Σ{over} input × kernel + bias = {num(work.total)} + {num(work.bias)}"
+    text += f" = {num(work.value)}"
+    return html.escape(text) + _after_text(after)
+
+
+def pool_rows(work, input_levels: tuple) -> list[list]:
+    if work.kind == "max":
+        return [["window", Grid(work.patch, GREY, input_levels, mark=work.chosen),
+                 f"→ max = {num(work.value)} (outlined)"]]
+    n = work.patch.size
+    return [["window", Grid(work.patch, GREY, input_levels),
+             f"→ mean = {num(float(work.patch.astype(np.float64).sum()))} / {n}"
+             f" = {num(work.value)}"]]
+
+
+def pool_formula(work, k: int, after) -> str:
+    if work.kind == "max":
+        text = f"max of the {k} × {k} window = {num(work.value)}"
+    else:
+        total = float(work.patch.astype(np.float64).sum())
+        text = f"mean of the {k} × {k} window = {num(total)} / {k * k} = {num(work.value)}"
+    return html.escape(text) + _after_text(after)
+
+
+def _after_text(after) -> str:
+    if after is None:
+        return html.escape("  (no activation follows)")
+    type_name, value = after
+    return html.escape(f" → {type_name} → {num(value)}")
+
+
+def _small_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("font-size: 8pt; color: #4b5563; background: #ffffff;")
+    return label

@@ -1,0 +1,347 @@
+"""Small grids painted cell by cell for the convolution-by-hand view: a mosaic of maps
+(the input, with its zero padding, or the output, clickable) with windows outlined, and
+the numbers of one window (patch, kernel, products) with their values printed in the cells.
+
+Painted with QPainter rather than plotted: a few hundred cells, no axes, exact cell
+geometry for clicks and outlines, and no plot to lay out on every probe."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from gui.training.views.base import diverging_colormap
+
+PATCH_COLOUR = QColor("#f28e00")       # the window read: orange on grey and viridis alike
+NEXT_COLOUR = QColor("#0b66c3")        # the next pixel's window (stride)
+PAD_FILL = QColor("#e6e9ee")
+GRID_LINE = QColor("#c3cad3")
+TEXT = QColor("#1f2a36")
+MAX_MAPS = 16
+
+
+def cell_text(v: float) -> str:
+    """A value short enough for a cell: 2 decimals below 10, fewer above."""
+    if not np.isfinite(v):
+        return str(v)
+    a = abs(v)
+    text = f"{v:.2f}" if a < 10 else f"{v:.1f}" if a < 100 else f"{v:.0f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def colours(values: np.ndarray, cmap: pg.ColorMap, low: float, high: float) -> np.ndarray:
+    """RGBA bytes of ``values`` scaled from low..high on ``cmap``."""
+    span = (high - low) or 1.0
+    scaled = np.clip((np.nan_to_num(values) - low) / span, 0.0, 1.0)
+    return cmap.map(scaled.ravel(), mode="byte").reshape(*np.shape(values), 4)
+
+
+def ink_for(rgba) -> QColor:
+    """Dark text on light cells, white on dark ones."""
+    r, g, b = (int(c) for c in rgba[:3])
+    return TEXT if 0.299 * r + 0.587 * g + 0.114 * b > 140 else QColor("white")
+
+
+def symmetric(*arrays) -> tuple[float, float]:
+    m = max((float(np.abs(np.nan_to_num(a)).max(initial=0.0)) for a in arrays), default=0.0)
+    return (-m, m) if m > 0 else (-1.0, 1.0)
+
+
+def value_range(a: np.ndarray) -> tuple[float, float]:
+    finite = np.asarray(a)[np.isfinite(a)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    return (low, high) if high > low else (low, low + 1.0)
+
+
+def paint_cells(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarray,
+                rgba: np.ndarray, text: bool, pad_mask=None) -> None:
+    """A (h, w) block of cells at (x0, y0); ``pad_mask`` True: a padding cell (grey, 0)."""
+    h, w = values.shape
+    p.setPen(Qt.PenStyle.NoPen)
+    for r in range(h):
+        for c in range(w):
+            pad = pad_mask is not None and pad_mask[r, c]
+            p.setBrush(PAD_FILL if pad else QColor(*(int(v) for v in rgba[r, c])))
+            p.drawRect(QRectF(x0 + c * cell, y0 + r * cell, cell, cell))
+    p.setPen(QPen(GRID_LINE, 1))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if cell >= 6:
+        for r in range(h + 1):
+            p.drawLine(QPointF(x0, y0 + r * cell), QPointF(x0 + w * cell, y0 + r * cell))
+        for c in range(w + 1):
+            p.drawLine(QPointF(x0 + c * cell, y0), QPointF(x0 + c * cell, y0 + h * cell))
+    if not text:
+        return
+    for r in range(h):
+        for c in range(w):
+            pad = pad_mask is not None and pad_mask[r, c]
+            p.setPen(QColor("#6b7280") if pad else ink_for(rgba[r, c]))
+            p.drawText(QRectF(x0 + c * cell, y0 + r * cell, cell, cell),
+                       Qt.AlignmentFlag.AlignCenter, "0" if pad else cell_text(values[r, c]))
+
+
+@dataclass
+class Outline:
+    """A rectangle of cells on one map of a mosaic, in the map's own coordinates (rows and
+    columns; negative inside the padding)."""
+    channel: int
+    top: int
+    left: int
+    height: int
+    width: int
+    colour: QColor = field(default_factory=lambda: QColor(PATCH_COLOUR))
+    dashed: bool = False
+
+
+class MapMosaic(QWidget):
+    """Up to 16 maps (C, H, W) side by side, each with a zero-padding border drawn around
+    it, windows outlined on them; a click on a map's pixel emits (map, row, column)."""
+    clicked = Signal(int, int, int)
+
+    def __init__(self, cmap: pg.ColorMap, clickable: bool = False, parent=None):
+        super().__init__(parent)
+        self.cmap, self.clickable = cmap, clickable
+        self.maps = np.zeros((0, 1, 1), np.float32)
+        self.pads = ((0, 0), (0, 0))
+        self.outlines: list[Outline] = []
+        self.levels = (0.0, 1.0)
+        self.chosen_map: int | None = None
+        self.setMinimumSize(140, 110)
+        if clickable:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def set_maps(self, maps: np.ndarray, pads=((0, 0), (0, 0)), outlines=(),
+                 chosen_map: int | None = None) -> None:
+        self.maps = np.asarray(maps, dtype=np.float32)[:MAX_MAPS]
+        self.pads, self.outlines, self.chosen_map = pads, list(outlines), chosen_map
+        self.levels = value_range(self.maps)
+        self.update()
+
+    # ---- geometry ------------------------------------------------------------------------
+    def _tile(self) -> tuple[int, int]:
+        (t, b), (l, r) = self.pads
+        return self.maps.shape[1] + t + b, self.maps.shape[2] + l + r
+
+    def _columns(self) -> int:
+        return max(1, math.ceil(math.sqrt(len(self.maps))))
+
+    def layout_px(self) -> tuple[float, float, float, int]:
+        """(cell px, x, y of the mosaic's corner, px between tiles)."""
+        n = max(len(self.maps), 1)
+        cols, th, tw = self._columns(), *self._tile()
+        rows = -(-n // cols)
+        gap = 6 if n > 1 else 0
+        cell = min((self.width() - 4 - gap * (cols - 1)) / (cols * tw),
+                   (self.height() - 4 - gap * (rows - 1)) / (rows * th))
+        cell = max(1.0, math.floor(cell))
+        width = cols * tw * cell + gap * (cols - 1)
+        height = rows * th * cell + gap * (rows - 1)
+        return cell, (self.width() - width) / 2, (self.height() - height) / 2, gap
+
+    def tile_origin(self, k: int) -> tuple[float, float]:
+        """Where map k's pixel (0, 0) is drawn (inside its padding border)."""
+        cell, x, y, gap = self.layout_px()
+        th, tw = self._tile()
+        row, col = divmod(k, self._columns())
+        return (x + col * (tw * cell + gap) + self.pads[1][0] * cell,
+                y + row * (th * cell + gap) + self.pads[0][0] * cell)
+
+    def pixel_at(self, px: float, py: float) -> tuple[int, int, int] | None:
+        """(map, row, column) under a widget position, or None (padding, gaps, outside)."""
+        cell = self.layout_px()[0]
+        h, w = self.maps.shape[1:]
+        for k in range(len(self.maps)):
+            ox, oy = self.tile_origin(k)
+            i, j = math.floor((py - oy) / cell), math.floor((px - ox) / cell)
+            if 0 <= i < h and 0 <= j < w:
+                return k, i, j
+        return None
+
+    def cell_centre(self, k: int, i: int, j: int) -> QPointF:
+        cell = self.layout_px()[0]
+        ox, oy = self.tile_origin(k)
+        return QPointF(ox + (j + 0.5) * cell, oy + (i + 0.5) * cell)
+
+    # ---- events --------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        hit = self.pixel_at(event.position().x(), event.position().y()) if self.clickable else None
+        if hit is not None:
+            self.clicked.emit(*hit)
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        if not len(self.maps):
+            return
+        cell = self.layout_px()[0]
+        (t, b), (l, r) = self.pads
+        h, w = self.maps.shape[1:]
+        rgba = colours(self.maps, self.cmap, *self.levels)
+        pad_mask = np.ones((h + t + b, w + l + r), bool)
+        pad_mask[t:t + h, l:l + w] = False
+        text = cell >= 26
+        p.setFont(_small_font())
+        for k in range(len(self.maps)):
+            ox, oy = self.tile_origin(k)
+            full = np.zeros(pad_mask.shape, np.float32)
+            full[t:t + h, l:l + w] = self.maps[k]
+            full_rgba = np.zeros((*pad_mask.shape, 4), np.uint8)
+            full_rgba[t:t + h, l:l + w] = rgba[k]
+            paint_cells(p, ox - l * cell, oy - t * cell, cell, full, full_rgba, text,
+                        pad_mask if (t or b or l or r) else None)
+            if t or b or l or r:                   # where the real image ends
+                p.setPen(QPen(QColor("#6b7280"), 1, Qt.PenStyle.DashLine))
+                p.drawRect(QRectF(ox, oy, w * cell, h * cell))
+            if k == self.chosen_map and len(self.maps) > 1:
+                p.setPen(QPen(TEXT, 2))
+                p.drawRect(QRectF(ox - 2, oy - 2, w * cell + 4, h * cell + 4))
+        for o in self.outlines:
+            self._outline(p, o, cell)
+        p.end()
+
+    def _outline(self, p: QPainter, o: Outline, cell: float) -> None:
+        if o.channel >= len(self.maps):
+            return
+        ox, oy = self.tile_origin(o.channel)
+        style = Qt.PenStyle.DashLine if o.dashed else Qt.PenStyle.SolidLine
+        width = 2 if cell >= 8 else 1.5
+        p.setPen(QPen(o.colour, width, style))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(ox + o.left * cell, oy + o.top * cell, o.width * cell,
+                          o.height * cell))
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(7.5)
+    return font
+
+
+@dataclass
+class Grid:
+    """One small grid of a row of the working: ``values`` (k, k) on ``cmap`` from
+    ``levels``; ``pad``: its padding cells; ``mark``: a cell outlined (the maximum)."""
+    values: np.ndarray
+    cmap: pg.ColorMap
+    levels: tuple
+    pad: np.ndarray | None = None
+    mark: tuple | None = None
+
+
+class WorkPanel(QWidget):
+    """The working of one output pixel: rows of items, each a Grid or a piece of text
+    (an operator, a label, a sum), flowed into as many columns as the width takes."""
+
+    ROW_GAP, ITEM_GAP = 10, 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[list] = []
+        self.setFont(_small_font())
+        self._width_hint = 300
+
+    def set_rows(self, rows: list[list]) -> None:
+        self.rows = rows
+        self.updateGeometry()
+        self.update()
+
+    # ---- sizes ---------------------------------------------------------------------------
+    def cell_px(self) -> int:
+        fm = QFontMetrics(self.font())
+        return max(fm.horizontalAdvance("-0.00"), fm.horizontalAdvance("-10.0")) + 6
+
+    def item_size(self, item) -> QSize:
+        fm = QFontMetrics(self.font())
+        if isinstance(item, Grid):
+            k = self.cell_px()
+            h, w = item.values.shape
+            return QSize(w * k, h * max(16, fm.height() + 4))
+        return QSize(fm.horizontalAdvance(item) + 2, fm.height())
+
+    def row_size(self, row) -> QSize:
+        sizes = [self.item_size(item) for item in row]
+        return QSize(sum(s.width() for s in sizes) + self.ITEM_GAP * (len(sizes) - 1),
+                     max((s.height() for s in sizes), default=0))
+
+    def _flow(self, width: int) -> tuple[int, int, int]:
+        """(columns, column width, row height) of the rows in ``width``."""
+        if not self.rows:
+            return 1, 0, 0
+        sizes = [self.row_size(r) for r in self.rows]
+        col_w = max(s.width() for s in sizes) + 24
+        row_h = max(s.height() for s in sizes) + self.ROW_GAP
+        return max(1, min(len(self.rows), width // max(col_w, 1))), col_w, row_h
+
+    def heightForWidth(self, width: int) -> int:
+        cols, _, row_h = self._flow(width)
+        return -(-len(self.rows) // cols) * row_h
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def sizeHint(self) -> QSize:
+        cols, col_w, row_h = self._flow(max(self.width(), 1))
+        return QSize(col_w, -(-len(self.rows) // cols) * row_h)
+
+    def minimumSizeHint(self) -> QSize:
+        _, col_w, row_h = self._flow(1)
+        return QSize(min(col_w, 200), min(row_h, 80))
+
+    # ---- paint ---------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        cols, col_w, row_h = self._flow(self.width())
+        left = max(0, (self.width() - cols * col_w) // 2)
+        for n, row in enumerate(self.rows):
+            r, c = divmod(n, cols)
+            self._paint_row(p, row, left + c * col_w, r * row_h, row_h - self.ROW_GAP)
+        p.end()
+
+    def _paint_row(self, p: QPainter, row, x: float, y: float, height: int) -> None:
+        for item in row:
+            size = self.item_size(item)
+            top = y + (height - size.height()) / 2
+            if isinstance(item, Grid):
+                self._paint_grid(p, item, x, top)
+            else:
+                p.setPen(TEXT)
+                p.drawText(QRectF(x, top, size.width(), size.height()),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, item)
+            x += size.width() + self.ITEM_GAP
+
+    def _paint_grid(self, p: QPainter, grid: Grid, x: float, y: float) -> None:
+        cw = self.cell_px()           # cells wider than tall: they hold numbers
+        ch = self.item_size(grid).height() / grid.values.shape[0]
+        rgba = colours(grid.values, grid.cmap, *grid.levels)
+        _paint_rect_cells(p, x, y, cw, ch, grid, rgba)
+
+
+def _paint_rect_cells(p: QPainter, x: float, y: float, cw: float, ch: float, grid: Grid,
+                      rgba: np.ndarray) -> None:
+    h, w = grid.values.shape
+    for r in range(h):
+        for c in range(w):
+            pad = grid.pad is not None and grid.pad[r, c]
+            rect = QRectF(x + c * cw, y + r * ch, cw, ch)
+            p.fillRect(rect, PAD_FILL if pad else QColor(*(int(v) for v in rgba[r, c])))
+            p.setPen(QPen(GRID_LINE, 1))
+            p.drawRect(rect)
+            p.setPen(QColor("#6b7280") if pad else ink_for(rgba[r, c]))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                       "0" if pad else cell_text(float(grid.values[r, c])))
+    if grid.mark is not None:
+        r, c = grid.mark
+        p.setPen(QPen(PATCH_COLOUR, 2.5))
+        p.drawRect(QRectF(x + c * cw + 1, y + r * ch + 1, cw - 2, ch - 2))
+
+
+GREY = pg.colormap.get("CET-L1")
+VIRIDIS = pg.colormap.get("viridis")
+DIVERGING = diverging_colormap()
