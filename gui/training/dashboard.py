@@ -25,6 +25,7 @@ from gui.training.views.base import LiveView
 from gui.training.views.curves import X_UNITS, CurvesView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
+from gui.training.views.conv_by_hand import ConvByHandView
 from gui.training.views.feature_maps import FeatureMapsView
 from gui.training.views.filters import FiltersView
 from gui.training.views.grad_norms import GradNormView
@@ -38,7 +39,8 @@ from gui.training.views.weights import WeightsView
 
 # Every view of the dashboard, in the order its page shows them (see views/base.LiveView).
 VIEWS = [LossView, MetricView, LearningRateView, GradNormView,
-         HistogramView, WeightsView, FiltersView, FeatureMapsView, ActivationView, SoftmaxView,
+         HistogramView, WeightsView, FiltersView, FeatureMapsView, ConvByHandView, ActivationView,
+         SoftmaxView,
          BoundaryView, ConfusionView, LossSurfaceView]
 PAGES = ("Curves", "Layer", "Data")
 SIDE_BY_SIDE_ROOM = 1.3     # views at their bare minimum height are cramped
