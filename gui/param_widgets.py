@@ -118,6 +118,7 @@ class ParamEditor(QWidget):
             self.stored.setMaxLength(MAX_TYPED)
             self.layout_.addWidget(self.stored, 1)
             self.stored.editingFinished.connect(self._submit_typed)
+            self._mark_invalid([self.stored], bool(self.property("invalid")))
         for widget in self._own:
             widget.setVisible(not on)
         self.stored.setVisible(on)
@@ -146,12 +147,16 @@ class ParamEditor(QWidget):
 
     def _set_error(self, message: str) -> None:
         self._error = message
-        self.setProperty("invalid", bool(message))
-        for w in [self, *self.findChildren(QWidget)]:
-            w.setProperty("invalid", bool(message))
+        self.setToolTip(message or self.param.help)
+        if bool(message) != bool(self.property("invalid")):   # re-polishing costs: on change
+            self._mark_invalid([self, *self.findChildren(QWidget)], bool(message))
+
+    @staticmethod
+    def _mark_invalid(widgets, on: bool) -> None:
+        for w in widgets:
+            w.setProperty("invalid", on)
             w.style().unpolish(w)
             w.style().polish(w)
-        self.setToolTip(message or self.param.help)
 
 
 class IntEditor(ParamEditor):
