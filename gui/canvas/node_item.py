@@ -92,12 +92,14 @@ class NodeItem(QGraphicsItem):
         return (node["type"], summary, shape, count, errors, arrays)
 
     def _tooltip(self) -> str:
-        type_name, _, shape, count, errors, arrays = self._texts
+        type_name, summary, shape, count, errors, arrays = self._texts
         spec = self.spec
-        head = f"<b>{type_name}</b> '{self.node_id}'"
+        head = f"<b>{html.escape(type_name)}</b> '{html.escape(self.node_id)}'"
         if errors:
             items = "".join(f"<li>{html.escape(m)}</li>" for m in errors)
-            return f"{head}<br><span style='color:#c62828'>Problem:</span><ul>{items}</ul>"
+            held = f"<br>{html.escape(summary)}" if summary else ""
+            return (f"{head}{held}<br><span style='color:#c62828'>Problem:</span>"
+                    f"<ul>{items}</ul>")
         lines = [head]
         if spec:
             lines.append(html.escape(spec.help))
@@ -259,6 +261,8 @@ class NodeItem(QGraphicsItem):
                          id_text)
 
     def _paint_body(self, painter: QPainter, summary: str, shape, count, errors) -> None:
+        """Line 1: the params, as the file holds them even when they are wrong; line 2: the
+        output shape and parameter count, or the first problem (the tooltip lists all)."""
         pad, width = 10.0, style.CARD_WIDTH - 20.0
         top = style.HEADER_HEIGHT + 4
         line1 = QRectF(pad, top, width, style.LINE_HEIGHT)
@@ -267,15 +271,14 @@ class NodeItem(QGraphicsItem):
         painter.setFont(normal)
         metrics = QFontMetrics(normal)
         left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.setPen(QPen(style.TEXT if errors else style.MUTED_TEXT))
+        painter.drawText(line1, left, metrics.elidedText(
+            summary or "no parameters", Qt.TextElideMode.ElideRight, int(width)))
         if errors:
             painter.setPen(QPen(style.ERROR_COLOUR))
-            text = metrics.elidedText("⚠ " + errors[0], Qt.TextElideMode.ElideRight,
-                                      int(width))
-            painter.drawText(line1, left, text)
-        else:
-            painter.setPen(QPen(style.MUTED_TEXT))
-            painter.drawText(line1, left, metrics.elidedText(
-                summary or "no parameters", Qt.TextElideMode.ElideRight, int(width)))
+            painter.drawText(line2, left, metrics.elidedText(
+                "⚠ " + errors[0], Qt.TextElideMode.ElideRight, int(width)))
+            return
         bold = style.font(8.5, bold=True)
         shape_text = "→ " + format_shape(shape)
         painter.setPen(QPen(style.TEXT))

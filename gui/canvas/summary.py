@@ -2,7 +2,9 @@
 
 A layer class may define ``summary(params) -> str`` (a classmethod) for a better one;
 otherwise the numbers (int, float, shape, padding) come first and choices or switches
-only when they differ from their default.
+only when they differ from their default. A value the param refuses (a file may hold
+"four", a list or 1e400 where a number belongs) is shown as written, in short: the card
+is red with the problem, and says what the file holds.
 """
 from __future__ import annotations
 
@@ -13,27 +15,40 @@ MAX_PARTS = 3
 _ALWAYS_SHOWN = ("int", "float", "shape", "padding")
 
 
+MAX_ITEMS = 4            # of a list or dict shown as written
+MAX_CHARS = 40           # of a string shown as written
+MAX_DIGITS = 15          # a longer whole number is "a 31-digit number", as the problem says
+
+
 def param_summary(spec: LayerSpec, params: dict) -> str:
     try:
         full = spec.complete(params)
-    except ValueError:
-        full = {**spec.defaults(), **params}
+    except ValueError:            # a value the layer cannot take: each shown as written
+        full = None
     hook = getattr(spec.cls, "summary", None)
-    if callable(hook):
+    if callable(hook) and full is not None:
         try:
             return str(hook(full))
         except (KeyError, ValueError, TypeError):
             pass
+    full = full if full is not None else {**spec.defaults(), **params}
     parts = [_part(p, full.get(p.name)) for p in spec.params if _shown(p, full.get(p.name))]
     return ", ".join(parts[:MAX_PARTS])
 
 
 def _shown(p: Param, value) -> bool:
-    return p.kind in _ALWAYS_SHOWN or value != p.default
+    try:
+        return p.kind in _ALWAYS_SHOWN or bool(value != p.default)
+    except (TypeError, ValueError):
+        return True
 
 
 def _part(p: Param, value) -> str:
     name = p.name.replace("_", " ")
+    try:
+        value = p.validate(value)
+    except (ValueError, TypeError, OverflowError):
+        return f"{name} {written(value)}"
     if p.kind == "bool":
         return f"{name} {'on' if value else 'off'}"
     if p.kind == "shape":
@@ -41,6 +56,29 @@ def _part(p: Param, value) -> str:
     if p.kind == "float":
         return f"{name} {value:g}" if isinstance(value, (int, float)) else f"{name} {value}"
     return f"{name} {value}"
+
+
+def written(value) -> str:
+    """``value`` as the file writes it, kept short: "four" in quotes, null, true, [4, 4],
+    inf; a list, dict or string cut after a few items or characters."""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if value.bit_length() < 14_000 else None
+        if digits is None or digits > MAX_DIGITS:
+            return f"a {digits}-digit number" if digits else "a number of over 4,000 digits"
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return '"' + (value if len(value) <= MAX_CHARS else value[:MAX_CHARS] + "…") + '"'
+    if isinstance(value, (list, tuple)):
+        items = [written(v) for v in value[:MAX_ITEMS]]
+        return "[" + ", ".join(items + ["…"] * (len(value) > MAX_ITEMS)) + "]"
+    if isinstance(value, dict):
+        items = [f"{written(str(k))}: {written(v)}" for k, v in list(value.items())[:MAX_ITEMS]]
+        return "{" + ", ".join(items + ["…"] * (len(value) > MAX_ITEMS)) + "}"
+    return type(value).__name__
 
 
 def format_shape(shape) -> str:
