@@ -24,6 +24,7 @@ DEFAULT_TRAINING = {
     "loss": "bce",
     "optimizer": {"name": "adam", "lr": 0.03},
     "scheduler": {"name": "none"},
+    "regularization": {"l1": 0.0, "l2": 0.0},
     "batch_size": 32, "epochs": 200, "seed": 0,
 }
 
@@ -34,8 +35,20 @@ def training_text(t: dict) -> str:
     extras = ", ".join(f"{k} {v}" for k, v in opt.items() if k != "name")
     sched = (t.get("scheduler") or {"name": "none"})["name"]
     return (f"dataset {ds['name']}, loss {t['loss']}, {opt['name']}"
-            f"{f' ({extras})' if extras else ''}, scheduler {sched}, "
+            f"{f' ({extras})' if extras else ''}, scheduler {sched}, {_regularization_text(t)}, "
             f"batch {t['batch_size']}, {t['epochs']} epochs, seed {t.get('seed', 0)}")
+
+
+def _regularization_text(t: dict) -> str:
+    """'regularization (l1 0, l2 0.001)', or 'no regularization' for zeros or none."""
+    reg = t.get("regularization") or {}
+    l1, l2 = (reg.get(k, 0.0) if isinstance(reg, dict) else 0.0 for k in ("l1", "l2"))
+    return (f"regularization (l1 {_number(l1)}, l2 {_number(l2)})" if l1 or l2
+            else "no regularization")
+
+
+def _number(v) -> str:
+    return f"{v:g}" if isinstance(v, (int, float)) else repr(v)
 
 
 def default_training_note() -> str:
@@ -63,7 +76,7 @@ class Network:
         self.has_training = True
         self.training: dict = training if training is not None else copy.deepcopy(
             DEFAULT_TRAINING)
-        self._edits = 0                    # counts the edits below: see _position
+        self._edits = 0                    # counts the edits below: see index_of
         self._index_key: tuple | None = None
         self._index: dict[str, int] = {}
 
@@ -107,15 +120,15 @@ class Network:
     # ---- queries -------------------------------------------------------------------------
     def node(self, node_id: str) -> dict:
         """The first node with this id (KeyError when there is none)."""
-        i = self._position(node_id)
+        i = self.index_of(node_id)
         if i is None:
             raise KeyError(f"no node {node_id!r}")
         return self.nodes[i]
 
     def has_node(self, node_id: str) -> bool:
-        return self._position(node_id) is not None
+        return self.index_of(node_id) is not None
 
-    def _position(self, node_id: str) -> int | None:
+    def index_of(self, node_id: str) -> int | None:
         """Where ``node_id`` is in ``nodes``, from an index made once per edit: the canvas
         asks for every card, and a walk over the list each time made opening a big file
         quadratic. An answer the list does not bear out is asked again of a fresh index,
@@ -177,7 +190,7 @@ class Network:
     def remove_node(self, node_id: str) -> tuple[int, dict, list[tuple[int, dict]]]:
         """Remove a node and its edges; returns (index, node, [(edge index, edge)]) so an
         undo can put everything back exactly where it was."""
-        index = self._position(node_id)
+        index = self.index_of(node_id)
         if index is None:
             raise ValueError(f"no node {node_id!r}")
         self._edits += 1

@@ -26,6 +26,7 @@ class CanvasScene(QGraphicsScene):
         self._wires_at: dict[str, set[tuple[str, str]]] = {}   # node id -> its wires' keys
         self._analysis_shown = None      # the analysis the cards show
         self._raised: set[NodeItem] = set()
+        self._selection_left = False     # selected items were removed: say so (_on_analysis)
         # the selected cards are drawn above the others; kept here rather than in an
         # itemChange of every card, which Qt calls a dozen times per card made
         self.selectionChanged.connect(self._raise_selected)
@@ -81,7 +82,7 @@ class CanvasScene(QGraphicsScene):
         item = self.node_items.pop(nid, None)
         if item is not None:
             self._raised.discard(item)
-            self.removeItem(item)
+            self._remove_quietly(item)
 
     def _on_node_changed(self, nid: str) -> None:
         item = self.node_items.get(nid)
@@ -117,13 +118,27 @@ class CanvasScene(QGraphicsScene):
     def _on_edge_removed(self, src: str, dst: str) -> None:
         edge = self.edge_items.pop((src, dst), None)
         if edge is not None:
-            self.removeItem(edge)
+            self._remove_quietly(edge)
             for end in (src, dst):
                 self._wires_at.get(end, set()).discard((src, dst))
         item = self.node_items.get(dst)
         if item is not None and self.document.network.has_node(dst):   # not when dst goes too
             item.refresh_ports()
             self._reroute_into(dst)
+
+    def _remove_quietly(self, item) -> None:
+        """Remove ``item``. Qt says the selection changed for every selected item removed
+        (deleting 2,000 selected cards made the view and the inspector follow 2,000
+        selections); it is said once, when the edit is over (``_on_analysis``)."""
+        if not item.isSelected():
+            self.removeItem(item)
+            return
+        blocked = self.blockSignals(True)
+        try:
+            self.removeItem(item)
+        finally:
+            self.blockSignals(blocked)
+        self._selection_left = True
 
     def _reroute_into(self, dst: str) -> None:
         """The input ports of ``dst`` may have moved (merge nodes grow a port per input)."""
@@ -132,6 +147,9 @@ class CanvasScene(QGraphicsScene):
                 self.edge_items[key].refresh_path()
 
     def _on_analysis(self) -> None:
+        if self._selection_left:              # every edit ends with a new analysis
+            self._selection_left = False
+            self.selectionChanged.emit()
         if self.document.analysis is self._analysis_shown:
             return                   # the analysis rebuild() read (Open sends both signals)
         self._analysis_shown = self.document.analysis
@@ -152,8 +170,10 @@ class CanvasScene(QGraphicsScene):
     # ---- selection -------------------------------------------------------------------
     def selected_node_ids(self) -> list[str]:
         """Selected nodes, in the document's order."""
-        chosen = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}
-        return [nid for nid in self.document.network.node_ids() if nid in chosen]
+        net = self.document.network
+        at = {i.node_id: net.index_of(i.node_id) for i in self.selectedItems()
+              if isinstance(i, NodeItem)}
+        return sorted((nid for nid, k in at.items() if k is not None), key=at.__getitem__)
 
     def selected_edges(self) -> list[tuple[str, str]]:
         return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
@@ -167,10 +187,19 @@ class CanvasScene(QGraphicsScene):
         self._raised = selected
 
     def select_nodes(self, node_ids) -> None:
+        """Select exactly these nodes, saying so once (Qt says it for every item: Select
+        All on 2,000 cards told the view and the inspector 2,000 times)."""
         wanted = set(node_ids)
-        self.clearSelection()
-        for nid, item in self.node_items.items():
-            item.setSelected(nid in wanted)
+        blocked = self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for nid in wanted:
+                item = self.node_items.get(nid)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        self.selectionChanged.emit()
 
     # ---- gestures (called by the items) ------------------------------------------------
     def begin_node_drag(self, pos: QPointF) -> None:

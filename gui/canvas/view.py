@@ -45,8 +45,9 @@ class CanvasView(QGraphicsView):
         self.canvas_actions = CanvasActions(self)
         self.scene().selectionChanged.connect(self._on_selection)
         self.scene().statusMessage.connect(self.statusMessage)
+        # analysisChanged ends every edit (once for a batch: not once per node deleted)
         for signal in (document.lockedChanged, document.networkReplaced,
-                       document.nodeAdded, document.nodeRemoved):
+                       document.analysisChanged):
             signal.connect(self.canvas_actions.update_enabled)
         document.networkReplaced.connect(self.viewport().update)
 
