@@ -32,6 +32,7 @@ from engine.training.loss_surface import loss_targets
 
 CHECK_ELEMENTS = 60        # entries per parameter array the gradient check perturbs at most
 KINK_EPS = 1e-3            # engine.nn.gradcheck's step: inputs this close to a kink straddle it
+FINE_EPS = 1e-5            # the step of a second check where the first failed
 JUMP = 0.1                 # f' changing by more than this across 2 eps is a kink, not a curve
 
 
@@ -161,16 +162,41 @@ def kink_notes(result: SamplePass) -> list[str]:
 
 
 # ---- the gradient check ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PassCheck:
+    """The gradient check of a pass: at the checker's step ε (1e-3) and, when an array
+    fails there, again at FINE_EPS. A mismatch that vanishes with the smaller step came
+    from a kink within ε of the weights (a ReLU input near 0, a max-pool window whose two
+    largest values are that close): the numerical slope averaged both sides of it. A
+    backprop error does not vanish."""
+    report: GradCheckReport
+    fine: GradCheckReport | None = None
+
+    def rows(self) -> list:
+        """(ArrayCheck at ε, ArrayCheck at FINE_EPS or None, passes) per parameter array."""
+        fine = {c.name: c for c in self.fine.checks} if self.fine is not None else {}
+        return [(c, fine.get(c.name), c.ok or (c.name in fine and fine[c.name].ok))
+                for c in self.report.checks]
+
+    @property
+    def ok(self) -> bool:
+        return all(passes for *_checks, passes in self.rows())
+
+
 def check_pass_gradients(model, result: SamplePass, loss_fn,
-                         max_elements: int | None = CHECK_ELEMENTS) -> GradCheckReport:
+                         max_elements: int | None = CHECK_ELEMENTS) -> PassCheck:
     """engine.nn.gradcheck on the pass's weights and sample, in eval mode as the pass:
     each parameter's analytic gradient against central differences (at most
-    ``max_elements`` random entries of each array). ``model`` is only copied."""
-    work = copy.deepcopy(model)
-    work.load_state_dict(result.state)
-    return check_model_gradients(work, result.x[None], result.target, loss_fn,
-                                 training=False, max_elements=max_elements,
-                                 raise_on_failure=False)
+    ``max_elements`` random entries of each array; the same ones at both steps).
+    ``model`` is only copied."""
+    def check(eps: float) -> GradCheckReport:
+        work = copy.deepcopy(model)
+        work.load_state_dict(result.state)
+        return check_model_gradients(work, result.x[None], result.target, loss_fn, eps=eps,
+                                     training=False, max_elements=max_elements,
+                                     raise_on_failure=False)
+    report = check(KINK_EPS)
+    return PassCheck(report, None if report.ok else check(FINE_EPS))
 
 
 # ---- the probe kind (registered in engine/training/probes.py) -----------------------------------
