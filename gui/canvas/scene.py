@@ -36,7 +36,7 @@ class CanvasScene(QGraphicsScene):
         doc = document
         doc.nodeAdded.connect(self._on_node_added)
         doc.nodeRemoved.connect(self._on_node_removed)
-        doc.nodeChanged.connect(self._on_node_changed)
+        # a param edit (nodeChanged) is drawn from the analysisChanged that always follows
         doc.nodeMoved.connect(self._on_node_moved)
         doc.edgeAdded.connect(self._on_edge_added)
         doc.edgeRemoved.connect(self._on_edge_removed)
@@ -83,11 +83,6 @@ class CanvasScene(QGraphicsScene):
         if item is not None:
             self._raised.discard(item)
             self._remove_quietly(item)
-
-    def _on_node_changed(self, nid: str) -> None:
-        item = self.node_items.get(nid)
-        if item is not None:
-            item.refresh_analysis()
 
     def _on_node_moved(self, nid: str) -> None:
         item = self.node_items.get(nid)
