@@ -18,11 +18,19 @@ from engine.files import (NETWORK_FILE_MAX_BYTES, FolderNotWritable, atomic_writ
 from engine.schema import MAX_WHOLE
 
 FORMAT = "netwright-network"
-VERSION = 1
+VERSION = 2
 
-# version v -> function turning a version-v dict into a version-(v + 1) dict. Version 1 is
-# the first published format, so there is nothing to migrate yet; tests plug a fake v0 in.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+def _add_regularization(d: dict) -> dict:
+    """Version 2 added training.regularization; a version-1 run had none: zeros."""
+    if isinstance(d.get("training"), dict):
+        d["training"].setdefault("regularization", {"l1": 0.0, "l2": 0.0})
+    return d
+
+
+# version v -> function turning a version-v dict into a version-(v + 1) dict (version 1 is
+# the first published format).
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _add_regularization}
 
 TOP_KEYS = ("format", "version", "name", "description", "nodes", "edges", "training")
 NODE_KEYS = ("id", "type", "params", "ui")

@@ -14,7 +14,8 @@ from engine.graph.topology import Graph
 from engine.nn.layers import LAYERS
 from engine.schema import Param
 
-TRAINING_KEYS = ("dataset", "loss", "optimizer", "scheduler", "batch_size", "epochs", "seed")
+TRAINING_KEYS = ("dataset", "loss", "optimizer", "scheduler", "regularization", "batch_size",
+                 "epochs", "seed")
 REQUIRED_TRAINING_KEYS = ("dataset", "loss", "optimizer", "batch_size", "epochs")
 TRAINING_PARAMS = (
     Param("batch_size", "int", DEFAULT_TRAINING["batch_size"],
@@ -43,6 +44,7 @@ def training_problems(t, g: Graph, nodes: dict[str, NodeFacts], output: str | No
     errors += _loss_errors(t, info, g, nodes, output)
     errors += _optimizer_errors(t)
     errors += _scheduler_errors(t)
+    errors += _regularization_errors(t)
     errors += _memory_errors(memory)
     return errors
 
@@ -225,6 +227,15 @@ def _scheduler_errors(t: dict) -> list[GraphError]:
     problem = (None if lr is None or epochs is None
                else growth_problem(spec.name, config, lr, epochs))
     return [GraphError(None, f"scheduler {spec.name!r}: {problem}")] if problem else []
+
+
+def _regularization_errors(t: dict) -> list[GraphError]:
+    from engine.nn.regularization import regularization_config
+    try:
+        regularization_config(t)
+    except ValueError as e:
+        return [GraphError(None, str(e))]
+    return []
 
 
 def _valid_lr_and_epochs(t: dict) -> tuple[float | None, int | None]:

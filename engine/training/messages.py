@@ -25,6 +25,7 @@ class StepEvent:
     loss: float                  # the batch's training loss
     lr: float                    # the learning rate this step used
     examples_per_sec: float      # smoothed training throughput (compute only, pauses excluded)
+    penalty: float = 0.0         # the L1/L2 penalty of the weights this step used (not in loss)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class EpochEvent:
     weight_stats: dict           # node_id -> {"mean", "std", "min", "max", "norm"} of its weights
     lr: float                    # the learning rate this epoch ended with
     next_lr: float               # the rate for the next epoch, after scheduler.step()
+    penalty: float = 0.0         # the L1/L2 penalty of the weights at the epoch's end
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class StepChunk:
     epoch_ends: tuple = ()       # EpochEvents, in order
     norm_steps: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))   # (m,)
     norm_series: dict = field(default_factory=dict)     # node_id -> (m,) float64 norms
+    # (n,) float64 L1/L2 penalty at each step (StepEvent.penalty); empty: no regularization
+    penalties: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
 
     @property
     def last_step(self) -> int:

@@ -416,7 +416,7 @@ class _Steps:
         self.rate = 0.0
 
     def add(self, event: StepEvent) -> None:
-        self.rows.append((event.step, event.epoch, event.loss, event.lr))
+        self.rows.append((event.step, event.epoch, event.loss, event.lr, event.penalty))
         self.rate = event.examples_per_sec
 
     def add_norms(self, step: int, norms: dict) -> None:
@@ -426,9 +426,10 @@ class _Steps:
         return bool(self.rows or self.epoch_ends)
 
     def chunk(self, grad_norms: dict) -> StepChunk:
-        cols = np.array(self.rows, dtype=np.float64).reshape(-1, 4).T
+        cols = np.array(self.rows, dtype=np.float64).reshape(-1, 5).T
         return StepChunk(steps=cols[0].astype(np.int64), epochs=cols[1].astype(np.int64),
                          losses=cols[2], lrs=cols[3], examples_per_sec=self.rate,
+                         penalties=cols[4] if cols[4].any() else np.zeros(0, np.float64),
                          grad_norms=grad_norms if self.rows else {},
                          epoch_ends=tuple(self.epoch_ends),
                          norm_steps=np.array([s for s, _ in self.norms], dtype=np.int64),

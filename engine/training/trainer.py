@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 from engine.nn import losses
+from engine.nn.regularization import Penalty, regularization_config
 from engine.optim import optimizers, schedulers
 from engine.training.checkpoint import (copy_state, layer_rng_states, read_checkpoint,
                                set_layer_rng_states, write_checkpoint)
@@ -81,6 +82,8 @@ class Trainer:
                                      self.model)
         self.scheduler = _configured(schedulers.make_scheduler, "scheduler",
                                      cfg.get("scheduler") or {"name": "none"}, self.optimizer)
+        # validated with the rest of the section above: l1 * sum|w| + l2 * sum w^2
+        self.penalty = Penalty(self.model, **regularization_config(cfg))
         self.batch_size = int(cfg["batch_size"])
         self.epochs = int(cfg["epochs"])
         self.task = self.dataset.task
@@ -301,10 +304,13 @@ class Trainer:
         with self._lock, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             lr = float(self.optimizer.lr)
             loss = self.model.loss_and_grads(xb, yb, self.loss_fn)
+            penalty = self.penalty.add_to_grads() if self.penalty.active else 0.0
             if not math.isfinite(loss):
                 return self._diverge(f"the loss became {loss}", lr)
-            if self._explosion.exploded(loss):
-                return self._diverge(self._explosion.describe(loss), lr)
+            if not math.isfinite(penalty):
+                return self._diverge(f"the regularization penalty became {penalty}", lr)
+            if self._explosion.exploded(loss + penalty):     # what the optimizer minimises
+                return self._diverge(self._explosion.describe(loss + penalty), lr)
             self.optimizer.step()
             self.step += 1
             self._batch += 1
@@ -313,7 +319,7 @@ class Trainer:
         rate = len(idx) / max(time.perf_counter() - t0, 1e-9)
         self._rate = rate if self._rate is None else 0.9 * self._rate + 0.1 * rate
         return StepEvent(step=self.step, epoch=self.epoch + 1, loss=loss, lr=lr,
-                         examples_per_sec=self._rate)
+                         examples_per_sec=self._rate, penalty=penalty)
 
     def _end_epoch(self) -> EpochEvent | DivergedEvent:
         with self._lock:
@@ -332,7 +338,7 @@ class Trainer:
                                val_loss=val_loss, metrics=dict(metrics),
                                grad_norms=grad_norms(self.model),
                                weight_stats=weight_stats(self.model), lr=lr,
-                               next_lr=self.lr)
+                               next_lr=self.lr, penalty=self._penalty_now())
             self.history.append(history_record(event))
             self._snapshot = self._take_snapshot()
             return event
@@ -357,7 +363,12 @@ class Trainer:
             train = {k: v for k, v in last.items() if k.startswith("train_")}
         else:
             train = {"train_loss": None, **RunningMetrics(self.task).metrics("train")}
-        return {**train, "val_loss": val_loss, **val_metrics}
+        penalty = {"penalty": self._penalty_now()} if self.penalty.active else {}
+        return {**train, "val_loss": val_loss, **val_metrics, **penalty}
+
+    def _penalty_now(self) -> float:
+        """The regularization penalty of the weights held now (0.0 without one)."""
+        return self.penalty.value() if self.penalty.active else 0.0
 
     # ---- live learning rate, probes -------------------------------------------------------
     def _apply_pending_lr(self) -> None:
@@ -506,8 +517,11 @@ class Trainer:
 # ---- module helpers -------------------------------------------------------------------------
 def history_record(event: EpochEvent) -> dict:
     """The row of Trainer.history an epoch's end adds."""
-    return {"epoch": event.epoch, "step": event.step, "lr": event.lr,
-            "train_loss": event.train_loss, "val_loss": event.val_loss, **event.metrics}
+    record = {"epoch": event.epoch, "step": event.step, "lr": event.lr,
+              "train_loss": event.train_loss, "val_loss": event.val_loss, **event.metrics}
+    if event.penalty:                 # kept beside the data loss, only when there is one
+        record["penalty"] = event.penalty
+    return record
 
 
 def check_lr(lr) -> float:
