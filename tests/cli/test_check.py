@@ -151,8 +151,8 @@ def test_check_validates_a_file_without_training_as_a_graph_alone(tmp_path, caps
     assert "total parameters: 41,082" in out
     assert out.splitlines()[-1] == (
         "  training: none in the file (the graph alone was checked); train would use the "
-        "defaults: dataset xor, loss bce, adam (lr 0.03), scheduler none, batch 32, "
-        "200 epochs, seed 0")
+        "defaults: dataset xor, loss bce, adam (lr 0.03), scheduler none, no regularization, "
+        "batch 32, 200 epochs, seed 0")
 
 
 def test_check_still_reports_a_graph_alone_s_own_problems(tmp_path, capsys):
