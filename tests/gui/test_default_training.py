@@ -5,7 +5,8 @@ from tests.cli.test_check import IMAGE_GRAPH
 from tests.gui.waits import PATIENCE_MS
 
 NOTE = ("the file has no training section, so training uses the defaults: dataset xor, "
-        "loss bce, adam (lr 0.03), scheduler none, batch 32, 200 epochs, seed 0")
+        "loss bce, adam (lr 0.03), scheduler none, no regularization, batch 32, 200 epochs, "
+        "seed 0")
 
 
 def shown(qtbot, window):
