@@ -64,8 +64,9 @@ class ConvByHandView(NodeView):
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("font-size: 11pt; font-weight: 600; color: #1f2a36;"
                                    "background: #f4f6f9; padding: 4px;")
+        self.work_header = _small_label()
         self.set_content(self._content())
-        self.setMinimumSize(460, 360)
+        self.setMinimumSize(460, 420)
         self.node_id = self.input_id = self.kind = self.geo = None
         self.activation: tuple[str, str] | None = None
         self.pixel: tuple[int, int, int] | None = None
@@ -78,10 +79,11 @@ class ConvByHandView(NodeView):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.title)
-        inputs = titled(self.input_title, self.input_maps)
-        inputs.layout().addWidget(self.key)
-        column.addWidget(panel_row(box, inputs, titled(self.output_title, self.output_maps)), 5)
-        column.addWidget(self.scroll, 4)
+        column.addWidget(panel_row(box, titled(self.input_title, self.input_maps),
+                                   titled(self.output_title, self.output_maps)), 1)
+        column.addWidget(self.key)
+        column.addWidget(self.work_header)
+        column.addWidget(self.scroll)
         column.addWidget(self.formula)
         return box
 
@@ -113,8 +115,9 @@ class ConvByHandView(NodeView):
         if self.node_id is None:
             return {}
         act = self.activation[0] if self.activation else None
+        ran = run.node_ids if run is not None else None     # a node added since is not run
         ids = [n for n in (self.node_id, self.input_id, act)
-               if n is not None and n in run.node_ids]   # a node added since is not run
+               if n is not None and (ran is None or n in ran)]
         return {"nodes": tuple(ids)} if self.node_id in ids else {}
 
     # ---- data ----------------------------------------------------------------------------
@@ -156,11 +159,24 @@ class ConvByHandView(NodeView):
                            f"pixel (row {i}, column {j}) · step {step}")
         if self.kind == "Conv2D":
             self.work.set_rows(conv_rows(work, self.geo.k, value_range(x)))
-            self.formula.setText(conv_formula(work, after, len(x)))
+            self.formula.setText(conv_formula(work, after, len(x), "bias" in weights))
         else:
             self.work.set_rows(pool_rows(work, value_range(x)))
             self.formula.setText(pool_formula(work, self.geo.k, after))
+        self.work_header.setText(work_header(self.kind, len(x), self.geo.k,
+                                             not work_inside_all(work)))
         self.show_content()
+        self._fit_work()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_work()
+
+    def _fit_work(self) -> None:
+        """The working takes the height it needs, up to 45 % of the view (it scrolls
+        beyond); the maps above take the rest."""
+        need = self.work.heightForWidth(max(self.scroll.viewport().width(), 1)) + 2
+        self.scroll.setFixedHeight(max(40, min(need, int(self.height() * 0.45))))
 
     def _pixel(self, shape) -> tuple[int, int, int]:
         """The chosen pixel, kept inside the map (the middle one until a click)."""
@@ -192,9 +208,8 @@ class ConvByHandView(NodeView):
             outlines += [Outline(ch, n_top, n_left, k, k, NEXT_COLOUR, dashed=True)
                          for ch in channels]
             side = "right" if nxt[1] > j else "left"
-            step_text = (f" · <span style='color:{NEXT_COLOUR.name()}'>┅</span> the window of "
-                         f"the pixel to the {side}: {geo.stride} pixel"
-                         f"{'s' if geo.stride != 1 else ''} on (stride {geo.stride})")
+            step_text = (f" · <span style='color:{NEXT_COLOUR.name()}'><b>┅</b></span> the "
+                         f"next pixel's ({side}): stride {geo.stride}")
         self.input_maps.set_maps(x, geo.pads, outlines, chosen_map=c if self.kind != "Conv2D"
                                  else None)
         self.output_maps.set_maps(out, outlines=[Outline(c, i, j, 1, 1)], chosen_map=c)
@@ -209,9 +224,9 @@ class ConvByHandView(NodeView):
             self.output_maps.maps) else ""
         self.output_title.setText(f"{self.node_id} output: {len(out)} map"
                                   f"{'s' if len(out) != 1 else ''}{shown} · click a pixel")
-        zeros = " · grey cells: zero padding" if pt or pb or pl or pr else ""
-        self.key.setText(f"<span style='color:#f28e00'>▢</span> the window read{step_text}"
-                         f"{zeros}")
+        zeros = " · hatched: zero padding" if pt or pb or pl or pr else ""
+        self.key.setText(f"<span style='color:#f28e00'><b>▢</b></span> the window read"
+                         f"{step_text}{zeros}")
 
     def _input_is_data(self, nodes) -> bool:
         x = nodes.activations[self.input_id]
@@ -220,32 +235,49 @@ class ConvByHandView(NodeView):
 
 
 # ---- what the panel and the formula say (no widgets) ---------------------------------------
+def work_header(kind: str, channels: int, k: int, padded: bool) -> str:
+    """What each row of the working shows."""
+    if kind != "Conv2D":
+        return f"the {k} × {k} window of the chosen map in the input"
+    if k > MAX_GRID_KERNEL:
+        return f"a {k} × {k} kernel is too large to write out: the sum of each channel"
+    each = "each input channel: " if channels > 1 else ""
+    hatched = " · hatched cells: zero padding" if padded else ""
+    return f"{each}input patch × kernel = products (cell by cell), summed{hatched}"
+
+
+def work_inside_all(work) -> bool:
+    """The window lies wholly inside the input (no padding cell in it)."""
+    return bool(getattr(work, "inside", np.ones(1, bool)).all())
+
+
 def conv_rows(work, k: int, input_levels: tuple) -> list[list]:
     """One row per input channel: patch × kernel = products, and their sum."""
     several = len(work.patch) > 1
     rows = []
     for ch in range(len(work.patch)):
-        label = f"ch {ch}:" if several else ""
+        label = [f"ch {ch}"] if several else []
         total = f"Σ = {num(work.channel_sums[ch])}"
         if k > MAX_GRID_KERNEL:
-            rows.append([f"{label} Σ input × kernel ({k} × {k}) = "
-                         f"{num(work.channel_sums[ch])}".strip()])
+            rows.append(label + [f"Σ input × kernel = {num(work.channel_sums[ch])}"])
             continue
-        pad = ~work.inside
-        kernel_levels = symmetric(work.kernel)
-        rows.append(([label] if label else []) + [
-            "input", Grid(work.patch[ch], GREY, input_levels, pad=pad), "× kernel",
-            Grid(work.kernel[ch], DIVERGING, kernel_levels), "=",
+        rows.append(label + [
+            Grid(work.patch[ch], GREY, input_levels, pad=~work.inside), "×",
+            Grid(work.kernel[ch], DIVERGING, symmetric(work.kernel)), "=",
             Grid(work.products[ch], DIVERGING, symmetric(work.products)), total])
     if several:
-        rows.append([f"all {len(work.patch)} channels: Σ = {num(work.total)}"])
+        sums = " + ".join(num(v) for v in work.channel_sums[:4])
+        sums += " + …" if len(work.patch) > 4 else ""
+        rows.append([f"all {len(work.patch)} channels: Σ = {sums} = {num(work.total)}"])
     return rows
 
 
-def conv_formula(work, after, channels: int) -> str:
-    over = f" over {channels} channels" if channels > 1 else ""
-    text = f"Σ{over} input × kernel + bias = {num(work.total)} + {num(work.bias)}"
-    text += f" = {num(work.value)}"
+def conv_formula(work, after, channels: int, has_bias: bool = True) -> str:
+    over = f" over {channels} channels of" if channels > 1 else ""
+    sign = "−" if work.bias < 0 else "+"
+    text = (f"Σ{over} input × kernel + bias = {num(work.total)} {sign} {num(abs(work.bias))}"
+            f" = {num(work.value)}" if has_bias else
+            f"Σ{over} input × kernel = {num(work.value)} (no bias)")
     return html.escape(text) + _after_text(after)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from gui.training.views.base import diverging_colormap
@@ -20,6 +20,7 @@ from gui.training.views.base import diverging_colormap
 PATCH_COLOUR = QColor("#f28e00")       # the window read: orange on grey and viridis alike
 NEXT_COLOUR = QColor("#0b66c3")        # the next pixel's window (stride)
 PAD_FILL = QColor("#e6e9ee")
+HATCH = QColor("#9aa3ae")             # over the colour of 0: padding
 GRID_LINE = QColor("#c3cad3")
 TEXT = QColor("#1f2a36")
 MAX_MAPS = 16
@@ -59,15 +60,16 @@ def value_range(a: np.ndarray) -> tuple[float, float]:
 
 
 def paint_cells(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarray,
-                rgba: np.ndarray, text: bool, pad_mask=None) -> None:
-    """A (h, w) block of cells at (x0, y0); ``pad_mask`` True: a padding cell (grey, 0)."""
+                rgba: np.ndarray, text: bool, pad_mask=None, zero_rgba=None) -> None:
+    """A (h, w) block of cells at (x0, y0); ``pad_mask`` True: a padding cell, drawn in the
+    colour of 0 (``zero_rgba``), hatched, and reading 0."""
     h, w = values.shape
     p.setPen(Qt.PenStyle.NoPen)
     for r in range(h):
         for c in range(w):
             pad = pad_mask is not None and pad_mask[r, c]
-            p.setBrush(PAD_FILL if pad else QColor(*(int(v) for v in rgba[r, c])))
-            p.drawRect(QRectF(x0 + c * cell, y0 + r * cell, cell, cell))
+            paint_cell(p, QRectF(x0 + c * cell, y0 + r * cell, cell, cell),
+                       zero_rgba if pad else rgba[r, c], pad)
     p.setPen(QPen(GRID_LINE, 1))
     p.setBrush(Qt.BrushStyle.NoBrush)
     if cell >= 6:
@@ -80,9 +82,22 @@ def paint_cells(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarr
     for r in range(h):
         for c in range(w):
             pad = pad_mask is not None and pad_mask[r, c]
-            p.setPen(QColor("#6b7280") if pad else ink_for(rgba[r, c]))
+            p.setPen(ink_for(zero_rgba if pad else rgba[r, c]))
             p.drawText(QRectF(x0 + c * cell, y0 + r * cell, cell, cell),
                        Qt.AlignmentFlag.AlignCenter, "0" if pad else cell_text(values[r, c]))
+
+
+def paint_cell(p: QPainter, rect: QRectF, rgba, padding: bool) -> None:
+    """One cell's colour; a padding cell is hatched over its colour (that of 0)."""
+    colour = QColor(*(int(v) for v in rgba)) if rgba is not None else PAD_FILL
+    p.fillRect(rect, colour)
+    if padding:
+        p.fillRect(rect, QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
+
+
+def zero_colour(cmap: pg.ColorMap, levels: tuple) -> np.ndarray:
+    """The colour 0 has on ``cmap`` scaled to ``levels`` (clipped to its ends)."""
+    return colours(np.zeros(1), cmap, *levels)[0]
 
 
 @dataclass
@@ -194,7 +209,8 @@ class MapMosaic(QWidget):
             full_rgba = np.zeros((*pad_mask.shape, 4), np.uint8)
             full_rgba[t:t + h, l:l + w] = rgba[k]
             paint_cells(p, ox - l * cell, oy - t * cell, cell, full, full_rgba, text,
-                        pad_mask if (t or b or l or r) else None)
+                        pad_mask if (t or b or l or r) else None,
+                        zero_colour(self.cmap, self.levels))
             if t or b or l or r:                   # where the real image ends
                 p.setPen(QPen(QColor("#6b7280"), 1, Qt.PenStyle.DashLine))
                 p.drawRect(QRectF(ox, oy, w * cell, h * cell))
@@ -210,11 +226,13 @@ class MapMosaic(QWidget):
             return
         ox, oy = self.tile_origin(o.channel)
         style = Qt.PenStyle.DashLine if o.dashed else Qt.PenStyle.SolidLine
-        width = 2 if cell >= 8 else 1.5
-        p.setPen(QPen(o.colour, width, style))
+        width = 3 if cell >= 8 else 2
+        rect = QRectF(ox + o.left * cell, oy + o.top * cell, o.width * cell, o.height * cell)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(QRectF(ox + o.left * cell, oy + o.top * cell, o.width * cell,
-                          o.height * cell))
+        p.setPen(QPen(QColor("white"), width + 2))     # a halo: seen on black and on yellow
+        p.drawRect(rect)
+        p.setPen(QPen(o.colour, width, style))
+        p.drawRect(rect)
 
 
 def _small_font() -> QFont:
@@ -326,14 +344,16 @@ class WorkPanel(QWidget):
 def _paint_rect_cells(p: QPainter, x: float, y: float, cw: float, ch: float, grid: Grid,
                       rgba: np.ndarray) -> None:
     h, w = grid.values.shape
+    zero = zero_colour(grid.cmap, grid.levels)
     for r in range(h):
         for c in range(w):
             pad = grid.pad is not None and grid.pad[r, c]
             rect = QRectF(x + c * cw, y + r * ch, cw, ch)
-            p.fillRect(rect, PAD_FILL if pad else QColor(*(int(v) for v in rgba[r, c])))
+            cell_rgba = zero if pad else rgba[r, c]
+            paint_cell(p, rect, cell_rgba, pad)
             p.setPen(QPen(GRID_LINE, 1))
             p.drawRect(rect)
-            p.setPen(QColor("#6b7280") if pad else ink_for(rgba[r, c]))
+            p.setPen(ink_for(cell_rgba))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter,
                        "0" if pad else cell_text(float(grid.values[r, c])))
     if grid.mark is not None:
