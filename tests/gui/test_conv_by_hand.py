@@ -83,7 +83,7 @@ def test_a_clicked_conv_pixel_shows_the_engines_value_and_the_relu_after_it(qtbo
         weights = probe.get("nodes").weights["c1"]
         assert np.array_equal(work.kernel, weights["weight"][k])
         assert work.bias == pytest.approx(float(weights["bias"][k]))
-    assert not view.shown.inside[2].any()               # (7, 5): its window's last row: padding
+    assert not view.shown.inside[:, 2].any()     # pixel (2, 7): its window's last column pads
 
 
 def test_the_grids_show_patch_kernel_and_products_with_padding_as_zeros(qtbot):
