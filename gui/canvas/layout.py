@@ -1,6 +1,8 @@
 """Automatic left-to-right layout: a column per topological depth (no Qt needed)."""
 from __future__ import annotations
 
+from collections import deque
+
 from engine.graph.network import Network
 
 COLUMN_SPACING = 175.0     # a card is 120 wide in scene units: room for a wire label
@@ -19,9 +21,9 @@ def node_depths(net: Network) -> dict[str, int]:
             succs[e["from"]].append(e["to"])
     indegree = {i: len(preds[i]) for i in ids}
     depth = {i: 0 for i in ids}
-    ready = [i for i in ids if indegree[i] == 0]
+    ready = deque(i for i in ids if indegree[i] == 0)
     while ready:
-        nid = ready.pop(0)
+        nid = ready.popleft()
         for nxt in succs[nid]:
             depth[nxt] = max(depth[nxt], depth[nid] + 1)
             indegree[nxt] -= 1
@@ -35,6 +37,7 @@ def layered_positions(net: Network, origin: tuple[float, float] = (0.0, 0.0)
     """Top-left position of every node card: columns by depth, each column centred on
     y = origin; within a column, nodes keep the order of their inputs' rows (fewer crossings)."""
     depth = node_depths(net)
+    inputs = {dst: [e["from"] for e in edges] for dst, edges in net.edges_into().items()}
     columns: dict[int, list[str]] = {}
     for nid in net.node_ids():
         columns.setdefault(depth[nid], []).append(nid)
@@ -42,7 +45,8 @@ def layered_positions(net: Network, origin: tuple[float, float] = (0.0, 0.0)
     positions: dict[str, tuple[float, float]] = {}
     ox, oy = origin
     for d in sorted(columns):
-        column = sorted(columns[d], key=lambda n: (_mean_row(net, n, row_of), _y(net, n)))
+        column = sorted(columns[d], key=lambda n: (_mean_row(inputs.get(n, ()), row_of),
+                                                   _y(net, n)))
         top = -(len(column) - 1) / 2.0
         for k, nid in enumerate(column):
             row_of[nid] = top + k
@@ -50,8 +54,8 @@ def layered_positions(net: Network, origin: tuple[float, float] = (0.0, 0.0)
     return positions
 
 
-def _mean_row(net: Network, nid: str, row_of: dict[str, float]) -> float:
-    rows = [row_of[s] for s in net.inputs_of(nid) if s in row_of]
+def _mean_row(sources, row_of: dict[str, float]) -> float:
+    rows = [row_of[s] for s in sources if s in row_of]
     return sum(rows) / len(rows) if rows else 0.0
 
 

@@ -14,7 +14,7 @@ from gui.canvas.port_item import PortItem
 from gui.canvas.preview import preview_of
 from gui.canvas.preview_item import GAP as PREVIEW_GAP
 from gui.canvas.preview_item import PreviewItem
-from gui.canvas.summary import format_count, format_shape, param_summary
+from gui.canvas.summary import format_count, format_shape, param_summary, params_text
 from gui.param_shapes import param_shape_lines
 
 
@@ -77,7 +77,8 @@ class NodeItem(QGraphicsItem):
         node = self.document.node(self.node_id)
         facts = self.document.analysis.node(self.node_id)
         known = (facts.shape, facts.weight_shapes) if facts else None
-        return (node["type"], repr(node.get("params")), known,
+        params = params_text(node.get("params")) or object()     # None: always changed
+        return (node["type"], params, known,
                 tuple(self.document.analysis.messages.get(self.node_id, ())))
 
     def _read_texts(self) -> tuple:

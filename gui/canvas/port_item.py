@@ -1,8 +1,10 @@
 """A port: the small circle a wire starts or ends on. Dragging from it draws a new wire."""
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from gui.canvas import style
@@ -48,10 +50,11 @@ class PortItem(QGraphicsEllipseItem):
         colour = {VALID: style.VALID_TARGET, INVALID: style.INVALID_TARGET}.get(
             self.state, style.WIRE)
         filled = self.edge_src is not None or self.kind == "out" or self.state == VALID
-        self.setPen(QPen(colour, 2.0))
-        self.setBrush(QBrush(colour if filled else style.CARD_FILL))
+        self.setPen(_pen(colour))
+        self.setBrush(_brush(colour if filled else style.CARD_FILL))
         scale = 1.35 if self._hover or self.state == VALID else 1.0
-        self.setScale(scale)
+        if scale != self.scale():
+            self.setScale(scale)
 
     def hoverEnterEvent(self, event) -> None:
         self._hover = True
@@ -73,3 +76,22 @@ class PortItem(QGraphicsEllipseItem):
 
     def mouseReleaseEvent(self, event) -> None:
         self.scene().end_wire(event.scenePos())
+
+
+# a big network has tens of thousands of ports: one pen and brush per colour, shared
+def _pen(colour: QColor) -> QPen:
+    return _shared_pen(colour.rgba())
+
+
+def _brush(colour: QColor) -> QBrush:
+    return _shared_brush(colour.rgba())
+
+
+@functools.cache
+def _shared_pen(rgba: int) -> QPen:
+    return QPen(QColor.fromRgba(rgba), 2.0)
+
+
+@functools.cache
+def _shared_brush(rgba: int) -> QBrush:
+    return QBrush(QColor.fromRgba(rgba))

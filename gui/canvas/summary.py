@@ -20,7 +20,33 @@ MAX_CHARS = 40           # of a string shown as written
 MAX_DIGITS = 15          # a longer whole number is "a 31-digit number", as the problem says
 
 
+_made: dict[tuple[str, str], str] = {}     # (type, repr of params) -> summary
+MAX_REMEMBERED = 10_000
+
+
 def param_summary(spec: LayerSpec, params: dict) -> str:
+    """The card's line for ``params``; remembered, since a big network repeats a few
+    layers many times (checking the params is most of the cost of making a card)."""
+    key = (spec.type, params_text(params))
+    if key[1] is None:
+        return _summary(spec, params)
+    if key not in _made:
+        if len(_made) >= MAX_REMEMBERED:
+            _made.clear()
+        _made[key] = _summary(spec, params)
+    return _made[key]
+
+
+def params_text(params) -> str | None:
+    """``repr(params)``, which tells params apart; None when it cannot be made (an integer
+    of over 4,300 digits)."""
+    try:
+        return repr(params)
+    except ValueError:
+        return None
+
+
+def _summary(spec: LayerSpec, params: dict) -> str:
     try:
         full = spec.complete(params)
     except ValueError:            # a value the layer cannot take: each shown as written

@@ -28,9 +28,13 @@ def canvas(qtbot):
     return view
 
 
-def calls_to_open(view, n: int) -> int:
-    """Python function calls (and calls into C) made while opening an n-node network."""
+def calls_to_open(view, n: int, positions: bool = True) -> int:
+    """Python function calls (and calls into C) made while opening an n-node network;
+    without ``positions``, the window lays the nodes out (gui.canvas.layout)."""
     net = big_network(n)
+    if not positions:
+        for node in net.nodes:
+            del node["ui"]
     count = 0
 
     def counter(frame, event, arg):
@@ -50,6 +54,13 @@ def test_opening_costs_grow_linearly_with_the_nodes(canvas):
     assert len(canvas.scene().node_items) == 800
     # linear: 8 x the nodes, 8.0 x the calls (it was 12.1 x at these sizes, and growing)
     assert big / small < 9.0, (small, big)
+
+
+def test_a_file_without_positions_is_laid_out_in_linear_time(canvas):
+    calls_to_open(canvas, 50, positions=False)
+    small = calls_to_open(canvas, 100, positions=False)
+    big = calls_to_open(canvas, 800, positions=False)
+    assert big / small < 9.0, (small, big)         # 17 x before (each node looked up its inputs)
 
 
 def test_opening_asks_the_scene_for_its_items_once(canvas, monkeypatch):
