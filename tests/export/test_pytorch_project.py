@@ -245,11 +245,16 @@ OPTIMIZERS = [
 ]
 
 
+@pytest.mark.parametrize("regularization", [None, {"l1": 0.01, "l2": 0.02}],
+                         ids=["plain", "l1_l2"])
 @pytest.mark.parametrize("optimizer", OPTIMIZERS, ids=lambda o: o["name"])
-def test_train_py_optimizer_steps_as_the_engine(tmp_path, optimizer):
-    """Four steps on the same batches give the same weights (to float32 rounding)."""
+def test_train_py_optimizer_steps_as_the_engine(tmp_path, optimizer, regularization):
+    """Four steps on the same batches give the same weights (to float32 rounding), with
+    and without the L1/L2 penalty (on the kernels, not the biases)."""
     net = load("iris")
     net.training["optimizer"] = optimizer
+    if regularization:
+        net.training["regularization"] = regularization
     out = export(net, tmp_path / "p")
     trainer = Trainer(net)
     model, x, y = trainer.model, trainer.dataset.x_train[:32], trainer.dataset.y_train[:32]
@@ -257,13 +262,17 @@ def test_train_py_optimizer_steps_as_the_engine(tmp_path, optimizer):
     with TrainScript(out) as train:
         tm = train.build_model(str(out / "weights.pt"), torch.device("cpu"))
         torch_opt = train.make_optimizer(tm)
-        loss_input = train.LossInput(tm)
+        loss_input, penalty = train.LossInput(tm), train.Penalty(tm)
+        assert penalty.active == bool(regularization)
         xt, yt = torch.from_numpy(x), torch.from_numpy(y).long()
         for _ in range(4):
             model.loss_and_grads(x, y, trainer.loss_fn)
+            if trainer.penalty.active:
+                trainer.penalty.add_to_grads()
             engine_opt.step()
             torch_opt.zero_grad()
-            train.loss_value(loss_input(tm, xt), yt).backward()
+            loss = train.loss_value(loss_input(tm, xt), yt)
+            (loss + penalty() if penalty.active else loss).backward()
             torch_opt.step()
         got = {k: v.detach().numpy() for k, v in tm.state_dict().items()}
     for key, want in model.state_dict().items():

@@ -20,6 +20,7 @@ from engine.export.pytorch.train_template import render_train_script
 from engine.graph.analysis import analyse
 from engine.graph.network import default_training_note
 from engine.nn.losses import get_loss
+from engine.nn.regularization import penalised_weights, regularization_config
 from engine.optim.optimizers import validate_optimizer_config
 from engine.optim.schedulers import validate_scheduler_config
 
@@ -82,6 +83,7 @@ def train_settings(net, model, training: dict) -> dict:
         "batch_size": int(training["batch_size"]),
         "epochs": int(training["epochs"]),
         "seed": int(training.get("seed", 0)),
+        "regularization": _regularization(model, training),
     }
     _check_finite(settings)
     return settings
@@ -95,6 +97,16 @@ def _fused_module(model, loss_name: str) -> str | None:
     if loss.fused_activation != type(node.layer).__name__:
         return None
     return python_names([n.id for n in model.nodes])[node.id]
+
+
+def _regularization(model, training: dict) -> dict | None:
+    """l1, l2 and the state_dict keys of the weights they penalise (the engine's choice:
+    trained Dense / Conv2D kernels, not biases nor BatchNorm), or None when off."""
+    config = regularization_config(training)
+    keys = sorted(penalised_weights(model))
+    if not (config["l1"] or config["l2"]) or not keys:
+        return None
+    return {**config, "weights": keys}
 
 
 def _check_finite(value, where: str = "training") -> None:

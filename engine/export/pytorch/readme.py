@@ -19,6 +19,16 @@ def _defaults_note(net) -> str:
             "(those a run in the window uses).\n\n")
 
 
+def _penalty(config) -> str:
+    if config is None:
+        return "none"
+    terms = [t for t, on in ((f"{config['l1']!r} × Σ|w|", config["l1"]),
+                             (f"{config['l2']!r} × Σw²", config["l2"])) if on]
+    return (f"{' + '.join(terms)} over {', '.join(f'`{k}`' for k in config['weights'])} "
+            "(not biases), added to the loss the optimizer minimises; the loss printed is "
+            "the data loss, the penalty is beside it")
+
+
 def _title(net) -> str:
     name = "".join(c for c in str(net.name or "") if c.isprintable())[:100].strip()
     return name or "Network"
@@ -80,6 +90,7 @@ own machine). See <https://pytorch.org/docs/stable/elastic/run.html>.
 - Loss: `{loss}` (PyTorch's functional form, a mean over the batch).{loss_note}
 - Optimizer: {_call(settings["optimizer"])}
 - Learning-rate schedule: {_schedule(settings["scheduler"])}
+- Regularization: {_penalty(settings["regularization"])}
 - Batch: {batch} examples a step in all, divided among the processes (`--batch-size B` sets
   the examples per process instead); {settings["epochs"]} epochs (`--epochs N`); seed
   {settings["seed"]} (shuffling and Dropout; the weights come from `weights.pt`)

@@ -210,6 +210,35 @@ def loss_value(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     raise Problem(f"unknown loss {name!r}")
 
 
+class Penalty:
+    """l1 * sum|w| + l2 * sum w^2 over the weights Netwright penalises (Dense and Conv2D
+    kernels; not biases, BatchNorm or frozen layers), added to what the optimizer
+    minimises; the loss reported stays the data loss, as in Netwright."""
+
+    def __init__(self, model: torch.nn.Module):
+        config = SETTINGS["regularization"]
+        self.l1 = self.l2 = 0.0
+        self.weights = []
+        if config is not None:
+            self.l1, self.l2 = config["l1"], config["l2"]
+            # state_dict(keep_vars=True): the parameters themselves, by Netwright's keys
+            params = model.state_dict(keep_vars=True)
+            self.weights = [params[key] for key in config["weights"]]
+
+    @property
+    def active(self) -> bool:
+        return bool(self.weights)
+
+    def __call__(self) -> torch.Tensor:
+        total = 0.0
+        for w in self.weights:
+            if self.l1:
+                total = total + self.l1 * w.abs().sum()
+            if self.l2:
+                total = total + self.l2 * w.pow(2).sum()
+        return total
+
+
 # ---- metrics ---------------------------------------------------------------------------------
 class Tally:
     """Sums over batches, weighted by batch size, as Netwright's running metrics; summed
@@ -283,6 +312,7 @@ class Run:
         self.task = self.data["task"]
         self.model = build_model(args.weights, self.device)
         self.loss_input = LossInput(self.model)
+        self.penalty = Penalty(self.model)
         self.net = self.model
         if self.world > 1:
             self.net = DistributedDataParallel(
@@ -319,7 +349,7 @@ class Run:
             self.optimizer.zero_grad(set_to_none=True)
             z = self.loss_input(self.net, x[idx])
             loss = loss_value(z, y[idx])
-            loss.backward()
+            (loss + self.penalty() if self.penalty.active else loss).backward()
             self.optimizer.step()
             tally.add(loss.detach(), z.detach(), y[idx])
             self.steps += 1
@@ -379,6 +409,9 @@ def finish(run: Run, args, last, outcome, seconds) -> None:
               "train_loss": plain(train.pop("train_loss")), "val_loss": plain(val_loss),
               key: plain(val.pop(key))}
     result.update({k: plain(v) for k, v in {**train, **val}.items()})
+    if run.penalty.active:
+        with torch.no_grad():
+            result["penalty"] = plain(float(run.penalty()))
     result["seconds"] = round(seconds, 3)
     if reason == "completed":
         save_weights(run.model, args.out)
