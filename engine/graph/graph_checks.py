@@ -64,6 +64,17 @@ def _size_errors(g: Graph, nodes: dict[str, NodeFacts]) -> list[GraphError]:
     return errors
 
 
+NAMES_SHOWN = 5
+
+
+def names_text(ids: list[str]) -> str:
+    """'a', 'b', 'c' ... and 995 more: every node of a thousand-way problem carries the
+    text, so the whole list would make its size grow with the square of the count."""
+    shown = ", ".join(repr(i) for i in ids[:NAMES_SHOWN])
+    more = len(ids) - NAMES_SHOWN
+    return f"{shown} and {more:,} more" if more > 0 else shown
+
+
 def _dangling_edge(g: Graph, k: int, e: dict) -> GraphError:
     src, dst = e["from"], e["to"]
     missing = [n for n in (src, dst) if n not in g.nodes]
@@ -83,8 +94,8 @@ def _input_node_errors(g: Graph) -> list[GraphError]:
     if not inputs:
         return [GraphError(None, "the network has no Input node: add one and wire it to "
                                  "the first layer")]
-    names = ", ".join(repr(i) for i in inputs)
-    return [GraphError(nid, f"the network has {len(inputs)} Input nodes ({names}) but a "
+    names = names_text(inputs)
+    return [GraphError(nid, f"the network has {len(inputs):,} Input nodes ({names}) but a "
                             f"model takes one: delete {nid!r} and feed its layers from "
                             f"{inputs[0]!r}")
             for nid in inputs[1:]]
@@ -97,10 +108,11 @@ def _connection_errors(g: Graph, nodes: dict[str, NodeFacts],
     lonely = [n for n in g.ids if not g.inputs[n] and not g.consumers[n]]
     errors = [GraphError(n, "this node is not connected to anything: wire it in or delete "
                             "it") for n in lonely if not nodes[n].problems]
-    outputs = [n for n in g.ids if g.consumers[n] == [] and n not in lonely]
+    alone = set(lonely)
+    outputs = [n for n in g.ids if g.consumers[n] == [] and n not in alone]
     if len(outputs) > 1:
-        names = ", ".join(repr(n) for n in outputs)
-        errors += [GraphError(n, f"the network has {len(outputs)} outputs ({names}) but must "
+        names = names_text(outputs)
+        errors += [GraphError(n, f"the network has {len(outputs):,} outputs ({names}) but must "
                                  f"end in exactly one node: wire {n!r} into the rest (e.g. "
                                  f"with Add or Concat) or delete it")
                    for n in outputs if n != output]
