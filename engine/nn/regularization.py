@@ -21,11 +21,11 @@ REGULARIZATION_PARAMS = (
     Param("l1", "float", 0.0,
           "L1 penalty: adds l1 × Σ|w| over the weights (Dense and Conv2D kernels; not biases "
           "nor BatchNorm's scale and shift) to what the optimizer minimises; its gradient "
-          "l1 × sign(w) pushes small weights to exactly 0. 0 turns it off.", min=0.0),
+          "l1 × sign(w) pushes small weights to exactly 0. Zero turns it off.", min=0.0),
     Param("l2", "float", 0.0,
           "L2 penalty: adds l2 × Σw² over the same weights; its gradient 2 × l2 × w shrinks "
           "every weight in proportion. Not SGD's weight_decay, which adds weight_decay × w: "
-          "l2 = weight_decay / 2 gives the same step. 0 turns it off.", min=0.0),
+          "l2 = weight_decay / 2 gives the same step. Zero turns it off.", min=0.0),
 )
 NO_REGULARIZATION = {"l1": 0.0, "l2": 0.0}
 
