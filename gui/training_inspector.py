@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 from engine.data.loading import DEFAULT_VALIDATION_SPLIT
 from engine.schema import Param
 from engine.graph.training_checks import TRAINING_PARAMS
+from engine.nn.regularization import REGULARIZATION_PARAMS
 from gui.commands import SetTraining
 from gui.param_form import ParamForm, help_label
 from gui.param_widgets import stored_text
@@ -165,13 +166,20 @@ class TrainingInspector(QWidget):
         from gui.schedule_plot import SchedulePlot
         self.schedule_plot = SchedulePlot(self.scheduler)
         self.scheduler.layout_.addWidget(self.schedule_plot)
+        reg_box = QGroupBox("Regularization (penalties on the weights)", self)
+        self.regularization_form = ParamForm(REGULARIZATION_PARAMS, reg_box)
+        self.regularization_form.edited.connect(
+            lambda n, v: self._set(f"regularization.{n}", v))
+        self.regularization_form.resetRequested.connect(
+            lambda n: self._set(f"regularization.{n}", None))
+        QVBoxLayout(reg_box).addWidget(self.regularization_form)
         run_box = QGroupBox("Run", self)
         run_layout = QVBoxLayout(run_box)
         self.run_form = ParamForm(RUN_PARAMS, run_box)
         self.run_form.edited.connect(self._set)
         self.run_form.resetRequested.connect(lambda n: self._set(n, None))
         run_layout.addWidget(self.run_form)
-        self.boxes = (self.dataset, self.loss, self.optimizer, self.scheduler, run_box)
+        self.boxes = (self.dataset, self.loss, self.optimizer, self.scheduler, reg_box, run_box)
         for box in self.boxes:
             layout.addWidget(box)
         layout.addStretch(1)
@@ -216,6 +224,7 @@ class TrainingInspector(QWidget):
         sched = _dict(t.get("scheduler")) or {"name": "none"}
         self.scheduler.show_choice(sched.get("name", ""),
                                    {k: v for k, v in sched.items() if k != "name"})
+        self.regularization_form.set_values(_dict(t.get("regularization")))
         self.run_form.set_values(_given(t, [p.name for p in RUN_PARAMS]))
         self.schedule_plot.set_schedule(sched, self._lr(opt), t.get("epochs",
                                                                     RUN_PARAMS[1].default))
