@@ -373,3 +373,22 @@ def test_a_diverging_run_says_so_exits_1_and_keeps_no_weights(tmp_path, capsys):
     code, result = run_in_process(out, capsys, "--epochs", 3)
     assert code == 1 and result["reason"] == "diverged" and result["val_loss"] is None
     assert not (out / "trained.pt").exists()
+
+
+def test_the_readme_says_whether_the_weights_are_the_seeded_or_given_ones(tmp_path):
+    """main.py export --weights W: weights.pt holds W's weights and README says so."""
+    from engine.export import EXPORTERS
+    net = load("xor_mlp")
+    trainer = Trainer(net)
+    for _event in trainer.run():
+        pass
+    trainer.model.save_weights(tmp_path / "weights.npz")
+    model = compile_network(net, seed=0)
+    model.load_weights(tmp_path / "weights.npz")
+    EXPORTERS["pytorch"](net, model, tmp_path / "trained")
+    assert "weights given to the export" in (tmp_path / "trained" / "README.md").read_text()
+    state = torch.load(tmp_path / "trained" / "weights.pt", weights_only=True)
+    for key, want in trainer.model.state_dict().items():
+        np.testing.assert_array_equal(state[key].numpy(), want)
+    EXPORTERS["pytorch"](net, compile_network(net, seed=0), tmp_path / "initial")
+    assert "seeded initial weights (seed 0)" in (tmp_path / "initial" / "README.md").read_text()
