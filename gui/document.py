@@ -170,6 +170,9 @@ class Document(QObject):
 
     def _reaches(self, start: str, goal: str) -> bool:
         """True when ``goal`` is downstream of (or equal to) ``start``."""
+        consumers: dict[str, list[str]] = {}    # once, not a walk over the edges per node
+        for e in self.network.edges:
+            consumers.setdefault(e["from"], []).append(e["to"])
         seen, todo = set(), [start]
         while todo:
             nid = todo.pop()
@@ -177,7 +180,7 @@ class Document(QObject):
                 return True
             if nid not in seen:
                 seen.add(nid)
-                todo.extend(e["to"] for e in self.network.edges if e["from"] == nid)
+                todo.extend(consumers.get(nid, ()))
         return False
 
     # ---- edits (called by commands only) -----------------------------------------------
