@@ -21,14 +21,16 @@ from engine.registry import Registry
 from engine.training import loss_surface
 from engine.training.messages import (CurveProbe, GridProbe, NodeProbe, ProbeEvent,
                                       ProbeRequest)
+from engine.training.health_probe import health_probe
 from engine.training.metrics import confusion_matrix, forward_logits, predicted_classes
+from engine.training.plane import fill_aspect as _fill_aspect, padded_range as _padded_range
 from engine.training.sample_pass import check_sample_pass, sample_pass_probe
 from engine.training.surface_probe import (MAX_ASPECT, MIN_ASPECT, check_surface,
                                           merge_surface, surface_probe)
+from engine.training.units_probe import check_units, merge_units, units_probe
 from engine.training.weight_path import WeightTrail
 
 MAX_POINTS = 1000     # data points of each split sent along with a grid / curve
-MARGIN = 0.1          # grid extends past the data range by this fraction on each side
 
 
 @dataclass(frozen=True)
@@ -240,25 +242,8 @@ PROBE_KINDS.add("grid", ProbeKind(_grid, _check_grid, _merge_grid))
 PROBE_KINDS.add("confusion", ProbeKind(_confusion))
 PROBE_KINDS.add("surface", ProbeKind(surface_probe, check_surface, merge_surface))
 PROBE_KINDS.add("sample_pass", ProbeKind(sample_pass_probe, check_sample_pass))
-
-
-def _fill_aspect(xr: tuple, yr: tuple, aspect: float) -> tuple[tuple, tuple]:
-    """The ranges widened around their centres so that width / height = ``aspect``."""
-    (x0, x1), (y0, y1) = xr, yr
-    width, height = x1 - x0, y1 - y0
-    if width < aspect * height:
-        grow = (aspect * height - width) / 2
-        x0, x1 = x0 - grow, x1 + grow
-    else:
-        grow = (width / aspect - height) / 2
-        y0, y1 = y0 - grow, y1 + grow
-    return (x0, x1), (y0, y1)
-
-
-def _padded_range(v: np.ndarray) -> tuple[float, float]:
-    lo, hi = float(v.min()), float(v.max())
-    pad = MARGIN * (hi - lo) if hi > lo else 1.0
-    return lo - pad, hi + pad
+PROBE_KINDS.add("health", ProbeKind(health_probe))
+PROBE_KINDS.add("units", ProbeKind(units_probe, check_units, merge_units))
 
 
 def _plain(v):
