@@ -53,6 +53,13 @@ class Features(Layer):
         return ["with square, products and sine all off it only passes its input on: "
                 "tick at least one"]
 
+    @classmethod
+    def summary(cls, config) -> str:
+        """The card's line: what the output holds, e.g. "x + x² + sin x"."""
+        terms = [term for name, term in (("square", "x²"), ("products", "xᵢxⱼ"),
+                                         ("sine", "sin x")) if config[name]]
+        return " + ".join(["x", *terms]) if terms else "x only: nothing ticked"
+
     def _pairs(self) -> tuple[np.ndarray, np.ndarray]:
         return np.triu_indices(self.input_shapes[0][0], 1)
 
