@@ -57,7 +57,9 @@ def readme_text(net, model, settings: dict, ds, weights_note: str) -> str:
 | `data.npz` | dataset `{ds.name}`: `x_train` ({len(ds.x_train)} rows), `y_train`, `x_val` ({len(ds.x_val)} rows), `y_val` ({target}): Netwright's own split, features {scaled} |
 | `train.py` | trains `Model` on data.npz with the file's settings; saves `trained.pt` |
 
-It needs only `torch` and `numpy` (`pip install torch numpy`).
+It needs only `torch` and `numpy` (`pip install torch numpy`). `.netwright-export.json` marks
+the folder as an export: exporting into it again replaces these files and keeps the others
+(`trained.pt`).
 
 ## One machine
 
