@@ -13,7 +13,7 @@ from engine.graph.validation import validate
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 REQUIRED = {"xor_mlp", "xor_perceptron", "spiral", "circles_deep_sigmoid", "circles_deep_relu",
             "sine_regression", "iris", "breast_cancer", "digits_mlp", "digits_cnn", "residual",
-            "conv_sobel", "shapes_cnn"}
+            "conv_sobel", "shapes_cnn", "circles_features"}
 PATHS = sorted(EXAMPLES.glob("*.nw.json"))
 
 
