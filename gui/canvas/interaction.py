@@ -61,6 +61,7 @@ class WireDrag:
         self.line.setPen(pen)
         self.line.setZValue(3)
         scene.addItem(self.line)
+        self._marked: set[NodeItem] = set()
         self._mark_targets()
         self.move(pos)
 
@@ -83,11 +84,25 @@ class WireDrag:
         return self.doc.connection_problem(src, dst)
 
     def _mark_targets(self) -> None:
-        for item in self.scene.node_items.values():
+        """Say on every port in sight whether it would take the wire (asking costs a walk
+        of the graph: thousands of cards out of sight would stall the drag's start); cards
+        that come into sight are marked as the wire moves."""
+        for item in self._cards_in_sight():
+            if item in self._marked:
+                continue
+            self._marked.add(item)
             for port in [item.out_port, *item.in_ports]:
                 if port is self.origin or _redirected(port) is not port:
                     continue              # a taken port of a merge node: its free one counts
                 port.set_state(VALID if self.problem(port) is None else INVALID)
+
+    def _cards_in_sight(self) -> list[NodeItem]:
+        views = self.scene.views()
+        if not views:
+            return list(self.scene.node_items.values())
+        view = views[0]
+        sight = view.mapToScene(view.viewport().rect()).boundingRect()
+        return [i for i in self.scene.items(sight) if isinstance(i, NodeItem)]
 
     def target_at(self, pos: QPointF) -> PortItem | None:
         """The port under ``pos``; over a card, the port of that card the wire would use."""
@@ -101,6 +116,7 @@ class WireDrag:
         return None
 
     def move(self, pos: QPointF) -> None:
+        self._mark_targets()              # the view may have been zoomed or scrolled
         start = self.origin.scenePos()
         path = wire_path(start, pos) if self.origin.kind == "out" else wire_path(pos, start)
         self.line.setPath(path)
@@ -152,9 +168,10 @@ class WireDrag:
         edge = self.scene.edge_items.get(self.detached) if self.detached else None
         if edge is not None:
             edge.show()
-        for item in self.scene.node_items.values():
-            for port in [item.out_port, *item.in_ports]:
-                port.set_state(NORMAL)
+        for item in self._marked:
+            if item.scene() is self.scene:
+                for port in [item.out_port, *item.in_ports]:
+                    port.set_state(NORMAL)
 
 
 def _redirected(port: PortItem) -> PortItem:

@@ -110,3 +110,21 @@ def test_select_all_and_delete_say_the_selection_changed_once(canvas, qtbot):
     assert not canvas.scene().node_items and not canvas.scene().edge_items
     canvas.document.undo_stack.undo()
     assert len(canvas.scene().node_items) == 300
+
+
+def test_a_wire_drag_checks_only_the_ports_in_sight(canvas, monkeypatch):
+    from gui.document import Document
+    canvas.document.replace(big_network(600))
+    scene = canvas.scene()
+    canvas.centerOn(scene.node_items["d303"])                # at the natural zoom
+    asked = []
+    check = Document.connection_problem
+    monkeypatch.setattr(Document, "connection_problem",
+                        lambda self, src, dst: (asked.append(dst), check(self, src, dst))[1])
+    origin = scene.node_items["d303"].out_port
+    scene.begin_wire(origin, origin.scenePos())
+    assert 0 < len(asked) < 60                  # the cards in sight, not 600
+    far = scene.node_items["d501"]                           # out of sight: checked on drop
+    reason = scene.end_wire(far.scenePos() + far.boundingRect().center())
+    assert reason == "'d501' takes exactly 1 input(s) and has them already: delete its wire first"
+    assert not canvas.document.has_edge("d303", "d501")
