@@ -79,7 +79,7 @@ def test_a_clicked_conv_pixel_shows_the_engines_value_and_the_relu_after_it(qtbo
         assert work.value == pytest.approx(float(engine[k, i, j]), abs=1e-5)
         relu = max(float(engine[k, i, j]), 0.0)
         assert f"= {num(work.value)} → ReLU → {num(relu)}" in view.formula.text()
-        assert f"map {k}, pixel (row {i}, column {j})" in view.title.text()
+        assert f"map {k}, row {i}, column {j}" in view.title.text()
         weights = probe.get("nodes").weights["c1"]
         assert np.array_equal(work.kernel, weights["weight"][k])
         assert work.bias == pytest.approx(float(weights["bias"][k]))
@@ -98,7 +98,7 @@ def test_the_grids_show_patch_kernel_and_products_with_padding_as_zeros(qtbot):
     assert patch.pad[0].all() and patch.pad[:, 0].all() and not patch.pad[1:, 1:].any()
     assert not patch.values[patch.pad].any()           # padding reads 0
     assert np.allclose(products.values, patch.values * kernel.values)
-    assert f"Σ = {num(view.shown.total)}" in row
+    assert f"Σ {num(view.shown.total)}" in row
     assert "hatched cells: zero padding" in view.work_header.text()
     assert view.input_maps.outlines[0].top == -1       # the window starts in the padding
     nxt = view.input_maps.outlines[1]

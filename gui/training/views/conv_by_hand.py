@@ -155,8 +155,8 @@ class ConvByHandView(NodeView):
         self.shown = work
         after = self._after(nodes, c, i, j, out.shape)
         self._draw_maps(x, out, nodes, c, i, j)
-        self.title.setText(f"{TITLES[self.kind]} by hand: {self.node_id}, map {c}, "
-                           f"pixel (row {i}, column {j}) · step {step}")
+        self.title.setText(f"{TITLES[self.kind]} by hand: {self.node_id} map {c}, "
+                           f"row {i}, column {j} · step {step}")
         if self.kind == "Conv2D":
             self.work.set_rows(conv_rows(work, self.geo.k, value_range(x)))
             self.formula.setText(conv_formula(work, after, len(x), "bias" in weights))
@@ -257,7 +257,7 @@ def conv_rows(work, k: int, input_levels: tuple) -> list[list]:
     rows = []
     for ch in range(len(work.patch)):
         label = [f"ch {ch}"] if several else []
-        total = f"Σ = {num(work.channel_sums[ch])}"
+        total = f"Σ {num(work.channel_sums[ch])}"
         if k > MAX_GRID_KERNEL:
             rows.append(label + [f"Σ input × kernel = {num(work.channel_sums[ch])}"])
             continue

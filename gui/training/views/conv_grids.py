@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from gui.training.views.base import diverging_colormap
@@ -59,20 +59,21 @@ def value_range(a: np.ndarray) -> tuple[float, float]:
     return (low, high) if high > low else (low, low + 1.0)
 
 
-def paint_cells(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarray,
-                rgba: np.ndarray, text: bool, pad_mask=None, zero_rgba=None) -> None:
-    """A (h, w) block of cells at (x0, y0); ``pad_mask`` True: a padding cell, drawn in the
-    colour of 0 (``zero_rgba``), hatched, and reading 0."""
+def paint_block(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarray,
+                rgba: np.ndarray, pad_mask: np.ndarray | None, text: bool) -> None:
+    """A (h, w) block of cells at (x0, y0), drawn as one scaled image (a cell per pixel:
+    a rectangle per cell cost 10 ms a probe); ``pad_mask`` True: a padding cell, hatched
+    over the colour ``rgba`` gives it (that of 0), reading 0."""
     h, w = values.shape
-    p.setPen(Qt.PenStyle.NoPen)
-    for r in range(h):
-        for c in range(w):
-            pad = pad_mask is not None and pad_mask[r, c]
-            paint_cell(p, QRectF(x0 + c * cell, y0 + r * cell, cell, cell),
-                       zero_rgba if pad else rgba[r, c], pad)
-    p.setPen(QPen(GRID_LINE, 1))
-    p.setBrush(Qt.BrushStyle.NoBrush)
+    rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    p.drawImage(QRectF(x0, y0, w * cell, h * cell), image)
+    if pad_mask is not None and pad_mask.any():
+        hatch = QBrush(HATCH, Qt.BrushStyle.BDiagPattern)
+        for r, c in zip(*np.nonzero(pad_mask)):
+            p.fillRect(QRectF(x0 + c * cell, y0 + r * cell, cell, cell), hatch)
     if cell >= 6:
+        p.setPen(QPen(GRID_LINE, 1))
         for r in range(h + 1):
             p.drawLine(QPointF(x0, y0 + r * cell), QPointF(x0 + w * cell, y0 + r * cell))
         for c in range(w + 1):
@@ -82,7 +83,7 @@ def paint_cells(p: QPainter, x0: float, y0: float, cell: float, values: np.ndarr
     for r in range(h):
         for c in range(w):
             pad = pad_mask is not None and pad_mask[r, c]
-            p.setPen(ink_for(zero_rgba if pad else rgba[r, c]))
+            p.setPen(ink_for(rgba[r, c]))
             p.drawText(QRectF(x0 + c * cell, y0 + r * cell, cell, cell),
                        Qt.AlignmentFlag.AlignCenter, "0" if pad else cell_text(values[r, c]))
 
@@ -193,6 +194,7 @@ class MapMosaic(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         if not len(self.maps):
+            p.end()
             return
         cell = self.layout_px()[0]
         (t, b), (l, r) = self.pads
@@ -200,18 +202,18 @@ class MapMosaic(QWidget):
         rgba = colours(self.maps, self.cmap, *self.levels)
         pad_mask = np.ones((h + t + b, w + l + r), bool)
         pad_mask[t:t + h, l:l + w] = False
-        text = cell >= 26
+        padded = bool(t or b or l or r)
         p.setFont(_small_font())
         for k in range(len(self.maps)):
             ox, oy = self.tile_origin(k)
             full = np.zeros(pad_mask.shape, np.float32)
             full[t:t + h, l:l + w] = self.maps[k]
-            full_rgba = np.zeros((*pad_mask.shape, 4), np.uint8)
+            full_rgba = np.empty((*pad_mask.shape, 4), np.uint8)
+            full_rgba[...] = zero_colour(self.cmap, self.levels)
             full_rgba[t:t + h, l:l + w] = rgba[k]
-            paint_cells(p, ox - l * cell, oy - t * cell, cell, full, full_rgba, text,
-                        pad_mask if (t or b or l or r) else None,
-                        zero_colour(self.cmap, self.levels))
-            if t or b or l or r:                   # where the real image ends
+            paint_block(p, ox - l * cell, oy - t * cell, cell, full, full_rgba,
+                        pad_mask if padded else None, text=cell >= 26)
+            if padded:                             # where the real image ends
                 p.setPen(QPen(QColor("#6b7280"), 1, Qt.PenStyle.DashLine))
                 p.drawRect(QRectF(ox, oy, w * cell, h * cell))
             if k == self.chosen_map and len(self.maps) > 1:
@@ -262,28 +264,44 @@ class WorkPanel(QWidget):
         super().__init__(parent)
         self.rows: list[list] = []
         self.setFont(_small_font())
-        self._width_hint = 300
+        self._cell: tuple[int, int] | None = None     # (for width, cell px)
+
+    def resizeEvent(self, event) -> None:
+        self._cell = None
+        super().resizeEvent(event)
 
     def set_rows(self, rows: list[list]) -> None:
         self.rows = rows
+        self._cell = None
         self.updateGeometry()
         self.update()
 
     # ---- sizes ---------------------------------------------------------------------------
     def cell_px(self) -> int:
-        fm = QFontMetrics(self.font())
-        return max(fm.horizontalAdvance("-0.00"), fm.horizontalAdvance("-10.0")) + 6
+        """Roomy cells when the rows fit the width so; else as narrow as a value allows."""
+        if self._cell is None or self._cell[0] != self.width():
+            self._cell = (self.width(), self._fitting_cell())
+        return self._cell[1]
 
-    def item_size(self, item) -> QSize:
+    def _fitting_cell(self) -> int:
+        fm = QFontMetrics(self.font())
+        widest = max(fm.horizontalAdvance("-0.00"), fm.horizontalAdvance("-10.0"))
+        if not self.rows:
+            return widest + 6
+        grids = max(sum(i.values.shape[1] for i in r if isinstance(i, Grid)) for r in self.rows)
+        room = self.width() - 8 - max(self.row_size(r, 0).width() for r in self.rows)
+        return int(min(widest + 6, max(widest + 2, room // max(grids, 1))))
+
+    def item_size(self, item, cell: int | None = None) -> QSize:
         fm = QFontMetrics(self.font())
         if isinstance(item, Grid):
-            k = self.cell_px()
+            k = self.cell_px() if cell is None else cell
             h, w = item.values.shape
             return QSize(w * k, h * max(16, fm.height() + 4))
         return QSize(fm.horizontalAdvance(item) + 2, fm.height())
 
-    def row_size(self, row) -> QSize:
-        sizes = [self.item_size(item) for item in row]
+    def row_size(self, row, cell: int | None = None) -> QSize:
+        sizes = [self.item_size(item, cell) for item in row]
         return QSize(sum(s.width() for s in sizes) + self.ITEM_GAP * (len(sizes) - 1),
                      max((s.height() for s in sizes), default=0))
 
@@ -292,7 +310,7 @@ class WorkPanel(QWidget):
         if not self.rows:
             return 1, 0, 0
         sizes = [self.row_size(r) for r in self.rows]
-        col_w = max(s.width() for s in sizes) + 24
+        col_w = max(s.width() for s in sizes) + 8
         row_h = max(s.height() for s in sizes) + self.ROW_GAP
         return max(1, min(len(self.rows), width // max(col_w, 1))), col_w, row_h
 
