@@ -102,17 +102,16 @@ class DashboardBinding(QObject):
     # ---- the planned schedule ---------------------------------------------------------------------
     def refresh_plan(self) -> None:
         training = self.document.network.training or {}
-        optimizer = training.get("optimizer") or {}
+        optimizer = training.get("optimizer")
+        optimizer = optimizer if isinstance(optimizer, dict) else {}   # else: the analysis says
         try:        # a few hundred points, whatever the epochs (2e9 cost what 400 do)
             plan = sample_lrs(training.get("scheduler") or {"name": "none"},
                               optimizer["lr"], training.get("epochs", 1))
         except (KeyError, ValueError, TypeError):
             plan = []
         self.dashboard.view(LearningRateView).set_plan(plan)
-        lr = optimizer.get("lr")
-        if self.session.state not in ACTIVE and isinstance(lr, (int, float)) \
-                and not isinstance(lr, bool):
-            self.dashboard.set_lr(str(optimizer.get("name", "adam")), float(optimizer["lr"]))
+        if self.session.state not in ACTIVE:      # as stored: "abc" shows, marked invalid
+            self.dashboard.set_lr(str(optimizer.get("name", "adam")), optimizer.get("lr"))
 
 
 def progress_text(info: RunInfo, chunk, state, finish) -> str:
