@@ -50,7 +50,7 @@ def inspector(qtbot):
 
 def shown(editor) -> str:
     """What the editor shows: its text box's text when the value is shown as stored."""
-    if editor.stored is not None and editor.stored.isVisible():
+    if editor.stored is not None and not editor.stored.isHidden():
         return editor.stored.text()
     return str(editor.value())
 
@@ -245,3 +245,25 @@ def test_every_training_field_shows_any_stored_value_marked_invalid(inspector, t
                         (page.run_form, TRAINING_PARAMS, t)):
                     for p in params:
                         check_shown(form.editors[p.name], p, section[p.name])
+
+
+@pytest.mark.parametrize("lr, expected", [('"abc"', "abc"), ("1e400", "inf"), ("[1]", "[1]")])
+def test_the_dashboards_learning_rate_shows_the_stored_one_too(main_window, tmp_path, lr,
+                                                                 expected):
+    main_window.document.replace(hostile_file(tmp_path, lr=lr))
+    editor = main_window.training.dashboard.lr_editor
+    assert shown(editor) == expected and editor.error_text()
+    main_window.document.replace(xor_network())              # a valid file: no stale value
+    assert editor.error_text() == "" and editor.value() == xor_network().training[
+        "optimizer"]["lr"]
+
+
+def test_a_refused_paste_is_said_in_the_status_bar(main_window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+    QGuiApplication.clipboard().setText('{"nodes": [{"id": "a", "type": "Dense", '
+                                        '"params": [1]}]}')
+    action = main_window.view.canvas_actions["paste"]
+    qtbot.waitUntil(action.isEnabled)
+    action.trigger()
+    assert main_window.status.currentMessage().startswith("Cannot paste: nodes[0] ('a'): "
+                                                          "params must be an object")
