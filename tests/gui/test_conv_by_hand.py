@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from engine.graph.network import Network
 from gui.document import Document
 from gui.training.run_setup import node_info
-from gui.training.views.conv_by_hand import ConvByHandView, num
+from gui.training.views.conv_by_hand import ConvByHandView
+from gui.training.views.conv_working import num
 from gui.training.views.conv_grids import Grid
 from tests.gui.test_training_views import EXAMPLES, a_run
 from tests.gui.waits import PATIENCE_MS
