@@ -1,0 +1,165 @@
+"""Network health, live: for each element-wise activation node in graph order (left: near
+the input), the share of saturated units (Sigmoid, Tanh: f'(z) below 0.1 of its maximum)
+or dead units (ReLU: never positive on the probe batch), and, on a log axis, the spread of
+its outputs and of the gradient reaching them. A sigmoid stack's gradient falls by decades
+towards the input (vanishing gradients); a bad weight scale saturates or kills a layer.
+The numbers are the engine's "health" probe (engine/training/health_probe.py)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from engine.training.health_probe import MOSTLY, SATURATION, HealthProbe
+from gui.training.views.base import LiveView, make_plot
+from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
+
+EMPTY = ("Network health (saturated and dead units, activation and gradient spread by "
+         "depth) appears here when training runs: press Train")
+NO_ACTIVATIONS = ("This network has no element-wise activation (Sigmoid, Tanh, ReLU, "
+                  "LeakyReLU, ELU): there is no saturation or dead unit to show")
+WAITING = "Appears after the first probe, a moment after training starts"
+SATURATED_COLOUR = "#e6862e"
+DEAD_COLOUR = "#6a3d9a"
+ACT_COLOUR = "#1f77b4"
+GRAD_COLOUR = "#d62728"
+SHARE_TITLES = ["Saturated or dead units by layer", "Saturated / dead units", "Saturated / dead"]
+SPREAD_TITLES = ["Activation and gradient spread by depth", "Spread by depth", "Spread"]
+TINY = 1e-12             # a zero cannot be drawn on a log axis
+
+
+class HealthView(LiveView):
+    page = "Curves"
+
+    def __init__(self, parent=None):
+        super().__init__(EMPTY, parent)
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.share_plot = make_plot(SHARE_TITLES[-1], "layer (input → output)",
+                                    "share of units")
+        self.spread_plot = make_plot(SPREAD_TITLES[-1], "layer (input → output)",
+                                     "std, RMS (log)")
+        for plot, titles in ((self.share_plot, SHARE_TITLES),
+                             (self.spread_plot, SPREAD_TITLES)):
+            item = plot.getPlotItem()
+            item.getViewBox().sigResized.connect(
+                lambda _vb, item=item, titles=titles: fit_title(item, titles))
+            item.getAxis("bottom").label.setTextWidth(-1)
+        self._build_share_plot()
+        self._build_spread_plot()
+        row.addWidget(self.share_plot)
+        row.addWidget(self.spread_plot)
+        self.footer = Footer()
+        self.footer.set_legend(self._legend())
+        self.set_content(with_footer(box, self.footer))
+        self.last: HealthProbe | None = None
+
+    def _build_share_plot(self) -> None:
+        item = self.share_plot.getPlotItem()
+        item.setYRange(0, 1, padding=0.02)
+        item.setMouseEnabled(False, False)
+        item.hideButtons()
+        item.addLine(y=MOSTLY, pen=pg.mkPen("#9aa3ad", style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        item.addItem(self.bars)
+        self.share_text: list = []
+        self.share_plot.setToolTip(
+            f"Saturated (Sigmoid, Tanh): the share of the probe batch's values whose slope "
+            f"f'(z) is below {SATURATION:g} of its maximum (Sigmoid |z| > 3.6, Tanh "
+            f"|z| > 1.8): they pass almost no gradient back.\nDead (ReLU): the share of "
+            f"units never above 0 on the probe batch: they get no gradient and stop learning."
+            f"\nThe dashed line is {MOSTLY:.0%}: past it the card gets a badge.")
+
+    def _build_spread_plot(self) -> None:
+        item = self.spread_plot.getPlotItem()
+        item.setLogMode(y=True)
+        item.setMouseEnabled(False, False)
+        item.hideButtons()
+        self.act_curve = item.plot([], [], pen=pg.mkPen(ACT_COLOUR, width=2), symbol="o",
+                                   symbolSize=6, symbolBrush=ACT_COLOUR, symbolPen=None)
+        self.grad_curve = item.plot([], [], pen=pg.mkPen(GRAD_COLOUR, width=2), symbol="s",
+                                    symbolSize=6, symbolBrush=GRAD_COLOUR, symbolPen=None)
+        self.spread_plot.setToolTip(
+            "Blue: the standard deviation of each layer's outputs over the probe batch.\n"
+            "Red: the RMS of the gradient of each sample's loss reaching those outputs.\n"
+            "A red line falling by decades towards the input: vanishing gradients (early "
+            "layers barely learn). Activations shrinking or growing layer by layer: a bad "
+            "weight scale (try he for ReLU, xavier for Sigmoid/Tanh).")
+
+    @staticmethod
+    def _legend() -> list:
+        return [(swatch(SATURATED_COLOUR), "saturated"), (swatch(DEAD_COLOUR), "dead (ReLU)"),
+                (swatch(ACT_COLOUR, "●"), "activation std"),
+                (swatch(GRAD_COLOUR, "■"), "gradient RMS")]
+
+    # ---- LiveView ---------------------------------------------------------------------------
+    def start_run(self, run) -> None:
+        self.last = None
+        self.show_empty(WAITING if run is not None else EMPTY)
+
+    def needs(self, run, node) -> dict:
+        return {"health": None}
+
+    def show_probe(self, probe) -> None:
+        found = probe.get("health")
+        if found is None:
+            return
+        self.last = found
+        self.draw(found)
+
+    def draw(self, health: HealthProbe) -> None:
+        layers = health.layers
+        if not layers:
+            self.show_empty(NO_ACTIVATIONS)
+            return
+        x = np.arange(len(layers), dtype=float)
+        ticks = [[(i, h.id) for i, h in enumerate(layers)]]
+        for plot in (self.share_plot, self.spread_plot):
+            plot.getPlotItem().getAxis("bottom").setTicks(ticks)
+            plot.getPlotItem().setXRange(-0.6, len(layers) - 0.4, padding=0)
+        self._draw_shares(x, layers)
+        self._draw_spread(x, layers)
+        self.footer.set_legend(self._legend(), self._note(health))
+        self.show_content()
+
+    def _draw_shares(self, x: np.ndarray, layers) -> None:
+        shares = [h.saturated if h.saturated is not None else h.dead for h in layers]
+        heights = np.array([s if s is not None else 0.0 for s in shares], dtype=float)
+        brushes = [pg.mkBrush(pg.mkColor(DEAD_COLOUR if h.dead is not None else SATURATED_COLOUR)
+                              .lighter(100 if not h.is_output else 160)) for h in layers]
+        self.bars.setOpts(x=x, height=heights, width=0.6, brushes=brushes, pens=[None] * len(x))
+        item = self.share_plot.getPlotItem()
+        for text in self.share_text:
+            item.removeItem(text)
+        self.share_text = []
+        for i, (h, s) in enumerate(zip(layers, shares)):
+            label = "n/a" if s is None else f"{s:.0%}"
+            text = pg.TextItem(label, color="#1f2a36", anchor=(0.5, 1.0))
+            text.setPos(i, min(float(heights[i]), 0.88) + 0.02)
+            item.addItem(text)
+            self.share_text.append(text)
+
+    def _draw_spread(self, x: np.ndarray, layers) -> None:
+        self.act_curve.setData(x, np.maximum([h.act_std for h in layers], TINY))
+        with_grad = [(i, h.grad_rms) for i, h in enumerate(layers) if h.grad_rms is not None]
+        gx = np.array([i for i, _g in with_grad], dtype=float)
+        gy = np.maximum(np.array([g for _i, g in with_grad], dtype=float), TINY)
+        self.grad_curve.setData(gx, gy)
+        values = np.concatenate([np.maximum([h.act_std for h in layers], TINY), gy])
+        finite = values[np.isfinite(values)]
+        if finite.size:
+            low, high = np.log10(finite.min()), np.log10(finite.max())
+            pad = max(0.2, 0.08 * (high - low))
+            self.spread_plot.getPlotItem().setYRange(low - pad, high + pad, padding=0)
+
+    @staticmethod
+    def _note(health: HealthProbe) -> str:
+        note = f"step {health.step:,}, {health.samples} validation samples"
+        badges = health.badges()
+        if badges:
+            note += " · " + ", ".join(f"{nid}: {b}" for nid, b in badges.items())
+        out = [h.id for h in health.layers if h.is_output]
+        if out:
+            note += f" · {out[0]} is the output (its saturation is confidence)"
+        return note
