@@ -29,18 +29,20 @@ from gui.training.views.conv_by_hand import ConvByHandView
 from gui.training.views.feature_maps import FeatureMapsView
 from gui.training.views.filters import FiltersView
 from gui.training.views.grad_norms import GradNormView
+from gui.training.views.health import HealthView
 from gui.training.views.histograms import HistogramView
 from gui.training.views.loss import LossView
 from gui.training.views.loss_surface import LossSurfaceView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
 from gui.training.views.softmax import SoftmaxView
+from gui.training.views.unit_maps import UnitMapsView
 from gui.training.views.weights import WeightsView
 
 # Every view of the dashboard, in the order its page shows them (see views/base.LiveView).
-VIEWS = [LossView, MetricView, LearningRateView, GradNormView,
-         HistogramView, WeightsView, FiltersView, FeatureMapsView, ConvByHandView, ActivationView,
-         SoftmaxView,
+VIEWS = [LossView, MetricView, LearningRateView, GradNormView, HealthView,
+         HistogramView, WeightsView, FiltersView, FeatureMapsView, UnitMapsView, ConvByHandView,
+         ActivationView, SoftmaxView,
          BoundaryView, ConfusionView, LossSurfaceView]
 PAGES = ("Curves", "Layer", "Data")
 SIDE_BY_SIDE_ROOM = 1.3     # views at their bare minimum height are cramped
