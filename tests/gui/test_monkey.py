@@ -9,7 +9,7 @@ import pytest
 from tests.gui import monkey
 
 SEED = 20261130
-ACTIONS = 300        # 25-30 s alone on 2 cores, 37-40 s with the suite of eight engineers running
+ACTIONS = 300        # 20 s alone on 2 cores; 27-30 s with eight engineers running their suites
 
 
 @pytest.fixture
