@@ -12,6 +12,7 @@ log's tail: ``python tests/gui/run_monkey.py --seed S --actions N`` replays it.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -100,7 +101,8 @@ HOSTILE_CLIPBOARD = (
 
 
 def hostile_files(folder: Path) -> list[Path]:
-    """Write malformed network files into ``folder``; returns their paths (and a folder)."""
+    """Write malformed network files into ``folder``; returns their paths, a folder, a
+    missing file, /dev/zero and a FIFO."""
     folder.mkdir(parents=True, exist_ok=True)
     good = [_node("in", "Input", {"shape": [2]}), _node("h", "Dense", {"units": 3}, 200),
             _node("p", "Sigmoid", {}, 400)]
@@ -136,7 +138,13 @@ def hostile_files(folder: Path) -> list[Path]:
     binary.write_bytes(bytes(range(256)) * 4)
     a_folder = folder / "a_folder.nw.json"
     a_folder.mkdir(exist_ok=True)
-    return [*paths, binary, a_folder, folder / "missing.nw.json"]
+    specials = [a_folder, folder / "missing.nw.json", Path("/dev/zero")]
+    if hasattr(os, "mkfifo"):            # a pipe nobody writes to: reading it would hang
+        fifo = folder / "fifo.nw.json"
+        if not fifo.exists():
+            os.mkfifo(fifo)
+        specials.append(fifo)
+    return [*paths, binary, *specials]
 
 
 # ---- the guards --------------------------------------------------------------------------

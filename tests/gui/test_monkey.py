@@ -9,7 +9,7 @@ import pytest
 from tests.gui import monkey
 
 SEED = 20261130
-ACTIONS = 300        # 20 s alone on 2 cores; 27-30 s with eight engineers running their suites
+ACTIONS = 300        # about 20 s alone on 2 cores; 27-40 s with eight engineers running theirs
 
 
 @pytest.fixture
