@@ -181,3 +181,22 @@ def test_a_run_trains_bitwise_the_same_with_health_and_units_asked_every_step(ed
     live = probed.model.state_dict()                      # weights and BatchNorm statistics
     for k, w in plain.model.state_dict().items():
         np.testing.assert_array_equal(live[k], w, err_msg=k)
+
+
+def test_the_cards_ask_for_health_at_most_every_few_seconds_and_the_view_every_probe():
+    from engine.training.health_probe import health_probe, merge_health
+    from engine.training.probes import ProbeAt
+    assert merge_health({"every_ms": 2000}, None) is None            # the view wins
+    assert merge_health({"every_ms": 2000}, {"every_ms": 500}) == {"every_ms": 500}
+    trainer, _ = probe_after("xor_mlp", 5, {"health": None})
+    prober, clock = trainer._prober, [0.0]
+    prober.clock = lambda: clock[0]
+    first = health_probe(prober, None, ProbeAt(5, False, 0))
+    assert first.step == 5
+    clock[0] = 1.0
+    assert health_probe(prober, {"every_ms": 2000}, ProbeAt(9, False, 0)) is first
+    assert health_probe(prober, None, ProbeAt(9, False, 0)).step == 9
+    clock[0] = 1.5
+    assert health_probe(prober, {"every_ms": 2000}, ProbeAt(11, True, 0)).step == 11  # paused
+    with pytest.raises(ValueError, match="every_ms"):
+        trainer.set_probes(ProbeRequest({"health": {"every_ms": "soon"}}))
