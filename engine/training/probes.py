@@ -21,7 +21,7 @@ from engine.registry import Registry
 from engine.training import loss_surface
 from engine.training.messages import (CurveProbe, GridProbe, NodeProbe, ProbeEvent,
                                       ProbeRequest)
-from engine.training.health_probe import health_probe
+from engine.training.health_probe import check_health, health_probe, merge_health
 from engine.training.metrics import confusion_matrix, forward_logits, predicted_classes
 from engine.training.plane import fill_aspect as _fill_aspect, padded_range as _padded_range
 from engine.training.sample_pass import check_sample_pass, sample_pass_probe
@@ -242,7 +242,7 @@ PROBE_KINDS.add("grid", ProbeKind(_grid, _check_grid, _merge_grid))
 PROBE_KINDS.add("confusion", ProbeKind(_confusion))
 PROBE_KINDS.add("surface", ProbeKind(surface_probe, check_surface, merge_surface))
 PROBE_KINDS.add("sample_pass", ProbeKind(sample_pass_probe, check_sample_pass))
-PROBE_KINDS.add("health", ProbeKind(health_probe))
+PROBE_KINDS.add("health", ProbeKind(health_probe, check_health, merge_health))
 PROBE_KINDS.add("units", ProbeKind(units_probe, check_units, merge_units))
 
 
