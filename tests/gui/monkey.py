@@ -11,25 +11,23 @@ log's tail: ``python tests/gui/run_monkey.py --seed S --actions N`` replays it.
 """
 from __future__ import annotations
 
-import json
-import os
 import random
-import sys
 import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication,
-                           QKeyEvent)
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFileDialog,
-                               QLineEdit, QMessageBox,
-                               QAbstractSpinBox, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLineEdit,
+                               QWidget)
 
 from gui.training.states import ACTIVE, RUNNING, STOPPING
+from tests.gui.monkey_guards import Dialogs, Guard, MonkeyFailure, type_text, wait_until
+from tests.gui.monkey_inputs import HOSTILE_CLIPBOARD, INVALID_TEXTS, hostile_files
 
-PATIENCE_S = 60.0           # ends a hung wait only (see tests/gui/waits.py)
+__all__ = ["KNOWN_BUGS", "Monkey", "MonkeyFailure", "WEIGHTS", "close_window", "make_window",
+           "refuse_download"]
 
 # Actions that find bugs not fixed yet, kept out of a run unless asked for
 # (run_monkey.py --risk FLAG), each flag naming its bug. A flag is an action kind of
@@ -50,212 +48,6 @@ KNOWN_BUGS: dict[str, str] = {
                      "drag) raises UnicodeDecodeError out of CanvasScene.dropEvent "
                      "(bytes(...).decode('utf-8')); without the flag the payload is b'Dense\\x00'",
 }
-
-# Qt messages that are not a problem, each with why. Anything else at warning level or
-# above fails the run.
-HARMLESS_QT_MESSAGES = {
-    "This plugin does not support propagateSizeHints()":
-        "the offscreen platform has no window manager to tell about size hints",
-    "This plugin does not support raise()":
-        "the offscreen platform has no window stack",
-    "This plugin does not support grabbing the keyboard":
-        "the offscreen platform (a combo box popup grabs it on a real desktop)",
-}
-
-# ---- hostile input -------------------------------------------------------------------------
-INVALID_TEXTS = ("abc", "", "-", "-1", "0", "1e400", "-1e400", "nan", "inf", "1e-400", "1,5",
-                 "9" * 30, "0x10", " 3 ", "[[1]]", "four", "1, -2, 3", "\x1b[2J", "é∑😀",
-                 "1;2", "3.5", "2", "1, 8, 8")
-
-
-def _node(nid, type_, params=None, x=0, y=0):
-    return {"id": nid, "type": type_, "params": params or {}, "ui": {"x": x, "y": y}}
-
-
-def _net(nodes, edges=(), **extra):
-    return {"format": "netwright-network", "version": 1, "name": "hostile",
-            "nodes": nodes, "edges": list(edges), **extra}
-
-
-def _deep(levels: int) -> str:
-    return '{"a":' * levels + "1" + "}" * levels
-
-
-HOSTILE_CLIPBOARD = (
-    "not json at all", "", "[]", "{}", '{"nodes": []}', "null", "1e400",
-    json.dumps({"nodes": [_node("d", "Dense", {"units": 3})], "edges": []}),
-    json.dumps({"nodes": [_node("d", "Dense"), _node("t", "Tanh")],
-                "edges": [{"from": "d", "to": "t", "port": "zero"}]}),
-    json.dumps({"nodes": [{"id": "d", "type": "Dense", "params": [1, 2], "ui": "left"}]}),
-    json.dumps({"nodes": [{"id": "d", "type": "Dense", "params": {"units": "four"}}]}),
-    json.dumps({"nodes": [{"id": "d", "type": "NoSuchLayer"}]}),
-    json.dumps({"nodes": [_node("a", "Dense"), _node("a", "Dense")], "edges": []}),
-    json.dumps({"nodes": [_node("a", "Dense")], "edges": [{"from": "a", "to": "ghost"}]}),
-    json.dumps({"nodes": [_node("a", "Tanh"), _node("b", "Tanh")],
-                "edges": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}]}),
-    '{"nodes": [{"id": "d", "type": "Dense", "params": {"units": 1e400}, "ui": {"x": 1e308}}]}',
-    '{"nodes": [{"id": "d", "type": "Dense", "params": ' + _deep(600) + "}]}",
-    json.dumps({"nodes": [{"id": "", "type": "Dense"}, {"id": "\n\x1b", "type": "ReLU"}]}),
-    json.dumps({"nodes": [_node("c", "Conv2D", {"kernel_size": -3, "padding": "wide"})]}),
-)
-
-
-def hostile_files(folder: Path) -> list[Path]:
-    """Write malformed network files into ``folder``; returns their paths, a folder, a
-    missing file, /dev/zero and a FIFO."""
-    folder.mkdir(parents=True, exist_ok=True)
-    good = [_node("in", "Input", {"shape": [2]}), _node("h", "Dense", {"units": 3}, 200),
-            _node("p", "Sigmoid", {}, 400)]
-    wires = [{"from": "in", "to": "h"}, {"from": "h", "to": "p"}]
-    texts = {
-        "bad_json": '{"format": "netwright-network", "nodes": [',
-        "empty": "",
-        "deep": '{"format": "netwright-network", "version": 1, "nodes": [{"id": "a", '
-                '"type": "Dense", "params": ' + _deep(900) + "}]}",
-        "huge_int": '{"format": "netwright-network", "version": 1, "nodes": [{"id": "a", '
-                    '"type": "Dense", "params": {"units": ' + "9" * 5000 + "}}]}",
-        "huge_float": json.dumps(_net(good, wires)).replace('"units": 3', '"units": 1e400'),
-        "wrong_types": json.dumps(_net([_node("in", "Input", {"shape": "two"}),
-                                        {"id": 5, "type": ["Dense"], "params": [], "ui": 3}],
-                                       "not a list")),
-        "unknown_layer": json.dumps(_net(good + [_node("q", "Quantum", {}, 600)], wires)),
-        "cycle": json.dumps(_net(good, wires + [{"from": "p", "to": "h"}])),
-        "not_a_network": json.dumps({"format": "spreadsheet", "rows": []}),
-        "future_version": json.dumps({**_net(good, wires), "version": 99}),
-        "bad_training": json.dumps(_net(good, wires, training={
-            "dataset": {"name": "csv", "params": {"path": "/dev/zero"}}, "loss": "bce",
-            "optimizer": {"name": "adam", "lr": "abc"}, "batch_size": -4, "epochs": "many"})),
-        "fine": json.dumps(_net(good, wires, training={
-            "dataset": {"name": "xor", "params": {"samples": 100}}, "loss": "bce",
-            "optimizer": {"name": "adam", "lr": 0.03}, "batch_size": 16, "epochs": 5})),
-    }
-    paths = []
-    for name, text in texts.items():
-        path = folder / f"{name}.nw.json"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    binary = folder / "binary.nw.json"
-    binary.write_bytes(bytes(range(256)) * 4)
-    a_folder = folder / "a_folder.nw.json"
-    a_folder.mkdir(exist_ok=True)
-    specials = [a_folder, folder / "missing.nw.json", Path("/dev/zero")]
-    if hasattr(os, "mkfifo"):            # a pipe nobody writes to: reading it would hang
-        fifo = folder / "fifo.nw.json"
-        if not fifo.exists():
-            os.mkfifo(fifo)
-        specials.append(fifo)
-    return [*paths, binary, *specials]
-
-
-# ---- the guards --------------------------------------------------------------------------
-class Guard:
-    """Collects uncaught exceptions (sys.excepthook: PySide hands exceptions raised in slots
-    and virtual methods to it) and Qt messages of warning level or above."""
-
-    def __init__(self):
-        self.problems: list[str] = []
-        self._old_hook = self._old_handler = None
-
-    def install(self) -> None:
-        self._old_hook, sys.excepthook = sys.excepthook, self._hook
-        self._old_handler = qInstallMessageHandler(self._qt_message)
-
-    def uninstall(self) -> None:
-        sys.excepthook = self._old_hook
-        qInstallMessageHandler(self._old_handler)
-
-    def _hook(self, kind, value, tb) -> None:
-        self.problems.append("".join(traceback.format_exception(kind, value, tb)))
-
-    def _qt_message(self, mode, context, message) -> None:
-        if self._old_handler is not None:
-            self._old_handler(mode, context, message)       # pytest-qt keeps its log
-        elif mode == QtMsgType.QtFatalMsg:
-            print(f"Qt fatal: {message}", file=sys.stderr, flush=True)    # Qt aborts next
-        if mode == QtMsgType.QtDebugMsg or mode == QtMsgType.QtInfoMsg:
-            return
-        if any(m in message for m in HARMLESS_QT_MESSAGES):
-            return
-        self.problems.append(f"Qt {mode.name}: {message}")
-
-    def take(self) -> list[str]:
-        problems, self.problems = self.problems, []
-        return problems
-
-
-class Dialogs:
-    """QMessageBox and QFileDialog static functions answered at once (a modal dialog would
-    block the run). Answers come from ``rng()`` (the current action's Random)."""
-
-    def __init__(self, rng, save_folder: Path, open_paths: list[Path]):
-        self.rng, self.save_folder, self.open_paths = rng, save_folder, open_paths
-        self.shown: list[str] = []
-        self._saved: list[tuple[type, str, object]] = []
-
-    def install(self) -> None:
-        B = QMessageBox.StandardButton
-        self._patch(QMessageBox, "warning", self._answer("warning", (B.Discard, B.Cancel, B.Save)))
-        self._patch(QMessageBox, "question", self._answer("question", (B.Yes, B.No)))
-        self._patch(QMessageBox, "critical", self._answer("critical", (B.Ok,)))
-        self._patch(QMessageBox, "information", self._answer("information", (B.Ok,)))
-        self._patch(QMessageBox, "about", self._answer("about", (None,)))
-        self._patch(QFileDialog, "getOpenFileName", self._open_name)
-        self._patch(QFileDialog, "getSaveFileName", self._save_name)
-
-    def uninstall(self) -> None:
-        for owner, name, old in reversed(self._saved):
-            setattr(owner, name, old)
-        self._saved.clear()
-
-    def _patch(self, owner, name, function) -> None:
-        self._saved.append((owner, name, owner.__dict__.get(name, getattr(owner, name))))
-        setattr(owner, name, staticmethod(function))
-
-    def _answer(self, kind, choices):
-        def answer(_parent=None, title="", text="", *_args, **_kwargs):
-            choice = self.rng().choice(choices)
-            self.shown.append(f"{kind}: {title} -> {getattr(choice, 'name', choice)}")
-            return choice
-        return answer
-
-    def _open_name(self, *_args, **_kwargs):
-        path = self.rng().choice([*self.open_paths, ""])        # "": the user cancels
-        self.shown.append(f"open: {Path(path).name if path else 'cancelled'}")
-        return str(path), ""
-
-    def _save_name(self, *_args, **_kwargs):
-        rng = self.rng()
-        name = rng.choice(["saved.nw.json", "plain", "", "no_such_dir/x.nw.json", "."])
-        self.shown.append(f"save as: {name or 'cancelled'}")
-        return (str(self.save_folder / name) if name else ""), ""
-
-
-def wait_until(condition, what: str, timeout_s: float = PATIENCE_S) -> None:
-    """Process events until ``condition()`` holds (checked every few ms, as qtbot does)."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            what = what() if callable(what) else what
-            raise TimeoutError(f"waited {timeout_s:.0f} s for {what}")
-        QTest.qWait(5)
-
-
-def type_text(widget, text: str) -> None:
-    """Key presses for ``text``, then Enter. QTest types printable ASCII only (it aborts on
-    others): other characters arrive as key events that carry just their text, as an input
-    method delivers them."""
-    for char in text:
-        if " " <= char <= "~":
-            QTest.keyClick(widget, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         char))
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-class MonkeyFailure(AssertionError):
-    pass
 
 
 # ---- the monkey --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui import monkey
+from tests.gui import monkey, monkey_guards
 
 SEED = 20261130
 ACTIONS = 300        # about 20 s alone on 2 cores; 27-40 s with eight engineers running theirs
@@ -43,14 +43,14 @@ def test_the_guard_catches_an_exception_in_a_slot_and_a_qt_warning(qtbot):
 
     def broken_slot():
         raise ValueError("broken slot")
-    guard = monkey.Guard()
+    guard = monkey_guards.Guard()
     emitter = Emitter()
     emitter.fired.connect(broken_slot)
     guard.install()
     try:
         emitter.fired.emit()
         qWarning("something is wrong")
-        qWarning(next(iter(monkey.HARMLESS_QT_MESSAGES)))
+        qWarning(next(iter(monkey_guards.HARMLESS_QT_MESSAGES)))
         QTimer.singleShot(0, broken_slot)
         qtbot.waitUntil(lambda: len(guard.problems) >= 3)
     finally:
