@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import select
 import shutil
 import subprocess
 import sys
@@ -59,9 +60,11 @@ def display():
                               pass_fds=(write_end,), stderr=subprocess.DEVNULL)
     os.close(write_end)
     with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
+        ready, _, _ = select.select([pipe], [], [], PATIENCE_S)
+        number = pipe.readline().strip() if ready else ""
     if not number:
         server.kill()
+        server.wait()
         pytest.skip("Xvfb did not start")
     yield f":{number}"
     server.terminate()
@@ -77,9 +80,11 @@ class Child:
                "NETWRIGHT_DATA_DIR": str(tmp_path / "data")}
         env.pop("WAYLAND_DISPLAY", None)
         self.display = display
-        self.process = subprocess.Popen([sys.executable, __file__, "--child"], cwd=ROOT,
-                                        env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True)
+        self.log = tmp_path / "window.log"          # a file: a full pipe would block it
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen([sys.executable, __file__, "--child"], cwd=ROOT,
+                                            env=env, stdout=subprocess.PIPE, stderr=log,
+                                            text=True)
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -102,7 +107,7 @@ class Child:
                 continue
             if message is None:
                 raise AssertionError(f"the window exited waiting for {key!r}: "
-                                     f"{self.process.stderr.read()[-3000:]}")
+                                     f"{self.log.read_text()[-3000:]}")
             if key in message:
                 return message[key]
         raise AssertionError(f"no {key!r} from the window in {PATIENCE_S:.0f} s")
