@@ -35,6 +35,7 @@ from gui.training.views.loss import LossView
 from gui.training.views.loss_surface import LossSurfaceView
 from gui.training.views.lr import LearningRateView
 from gui.training.views.metric import MetricView
+from gui.training.views.sample_pass import SamplePassView
 from gui.training.views.softmax import SoftmaxView
 from gui.training.views.unit_maps import UnitMapsView
 from gui.training.views.weights import WeightsView
@@ -43,8 +44,9 @@ from gui.training.views.weights import WeightsView
 VIEWS = [LossView, MetricView, LearningRateView, GradNormView, HealthView,
          HistogramView, WeightsView, FiltersView, FeatureMapsView, UnitMapsView, ConvByHandView,
          ActivationView, SoftmaxView,
-         BoundaryView, ConfusionView, LossSurfaceView]
-PAGES = ("Curves", "Layer", "Data")
+         BoundaryView, ConfusionView, LossSurfaceView, SamplePassView]
+PAGES = ("Curves", "Layer", "Data", "Backprop")
+SIDE_BY_SIDE_PAGES = PAGES[:3]   # Backprop needs the dock's width: tabs only (hidden side by side)
 SIDE_BY_SIDE_ROOM = 1.3     # views at their bare minimum height are cramped
 
 
@@ -152,7 +154,8 @@ class Dashboard(QWidget):
         self.clear_button.clicked.connect(self.clear_old_runs)
         self.side_check = QCheckBox("Side by side", self)
         self.side_check.setToolTip("Show Curves, Layer and Data at once instead of in tabs "
-                                   "(for large screens)")
+                                   "(for large screens; Backprop needs the whole width and "
+                                   "shows in the tabs only)")
         self.side_check.toggled.connect(self.set_side_by_side)
         self.progress = QLabel("Press Train (F5) to start", self)
         self.progress.setObjectName("training_progress")
@@ -224,9 +227,10 @@ class Dashboard(QWidget):
         if on:
             while self.tabs.count():
                 self.tabs.removeTab(0)
-            for page in self.pages.values():
-                self.splitter.add_page(page)
-                page.show()
+            for name, page in self.pages.items():
+                if name in SIDE_BY_SIDE_PAGES:
+                    self.splitter.add_page(page)
+                page.setVisible(name in SIDE_BY_SIDE_PAGES)
             self.tabs.hide()
             self.splitter.show()
         else:
@@ -243,7 +247,8 @@ class Dashboard(QWidget):
         control row included (the dock asks for it side by side; the window caps it)."""
         layout = self.layout()
         margins = layout.contentsMargins()
-        views = max((page.needed_size(2).height() for page in self.pages.values()), default=0)
+        views = max((page.needed_size(2).height() for name, page in self.pages.items()
+                     if name in SIDE_BY_SIDE_PAGES), default=0)
         views = int(views * SIDE_BY_SIDE_ROOM)
         banner = (self.banner.sizeHint().height() + layout.spacing()
                   if self.banner.isVisible() else 0)
