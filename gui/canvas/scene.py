@@ -3,7 +3,8 @@ the document's signals (only the items concerned are touched; a full rebuild onl
 the whole network is replaced). Drops from the palette and gestures push undo commands."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui import commands
@@ -13,6 +14,7 @@ from gui.canvas.interaction import NodeDrag, WireDrag
 from gui.canvas.node_item import NodeItem
 from gui.palette import MIME_LAYER       # the palette's drag payload: a registry type name
 SCENE_MARGIN = 1500.0
+BUSY_CURSOR_FROM = 3000        # nodes: about a second to build their cards
 
 
 class CanvasScene(QGraphicsScene):
@@ -47,7 +49,18 @@ class CanvasScene(QGraphicsScene):
     # ---- following the document ------------------------------------------------------
     def rebuild(self) -> None:
         """Every card and wire made again, with look-ups made once for the whole network
-        (a card or wire at a time, opening a 2,000-node file took 25 s)."""
+        (a card or wire at a time, opening a 2,000-node file took 25 s). A network of
+        thousands of nodes takes a second or more: the cursor says the window is busy."""
+        busy = len(self.document.network.nodes) >= BUSY_CURSOR_FROM
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._build()
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
+
+    def _build(self) -> None:
         self._cancel_gestures()
         self._raised.clear()
         self.clear()
