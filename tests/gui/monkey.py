@@ -33,9 +33,6 @@ __all__ = ["KNOWN_BUGS", "Monkey", "MonkeyFailure", "WEIGHTS", "close_window", "
 # (run_monkey.py --risk FLAG), each flag naming its bug. A flag is an action kind of
 # WEIGHTS, or a variant the actions check with ``self.risks(flag)``.
 KNOWN_BUGS: dict[str, str] = {
-    "paste_hostile": "issue 13 item 11 (h3, being fixed): pasted params that the file format "
-                     "refuses (units 'four') are accepted, then selecting the node raises "
-                     "ValueError in IntEditor._show (gui/param_widgets.py) on every refresh",
     "replace_with_selection": "gui/canvas/scene.py (h1, commit 24d3e20): File > New / Open / "
                               "an example while a card is selected raises RuntimeError "
                               "'Internal C++ object (NodeItem) already deleted' in "

@@ -9,7 +9,7 @@ import pytest
 from tests.gui import monkey, monkey_guards
 
 SEED = 20261130
-ACTIONS = 300        # about 20 s alone on 2 cores; 27-40 s with eight engineers running theirs
+ACTIONS = 250        # about 20 s alone on 2 cores, 25-45 s with eight engineers running theirs
 
 
 @pytest.fixture
