@@ -76,6 +76,7 @@ class ArrayPanel(pg.GraphicsLayoutWidget):
 
     def _show_bars(self, values: np.ndarray, unit: str) -> None:
         self._image_mode(False)
+        self.plot.setAspectLocked(False)
         self.plot.setLabel("bottom", unit)
         self.plot.setLabel("left", "value")
         self.bars.show(values)
@@ -104,8 +105,8 @@ class ArrayPanel(pg.GraphicsLayoutWidget):
             self.plot.getAxis("left").set_units(rows)
             self.plot.getAxis("bottom").set_units(cols, extra=extra)
             self.plot.setLabel("left", "row")
-            self.plot.setLabel("bottom", "column" + ("   ·   b: bias" if column is not None
-                                                     else ""))
+            self.plot.setLabel("bottom", "column")
+        self.plot.setAspectLocked(not axes)          # maps keep square pixels
         self.plot.setRange(xRange=(-0.5, right), yRange=(-0.5, rows - 0.5), padding=0.02)
         self._write_cells(matrix, column)
 

@@ -53,10 +53,15 @@ def label_text(label, class_names=()) -> str:
     return "target " + ", ".join(f"{v:.3g}" for v in values[:3])
 
 
-def _array(caption: str, a: np.ndarray, column=None, unit: str = "unit") -> PanelSpec:
+def _array(caption: str, a: np.ndarray, column=None, unit: str = "unit",
+           side: str = "") -> PanelSpec:
+    """``side``: what the column beside the array is, e.g. "b: bias"."""
     maps = int(np.prod(np.shape(a)[:-2])) if np.ndim(a) >= 3 else 0
     cut = f" · the first {MAX_MAPS} of {maps:,} maps" if maps > MAX_MAPS else ""
-    return PanelSpec(f"{caption} {shape_text(a)} · {range_text(a)}{cut}", a, column, unit)
+    beside = f" · {side}" if side else ""
+    values = a if column is None else np.concatenate([np.ravel(a), np.ravel(column)])
+    return PanelSpec(f"{caption} {shape_text(a)}{beside} · {range_text(values)}{cut}", a,
+                     column, unit)
 
 
 # ---- forward --------------------------------------------------------------------------------------
@@ -71,18 +76,18 @@ def _forward(result, node) -> tuple[str, list]:
                      source.output)]
     weights = result.weights(node.id)
     if weights:
-        panels.append(_weights_panel("weight", weights))
+        panels.append(_weights_panel("weight", weights, "bias"))
     panels.append(_array(f"output of '{node.id}'", node.output))
     return (f"{_help(node.type)} {shape_text(source.output)} → {shape_text(node.output)}"
             + (f"; weights {', '.join(f'{k} {shape_text(v)}' for k, v in weights.items())}"
                if weights else "; no weights") + ".", panels)
 
 
-def _weights_panel(what: str, arrays: dict) -> PanelSpec:
+def _weights_panel(what: str, arrays: dict, bias_name: str) -> PanelSpec:
     """A Dense-like 2-D weight with its bias beside it; any other weight alone."""
     weight, bias = arrays["weight"], arrays.get("bias")
     if weight.ndim == 2 and bias is not None and bias.shape == weight.shape[:1]:
-        return _array(f"{what} · b: bias", weight, column=bias)
+        return _array(what, weight, column=bias, side=f"b: {bias_name}")
     extra = f" (bias {range_text(bias)})" if bias is not None else ""
     return _array(what + extra, weight)
 
@@ -127,7 +132,7 @@ def _backward(result, node) -> tuple[str, list]:
         words = ("Chain rule, element by element: dL/dz = dL/dy × f′(z). Where f′ is 0 (a "
                  "ReLU below 0, a saturated sigmoid) nothing passes back.")
     elif node.weight_grads and node.trainable:
-        panels.append(_weights_panel("dL/dW", node.weight_grads))
+        panels.append(_weights_panel("dL/dW", node.weight_grads, "dL/db"))
         words = _weight_words(result, node)
     elif node.weight_grads:
         words = f"'{node.id}' is frozen (trainable off): its weights get no gradient."
