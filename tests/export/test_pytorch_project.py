@@ -348,7 +348,7 @@ def test_torchrun_two_processes_print_the_json_once(projects):
     results = json_lines(proc.stdout)
     assert len(results) == 1 and results[0] == json.loads(proc.stdout.splitlines()[-1])
     assert results[0]["epochs"] == 1 and results[0]["val_accuracy"] is not None
-    assert "training on 2 processes (cpu, gloo)" in proc.stdout
+    assert "on 2 processes (cpu, gloo)" in proc.stdout
 
 
 @pytest.mark.slow

@@ -52,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from model import Model  # noqa: E402  (model.py next to this file)
 
+# The network file's training section in PyTorch's terms, written by the export.
 SETTINGS = __SETTINGS__
 
 EVAL_BATCH = 1024          # rows per forward pass when evaluating
@@ -334,8 +335,8 @@ class Run:
     def describe(self, epochs: int) -> str:
         processes = f"{self.world} process{'es' if self.world > 1 else ''}"
         backend = f", {dist.get_backend()}" if self.world > 1 else ""
-        return (f"training on {processes} ({self.device}{backend}), {self.per_process} "
-                f"examples a step in each, {epochs} epochs")
+        return (f"training {SETTINGS['network']!r} on {processes} ({self.device}{backend}), "
+                f"{self.per_process} examples a step in each, {epochs} epochs")
 
     def train_epoch(self, epoch: int) -> Tally:
         """One pass over this process's share; the tally summed over every process."""
