@@ -103,6 +103,10 @@ def pick_device(name: str, local_rank: int | None) -> torch.device:
             raise Problem(f"--device {name}: this torch sees no CUDA GPU (use --device cpu)")
         if device.index is None:
             device = torch.device("cuda", local_rank or 0)
+        if device.index >= torch.cuda.device_count():
+            raise Problem(f"{device} does not exist: this machine has "
+                          f"{torch.cuda.device_count()} GPU(s), so run at most that many "
+                          f"processes per machine (--nproc_per_node)")
     return device
 
 
@@ -440,6 +444,9 @@ def main(argv=None) -> int:
     except Problem as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:         # stdout went to a program that quit early (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
