@@ -18,6 +18,7 @@ import numpy as np
 
 MAX_BARS = 32          # more units than this: bars thinner than a pixel at Fit to View
 MAX_MAPS = 8
+MAX_UNIT_MAPS = 16     # gui.training: a hidden unit's output over the input plane, per unit
 NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
 SMALLEST_SCALE = 1.0   # a sigmoid's 0.007 is a sliver, not a full bar scaled to +-0.007
 NEGATIVE = np.array((33, 102, 172), dtype=np.float32)     # the dashboard's weight colours
@@ -35,9 +36,12 @@ class Preview:
     low: float             # the finite output's smallest and largest value
     high: float
     not_finite: int        # how many values are NaN or infinite
+    over_plane: bool = False   # maps of each unit over the input plane, not a sample's
 
     @property
     def count_text(self) -> str:
+        if self.over_plane:
+            return f"{self.total} unit" + ("s" if self.total != 1 else "")
         if self.kind == "maps":
             shown = len(self.values)
             return f"{shown} of {self.total} maps" if shown < self.total else (
@@ -61,9 +65,13 @@ def nice_scale(largest: float) -> float:
     return 10.0 * decade
 
 
-def preview_of(activation) -> Preview | None:
+def preview_of(activation, over_plane: bool = False) -> Preview | None:
     """The preview of one node's output for one sample; None when there is nothing to
-    draw. Any array is accepted: [C, H, W] and [H, W] are maps, anything else a vector."""
+    draw. Any array is accepted: [C, H, W] and [H, W] are maps, anything else a vector.
+    A Preview is passed through; ``over_plane``: [units, H, W] are each unit's output over
+    the input plane (row 0 at the top), up to MAX_UNIT_MAPS."""
+    if isinstance(activation, Preview):
+        return activation
     try:
         a = np.asarray(activation, dtype=np.float32)
     except (TypeError, ValueError):
@@ -71,7 +79,7 @@ def preview_of(activation) -> Preview | None:
     if a.size == 0:
         return None
     if a.ndim == 3:
-        kind, total, shown = "maps", a.shape[0], a[:MAX_MAPS]
+        kind, total, shown = "maps", a.shape[0], a[:MAX_UNIT_MAPS if over_plane else MAX_MAPS]
     elif a.ndim == 2:
         kind, total, shown = "maps", 1, a[None]
     else:
@@ -84,7 +92,8 @@ def preview_of(activation) -> Preview | None:
     normalised = np.where(np.isfinite(shown), np.clip(shown / scale, -1, 1), np.nan)
     return Preview(kind, normalised.astype(np.float32), scale, int(total),
                    float(values.min()) if values.size else 0.0,
-                   float(values.max()) if values.size else 0.0, int((~finite).sum()))
+                   float(values.max()) if values.size else 0.0, int((~finite).sum()),
+                   over_plane and a.ndim == 3)
 
 
 def diverging_rgb(values: np.ndarray) -> np.ndarray:
