@@ -15,6 +15,7 @@ from gui.canvas.preview import (NEGATIVE, POSITIVE, ZERO, Preview, diverging_rgb
 GAP = 6.0              # between the card and its preview
 CELL_GAP = 2.0
 CAPTION_HEIGHT = 13.0
+BADGE_FILL = QColor(150, 30, 40, 225)     # dark red: readable over blue, white and red
 CAPTION_BELOW = 0.7    # device pixels per card unit under which the caption would be a smudge
 
 
@@ -29,13 +30,27 @@ class PreviewItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.preview: Preview | None = None
         self._images: list[QImage] = []
+        self.badge: str | None = None          # "dead 73%": most of the layer's units are
+        self._badge_tip = ""
 
     def show_preview(self, preview: Preview) -> None:
         self.preview = preview
         self._images = ([_rgb_image(m) for m in diverging_rgb(preview.values)]
                         if preview.kind == "maps" else [])    # one colouring for all maps
-        self.setToolTip(_tooltip(preview))
+        self._tip()
         self.update()
+
+    def set_badge(self, text: str | None, tooltip: str = "") -> None:
+        """A small label at the preview's top right (None: none), explained in the tooltip."""
+        if (text, tooltip) != (self.badge, self._badge_tip):
+            self.badge, self._badge_tip = text, tooltip if text else ""
+            self._tip()
+            self.update()
+
+    def _tip(self) -> None:
+        tip = _tooltip(self.preview) if self.preview is not None else ""
+        self.setToolTip("<br>".join(t for t in (f"<b>{self.badge}</b>: {self._badge_tip}"
+                                                if self.badge else "", tip) if t))
 
     # ---- geometry --------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -77,6 +92,18 @@ class PreviewItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod >= CAPTION_BELOW:             # smaller text is a smudge: the tooltip has it
             self._paint_caption(painter, p)
+        if self.badge:
+            self._paint_badge(painter, self.badge)
+
+    def _paint_badge(self, painter: QPainter, text: str) -> None:
+        painter.setFont(style.font(7.0))
+        width = painter.fontMetrics().horizontalAdvance(text) + 6
+        rect = QRectF(style.CARD_WIDTH - width - 1, 1, width, 11)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(BADGE_FILL))
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QPen(QColor("#ffffff")))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_bars(self, painter: QPainter, values: np.ndarray) -> None:
         box = self.box()
@@ -142,6 +169,10 @@ def _rgb_image(rgb: np.ndarray) -> QImage:
 
 
 def _tooltip(p: Preview) -> str:
+    if p.over_plane:
+        return (f"What each of the {p.count_text} has learned: its output over the input "
+                f"plane (x₀ across, x₁ up), values from {p.low:.3g} to {p.high:.3g}; full "
+                f"colour means {p.scale_text} (red above zero, blue below, white zero).")
     shown = {"bars": "one bar per unit", "cells": "one cell per unit, row by row",
              "maps": "one square per map"}[p.kind]
     lines = [f"This node's output for the chosen sample: {p.count_text}, {shown}.",
