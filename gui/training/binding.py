@@ -58,6 +58,8 @@ class DashboardBinding(QObject):
         nodes = probe.get("nodes")
         if nodes is not None:
             self.previews.show(nodes.activations)
+        self.previews.show_units(probe.get("units"))
+        self.previews.show_health(probe.get("health"))
 
     def _show_progress(self, chunk) -> None:
         """The run, its last step and what it does now (the status bar's word for it)."""
