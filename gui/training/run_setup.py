@@ -13,8 +13,10 @@ from engine.data.csv_table import forget_failed_reads
 from engine.graph.network import Network
 from engine.training.messages import ProbeRequest
 from engine.training.metrics import param_layers
+from engine.training.probes import merge_kinds
 from engine.training.trainer import Trainer
 from gui.param_shapes import node_param_shapes
+from gui.training.previews import CARD_PROBES
 
 PROBE_EVERY_MS = 500.0          # heavy probes at most twice a second
 
@@ -166,6 +168,7 @@ def probe_request(info: RunInfo | None, kinds: dict, *, previews: bool,
     kinds = dict(kinds)
     if previews:
         kinds["nodes"] = tuple(info.node_ids)       # every node's output: all of them
+        kinds = merge_kinds(kinds, CARD_PROBES)     # units' maps, badges
     if not kinds:
         return None
     return ProbeRequest(kinds, sample=min(max(0, sample), max(0, info.n_samples - 1)),
