@@ -86,3 +86,63 @@ def test_the_dashboard_asks_for_the_maps_only_while_they_show(qtbot, page, wante
     view = d.view(UnitMapsView)
     qtbot.waitUntil(lambda: view.isVisible() == wanted)
     assert ("units" in d.needs(run, None)) == wanted
+
+
+# ---- the cards ------------------------------------------------------------------------------------
+def card_view(qtbot):
+    from tests.gui.test_node_previews import make_view
+    from tests.gui.conftest import xor_network
+    return make_view(qtbot, xor_network())
+
+
+def test_cards_show_their_units_maps_with_x1_up_and_keep_them(qtbot):
+    from gui.training.previews import NodePreviews
+    view = card_view(qtbot)
+    previews = NodePreviews(view)
+    _, probe = first_probe("xor_mlp", {"units": 24, "nodes": ("h1", "a1")})
+    units = probe.get("units")
+    previews.show_units(units)
+    item = view.scene().node_items["a1"].preview_item
+    p = item.preview
+    assert p.over_plane and p.kind == "maps" and p.count_text == "4 units"
+    maps = units.maps["a1"]
+    # the card's top-left pixel is the plane's top-left: x0 smallest, x1 largest (last row)
+    np.testing.assert_allclose(p.values[:, 0, 0] * p.scale, maps[:, -1, 0], rtol=1e-5)
+    assert "over the input plane" in item.toolTip()
+    previews.show(probe.get("nodes").activations)     # a sample's output does not replace it
+    assert view.scene().node_items["a1"].preview_item.preview.over_plane
+    previews.clear()
+    assert not previews.mapped
+
+
+def test_a_mostly_saturated_layer_gets_a_badge_with_a_tooltip(qtbot):
+    from engine.training.health_probe import HealthProbe, LayerHealth
+    from gui.training.previews import NodePreviews
+    view = card_view(qtbot)
+    previews = NodePreviews(view)
+    item = view.scene().node_items["a1"]
+    item.set_preview(np.array([0.9, -0.9, 1.0, -1.0]))
+    layer = dict(id="a1", type="Tanh", depth=1, kind="saturating", units=4, dead=None,
+                 z_limit=1.82, act_mean=0.0, act_std=0.9, grad_mean=0.0, grad_std=0.1,
+                 grad_rms=0.1, is_output=False)
+    previews.show_health(HealthProbe(step=3, samples=80, loss=0.1, layers=(
+        LayerHealth(saturated=0.88, **layer),)))
+    assert item.preview_item.badge == "saturated 88%"
+    assert "88% of this layer's outputs" in item.preview_item.toolTip()
+    view.centerOn(item.preview_item)
+    from tests.gui.test_node_previews import pixel_at
+    badge = pixel_at(view, item, 0.97, 0.1)
+    assert badge.red() > 110 and badge.green() < 80, badge.name()
+    previews.show_health(HealthProbe(step=4, samples=80, loss=0.1, layers=(
+        LayerHealth(saturated=0.3, **layer),)))
+    assert item.preview_item.badge is None
+
+
+def test_the_cards_ask_for_maps_and_badges_only_with_previews_on():
+    from gui.training.run_setup import probe_request
+    run = a_run(layer_ids=["h1"])
+    on = probe_request(run, {}, previews=True, sample=0)
+    assert on.kinds["units"] == 24 and on.kinds["health"] == {"every_ms": 1000.0}
+    assert probe_request(run, {}, previews=False, sample=0) is None
+    with_view = probe_request(run, {"health": None, "units": RES}, previews=True, sample=0)
+    assert with_view.kinds["health"] is None and with_view.kinds["units"] == RES
