@@ -28,7 +28,7 @@ def bottom_ticks(plot) -> list[str]:
 
 @pytest.mark.parametrize("example", ["circles_deep_sigmoid", "circles_deep_relu"])
 def test_the_view_draws_the_probes_numbers_layer_by_layer(qtbot, example):
-    view = shown(qtbot, HealthView())
+    view = shown(qtbot, HealthView(), 800, 300)
     view.start_run(a_run())
     assert view.needs(a_run(), None) == {"health": None}
     _, probe = first_probe(example, {"health": None})
@@ -49,6 +49,8 @@ def test_the_view_draws_the_probes_numbers_layer_by_layer(qtbot, example):
     assert list(gx) == [0, 1, 2, 3, 4]              # the output Sigmoid gets none (fused)
     np.testing.assert_allclose(10 ** gy, [h.grad_rms for h in health.layers[:5]], rtol=1e-5)
     assert "p is the output" in view.footer.text
+    view.resize(440, 300)                  # narrow: the labels would overprint each other
+    qtbot.waitUntil(lambda: not view.share_text)
 
 
 def test_badges_are_named_under_the_plots(qtbot):

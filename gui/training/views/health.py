@@ -25,6 +25,8 @@ ACT_COLOUR = "#1f77b4"
 GRAD_COLOUR = "#d62728"
 SHARE_TITLES = ["Saturated or dead units by layer", "Saturated / dead units", "Saturated / dead"]
 SPREAD_TITLES = ["Activation and gradient spread by depth", "Spread by depth", "Spread"]
+LABEL_PX = 30            # a bar's share is written above it when bars are this far apart
+MIN_WIDTH = 440          # two plots side by side, each with room for its axis labels
 TINY = 1e-12             # a zero cannot be drawn on a log axis
 
 
@@ -36,16 +38,16 @@ class HealthView(LiveView):
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.share_plot = make_plot(SHARE_TITLES[-1], "layer (input → output)",
+        self.share_plot = make_plot(SHARE_TITLES[-1], "layers, input → output",
                                     "share of units")
-        self.spread_plot = make_plot(SPREAD_TITLES[-1], "layer (input → output)",
+        self.spread_plot = make_plot(SPREAD_TITLES[-1], "layers, input → output",
                                      "std, RMS (log)")
         for plot, titles in ((self.share_plot, SHARE_TITLES),
                              (self.spread_plot, SPREAD_TITLES)):
             item = plot.getPlotItem()
             item.getViewBox().sigResized.connect(
                 lambda _vb, item=item, titles=titles: fit_title(item, titles))
-            item.getAxis("bottom").label.setTextWidth(-1)
+        self.share_plot.getPlotItem().getViewBox().sigResized.connect(self._relabel)
         self._build_share_plot()
         self._build_spread_plot()
         row.addWidget(self.share_plot)
@@ -54,6 +56,7 @@ class HealthView(LiveView):
         self.footer.set_legend(self._legend())
         self.set_content(with_footer(box, self.footer))
         self.last: HealthProbe | None = None
+        self.setMinimumWidth(MIN_WIDTH)
 
     def _build_share_plot(self) -> None:
         item = self.share_plot.getPlotItem()
@@ -133,12 +136,19 @@ class HealthView(LiveView):
         for text in self.share_text:
             item.removeItem(text)
         self.share_text = []
+        room = self.share_plot.getPlotItem().getViewBox().width() / max(len(layers), 1)
+        if room < LABEL_PX:              # the labels would overprint: the bars and tooltip say it
+            return
         for i, (h, s) in enumerate(zip(layers, shares)):
             label = "n/a" if s is None else f"{s:.0%}"
             text = pg.TextItem(label, color="#1f2a36", anchor=(0.5, 1.0))
             text.setPos(i, min(float(heights[i]), 0.88) + 0.02)
             item.addItem(text)
             self.share_text.append(text)
+
+    def _relabel(self) -> None:
+        if self.last is not None and self.last.layers:
+            self._draw_shares(np.arange(len(self.last.layers), dtype=float), self.last.layers)
 
     def _draw_spread(self, x: np.ndarray, layers) -> None:
         self.act_curve.setData(x, np.maximum([h.act_std for h in layers], TINY))
