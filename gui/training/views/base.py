@@ -109,6 +109,12 @@ class View(QWidget):
         for plot in self.findChildren(pg.GraphicsView):
             plot.scene().prepareForPaint()
 
+    def hasHeightForWidth(self) -> bool:
+        """No: the page's grid sizes a view by its minimum and the overflow it measures
+        (view_grid). Qt placed a view whose wrapped title made it height-for-width taller
+        than its row, pushing the views below it out of the page."""
+        return False
+
     @property
     def is_empty(self) -> bool:
         return self.stack.currentIndex() == 0
