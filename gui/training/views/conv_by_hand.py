@@ -44,13 +44,14 @@ class ConvByHandView(NodeView):
         self.input_maps = MapMosaic(GREY)
         self.output_maps = MapMosaic(VIRIDIS, clickable=True)
         self.output_maps.clicked.connect(self.choose)
+        self.output_maps.setToolTip("Click a pixel to see how it is computed")
         self.key = _small_label()
         self.work = WorkPanel()
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.work)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setStyleSheet("background: white;")
+        self.work_scroll = QScrollArea()
+        self.work_scroll.setWidget(self.work)
+        self.work_scroll.setWidgetResizable(True)
+        self.work_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.work_scroll.setStyleSheet("background: white;")
         self.formula = QLabel()
         self.formula.setObjectName("conv_formula")
         self.formula.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,7 +77,7 @@ class ConvByHandView(NodeView):
                                    titled(self.output_title, self.output_maps)), 1)
         column.addWidget(self.key)
         column.addWidget(self.work_header)
-        column.addWidget(self.scroll)
+        column.addWidget(self.work_scroll)
         column.addWidget(self.formula)
         return box
 
@@ -168,8 +169,8 @@ class ConvByHandView(NodeView):
     def _fit_work(self) -> None:
         """The working takes the height it needs, up to 45 % of the view (it scrolls
         beyond); the maps above take the rest."""
-        need = self.work.heightForWidth(max(self.scroll.viewport().width(), 1)) + 2
-        self.scroll.setFixedHeight(max(40, min(need, int(self.height() * 0.45))))
+        need = self.work.rows_height(max(self.work_scroll.viewport().width(), 1)) + 2
+        self.work_scroll.setFixedHeight(max(40, min(need, int(self.height() * 0.45))))
 
     def _pixel(self, shape) -> tuple[int, int, int]:
         """The chosen pixel, kept inside the map (the middle one until a click)."""

@@ -176,12 +176,11 @@ class WorkPanel(QWidget):
         row_h = max(s.height() for s in sizes) + self.ROW_GAP
         return max(1, min(len(self.rows), width // max(col_w, 1))), col_w, row_h
 
-    def heightForWidth(self, width: int) -> int:
+    def rows_height(self, width: int) -> int:
+        """The height the rows take at ``width`` (not Qt's heightForWidth: a view whose
+        height follows its width threw the dashboard's grid of views out of its page)."""
         cols, _, row_h = self._flow(width)
         return -(-len(self.rows) // cols) * row_h
-
-    def hasHeightForWidth(self) -> bool:
-        return True
 
     def sizeHint(self) -> QSize:
         cols, col_w, row_h = self._flow(max(self.width(), 1))
