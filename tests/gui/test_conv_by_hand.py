@@ -179,6 +179,7 @@ def test_other_nodes_and_edited_layers_get_a_message_not_a_false_picture(qtbot):
     doc, data = example("digits_cnn")
     view = shown_view(qtbot)
     assert view.follow_node(None) and "Select a Conv2D" in view.empty_text
+    assert view.minimumHeight() <= 150            # a message takes no more room than others'
     assert view.follow_node(node_info(doc, "out")) is False and view.needs(None, None) == {}
     view.follow_node(node_info(doc, "c1"))
     _, probe = probe_for(view, data)
@@ -186,6 +187,9 @@ def test_other_nodes_and_edited_layers_get_a_message_not_a_false_picture(qtbot):
     view.follow_node(node_info(edited, "c1"))
     view.show_probe(probe)
     assert view.is_empty and "changed since this run started" in view.empty_text
+    view.follow_node(node_info(doc, "c1"))
+    view.show_probe(probe)
+    assert not view.is_empty and view.minimumHeight() >= 420     # maps, working, formula
 
 
 @pytest.fixture

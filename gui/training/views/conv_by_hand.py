@@ -22,6 +22,8 @@ from gui.training.views.layer_parts import (NodeView, panel_row, title_label, ti
 
 EMPTY = ("Select a Conv2D, MaxPool2D or AvgPool2D node on the canvas, then click a pixel of "
          "its output to see how it is computed")
+CONTENT_SIZE = (460, 420)     # the maps, the working and the formula, uncramped
+EMPTY_SIZE = (200, 150)       # a message: as small as the other views'
 TITLES = {"Conv2D": "Convolution", "MaxPool2D": "Max pooling", "AvgPool2D": "Average pooling"}
 
 
@@ -60,7 +62,7 @@ class ConvByHandView(NodeView):
                                    "background: #f4f6f9; padding: 4px;")
         self.work_header = _small_label()
         self.set_content(self._content())
-        self.setMinimumSize(460, 420)
+        self.setMinimumSize(*EMPTY_SIZE)
         self.node_id = self.input_id = self.kind = self.geo = None
         self.activation: tuple[str, str] | None = None
         self.pixel: tuple[int, int, int] | None = None
@@ -80,6 +82,14 @@ class ConvByHandView(NodeView):
         column.addWidget(self.work_scroll)
         column.addWidget(self.formula)
         return box
+
+    def show_empty(self, text: str | None = None) -> None:
+        super().show_empty(text)
+        self.setMinimumSize(*EMPTY_SIZE)
+
+    def show_content(self) -> None:
+        super().show_content()
+        self.setMinimumSize(*CONTENT_SIZE)
 
     # ---- the node ------------------------------------------------------------------------
     def follow_node(self, node) -> bool:
