@@ -2,10 +2,12 @@
 MainWindow (offscreen), failing at the first uncaught exception or unexpected Qt warning.
 
 Used by tests/gui/test_monkey.py (a short run in the suite) and tests/gui/run_monkey.py (the
-long run). Everything goes through the widgets or the code path they call: palette drops
-through the scene's dropEvent with the palette's own MIME data, wires and selections with
-mouse events on the canvas, values typed into the inspector's editors, the window's QActions.
-Dialogs answer themselves (``Dialogs``). Each action draws from its own Random(seed, index),
+long run). Everything goes through the widgets or the code path they call: the palette's own
+MIME data dragged and dropped on the canvas's viewport (drag enter, move, drop events), wires,
+selections and card moves with mouse events, text typed into the inspector's editors, the
+window's QActions. Dialogs answer themselves (monkey_guards.Dialogs). A run is never left
+running between actions (train ends with Stop, step waits for its pause), so what an action
+meets does not depend on the training process's speed. Each action draws from its own Random(seed, index),
 so a run is a function of its seed, and a failure names the seed, the action index and the
 log's tail: ``python tests/gui/run_monkey.py --seed S --actions N`` replays it.
 """
