@@ -147,7 +147,9 @@ def test_pooling_shows_the_window_and_its_max_or_mean(qtbot, kind):
         else:
             assert f"/ 4 = {num(work.value)}" in view.formula.text()
         assert "no activation follows" in view.formula.text()
-        assert [o.channel for o in view.input_maps.outlines] == [k, k]   # its map only
+        (shown,) = view.input_maps.maps                       # the map it pools, alone
+        assert np.array_equal(shown, probe.get("nodes").activations["r1"][k])
+        assert f"map {k} of 8" in view.input_title.text()
 
 
 def test_a_frozen_sobel_conv_without_bias(qtbot):

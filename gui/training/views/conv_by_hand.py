@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from engine.nn.layers import LAYERS
 from gui.training.views.conv_grids import GREY, NEXT_COLOUR, VIRIDIS, WorkPanel, value_range
-from gui.training.views.conv_maps import MapMosaic, Outline
+from gui.training.views.conv_maps import MAX_MAPS, MapMosaic, Outline
 from gui.training.views.conv_patch import KINDS, conv_work, geometry, mismatch, pool_work
 from gui.training.views.conv_working import (conv_formula, conv_rows, pool_formula, pool_rows,
                                              work_header, work_inside_all)
@@ -165,7 +165,7 @@ class ConvByHandView(NodeView):
             self.work.set_rows(conv_rows(work, self.geo.k, value_range(x)))
             self.formula.setText(conv_formula(work, after, len(x), "bias" in weights))
         else:
-            self.work.set_rows(pool_rows(work, value_range(x)))
+            self.work.set_rows(pool_rows(work, value_range(x[c])))   # as its map is drawn
             self.formula.setText(pool_formula(work, self.geo.k, after))
         self.work_header.setText(work_header(self.kind, len(x), self.geo.k,
                                              not work_inside_all(work)))
@@ -201,36 +201,41 @@ class ConvByHandView(NodeView):
 
     def _draw_maps(self, x, out, nodes, c, i, j) -> None:
         geo, k = self.geo, self.geo.k
-        top, left = geo.corner(i, j)
-        channels = range(len(x)) if self.kind == "Conv2D" else [c]
-        outlines = [Outline(ch, top, left, k, k) for ch in channels]
-        step_text = ""
-        h_out, w_out = out.shape[1:]
-        nxt = (i, j + 1) if j + 1 < w_out else (i, j - 1) if j > 0 else None
+        conv = self.kind == "Conv2D"
+        # a conv reads every input map; pooling reads the chosen one: shown alone, larger
+        shown = x if conv else x[c:c + 1]
+        windows = [geo.corner(i, j)]
+        nxt = (i, j + 1) if j + 1 < out.shape[2] else (i, j - 1) if j > 0 else None
         if nxt is not None:                          # the stride: the next pixel's window
-            n_top, n_left = geo.corner(*nxt)
-            outlines += [Outline(ch, n_top, n_left, k, k, NEXT_COLOUR, dashed=True)
-                         for ch in channels]
-            side = "right" if nxt[1] > j else "left"
-            step_text = (f" · <span style='color:{NEXT_COLOUR.name()}'><b>┅</b></span> the "
-                         f"next pixel's ({side}): stride {geo.stride}")
-        self.input_maps.set_maps(x, geo.pads, outlines, chosen_map=c if self.kind != "Conv2D"
-                                 else None)
+            windows.append(geo.corner(*nxt))
+        outlines = []
+        for n, (top, left) in enumerate(windows):
+            style = {} if n == 0 else {"colour": NEXT_COLOUR, "dashed": True}
+            outlines += [Outline(ch, top, left, k, k, **style) for ch in range(len(shown))]
+        self.input_maps.set_maps(shown, geo.pads, outlines)
         self.output_maps.set_maps(out, outlines=[Outline(c, i, j, 1, 1)], chosen_map=c)
-        (pt, pb), (pl, pr) = geo.pads
-        pad_text = (f" · padding {pt}" if pt == pb == pl == pr and pt else
-                    f" · padding {pt}/{pb}/{pl}/{pr} (top/bottom/left/right)" if pt or pb or pl
-                    or pr else "")
-        what = (f"sample {nodes.sample}" if self.input_id not in nodes.weights and len(x) <= 3
-                and self._input_is_data(nodes) else f"{len(x)} map{'s' if len(x) != 1 else ''}")
-        self.input_title.setText(f"Input: {self.input_id} ({what}){pad_text}")
-        shown = f", the first {len(self.output_maps.maps)}" if len(out) > len(
-            self.output_maps.maps) else ""
+        self.input_title.setText(self._input_title(x, nodes, c))
+        more = f", the first {MAX_MAPS}" if len(out) > MAX_MAPS else ""
         self.output_title.setText(f"{self.node_id} output: {len(out)} map"
-                                  f"{'s' if len(out) != 1 else ''}{shown} · click a pixel")
-        zeros = " · hatched: zero padding" if pt or pb or pl or pr else ""
+                                  f"{'s' if len(out) != 1 else ''}{more} · click a pixel")
+        step = ""
+        if nxt is not None:
+            step = (f" · <span style='color:{NEXT_COLOUR.name()}'><b>┅</b></span> the next "
+                    f"pixel's ({'right' if nxt[1] > j else 'left'}): stride {geo.stride}")
+        zeros = " · hatched: zero padding" if any(geo.pads[0] + geo.pads[1]) else ""
         self.key.setText(f"<span style='color:#f28e00'><b>▢</b></span> the window read"
-                         f"{step_text}{zeros}")
+                         f"{step}{zeros}")
+
+    def _input_title(self, x, nodes, c: int) -> str:
+        (pt, pb), (pl, pr) = self.geo.pads
+        pad = (f" · padding {pt}" if pt == pb == pl == pr and pt else
+               f" · padding {pt}/{pb}/{pl}/{pr} (top/bottom/left/right)" if pt or pb or pl
+               or pr else "")
+        if self.kind != "Conv2D":
+            return f"Input: {self.input_id}, map {c} of {len(x)} (the one it pools)"
+        what = (f"sample {nodes.sample}" if self._input_is_data(nodes) else
+                f"{len(x)} map{'s' if len(x) != 1 else ''}")
+        return f"Input: {self.input_id} ({what}){pad}"
 
     def _input_is_data(self, nodes) -> bool:
         x = nodes.activations[self.input_id]
