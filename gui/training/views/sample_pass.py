@@ -74,8 +74,8 @@ class SamplePassView(LiveView):
         buttons = QHBoxLayout()
         self.prev_button = QPushButton("◀ Prev", self)
         self.next_button = QPushButton("Next ▶", self)
-        self.prev_button.clicked.connect(lambda: self.move(-1))
-        self.next_button.clicked.connect(lambda: self.move(1))
+        self.prev_button.clicked.connect(lambda: self.step_by(-1))
+        self.next_button.clicked.connect(lambda: self.step_by(1))
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         self.check_button = QPushButton("Check gradients", self)
@@ -177,7 +177,7 @@ class SamplePassView(LiveView):
         row = self.step_list.currentRow()
         return self.steps[row] if 0 <= row < len(self.steps) else None
 
-    def move(self, by: int) -> None:
+    def step_by(self, by: int) -> None:
         """Prev (-1) or Next (+1) through the steps."""
         if not self.steps:
             return
