@@ -174,3 +174,12 @@ def test_a_sample_out_of_range_is_refused_with_its_range():
     n = len(trainer.dataset.x_val)
     with pytest.raises(ValueError, match=f"sample must be between 0 and {n - 1}, got {n}"):
         trainer.set_probes(ProbeRequest({"sample_pass": None}, sample=n))
+
+
+def test_a_run_that_does_not_ask_for_the_pass_makes_no_copy_and_runs_none():
+    """Hidden costs nothing: without the kind in the request no shadow model is made."""
+    from engine.training import sample_pass as module
+    trainer = Trainer(Network.load(EXAMPLES / "xor_mlp.nw.json"))
+    trainer.set_probes(ProbeRequest({"nodes": ("h1",)}, every_ms=0))
+    _, passes = run_steps(trainer, 20)
+    assert passes == [] and trainer._prober not in module._shadows

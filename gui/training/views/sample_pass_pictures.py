@@ -126,7 +126,9 @@ def _loss(result, class_names) -> tuple[str, list]:
 
 # ---- backward ---------------------------------------------------------------------------------------
 def _backward(result, node) -> tuple[str, list]:
-    panels = [_array(f"arriving: dL/d(output of '{node.id}')", node.grad)]
+    fork = consumers(result, node.id)
+    summed = f" (summed from {', '.join(fork)})" if len(fork) > 1 else ""
+    panels = [_array(f"arriving: dL/d(output of '{node.id}'){summed}", node.grad)]
     if node.local is not None:
         panels.append(_array(f"local factor f′(z) of '{node.id}'", node.local))
         words = ("Chain rule, element by element: dL/dz = dL/dy × f′(z). Where f′ is 0 (a "
