@@ -119,10 +119,11 @@ def main() -> None:
     steps_per_probe = max(args.steps / max(probes, 1), 1.0)
     print(f"step without probe: {base_ms:.2f} ms CPU")
     print(f"training process, probe every {PROBE_EVERY_MS:.0f} ms ({probes} probes in "
-          f"{args.steps} steps): +{rate_ms:.3f} ms per step")
-    print(f"training process, probe after every step (bound): +{every_ms:.3f} ms per step")
+          f"{args.steps} steps): {rate_ms:+.3f} ms per step (noise: within +-0.05)")
+    print(f"training process, probe after every step (bound): {every_ms:+.3f} ms per step")
     print(f"window: show_probe + paint {draw_ms:.2f} ms per probe = "
-          f"+{draw_ms / steps_per_probe:.3f} ms per step at the window's rate")
+          f"+{draw_ms / steps_per_probe:.3f} ms per step at the window's rate, "
+          f"{draw_ms * 1000 / PROBE_EVERY_MS:.0f} ms per second of the GUI thread")
     print(f"hidden: needs() for another page/node: {hidden_kinds or 'nothing'}; "
           f"draws: 0 (the scheduler skips hidden views): +0 ms per step")
 
