@@ -4,6 +4,7 @@
     python main.py check FILE                     shapes and parameter counts
     python main.py train FILE [--epochs N] ...    train without a window
     python main.py export FILE --to pytorch|onnx --out PATH [--weights W.npz]
+    python main.py shapes-folder DIR              the shapes dataset as an image folder
     python main.py FILE --train-steps N --screenshot OUT.png
     python main.py --install-desktop | --uninstall-desktop   the menu entry, icon, file type
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("check", "train", "export")
+COMMANDS = ("check", "train", "export", "shapes-folder")
 DESKTOP_FLAGS = ("--install-desktop", "--uninstall-desktop")
 
 
