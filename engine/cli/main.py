@@ -1,5 +1,6 @@
 """Headless sub-commands of main.py: ``check FILE`` (engine/cli/check.py), ``train``
-(engine/cli/train.py) and ``export`` (engine/cli/export.py).
+(engine/cli/train.py), ``export`` (engine/cli/export.py) and ``shapes-folder``
+(engine/cli/shapes_folder.py).
 
 Bad input never ends in a traceback: every problem is one ``error: ...`` line on stderr
 (``error: node 'c2': ...`` for a node's problem) and the exit status is 2.
@@ -11,6 +12,7 @@ import argparse
 from engine.cli.check import run_check
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
 from engine.cli.export import export_targets, run_export
+from engine.cli.shapes_folder import run_shapes_folder
 from engine.cli.train import run_train
 from engine.schema import MAX_WHOLE
 
@@ -66,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="weights written by 'train --out' (default: the seeded initial "
                              "weights)")
     export.set_defaults(handler=run_export)
+    shapes = sub.add_parser("shapes-folder", help="write the built-in shapes as an image "
+                                                  "folder (a subfolder per class)")
+    shapes.add_argument("dir", metavar="DIR", help="a new or empty folder")
+    shapes.add_argument("--samples", type=_positive_int, default=300,
+                        help="how many images (default 300)")
+    shapes.add_argument("--size", type=_positive_int, default=28,
+                        help="width and height in pixels (default 28)")
+    shapes.set_defaults(handler=run_shapes_folder)
     return parser
 
 
