@@ -32,6 +32,8 @@ class Param:
     max_exclusive: bool = False
     choices: tuple[str, ...] = ()
     min_exclusive: bool = False         # for "> min" (a learning rate, a decay factor)
+    # A further test of a valid value (a formula's syntax): raises ValueError saying why.
+    check: Callable[[Any], None] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in PARAM_KINDS:
@@ -40,8 +42,10 @@ class Param:
     def validate(self, value: Any) -> Any:
         """Return ``value`` normalised (lists for shapes, float for floats) or raise ValueError
         with a message a learner can act on."""
-        check = _VALIDATORS[self.kind]
-        return check(self, value)
+        value = _VALIDATORS[self.kind](self, value)
+        if self.check is not None:
+            self.check(value)
+        return value
 
     def range_text(self) -> str:
         """'between 0 and 1 (excluded)', 'at least 1', ... ; empty when unbounded."""
