@@ -1,0 +1,44 @@
+"""Training > Race optimizers...: the dialog, then the race window on the document's data."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from engine.data import load_dataset, share
+from engine.errors import NetwrightError
+from gui.race.dialog import RaceDialog
+from gui.race.window import RaceWindow
+
+
+def start_race(window) -> RaceWindow | None:
+    """Ask for the racers, then open a race window training them (None: cancelled, or a
+    racer that cannot train, said in a message box)."""
+    doc = window.document.to_dict()
+    training = doc.get("training") or {}
+    if "dataset" not in training:
+        QMessageBox.information(window, "Race optimizers",
+                                "This network has no training section: choose its data, loss "
+                                "and optimizer first (Training tab).")
+        return None
+    dialog = RaceDialog(doc, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return open_race(window, dialog.networks)
+
+
+def open_race(window, networks: list[dict]) -> RaceWindow | None:
+    training = networks[0]["training"]
+    seed = int(training.get("seed", 0) or 0)
+    race = RaceWindow(window)
+    try:
+        dataset = share(load_dataset(training["dataset"], seed))
+        race.start(networks, seed, dataset)
+    except (NetwrightError, ValueError) as e:
+        race.session.close()
+        race.deleteLater()
+        QMessageBox.warning(window, "Race optimizers", f"The race cannot start: {e}")
+        return None
+    race.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    race.show()
+    window.race_window = race         # kept alive, and reachable by tests
+    return race

@@ -1,0 +1,197 @@
+"""The race window: Pause/Resume and Stop acting on every racer, the loss and accuracy curves
+overlaid, and the shared plane with every path (drawn live on the last plane) and the loss over
+it. The plane (a PCA of all paths) and its surface are computed in a worker thread every few
+seconds and when the race ends: a PCA of 4 x 200 weight vectors and a 31 x 31 grid of forwards
+would stall the window."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from engine.training.race import plane_surface, race_labels, race_plane
+from gui.race.plots import RaceCurves, RacePlane
+from gui.race.session import ENDED, PAUSED, RUNNING, RaceSession
+
+REDRAW_MS = 100           # curves and paths drawn at most 10 times a second
+PLANE_MS = 3000           # a new plane and surface at most this often while racing
+SAME_START = ("Same start: every racer compiles the network with seed {seed}, so they begin "
+              "from identical weights{arch}. Same batches: the same shuffled order of examples "
+              "in every epoch{batch}.")
+
+
+class RaceWindow(QWidget):
+    planeReady = Signal(object, object, int)      # RacePlane, SurfaceGrid or None, generation
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Optimizer race")
+        self.resize(1280, 760)
+        self.session = RaceSession(self)
+        self.networks: list[dict] = []
+        self.seed, self.dataset = 0, None
+        self.paths: list[list[np.ndarray]] = []
+        self.n_batches: list[int] = []
+        self.plane = None
+        self._generation = 0
+        self._worker: threading.Thread | None = None
+        self._dirty = False
+        self._build()
+        self.session.chunkArrived.connect(self._chunk)
+        self.session.pathArrived.connect(self._path)
+        self.session.stateChanged.connect(self._state_changed)
+        self.session.racerFailed.connect(self._failed)
+        self.planeReady.connect(self._plane_ready)
+        self._redraw = QTimer(self, interval=REDRAW_MS, timeout=self._draw)
+        self._plane_timer = QTimer(self, interval=PLANE_MS, timeout=self._new_plane)
+
+    def _build(self) -> None:
+        self.status = QLabel()
+        self.pause_button = QPushButton("Pause", clicked=self._pause_or_resume)
+        self.stop_button = QPushButton("Stop", clicked=self.session.stop)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.pause_button)
+        top.addWidget(self.stop_button)
+        self.note = QLabel(wordWrap=True)
+        self.note.setStyleSheet("color: #4b5563;")
+        self.loss = RaceCurves("Training loss (each batch)", "loss", log_y=True)
+        self.accuracy = RaceCurves("Validation accuracy (each epoch)", "accuracy", log_y=False)
+        curves = QSplitter(Qt.Orientation.Vertical)
+        curves.addWidget(self.loss)
+        curves.addWidget(self.accuracy)
+        self.plane_view = RacePlane()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(curves)
+        split.addWidget(self.plane_view)
+        split.setSizes([620, 660])
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.note)
+        column.addWidget(split, 1)
+
+    # ---- the race --------------------------------------------------------------------------------
+    def start(self, networks: list[dict], seed: int, dataset) -> None:
+        """Start racing ``networks`` (racer_network copies of one document); raises the
+        engine's errors for a racer that cannot train."""
+        self.session.start(networks, seed, dataset)
+        self.networks, self.seed, self.dataset = networks, seed, dataset
+        trainers = [p.trainer for p in self.session.processes]
+        self.n_batches = [t.n_batches for t in trainers]
+        self.paths = [[] for _ in networks]
+        self.plane, self._generation = None, self._generation + 1
+        self.labels = race_labels(networks)
+        classification = trainers[0].task == "classification"
+        self.metric_key = "val_accuracy" if classification else "val_rmse"
+        self.accuracy.plot.getPlotItem().setLabel("left", "accuracy" if classification else "RMSE")
+        self.accuracy.plot.getPlotItem().setTitle(
+            "<span style='font-size:10pt'>Validation " + ("accuracy" if classification else
+                                                          "RMSE") + " (each epoch)</span>")
+        self.loss.start(self.labels)
+        self.accuracy.start(self.labels, symbols=True)
+        self.plane_view.start(self.labels, "Circle: the start; star: where each racer is. "
+                              "Colour and contours: the loss of racer 1's network on the plane "
+                              "(the racers' weights also move off it: there the loss differs).")
+        self.note.setText(self._same_text(networks, trainers))
+        self.status.setText(f"Racing {len(networks)} configurations on "
+                            f"{trainers[0].network.training['dataset']['name']} ...")
+        self._redraw.start()
+        self._plane_timer.start()
+
+    def _same_text(self, networks, trainers) -> str:
+        labels = " ".join(self.labels)
+        arch = (" (racers with another activation or init differ in architecture or "
+                "in how weights are drawn: for them, the same seed)"
+                if "activation" in labels or "init" in labels else "")
+        batches = {t.batch_size for t in trainers}
+        batch = ("; with other batch sizes that order is cut into batches of other sizes, so "
+                 "the curves are compared by epoch (the same examples), not by step"
+                 if len(batches) > 1 else "")
+        return SAME_START.format(seed=self.seed, arch=arch, batch=batch)
+
+    def _pause_or_resume(self) -> None:
+        if self.session.state == RUNNING:
+            self.session.pause()
+        elif self.session.state == PAUSED:
+            self.session.resume()
+
+    def _state_changed(self, state: str) -> None:
+        self.pause_button.setText("Resume" if state == PAUSED else "Pause")
+        self.pause_button.setEnabled(state != ENDED)
+        self.stop_button.setEnabled(state != ENDED)
+        if state == ENDED:
+            self._plane_timer.stop()
+            self._draw()
+            self._new_plane()
+            self.status.setText(f"The race is over ({len(self.networks)} racers).")
+        elif state == PAUSED:
+            self.status.setText("Paused: every racer waits.")
+        else:
+            self.status.setText(f"Racing {len(self.networks)} configurations ...")
+
+    def _failed(self, i: int, text: str) -> None:
+        self.status.setText(f"Racer {i + 1} ({self.labels[i]}) stopped: {text}")
+
+    # ---- what the racers send ---------------------------------------------------------------------
+    def _chunk(self, i: int, chunk) -> None:
+        if len(chunk.steps):
+            self.loss.add(i, chunk.steps / self.n_batches[i], chunk.losses)
+        for end in chunk.epoch_ends:
+            value = end.metrics.get(self.metric_key)
+            if value is not None:
+                self.accuracy.add(i, np.array([end.epoch]), np.array([value]))
+        self._dirty = True
+
+    def _path(self, i: int, points) -> None:
+        self.paths[i].append(points.rows)
+        self._dirty = True
+
+    def _draw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.loss.draw()
+        self.accuracy.draw()
+        if self.plane is not None:      # new points on the last plane: live, and cheap
+            basis = np.stack([self.plane.v1, self.plane.v2], axis=1)
+            self.plane_view.show_paths(
+                [(np.vstack(p) - self.plane.origin) @ basis if p else np.zeros((0, 2))
+                 for p in self.paths], self.plane.shares)
+
+    # ---- the plane, off the GUI thread ----------------------------------------------------------
+    def _new_plane(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            return                       # one at a time; the next timer tick tries again
+        paths = [np.vstack(p) for p in self.paths if p]
+        if len(paths) != len(self.paths):
+            return
+        args = (paths, self.networks[0], self.seed, self.dataset, self._generation)
+        self._worker = threading.Thread(target=self._compute_plane, args=args, daemon=True,
+                                        name="race-plane")
+        self._worker.start()
+
+    def _compute_plane(self, paths, network, seed, dataset, generation) -> None:
+        try:
+            plane = race_plane(paths)
+            grid = plane_surface(plane, network, seed, dataset)
+        except ValueError:
+            return                       # the paths do not span a plane yet: later
+        self.planeReady.emit(plane, grid, generation)      # queued to the GUI thread
+
+    def _plane_ready(self, plane, grid, generation: int) -> None:
+        if generation != self._generation:
+            return                       # a plane of an earlier race
+        self.plane = plane
+        self.plane_view.show_paths(plane.paths, plane.shares)
+        if grid is not None:
+            self.plane_view.show_surface(grid)
+        self._dirty = True
+
+    def closeEvent(self, event) -> None:
+        self._redraw.stop()
+        self._plane_timer.stop()
+        self.session.close()
+        super().closeEvent(event)
