@@ -18,6 +18,7 @@ from gui.document import Document
 from gui.files import FileController, example_files
 from gui.inspector import Inspector
 from gui.palette import Palette
+from gui.race.launch import start_race
 from gui.status_bar import StatusBar
 
 PLACEHOLDER = "Press Train to start; loss curves and views appear here"
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         training_menu = bar.addMenu("&Training")
         for action in self.training_actions.values():
             training_menu.addAction(action)
+        training_menu.addAction("Race &optimizers...", lambda: start_race(self))
         help_menu = bar.addMenu("&Help")
         self.concepts_menu = help_menu.addMenu("&Concepts and examples")
         self.concepts_menu.aboutToShow.connect(
