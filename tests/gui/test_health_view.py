@@ -89,7 +89,7 @@ def test_the_dashboard_asks_for_health_only_while_the_view_shows(qtbot):
     qtbot.waitExposed(d)
     run = a_run(layer_ids=["h1", "out"])
     d.start_run(run)
-    d.show_page("Curves")
+    d.show_page("Backprop")
     qtbot.waitUntil(lambda: d.view(HealthView).isVisible())
     assert "health" in d.needs(run, None)
     d.show_page("Data")

@@ -31,7 +31,7 @@ TINY = 1e-12             # a zero cannot be drawn on a log axis
 
 
 class HealthView(LiveView):
-    page = "Curves"
+    page = "Backprop"
 
     def __init__(self, parent=None):
         super().__init__(EMPTY, parent)
@@ -141,8 +141,10 @@ class HealthView(LiveView):
             return
         for i, (h, s) in enumerate(zip(layers, shares)):
             label = "n/a" if s is None else f"{s:.0%}"
-            text = pg.TextItem(label, color="#1f2a36", anchor=(0.5, 1.0))
-            text.setPos(i, min(float(heights[i]), 0.88) + 0.02)
+            inside = heights[i] > 0.8             # over a tall bar the title would cut it
+            text = pg.TextItem(label, color="#ffffff" if inside and not h.is_output else "#1f2a36",
+                               anchor=(0.5, 0.0 if inside else 1.0))
+            text.setPos(i, float(heights[i]) + (-0.02 if inside else 0.02))
             item.addItem(text)
             self.share_text.append(text)
 
