@@ -171,9 +171,13 @@ def decode_all(listing: Listing, size: int, channels: int) -> np.ndarray:
     return np.ascontiguousarray(out.transpose(0, 3, 1, 2))
 
 
-def cache_file(listing: Listing, size: int, channels: int) -> Path:
+def cache_dir() -> Path:
     from engine.data.mnist import cache_root
-    return cache_root() / NAME / f"{listing.key(size, channels)}.npz"
+    return cache_root() / NAME
+
+
+def cache_file(listing: Listing, size: int, channels: int) -> Path:
+    return cache_dir() / f"{listing.key(size, channels)}.npz"
 
 
 def _read_cache(path: Path, listing: Listing, size: int, channels: int) -> np.ndarray | None:
