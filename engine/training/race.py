@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import time
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ PATH_POINTS = 200              # weights kept per racer's path, about
 PATH_BYTES = 8 * 2 ** 20       # ... at most this much memory per racer
 PATH_SEND_S = 0.2              # new path points go to the window at most this often
 MARGIN = 0.25                  # the surface reaches this fraction of the paths' extent past them
+PLANE_ROWS = 50                # rows of each path the plane is computed from, at most
 
 
 @dataclass(frozen=True)
@@ -250,3 +252,24 @@ def plane_surface(plane: RacePlane, network: dict, seed: int, dataset,
     return loss_surface.surface(model, dataset.x_train, y, loss_fn, directions,
                                 span=tuple(float(h) for h in half), res=res,
                                 offset=tuple(float(c) for c in centre))
+
+
+@dataclass(frozen=True)
+class PlaneResult:
+    plane: RacePlane
+    grid: loss_surface.SurfaceGrid
+    pid: int                   # the process that computed it
+
+
+def spread_rows(path: np.ndarray, most: int = PLANE_ROWS) -> np.ndarray:
+    """At most ``most`` rows of a path, evenly spread, its first and last kept."""
+    if len(path) <= most:
+        return path
+    return path[np.unique(np.linspace(0, len(path) - 1, most).round().astype(int))]
+
+
+def compute_plane(paths: list[np.ndarray], network: dict, seed: int, dataset) -> PlaneResult:
+    """The plane of ``paths`` and the loss of ``network`` over it (for a worker process: it
+    costs a PCA and a few hundred forwards). ValueError as race_plane."""
+    plane = race_plane(paths)
+    return PlaneResult(plane, plane_surface(plane, network, seed, dataset), os.getpid())

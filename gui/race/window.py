@@ -1,18 +1,21 @@
 """The race window: Pause/Resume and Stop acting on every racer, the loss and accuracy curves
 overlaid, and the shared plane with every path (drawn live on the last plane) and the loss over
 it. The plane (a PCA of all paths) and its surface are computed in a worker thread every few
-seconds and when the race ends: a PCA of 4 x 200 weight vectors and a 31 x 31 grid of forwards
-would stall the window."""
+seconds and when the race ends, in a worker process: a PCA of the paths and a 31 x 31 grid of
+forwards took 0.3-0.9 s on spiral, and in a thread of the window they held Python's lock from
+it for up to 25 ms at a time. The worker gets at most PLANE_ROWS points of each path; the window
+projects every point itself, each once, on the plane in force."""
 from __future__ import annotations
 
-import threading
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
-from engine.training.race import plane_surface, race_labels, race_plane
+from engine.training.process import _context as process_context
+from engine.training.race import compute_plane, race_labels, spread_rows
 from gui.race.plots import RaceCurves, RacePlane
 from gui.race.session import ENDED, PAUSED, RUNNING, RaceSession
 
@@ -24,7 +27,7 @@ SAME_START = ("Same start: every racer compiles the network with seed {seed}, so
 
 
 class RaceWindow(QWidget):
-    planeReady = Signal(object, object, int)      # RacePlane, SurfaceGrid or None, generation
+    planeReady = Signal(object, int)      # PlaneResult, race generation
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -37,7 +40,10 @@ class RaceWindow(QWidget):
         self.n_batches: list[int] = []
         self.plane = None
         self._generation = 0
-        self._worker: threading.Thread | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._future = None
+        self.plane_pid: int | None = None     # the process that computed the plane shown
+        self._projected: list[list[np.ndarray]] = []      # each racer's points on the plane
         self._dirty = False
         self._build()
         self.session.chunkArrived.connect(self._chunk)
@@ -155,43 +161,72 @@ class RaceWindow(QWidget):
         self._dirty = False
         self.loss.draw()
         self.accuracy.draw()
-        if self.plane is not None:      # new points on the last plane: live, and cheap
-            basis = np.stack([self.plane.v1, self.plane.v2], axis=1)
-            self.plane_view.show_paths(
-                [(np.vstack(p) - self.plane.origin) @ basis if p else np.zeros((0, 2))
-                 for p in self.paths], self.plane.shares)
+        if self.plane is not None:      # new points on the last plane: live
+            self.plane_view.show_paths(self._plane_paths(), self.plane.shares)
 
-    # ---- the plane, off the GUI thread ----------------------------------------------------------
+    # ---- the plane, in a worker process ---------------------------------------------------------
     def _new_plane(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
+        if self._future is not None and not self._future.done():
             return                       # one at a time; the next timer tick tries again
-        paths = [np.vstack(p) for p in self.paths if p]
-        if len(paths) != len(self.paths):
+        if not self.paths or not all(self.paths):
             return
-        args = (paths, self.networks[0], self.seed, self.dataset, self._generation)
-        self._worker = threading.Thread(target=self._compute_plane, args=args, daemon=True,
-                                        name="race-plane")
-        self._worker.start()
-
-    def _compute_plane(self, paths, network, seed, dataset, generation) -> None:
+        paths = [spread_rows(np.vstack(p)) for p in self.paths]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(1, mp_context=process_context())
         try:
-            plane = race_plane(paths)
-            grid = plane_surface(plane, network, seed, dataset)
-        except ValueError:
-            return                       # the paths do not span a plane yet: later
-        self.planeReady.emit(plane, grid, generation)      # queued to the GUI thread
+            self._future = self._pool.submit(compute_plane, paths, self.networks[0], self.seed,
+                                             self.dataset)
+        except RuntimeError:             # the pool broke (its process died): a new one next time
+            self._pool = None
+            return
+        generation = self._generation
+        self._future.add_done_callback(lambda f: self._plane_done(f, generation))
 
-    def _plane_ready(self, plane, grid, generation: int) -> None:
+    def _plane_done(self, future, generation: int) -> None:
+        """In the pool's thread: hand the result to the GUI thread (a queued signal)."""
+        if future.cancelled() or future.exception() is not None:
+            return                       # no plane yet (the paths span no plane), or closing
+        try:
+            self.planeReady.emit(future.result(), generation)
+        except RuntimeError:
+            pass                         # the window is gone
+
+    def _plane_ready(self, result, generation: int) -> None:
         if generation != self._generation:
             return                       # a plane of an earlier race
-        self.plane = plane
-        self.plane_view.show_paths(plane.paths, plane.shares)
-        if grid is not None:
-            self.plane_view.show_surface(grid)
+        self.plane, self.plane_pid = result.plane, result.pid
+        self._projected = [[] for _ in self.paths]
+        self.plane_view.show_surface(result.grid)
         self._dirty = True
+        self._draw()
+
+    def _plane_paths(self) -> list[np.ndarray]:
+        """Every racer's points on the plane in force, each projected once."""
+        plane = self.plane
+        basis = np.stack([plane.v1, plane.v2], axis=1)
+        out = []
+        for rows, done in zip(self.paths, self._projected):
+            new = rows[len(done):]                    # rows arrive in chunks: one per chunk
+            done.extend((r - plane.origin) @ basis for r in new)
+            out.append(np.vstack(done) if done else np.zeros((0, 2), np.float32))
+        return out
 
     def closeEvent(self, event) -> None:
         self._redraw.stop()
         self._plane_timer.stop()
         self.session.close()
+        self._end_pool()
         super().closeEvent(event)
+
+    def _end_pool(self) -> None:
+        """End the plane's worker at once and join it (a surface of a big model may take
+        seconds: closing must not wait for it)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        workers = list(getattr(pool, "_processes", {}).values())
+        for worker in workers:
+            worker.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for worker in workers:
+            worker.join()

@@ -4,7 +4,7 @@ Pause, Resume and Stop act on every racer's training process, which ends joined.
 from __future__ import annotations
 
 import json
-import threading
+import os
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from engine.data import load_dataset, share
-from engine.training import race as race_engine
 from engine.training.process import TrainingProcess
 from engine.training.race import racer_network
 from gui.race.dialog import RaceDialog
@@ -148,20 +147,17 @@ def test_closing_a_running_race_ends_every_child(qtbot, race_window):
 
 def test_the_window_never_blocks_on_a_racer(qtbot, race_window, monkeypatch):
     """Messages are read when a notifier says they wait (never with a blocking wait), and
-    the PCA plane and its surface are computed off the GUI thread."""
+    the PCA plane and its surface are computed in a worker process, ended when the window
+    closes."""
     def blocking(*args, **kwargs):
         raise AssertionError("the window waited for a training process")
     monkeypatch.setattr(TrainingProcess, "messages", blocking)
-    threads = []
-    real_plane = race_engine.race_plane
-
-    def plane_off_gui_thread(paths):
-        threads.append(threading.current_thread())
-        return real_plane(paths)
-    monkeypatch.setattr("gui.race.window.race_plane", plane_off_gui_thread)
     start(race_window, [racer_network(xor_doc(), {"optimizer": o})
                         for o in ("sgd", "adam")])
     assert all(n.isEnabled() for n in race_window.session._notifiers)
     wait_ended(qtbot, race_window)
     qtbot.waitUntil(lambda: race_window.plane is not None, timeout=WAIT_MS)
-    assert threads and threading.main_thread() not in threads
+    assert race_window.plane_pid not in (None, os.getpid())
+    workers = list(race_window._pool._processes.values())
+    race_window.close()
+    assert workers and not any(w.is_alive() for w in workers)
