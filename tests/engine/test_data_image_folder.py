@@ -198,3 +198,21 @@ def test_two_thousand_small_images_load_in_about_a_second(tmp_path):
     ds = load_dataset(section(root, size=28))
     assert ds.n_train + ds.n_val == 2000
     assert time.perf_counter() - start < 4.0        # ~0.5 s alone; the machine is shared
+
+
+def test_checking_an_unchanged_folder_again_does_not_list_its_files(tmp_path, monkeypatch):
+    """dataset_info runs on every edit in the window: a big folder must not be re-read."""
+    write_folder(tmp_path / "d")
+    calls = []
+    original = image_folder.list_folder
+    monkeypatch.setattr(image_folder, "list_folder", lambda f: calls.append(f) or original(f))
+    dataset_info(section(tmp_path / "d"))
+    dataset_info(section(tmp_path / "d", size=6))
+    assert len(calls) == 1
+    (tmp_path / "d" / "dog" / "extra.txt").write_text("not an image")
+    with pytest.raises(DataError, match=r"dog/extra\.txt"):
+        dataset_info(section(tmp_path / "d"))
+    (tmp_path / "d" / "dog" / "extra.txt").unlink()
+    (tmp_path / "d" / "bird").mkdir()
+    write_folder(tmp_path / "d", classes=("bird",), per_class=2)
+    assert dataset_info(section(tmp_path / "d")).class_names == ("bird", "cat", "dog")
