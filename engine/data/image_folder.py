@@ -36,6 +36,7 @@ MAX_FILE_BYTES = 64 * MiB
 MAX_PIXELS = 50_000_000          # per image: a bigger one is a decompression bomb, not data
 MAX_ARRAY_BYTES = 2048 * MiB     # the float32 array the set becomes
 CACHE_VERSION = 1
+KEEP_CACHES = 8                  # image folders whose pixels stay cached
 
 
 def _fail(message: str) -> DataError:
@@ -222,8 +223,17 @@ def _write_cache(path: Path, pixels: np.ndarray, labels: np.ndarray) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, lambda f: np.savez(f, pixels=pixels, labels=labels))
+        _forget_old_caches(path.parent)
     except OSError:
         pass                   # no cache folder (read-only home): the next run decodes again
+
+
+def _forget_old_caches(folder: Path) -> None:
+    """Keep the KEEP_CACHES newest: every edit of a folder makes a new key, and the old
+    pixels would otherwise pile up in the user's cache."""
+    caches = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in caches[KEEP_CACHES:]:
+        old.unlink(missing_ok=True)
 
 
 def load_pixels(params: dict) -> tuple[np.ndarray, np.ndarray, bool]:

@@ -216,3 +216,11 @@ def test_checking_an_unchanged_folder_again_does_not_list_its_files(tmp_path, mo
     (tmp_path / "d" / "bird").mkdir()
     write_folder(tmp_path / "d", classes=("bird",), per_class=2)
     assert dataset_info(section(tmp_path / "d")).class_names == ("bird", "cat", "dog")
+
+
+def test_old_caches_are_removed_beyond_the_newest_few(tmp_path, monkeypatch, private_cache):
+    monkeypatch.setattr(image_folder, "KEEP_CACHES", 2)
+    write_folder(tmp_path / "d")
+    for size in (4, 5, 6):
+        load_dataset(section(tmp_path / "d", size=size))
+    assert len(list(private_cache.glob("*.npz"))) == 2
