@@ -224,3 +224,32 @@ def test_old_caches_are_removed_beyond_the_newest_few(tmp_path, monkeypatch, pri
     for size in (4, 5, 6):
         load_dataset(section(tmp_path / "d", size=size))
     assert len(list(private_cache.glob("*.npz"))) == 2
+
+
+def test_damaged_images_are_always_a_data_error_naming_the_file(tmp_path):
+    """Pillow raises OSError, ValueError or even SyntaxError for damaged files."""
+    rng = np.random.default_rng(0)
+    good = tmp_path / "good.png"
+    Image.fromarray(rng.integers(0, 256, (40, 40), dtype=np.uint8)).save(good)
+    data = good.read_bytes()
+    bad = tmp_path / "bad.png"
+    for i in range(300):
+        damaged = bytearray(data[: rng.integers(1, len(data))] if i % 3 == 0 else data)
+        for _ in range(rng.integers(0, 20)):
+            damaged[rng.integers(0, len(damaged))] = rng.integers(0, 256)
+        bad.write_bytes(bytes(damaged))
+        try:
+            image_folder.read_image(bad, 8, 1)
+        except DataError as e:
+            assert "bad.png" in str(e)
+
+
+def test_pillow_raising_syntax_error_for_a_broken_png_is_a_data_error(tmp_path, monkeypatch):
+    """Seen with a damaged PNG: Pillow's chunk reader raises SyntaxError('broken PNG file')."""
+    write_folder(tmp_path / "d")
+
+    def broken(*args, **kwargs):
+        raise SyntaxError("broken PNG file")
+    monkeypatch.setattr(Image, "open", broken)
+    with pytest.raises(DataError, match=r"cat/0\.png cannot be read as an image"):
+        load_dataset(section(tmp_path / "d"))
