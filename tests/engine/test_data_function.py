@@ -4,6 +4,8 @@ import builtins
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.data import DATASETS, dataset_info, load_dataset
 from engine.data.expression import (MAX_LENGTH, ExpressionError, evaluate, parse_expression)
@@ -121,3 +123,15 @@ def test_the_expression_param_refuses_a_bad_formula_itself():
     assert param.validate("x*x") == "x*x"
     with pytest.raises(ValueError, match="expression: .*'__import__'"):
         param.validate("__import__('os')")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="x12+-*/().e pisnqrtlogab_'[]:,", max_size=40))
+def test_any_text_is_a_formula_or_a_clear_refusal_never_a_crash(text):
+    try:
+        expression = parse_expression(text)
+    except ExpressionError as e:
+        assert str(e)
+        return
+    values = evaluate(expression, {v: np.linspace(-2, 2, 5) for v in expression.variables})
+    assert values.dtype == np.float64
