@@ -61,7 +61,7 @@ class ArrayPanel(pg.GraphicsLayoutWidget):
         self.cell_chars = 0
         self.cell_columns = 1
         self.plot.getViewBox().sigResized.connect(lambda _box: self._fit_cells())
-        self.setMinimumSize(170, 150)
+        self.setMinimumSize(150, 100)
 
     # ---- what it shows ----------------------------------------------------------------------
     def show_array(self, a: np.ndarray, column: np.ndarray | None = None,
