@@ -6,7 +6,7 @@ the same batches, and the plane (PCA of all their weight paths) their paths are 
     proc = TrainingProcess(RaceTrainer(nets[0], dataset=data))    # one per racer
     ... PathPoints messages come with the steps: each racer's weights every few steps
     plane = race_plane([path_a, path_b])            # shared PCA plane, every path on it
-    grid = plane_surface(plane, nets[0], seed, data)                # loss over it
+    grid = plane_surface(plane, nets[0], seed, *surface_examples(data))   # loss over it
 
 "The same start": every racer compiles its network with the same seed. Racers that differ in
 optimizer, lr, momentum or batch size then start from bitwise identical weights; a racer with
@@ -231,10 +231,18 @@ def race_plane(paths: list[np.ndarray]) -> RacePlane:
     return RacePlane(v1, v2, origin, shares, projected)
 
 
-def plane_surface(plane: RacePlane, network: dict, seed: int, dataset,
+def surface_examples(dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Copies of the training examples a plane's surface is computed on (the first
+    MAX_EXAMPLES): plain arrays, cheap to hand to a worker process."""
+    n = loss_surface.MAX_EXAMPLES
+    return np.array(dataset.x_train[:n]), np.array(dataset.y_train[:n])
+
+
+def plane_surface(plane: RacePlane, network: dict, seed: int, x: np.ndarray, y: np.ndarray,
                   res: int = 31) -> loss_surface.SurfaceGrid:
     """The loss of ``network`` (compiled with ``seed``; eval mode) over the plane's box, on
-    the first MAX_EXAMPLES training examples. Its weights must be laid out as the paths'."""
+    examples ``x`` with targets ``y`` (as the dataset holds them: surface_examples). Its
+    weights must be laid out as the paths'."""
     net = Network.from_dict(network)
     model = compile_network(net, seed=seed)
     loss_fn = losses.get_loss(net.training["loss"])
@@ -248,8 +256,8 @@ def plane_surface(plane: RacePlane, network: dict, seed: int, dataset,
     directions = loss_surface.directions_from_vectors(split(plane.v1), split(plane.v2),
                                                       split(plane.origin))
     centre, half = plane.extent()
-    y = loss_surface.loss_targets(loss_fn, dataset.y_train)
-    return loss_surface.surface(model, dataset.x_train, y, loss_fn, directions,
+    return loss_surface.surface(model, x, loss_surface.loss_targets(loss_fn, y), loss_fn,
+                                directions,
                                 span=tuple(float(h) for h in half), res=res,
                                 offset=tuple(float(c) for c in centre))
 
@@ -268,8 +276,9 @@ def spread_rows(path: np.ndarray, most: int = PLANE_ROWS) -> np.ndarray:
     return path[np.unique(np.linspace(0, len(path) - 1, most).round().astype(int))]
 
 
-def compute_plane(paths: list[np.ndarray], network: dict, seed: int, dataset) -> PlaneResult:
+def compute_plane(paths: list[np.ndarray], network: dict, seed: int, x: np.ndarray,
+                  y: np.ndarray) -> PlaneResult:
     """The plane of ``paths`` and the loss of ``network`` over it (for a worker process: it
     costs a PCA and a few hundred forwards). ValueError as race_plane."""
     plane = race_plane(paths)
-    return PlaneResult(plane, plane_surface(plane, network, seed, dataset), os.getpid())
+    return PlaneResult(plane, plane_surface(plane, network, seed, x, y), os.getpid())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBo
                                QWidget)
 
 from engine.training.process import _context as process_context
-from engine.training.race import compute_plane, race_labels, spread_rows
+from engine.training.race import compute_plane, race_labels, spread_rows, surface_examples
 from gui.race.plots import RaceCurves, RacePlane
 from gui.race.session import ENDED, PAUSED, RUNNING, RaceSession
 
@@ -35,7 +35,7 @@ class RaceWindow(QWidget):
         self.resize(1280, 760)
         self.session = RaceSession(self)
         self.networks: list[dict] = []
-        self.seed, self.dataset = 0, None
+        self.seed, self.examples = 0, None
         self.paths: list[list[np.ndarray]] = []
         self.n_batches: list[int] = []
         self.plane = None
@@ -50,6 +50,7 @@ class RaceWindow(QWidget):
         self.session.pathArrived.connect(self._path)
         self.session.stateChanged.connect(self._state_changed)
         self.session.racerFailed.connect(self._failed)
+        self.session.racerEnded.connect(self._racer_ended)
         self.planeReady.connect(self._plane_ready)
         self._redraw = QTimer(self, interval=REDRAW_MS, timeout=self._draw)
         self._plane_timer = QTimer(self, interval=PLANE_MS, timeout=self._new_plane)
@@ -84,12 +85,16 @@ class RaceWindow(QWidget):
         """Start racing ``networks`` (racer_network copies of one document); raises the
         engine's errors for a racer that cannot train."""
         self.session.start(networks, seed, dataset)
-        self.networks, self.seed, self.dataset = networks, seed, dataset
+        self.networks, self.seed = networks, seed
+        # the worker gets plain arrays: a shared dataset's memory would go as file handles,
+        # which a worker ended mid-hand-over leaves the window's side of failing
+        self.examples = surface_examples(dataset)
         trainers = [p.trainer for p in self.session.processes]
         self.n_batches = [t.n_batches for t in trainers]
         self.paths = [[] for _ in networks]
         self.plane, self._generation = None, self._generation + 1
         self.labels = race_labels(networks)
+        self.problems: list[str] = []     # racers that diverged or failed, said in the status
         classification = trainers[0].task == "classification"
         self.metric_key = "val_accuracy" if classification else "val_rmse"
         self.accuracy.plot.getPlotItem().setLabel("left", "accuracy" if classification else "RMSE")
@@ -132,14 +137,25 @@ class RaceWindow(QWidget):
             self._plane_timer.stop()
             self._draw()
             self._new_plane()
-            self.status.setText(f"The race is over ({len(self.networks)} racers).")
+            self.status.setText(" ".join([f"The race is over ({len(self.networks)} racers).",
+                                          *self.problems]))
         elif state == PAUSED:
             self.status.setText("Paused: every racer waits.")
         else:
             self.status.setText(f"Racing {len(self.networks)} configurations ...")
 
     def _failed(self, i: int, text: str) -> None:
-        self.status.setText(f"Racer {i + 1} ({self.labels[i]}) stopped: {text}")
+        self._problem(f"Racer {i + 1} ({self.labels[i]}) stopped: {text}.")
+
+    def _racer_ended(self, i: int, finished) -> None:
+        if finished is not None and finished.reason == "diverged":
+            self._problem(f"Racer {i + 1} ({self.labels[i]}) diverged: its loss blew up, "
+                          f"so it stopped.")
+
+    def _problem(self, text: str) -> None:
+        self.problems.append(text)
+        if self.session.state != ENDED:
+            self.status.setText(text)
 
     # ---- what the racers send ---------------------------------------------------------------------
     def _chunk(self, i: int, chunk) -> None:
@@ -175,7 +191,7 @@ class RaceWindow(QWidget):
             self._pool = ProcessPoolExecutor(1, mp_context=process_context())
         try:
             self._future = self._pool.submit(compute_plane, paths, self.networks[0], self.seed,
-                                             self.dataset)
+                                             *self.examples)
         except RuntimeError:             # the pool broke (its process died): a new one next time
             self._pool = None
             return

@@ -17,7 +17,8 @@ from engine.training import loss_surface
 from engine.training.messages import StepChunk
 from engine.training.process import TrainingProcess
 from engine.training.race import (PathPoints, RaceTrainer, plane_surface, race_labels,
-                                  race_plane, race_settings, racer_network)
+                                  race_plane, race_settings, racer_network,
+                                  surface_examples)
 from engine.training.weight_path import Layout
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -150,7 +151,7 @@ def test_the_surface_is_the_networks_loss_on_the_plane():
         p[0] = start
     plane = race_plane(paths)
     dataset = load_dataset(doc["training"]["dataset"], 0)
-    grid = plane_surface(plane, doc, 0, dataset, res=7)
+    grid = plane_surface(plane, doc, 0, *surface_examples(dataset), res=7)
     i, j = 2, 5
     weights = plane.origin + grid.alphas[j] * plane.v1 + grid.betas[i] * plane.v2
     for key, value in layout.split(weights.astype(np.float32)).items():

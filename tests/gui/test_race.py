@@ -161,3 +161,29 @@ def test_the_window_never_blocks_on_a_racer(qtbot, race_window, monkeypatch):
     workers = list(race_window._pool._processes.values())
     race_window.close()
     assert workers and not any(w.is_alive() for w in workers)
+
+
+def test_a_diverging_racer_is_named_and_the_others_finish(qtbot, race_window):
+    doc = json.loads((EXAMPLES / "sine_regression.nw.json").read_text())
+    doc["training"].update(epochs=5, loss="mse")
+    start(race_window, [racer_network(doc, {"optimizer": "sgd", "lr": 1.0}),
+                        racer_network(doc, {"optimizer": "adam", "lr": 0.01})])
+    wait_ended(qtbot, race_window)
+    text = race_window.status.text()
+    assert "The race is over (2 racers)." in text
+    assert "Racer 1 (optimizer sgd, lr 1, momentum 0) diverged" in text
+    race_window._draw()
+    assert len(race_window.loss.curves[1].getData()[0]) == 5 * 8       # 240 examples / 32
+    assert race_window.accuracy.plot.getPlotItem().getAxis("left").labelText == "RMSE"
+
+
+def test_the_menu_races_the_documents_variations(qtbot, main_window, monkeypatch):
+    from engine.graph.network import Network
+    main_window.document.replace(Network.from_dict(xor_doc()))
+    monkeypatch.setattr(RaceDialog, "exec", lambda self: (self.accept(), self.result())[1])
+    race = start_race(main_window)
+    assert race is main_window.race_window and race.isVisible()
+    assert len(race.session.processes) == 3
+    wait_ended(qtbot, race)
+    assert "optimizer adam, lr 0.03" in race.loss.key.plain_text
+    race.close()
