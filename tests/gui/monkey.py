@@ -44,9 +44,9 @@ KNOWN_BUGS: dict[str, str] = {
                               "empty canvas before these actions",
     "side_by_side": "gui/training/view_grid.py: with Side by side on, a relayout can loop "
                     "for ever between ViewPage.resizeEvent -> reflow -> SideBySide.share -> "
-                    "setSizes -> resizeEvent (the window hangs; the 20,000-action run on seed 7 "
-                    "hung after 25 minutes, and seed 3 at action 125, both with that stack); "
-                    "not reproduced in isolation yet",
+                    "setSizes and the plots' resizeEvent (the window hangs). Replay: "
+                    "run_monkey.py --seed 7 --actions 783 --risk side_by_side (action 782, "
+                    "switch_tab while side by side is on, hangs; seed 3 hung at action 125)",
     "drop_bad_utf8": "gui/canvas/scene.py (h1's file, being edited): a drop whose "
                      "application/x-netwright-layer payload is not UTF-8 (another program's "
                      "drag) raises UnicodeDecodeError out of CanvasScene.dropEvent "
