@@ -18,7 +18,7 @@ from gui.document import Document
 from gui.files import FileController, example_files
 from gui.inspector import Inspector
 from gui.palette import Palette
-from gui.race.launch import start_race
+from gui.race import start_race
 from gui.status_bar import StatusBar
 
 PLACEHOLDER = "Press Train to start; loss curves and views appear here"
