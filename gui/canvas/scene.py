@@ -28,6 +28,7 @@ class CanvasScene(QGraphicsScene):
         self._wires_at: dict[str, set[tuple[str, str]]] = {}   # node id -> its wires' keys
         self._analysis_shown = None      # the analysis the cards show
         self._raised: set[NodeItem] = set()
+        self._clearing = False           # rebuild() is deleting every card
         self._selection_left = False     # selected items were removed: say so (_on_analysis)
         # the selected cards are drawn above the others; kept here rather than in an
         # itemChange of every card, which Qt calls a dozen times per card made
@@ -62,8 +63,14 @@ class CanvasScene(QGraphicsScene):
 
     def _build(self) -> None:
         self._cancel_gestures()
-        self._raised.clear()
-        self.clear()
+        # clear() deletes the cards one by one, saying the selection changed after each:
+        # raising cards then would touch those already deleted
+        self._clearing = True
+        try:
+            self.clear()
+        finally:
+            self._clearing = False
+        self._raised = set()
         self.node_items.clear()
         self.edge_items.clear()
         self._wires_at.clear()
@@ -187,6 +194,8 @@ class CanvasScene(QGraphicsScene):
         return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
 
     def _raise_selected(self) -> None:
+        if self._clearing:
+            return
         selected = {i for i in self.selectedItems() if isinstance(i, NodeItem)}
         for item in self._raised - selected:
             item.setZValue(0)
@@ -268,7 +277,8 @@ class CanvasScene(QGraphicsScene):
         if not data.hasFormat(MIME_LAYER):
             event.ignore()
             return
-        type_name = bytes(data.data(MIME_LAYER)).decode("utf-8")
+        # another program's bytes may not be UTF-8: refused below as any unknown name is
+        type_name = bytes(data.data(MIME_LAYER)).decode("utf-8", errors="replace")
         try:
             self.add_layer_at(type_name, event.scenePos())
         except KeyError as e:

@@ -35,22 +35,11 @@ __all__ = ["KNOWN_BUGS", "Monkey", "MonkeyFailure", "WEIGHTS", "close_window", "
 # (run_monkey.py --risk FLAG), each flag naming its bug. A flag is an action kind of
 # WEIGHTS, or a variant the actions check with ``self.risks(flag)``.
 KNOWN_BUGS: dict[str, str] = {
-    "replace_with_selection": "gui/canvas/scene.py (h1, commit 24d3e20): File > New / Open / "
-                              "an example while a card is selected raises RuntimeError "
-                              "'Internal C++ object (NodeItem) already deleted' in "
-                              "_raise_selected at the next selection change: rebuild() clears "
-                              "_raised before scene.clear(), whose selectionChanged puts the "
-                              "dying items back in it. Without the flag the monkey clicks the "
-                              "empty canvas before these actions",
     "side_by_side": "gui/training/view_grid.py: with Side by side on, a relayout can loop "
                     "for ever between ViewPage.resizeEvent -> reflow -> SideBySide.share -> "
                     "setSizes and the plots' resizeEvent (the window hangs). Replay: "
                     "run_monkey.py --seed 7 --actions 783 --risk side_by_side (action 782, "
                     "switch_tab while side by side is on, hangs; seed 3 hung at action 125)",
-    "drop_bad_utf8": "gui/canvas/scene.py (h1's file, being edited): a drop whose "
-                     "application/x-netwright-layer payload is not UTF-8 (another program's "
-                     "drag) raises UnicodeDecodeError out of CanvasScene.dropEvent "
-                     "(bytes(...).decode('utf-8')); without the flag the payload is b'Dense\\x00'",
 }
 
 
@@ -150,12 +139,6 @@ class Monkey:
         """Whether this run does what KNOWN_BUGS[flag] says breaks."""
         return flag in self.known_bugs
 
-    def _before_replacing(self) -> None:
-        if not self.risks("replace_with_selection"):
-            QTest.mouseClick(self.window.view.viewport(), Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier, QPoint(3, 3))
-            self.scene.clearSelection()       # the click may land on a card
-
     @property
     def state(self):
         return self.window.training.state
@@ -192,8 +175,6 @@ class Monkey:
             mime = palette.tree.mimeData([palette.item_for(name)])
         else:
             payload = rng.choice([b"NoSuchLayer", b"", b"dense", b"Dense\n", b"\xff\xfeD"])
-            if payload == b"\xff\xfeD" and not self.risks("drop_bad_utf8"):
-                payload = b"Dense\x00"
             name = payload
             mime = QMimeData()
             mime.setData("application/x-netwright-layer", payload)
@@ -358,12 +339,10 @@ class Monkey:
 
     # ---- files ---------------------------------------------------------------------------
     def open_hostile(self, rng):
-        self._before_replacing()
         self._trigger(self.window.file_actions["open"])
         return self.dialogs.shown[-1] if self.dialogs.shown else ""
 
     def open_example(self, rng):
-        self._before_replacing()
         self.window._fill_examples_menu()
         actions = [a for a in self.window.examples_menu.actions() if a.isEnabled()]
         action = rng.choice(actions)
@@ -371,7 +350,6 @@ class Monkey:
         return action.text()
 
     def new_file(self, rng):
-        self._before_replacing()
         self._trigger(self.window.file_actions["new"])
 
     def save(self, rng):
