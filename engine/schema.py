@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-PARAM_KINDS = ("int", "float", "bool", "choice", "shape", "padding", "str")
+PARAM_KINDS = ("int", "float", "bool", "choice", "shape", "padding", "str", "file", "folder")
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,10 @@ class Param:
       choice      -- one of ``choices`` (strings)
       shape       -- a list of 1 to 3 positive ints, e.g. [1, 28, 28]
       padding     -- "valid", "same" or an int >= 0
-      str         -- free text (a file path, a column name)
+      str         -- free text (a column name, a formula)
+      file, folder -- a path as text (a dataset's data); a relative one starts from the
+                     network file's folder (engine.data.paths). ``choices`` of a file: the
+                     name patterns a file dialog offers, e.g. ("*.csv",)
     """
 
     name: str
@@ -170,7 +173,7 @@ def _validate_str(p: Param, v: Any) -> str:
 _VALIDATORS: dict[str, Callable[[Param, Any], Any]] = {
     "int": _validate_int, "float": _validate_float, "bool": _validate_bool,
     "choice": _validate_choice, "shape": _validate_shape, "padding": _validate_padding,
-    "str": _validate_str,
+    "str": _validate_str, "file": _validate_str, "folder": _validate_str,
 }
 
 
