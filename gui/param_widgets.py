@@ -44,7 +44,7 @@ def parse_typed(text: str, kind: str) -> Any:
     """What was typed in a stored value's text box, as the param's kind reads it: JSON
     where it is JSON (4, 0.01, true, [1, 28, 28]), else the text ('1, 28, 28' for a shape)."""
     text = text.strip()
-    if kind in ("str", "choice"):
+    if kind in ("str", "choice", "file", "folder"):
         return text
     try:
         return json.loads(text)
@@ -355,6 +355,7 @@ MIN_EDITOR_WIDTH = 72       # a spin box's own minimum follows its range (2e9: t
 EDITORS: dict[str, type[ParamEditor]] = {
     "int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice": ChoiceEditor,
     "shape": ShapeEditor, "padding": PaddingEditor, "str": StrEditor,
+    "file": StrEditor, "folder": StrEditor,
 }
 
 

@@ -186,8 +186,8 @@ def _file_version(params: dict):
 @register_dataset(
     NAME, "Your own table: a CSV file with a header row, numeric feature columns and one "
     "target column (text targets become classes).",
-    [Param("path", "str", "", "The CSV file, at most 64 MiB (a relative path starts from the "
-           "current folder)."),
+    [Param("path", "file", "", "The CSV file, at most 64 MiB (a relative path starts from "
+           "the network file's folder).", choices=("*.csv", "*.tsv", "*.txt")),
      Param("target", "str", "", "Name of the column to predict; empty = the last column."),
      Param("task", "choice", "auto", "What to predict: classes or numbers; auto decides from "
            "the target column (text or few whole numbers -> classification).",

@@ -4,8 +4,8 @@ Each image is read with Pillow, made grey (channels 1) or RGB (channels 3), resi
 size x size and scaled to [0, 1] like the other image sets, as [C, H, W]. The classes are the
 subfolder names, sorted. Hidden files (.DS_Store, ...) and files directly in the top folder
 are ignored; any other file that is not a readable image is REFUSED, named in the error (a
-silently skipped file would quietly change the data). A relative path starts from the current
-folder, as for the csv dataset.
+silently skipped file would quietly change the data). A relative path starts from the network
+file's folder, as for the csv dataset (engine.data.paths).
 
 The decoded pixels are cached (uint8, in Netwright's user cache folder) under a key of the
 folder, size, channels and every file's name, size and modification time, so a second run
@@ -257,8 +257,8 @@ def _check_channels(value: int) -> None:
 @register_dataset(
     NAME, "Your own images: a folder with one subfolder per class (its name is the class) "
     "of PNG, JPEG or BMP files, resized to size x size.",
-    [Param("path", "str", "", "The folder holding one subfolder per class (a relative path "
-           "starts from the current folder). A file in a class folder that is not a PNG, "
+    [Param("path", "folder", "", "The folder holding one subfolder per class (a relative "
+           "path starts from the network file's folder). A file in a class folder that is not a PNG, "
            "JPEG or BMP image is refused with its name (hidden files are ignored)."),
      Param("size", "int", 28, "Width and height the images are resized to, in pixels.",
            min=4, max=128),

@@ -1,5 +1,6 @@
 """load_dataset / dataset_info: read the file's ``training.dataset`` section, validate it,
-build the arrays, split them (stratified for classes) and standardise with train statistics."""
+build the arrays, split them (stratified for classes) and standardise with train statistics.
+``base``: the network file's folder, where relative data paths start (engine.data.paths)."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,6 +8,7 @@ import dataclasses
 import numpy as np
 
 from engine.data.dataset import DATASETS, Dataset, DatasetInfo, DatasetSpec
+from engine.data.paths import resolve_paths
 from engine.errors import DataError
 from engine.schema import complete_params
 
@@ -14,15 +16,15 @@ SECTION_KEYS = ("name", "params", "validation_split")
 DEFAULT_VALIDATION_SPLIT = 0.2
 
 
-def dataset_info(section: dict) -> DatasetInfo:
+def dataset_info(section: dict, base=None) -> DatasetInfo:
     """The dataset's metadata without building its arrays. Raises DataError."""
-    spec, params, _ = _read_section(section)
+    spec, params, _ = _read_section(section, base)
     return spec.describe(params)
 
 
-def load_dataset(section: dict, seed: int = 0) -> Dataset:
+def load_dataset(section: dict, seed: int = 0, base=None) -> Dataset:
     """Build, split and scale the dataset the section names; deterministic for a seed."""
-    spec, params, split = _read_section(section)
+    spec, params, split = _read_section(section, base)
     info = spec.describe(params)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise DataError(f"dataset {spec.name!r}: the seed must be a whole number >= 0, "
@@ -41,7 +43,7 @@ def load_dataset(section: dict, seed: int = 0) -> Dataset:
     return Dataset(**dataclasses.asdict(info), **arrays)
 
 
-def _read_section(section) -> tuple[DatasetSpec, dict, float]:
+def _read_section(section, base) -> tuple[DatasetSpec, dict, float]:
     if not isinstance(section, dict):
         raise DataError(f"the dataset section must be an object such as "
                         f'{{"name": "xor", "params": {{}}}}, got {section!r}')
@@ -60,7 +62,7 @@ def _read_section(section) -> tuple[DatasetSpec, dict, float]:
         params = complete_params(spec.params, given)
     except ValueError as e:
         raise DataError(f"dataset {name!r}: {e}") from None
-    return spec, params, _validation_split(name, section)
+    return spec, resolve_paths(spec.params, params, base), _validation_split(name, section)
 
 
 def _validation_split(name: str, section: dict) -> float:

@@ -11,6 +11,7 @@ engine.graph.validation's job.
 from __future__ import annotations
 
 import copy
+import os
 import re
 from pathlib import Path
 from typing import Iterable
@@ -57,6 +58,12 @@ def default_training_note() -> str:
             + training_text(DEFAULT_TRAINING))
 
 
+def folder_of(file_path: str | Path | None) -> Path | None:
+    """The folder where the relative data paths of the network file ``file_path`` start
+    (engine.data.paths); None for a network without a file."""
+    return Path(os.path.abspath(file_path)).parent if file_path else None
+
+
 def in_port_order(edges: Iterable[dict]) -> list[dict]:
     """Edges into one node in the order its layer receives them: by ``port`` (an edge
     without one is port 0), ties in file order. The one place this rule is written."""
@@ -76,6 +83,9 @@ class Network:
         self.has_training = True
         self.training: dict = training if training is not None else copy.deepcopy(
             DEFAULT_TRAINING)
+        # where relative data paths start: the folder of the file read or saved (None:
+        # never saved, the current folder); not written into the file
+        self.folder: Path | None = None
         self._edits = 0                    # counts the edits below: see index_of
         self._index_key: tuple | None = None
         self._index: dict[str, int] = {}
@@ -98,12 +108,15 @@ class Network:
     @classmethod
     def load(cls, path: str | Path) -> "Network":
         """Read a ``*.nw.json`` file; NetworkFileError says what is wrong with it."""
-        return cls.from_dict(network_file.read(path))
+        net = cls.from_dict(network_file.read(path))
+        net.folder = folder_of(path)
+        return net
 
     def save(self, path: str | Path) -> None:
         """Write atomically: a crash or a full disk never leaves a half-written file
         where a good one was."""
         network_file.write_atomic(path, self.to_dict())
+        self.folder = folder_of(path)
 
     def to_dict(self) -> dict:
         d = {"format": FORMAT, "version": VERSION, "name": self.name}
@@ -115,7 +128,9 @@ class Network:
         return copy.deepcopy(d)
 
     def copy(self) -> "Network":
-        return Network.from_dict(self.to_dict())
+        net = Network.from_dict(self.to_dict())
+        net.folder = self.folder
+        return net
 
     # ---- queries -------------------------------------------------------------------------
     def node(self, node_id: str) -> dict:

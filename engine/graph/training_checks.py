@@ -29,14 +29,15 @@ TRAINING_PARAMS = (
 
 
 def training_problems(t, g: Graph, nodes: dict[str, NodeFacts], output: str | None,
-                      memory: MemoryEstimate | None = None) -> list[GraphError]:
+                      memory: MemoryEstimate | None = None, folder=None) -> list[GraphError]:
     """The problems of the training section ``t``, given the graph's analysis and its
-    training memory estimate (engine.graph.memory; None: not known)."""
+    training memory estimate (engine.graph.memory; None: not known). ``folder``: where the
+    dataset's relative paths start (Network.folder)."""
     if not isinstance(t, dict):
         return [GraphError(None, f"training must be an object {{...}}, got {t!r}")]
     errors = _training_key_errors(t)
     errors += _number_errors(t)
-    info, data_errors = _dataset_info(t)
+    info, data_errors = _dataset_info(t, folder)
     errors += data_errors
     inputs = g.input_nodes()
     if info is not None and len(inputs) == 1:
@@ -75,12 +76,12 @@ def _number_errors(t: dict) -> list[GraphError]:
     return errors
 
 
-def _dataset_info(t: dict):
+def _dataset_info(t: dict, folder):
     if "dataset" not in t:
         return None, []
     from engine.data import dataset_info
     try:
-        return dataset_info(t["dataset"]), []
+        return dataset_info(t["dataset"], base=folder), []
     except DataError as e:
         return None, [GraphError(None, str(e))]
 

@@ -73,7 +73,8 @@ class Trainer:
         cfg = self.config = self.network.training or {}
         analysis = _check_network(self.network)
         self.seed = int(cfg.get("seed", 0) if seed is None else seed)
-        self.dataset = dataset if dataset is not None else load_dataset(cfg["dataset"], self.seed)
+        self.dataset = dataset if dataset is not None else load_dataset(
+            cfg["dataset"], self.seed, base=self.network.folder)
         self.model = model if model is not None else compile_network(
             self.network, seed=self.seed, analysis=analysis)
         self.loss_fn = losses.get_loss(cfg["loss"])

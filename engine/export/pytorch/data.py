@@ -17,9 +17,10 @@ ARRAYS = ("x_train", "y_train", "x_val", "y_val")
 STATISTICS = ("feature_mean", "feature_std", "target_mean", "target_std")
 
 
-def training_dataset(training: dict) -> Dataset:
-    """The dataset a run of this training section trains on (DataError if it cannot load)."""
-    return load_dataset(training["dataset"], int(training.get("seed", 0)))
+def training_dataset(training: dict, base=None) -> Dataset:
+    """The dataset a run of this training section trains on (DataError if it cannot load);
+    ``base``: the network file's folder, where relative data paths start."""
+    return load_dataset(training["dataset"], int(training.get("seed", 0)), base=base)
 
 
 def dataset_arrays(ds: Dataset) -> dict[str, np.ndarray]:

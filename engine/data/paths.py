@@ -1,0 +1,45 @@
+"""Where a dataset's file and folder params point (Param kinds "file" and "folder").
+
+A relative path starts from the folder of the network file (DESIGN.md), so a folder holding
+a network and its data can be moved or sent; a network never saved has no folder and its
+relative paths start from the current folder. The one place this rule is written.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from engine.schema import Param
+
+PATH_KINDS = ("file", "folder")
+
+
+def resolve_path(text: str, base: str | Path | None) -> str:
+    """``text`` (a param's value) as the path it means; "" (nothing chosen) stays ""."""
+    if not text:
+        return text
+    path = Path(text).expanduser()
+    if path.is_absolute() or base is None:
+        return str(path)
+    return str(Path(base) / path)
+
+
+def resolve_paths(params: tuple[Param, ...], values: dict, base: str | Path | None) -> dict:
+    """``values`` (complete and valid) with every file and folder param resolved."""
+    kinds = {p.name: p.kind for p in params}
+    return {name: resolve_path(v, base) if kinds.get(name) in PATH_KINDS else v
+            for name, v in values.items()}
+
+
+def stored_path(chosen: str | Path, base: str | Path | None) -> str:
+    """How a path the user chose is written in the file: relative to ``base`` (the network
+    file's folder) when the network has been saved, absolute otherwise (or when the two are
+    on different drives, which no relative path joins)."""
+    chosen = os.path.abspath(os.path.expanduser(str(chosen)))
+    if base is None:
+        return chosen
+    try:
+        return Path(os.path.relpath(chosen, os.path.abspath(str(base)))).as_posix()
+    except ValueError:                    # Windows: another drive
+        return chosen
+
