@@ -96,7 +96,8 @@ def analyse(net: Network | dict, training: bool | None = None) -> Analysis:
     nodes = {nid: nodes[nid] for nid in g.ids}          # file order
     output = g.output_node(order)
     memory = estimate_memory(net.training, g, nodes, order)
-    checked = training_problems(net.training, g, nodes, output, memory) if training else None
+    checked = (training_problems(net.training, g, nodes, output, memory, net.folder)
+               if training else None)
     return Analysis(g, order, nodes, output, graph_problems(g, nodes, output), checked, memory)
 
 
