@@ -145,7 +145,7 @@ def project_files(net, model, weights_note: str, dataset=None) -> dict[str, byte
     settings = train_settings(net, model, training)
     source = model_source(net, model)                 # ExportError names a node it cannot write
     weights = weights_pt(model)
-    ds = dataset if dataset is not None else training_dataset(training)
+    ds = dataset if dataset is not None else training_dataset(training, net.folder)
     readme = readme_text(net, model, settings, ds, weights_note)
     return {"model.py": source.encode(), "weights.pt": weights,
             "data.npz": npz_bytes(dataset_arrays(ds)),
