@@ -109,7 +109,8 @@ class ViewPage(QScrollArea):
     def __init__(self, views, parent=None):
         super().__init__(parent)
         self.views = list(views)
-        self._placed: tuple = ()            # (visible views and their sizes, rows)
+        self._placed: tuple = ()            # (visible views, their sizes, rows)
+        self._minimums: tuple = ()          # (visible views, their minimums): shares follow
         self._extra: dict[int, tuple[int, int]] = {}   # id(view): (its width, height to add)
         self._measuring = False
         self.setWidgetResizable(True)
@@ -131,13 +132,16 @@ class ViewPage(QScrollArea):
         width, extra = self._extra.get(id(view), (view.width(), 0))
         return min_size(view) + QSize(0, extra if width == view.width() else 0)
 
-    def needed_size(self, rows: int) -> QSize:
-        return grid_size([self.need(v) for v in self.visible_views()], rows)
+    def needed_size(self, rows: int, measured: bool = True) -> QSize:
+        """The grid's size in ``rows``; ``measured``: with what wrapped text needs at the
+        views' present widths, else with their own minimums."""
+        need = self.need if measured else min_size
+        return grid_size([need(v) for v in self.visible_views()], rows)
 
-    def row_options(self, height: int) -> list[tuple[int, QSize]]:
+    def row_options(self, height: int, measured: bool = True) -> list[tuple[int, QSize]]:
         """(rows, size needed) for each number of rows whose grid is at most ``height``."""
         n = len(self.visible_views())
-        sizes = [(r, self.needed_size(r)) for r in range(1, n + 1)]
+        sizes = [(r, self.needed_size(r, measured)) for r in range(1, n + 1)]
         return [(r, s) for r, s in sizes if s.height() <= height]
 
     def reflow(self) -> None:
@@ -146,13 +150,15 @@ class ViewPage(QScrollArea):
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.contentsRect()
         rows = rows_for(sizes, room.width(), room.height(), bar)
-        content = (tuple(map(id, views)), tuple(s.toTuple() for s in sizes))
-        if (content, rows) == self._placed:
+        placed = (tuple(map(id, views)), tuple(s.toTuple() for s in sizes), rows)
+        if placed == self._placed:
             return
-        new_content = not self._placed or content != self._placed[0]
+        # the shares follow the views and their minimums only (see SideBySide.share)
+        minimums = (placed[0], tuple(min_size(v).toTuple() for v in views))
+        new_content = minimums != self._minimums
         self._place(views, rows)
-        self._placed = (content, rows)
-        if new_content:                  # what the page needs changed, not just its rows
+        self._placed, self._minimums = placed, minimums
+        if new_content:
             self.arranged.emit()
 
     def _place(self, views: list, rows: int) -> None:
@@ -227,9 +233,12 @@ class SideBySide(QSplitter):
             return
         width = self.width() - self.handleWidth() * (len(pages) - 1)
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        options = [[s.width() for _, s in page.row_options(self.height())] for page in pages]
-        narrowest = [page.needed_size(len(page.visible_views())).width() + bar
-                     for page in pages]
+        # by the views' own minimums: what wrapped text needs depends on the width this
+        # share gives, and sharing by it handed the width back and forth for ever
+        options = [[s.width() for _, s in page.row_options(self.height(), measured=False)]
+                   for page in pages]
+        narrowest = [page.needed_size(len(page.visible_views()), measured=False).width()
+                     + bar for page in pages]
         self.setSizes(share_widths(options, narrowest, width))
 
     def resizeEvent(self, event) -> None:

@@ -34,13 +34,7 @@ __all__ = ["KNOWN_BUGS", "Monkey", "MonkeyFailure", "WEIGHTS", "close_window", "
 # Actions that find bugs not fixed yet, kept out of a run unless asked for
 # (run_monkey.py --risk FLAG), each flag naming its bug. A flag is an action kind of
 # WEIGHTS, or a variant the actions check with ``self.risks(flag)``.
-KNOWN_BUGS: dict[str, str] = {
-    "side_by_side": "gui/training/view_grid.py: with Side by side on, a relayout can loop "
-                    "for ever between ViewPage.resizeEvent -> reflow -> SideBySide.share -> "
-                    "setSizes and the plots' resizeEvent (the window hangs). Replay: "
-                    "run_monkey.py --seed 7 --actions 783 --risk side_by_side (action 782, "
-                    "switch_tab while side by side is on, hangs; seed 3 hung at action 125)",
-}
+KNOWN_BUGS: dict[str, str] = {}      # none known now
 
 
 # ---- the monkey --------------------------------------------------------------------------
