@@ -11,7 +11,10 @@ child process with its own interpreter and one BLAS thread trains at ~0.96 of it
         ...
     proc.close()
 
-The window instead watches ``fileno()`` and calls ``receive()`` when it is readable.
+The window instead watches ``fileno()`` and calls ``receive()`` when it is readable, and
+``flush()`` when it is writable while ``wants_write``: the parent never blocks on the pipe
+(engine/training/channel.py: a child sending a big probe while the window sent many controls
+deadlocked both).
 Controls (run, pause, resume, step_once, stop, pause_at, set_lr, set_probes) are messages;
 pause and step_once are answered by a Paused message, stop by Ended. Nothing polls: the
 child checks for controls between two steps without waiting, and blocks on the pipe while
@@ -37,6 +40,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from engine.errors import TrainingError
+from engine.training.channel import Channel, ChannelClosed
 from engine.training.messages import (Ended, EpochEvent, Failed, FinishedEvent,
                                       Paused, ProbeEvent, StepChunk, StepEvent)
 from engine.training.trainer import GO, STOP, Trainer, check_lr, history_record
@@ -80,7 +84,7 @@ def warm_up() -> None:
 class TrainingProcess:
     def __init__(self, trainer: Trainer):
         self.trainer = trainer
-        self._conn = self._process = None
+        self._conn = self._channel = self._process = None
         self._queued: list[tuple] = []         # controls given before the child started
         self._go = 0                           # runs, resumes and single steps asked for
         self.step = self.model_step = trainer.step
@@ -127,42 +131,58 @@ class TrainingProcess:
         self._send(name, self._go)
 
     def _send(self, *message) -> None:
-        if self._conn is None:
-            self._queued.append(message)
+        if self._channel is None:
+            if not self._closed:
+                self._queued.append(message)
             return
-        try:
-            self._conn.send(message)
-        except OSError:
-            pass                               # the child is gone: receive() says so
+        self._channel.put(message)             # never waits: the rest goes out on flush()
+
+    @property
+    def wants_write(self) -> bool:
+        """Controls wait for room in the pipe: call ``flush()`` when it is writable."""
+        return self._channel is not None and not self._dead and self._channel.wants_write
+
+    def flush(self) -> None:
+        """Write what the pipe takes now of the controls waiting (never blocks)."""
+        if self._channel is not None and not self._dead:
+            self._channel.flush()
 
     # ---- messages -------------------------------------------------------------------------------
     def fileno(self) -> int | None:
         """The pipe to watch for readability (None before the child started)."""
-        return None if self._conn is None or self._dead else self._conn.fileno()
+        return None if self._channel is None or self._dead else self._channel.fd
 
     def receive(self) -> list:
-        """Every message waiting now, without blocking. A child that died ends with Failed."""
+        """Every whole message waiting now, without blocking (a part of one waits for the
+        rest). A child that died ends with Failed."""
+        if self._dead or self._channel is None:
+            return []
+        try:
+            messages = self._channel.read()
+        except ChannelClosed:
+            self._dead = True
+            return [Failed(self._death_text())]
         out = []
-        while not self._dead and self._conn is not None:
-            try:
-                if not self._conn.poll():
-                    break
-                message = self._conn.recv()
-            except (EOFError, OSError):
-                self._dead = True
-                out.append(Failed(self._death_text()))
-                break
+        for message in messages:
             self._note(message)
             out.append(message)
             if isinstance(message, Failed):
                 self._dead = True
+                break
         return out
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait at most ``timeout`` seconds for something to read (True), sending the
+        controls that wait meanwhile. For headless use and tests."""
+        if self._dead or self._channel is None:
+            return True                        # receive() answers at once
+        return self._channel.wait(timeout)
 
     def messages(self, timeout: float | None = None):
         """Every message until the run ends (Ended or Failed), waiting for each at most
         ``timeout`` seconds (TrainingError after that). For headless use and tests."""
         while True:
-            if not self._dead and not self._conn.poll(timeout):
+            if not self.wait(timeout):
                 raise TrainingError(f"no message from the training process in {timeout} s")
             for message in self.receive():
                 yield message
@@ -201,14 +221,15 @@ class TrainingProcess:
         local = self.trainer
         self._process = ctx.Process(
             target=_serve, name="netwright-trainer", daemon=True,
-            args=(theirs, type(local), local.network.to_dict(), local.seed, local.dataset,
+            # a Network, not its dict: its folder (where relative data paths start) goes too
+            args=(theirs, type(local), local.network.copy(), local.seed, local.dataset,
                   local.state()))
         try:
             self._process.start()
         except OSError as e:
             raise TrainingError(f"cannot start the training process: {e}") from None
         theirs.close()
-        self._conn = mine
+        self._conn, self._channel = mine, Channel(mine)
         queued, self._queued = self._queued, []
         for message in queued:
             self._send(*message)
@@ -216,13 +237,10 @@ class TrainingProcess:
     def close(self) -> None:
         """End the child (at once: it holds nothing that needs saving). Safe to call twice."""
         self._closed = True
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            try:
-                conn.send(("close",))
-            except OSError:
-                pass
-            conn.close()
+        channel, self._channel, self._conn = self._channel, None, None
+        if channel is not None:
+            channel.put(("close",))            # if the pipe has no room, EOF ends the child
+            channel.close()
         process = self._process
         if process is not None:
             process.join(CLOSE_WAIT_S)
@@ -236,9 +254,9 @@ class TrainingProcess:
         SIGTERM). No message comes after this; the parent's Trainer keeps the weights of
         the last Paused or Ended (``model_step``). Safe to call twice."""
         self._closed = True
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            conn.close()
+        channel, self._channel, self._conn = self._channel, None, None
+        if channel is not None:
+            channel.close()
         process = self._process
         if process is not None and process.is_alive():
             process.terminate()
@@ -258,7 +276,7 @@ class TrainingProcess:
 
 
 # ---- the child --------------------------------------------------------------------------------------
-def _serve(conn, trainer_class, network: dict, seed: int, dataset, state: dict) -> None:
+def _serve(conn, trainer_class, network, seed: int, dataset, state: dict) -> None:
     # One core trains, the other is the window's: with a second BLAS thread the two fight
     # over a core, and a BLAS thread that waits for its descheduled partner spins.
     threadpool_limits(BLAS_THREADS)
