@@ -235,7 +235,8 @@ class TrainingController(QObject):
         from gui.files import error_messages
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            trainer = self._factory.make(doc_dict, self.seed_offset)
+            trainer = self._factory.make(doc_dict, self.seed_offset,
+                                         self.document.network.folder)
         except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
             self._show_problem("Cannot train: " + "; ".join(self._defaults_note() +
                                                             error_messages(e)))
