@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine.graph.analysis import Analysis, analyse
-from engine.graph.network import Network
+from engine.graph.network import Network, folder_of
 from engine.nn.layers import LAYERS
 from engine.nn.registry import LayerSpec
 
@@ -78,6 +78,9 @@ class Document(QObject):
         """After a successful save: remember the path and make this state the clean one."""
         if path is not None and path != self.path:
             self.set_path(path)
+            # relative data paths now start from this file's folder: check them again
+            self.network.folder = folder_of(path)
+            self._changed()
         self.undo_stack.setClean()
 
     def to_dict(self) -> dict:
@@ -87,6 +90,8 @@ class Document(QObject):
         """New / Open: take ``network`` as the whole document; the undo history is cleared."""
         self.undo_stack.clear()
         self.network = network
+        if path:                           # an example opened untitled keeps its own folder
+            network.folder = folder_of(path)
         _ensure_positions(network)
         self.undo_stack.setClean()
         self._analyse()

@@ -97,19 +97,22 @@ class TrainerFactory:
         self._data_key = None
         self._dataset = None
 
-    def make(self, doc_dict: dict, seed_offset: int) -> Trainer:
-        """Raises the engine's errors (GraphErrors, TrainingError, DataError) on bad input."""
+    def make(self, doc_dict: dict, seed_offset: int, folder=None) -> Trainer:
+        """Raises the engine's errors (GraphErrors, TrainingError, DataError) on bad input.
+        ``folder``: the document's Network.folder, where relative data paths start."""
         network = Network.from_dict(doc_dict)
+        network.folder = folder
         training = network.training or {}
         base_seed = int(training.get("seed", 0) or 0)
         dataset = None
         if "dataset" in training:
-            key = json.dumps([training["dataset"], base_seed], sort_keys=True, default=str)
+            key = json.dumps([training["dataset"], base_seed, str(folder)], sort_keys=True,
+                             default=str)
             if key != self._data_key:
                 # Shared: the training process maps the same memory, no copy of big sets.
                 self._dataset = None
                 forget_failed_reads()      # Train tries again a file that failed at an edit
-                self._dataset = share(load_dataset(training["dataset"], base_seed))
+                self._dataset = share(load_dataset(training["dataset"], base_seed, folder))
                 self._data_key = key
             dataset = self._dataset
         return Trainer(network, seed=base_seed + seed_offset, dataset=dataset)

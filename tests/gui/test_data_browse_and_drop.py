@@ -1,0 +1,66 @@
+"""Choosing data in the window (issue 16 item 1): paths relative to the network file, the
+inspector's Browse... button and files dropped on the window. Each edit is one undo step."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from engine.graph.network import Network
+from tests.gui.waits import PATIENCE_MS
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "image_folder_cnn.nw.json"
+
+
+def make_window(qtbot, network: Network | None = None, path: str | None = None):
+    from gui.document import Document
+    from gui.main_window import MainWindow
+    w = MainWindow(Document())
+    w.files.autosave_enabled = False
+    w.files.interactive = False
+    w.files.maybe_save = lambda: True
+    qtbot.addWidget(w)
+    if network is not None:
+        w.document.replace(network, path)
+    w.resize(1280, 800)
+    return w
+
+
+@pytest.fixture
+def close_after(qtbot):
+    windows = []
+    yield windows
+    for w in windows:
+        w.document.undo_stack.setClean()
+        w.training.shutdown()
+    assert not multiprocessing.active_children()
+
+
+def test_window_trains_the_image_folder_example_from_another_folder(qtbot, tmp_path,
+                                                                    monkeypatch, close_after):
+    pytest.importorskip("PIL")
+    monkeypatch.chdir(tmp_path)
+    w = make_window(qtbot)
+    close_after.append(w)
+    assert w.files.load_path(str(EXAMPLE), remember=False)
+    assert w.document.analysis.problems == []
+    with qtbot.waitSignal(w.training.session.pausedAt, timeout=PATIENCE_MS):
+        w.training.step()
+    assert w.training.info.class_names == ("circle", "cross", "square", "triangle")
+
+
+def test_save_as_elsewhere_checks_the_paths_again(qtbot, tmp_path, close_after):
+    """A relative path means another file after Save As into another folder: the analysis
+    says so at once, naming the full path it looked for."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "t.csv").write_text("x,y\n1,0\n2,1\n3,0\n4,1\n")
+    net = Network.load(EXAMPLE)
+    net.set_training({**net.training, "dataset": {"name": "csv", "params": {"path": "t.csv"}}})
+    w = make_window(qtbot, net, str(tmp_path / "a" / "n.nw.json"))
+    close_after.append(w)
+    assert not any("t.csv" in p.message for p in w.document.analysis.problems)
+    assert w.files.save_to(str(tmp_path / "b" / "n.nw.json"))
+    assert any(str(tmp_path / "b" / "t.csv") in p.message
+               for p in w.document.analysis.problems)
