@@ -15,8 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
-                               QHBoxLayout, QLineEdit, QSpinBox, QWidget)
+                               QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
+                               QWidget)
 
+from engine.data.paths import resolve_path, stored_path
 from engine.schema import Param
 
 INT_LIMIT = 2_000_000_000
@@ -310,6 +312,51 @@ class StrEditor(ParamEditor):
         self.line.setText(str(value))
 
 
+class PathEditor(ParamEditor):
+    """A file or folder (Param kinds "file", "folder"): typed, or chosen with Browse...
+    A chosen path is stored relative to the network file's folder once the network has been
+    saved, absolute before (engine.data.paths), so a folder of network + data can move."""
+
+    def __init__(self, param, parent=None):
+        super().__init__(param, parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("a folder" if param.kind == "folder" else "a file")
+        self.browse = QPushButton("Browse...", self)
+        self.browse.setObjectName("browse")
+        self.browse.setToolTip(f"Choose the {'folder' if param.kind == 'folder' else 'file'}"
+                               f" in a dialog")
+        self.layout_.addWidget(self.line, 1)
+        self.layout_.addWidget(self.browse)
+        self.line.editingFinished.connect(lambda: self._submit(self.line.text()))
+        self.browse.clicked.connect(self.choose)
+
+    def value(self):
+        return self.line.text()
+
+    def _show(self, value):
+        self.line.setText(str(value))
+        self.line.setToolTip(str(value))
+        self.line.end(False)                # a narrow box shows the file's name, not ../..
+
+    def base_folder(self):
+        """Where relative paths start: the folder of the window's network file (None: not
+        saved, or not in a window)."""
+        document = getattr(self.window(), "document", None)
+        return getattr(getattr(document, "network", None), "folder", None)
+
+    def choose(self) -> None:
+        base = self.base_folder()
+        start = resolve_path(self.line.text(), base) or str(base or "")
+        if self.param.kind == "folder":
+            chosen = QFileDialog.getExistingDirectory(self, "Choose a folder", start)
+        else:
+            patterns = " ".join(self.param.choices)
+            filters = (f"Data files ({patterns});;" if patterns else "") + "All files (*)"
+            chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file", start, filters)
+        if chosen:                                      # "": the dialog was cancelled
+            self._submit(stored_path(chosen, base))
+
+
 class PaddingEditor(ParamEditor):
     """valid / same / custom; 'custom' enables a spin box for a number of pixels."""
 
@@ -355,7 +402,7 @@ MIN_EDITOR_WIDTH = 72       # a spin box's own minimum follows its range (2e9: t
 EDITORS: dict[str, type[ParamEditor]] = {
     "int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice": ChoiceEditor,
     "shape": ShapeEditor, "padding": PaddingEditor, "str": StrEditor,
-    "file": StrEditor, "folder": StrEditor,
+    "file": PathEditor, "folder": PathEditor,
 }
 
 
@@ -364,6 +411,8 @@ def make_editor(param: Param, parent=None) -> ParamEditor:
     editor = EDITORS[param.kind](param, parent)
     children = editor.findChildren(QWidget)
     for child in children:          # side by side (padding: combo + pixels) share the room
+        if isinstance(child, QPushButton):
+            continue                    # Browse... keeps the width its text needs
         child.setMinimumWidth(MIN_EDITOR_WIDTH // len(children) + 20 * (len(children) > 1))
     editor.setToolTip(param.help)
     editor.set_value(param.default)

@@ -64,3 +64,73 @@ def test_save_as_elsewhere_checks_the_paths_again(qtbot, tmp_path, close_after):
     assert w.files.save_to(str(tmp_path / "b" / "n.nw.json"))
     assert any(str(tmp_path / "b" / "t.csv") in p.message
                for p in w.document.analysis.problems)
+
+
+# ---- Browse... ------------------------------------------------------------------------------
+def csv_net(path: str = "") -> Network:
+    net = Network.load(EXAMPLE)
+    net.set_training({**net.training, "dataset": {"name": "csv", "params": {"path": path}}})
+    return net
+
+
+def path_editor(qtbot, w):
+    from gui.param_widgets import PathEditor
+
+    def found():
+        return [e for e in w.findChildren(PathEditor) if e.param.name == "path"]
+    qtbot.waitUntil(lambda: len(found()) == 1, timeout=PATIENCE_MS)
+    return found()[0]
+
+
+def dataset(w) -> dict:
+    return w.document.network.training["dataset"]
+
+
+def test_browse_stores_a_csv_relative_to_the_saved_network(qtbot, tmp_path, monkeypatch,
+                                                           close_after):
+    from PySide6.QtWidgets import QFileDialog
+    (tmp_path / "data").mkdir()
+    chosen = tmp_path / "data" / "t.csv"
+    chosen.write_text("x,y\n1,0\n2,1\n3,0\n4,1\n")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a: asked.append(a) or (str(chosen), ""))
+    w = make_window(qtbot, csv_net(), str(tmp_path / "n.nw.json"))
+    close_after.append(w)
+    editor = path_editor(qtbot, w)
+    assert editor.browse.text() == "Browse..."
+    editor.browse.click()
+    assert "*.csv" in asked[0][3]                       # the dialog offers CSV files
+    assert dataset(w)["params"]["path"] == "data/t.csv"
+    assert editor.line.text() == "data/t.csv"
+    w.document.undo_stack.undo()
+    assert dataset(w)["params"]["path"] == ""
+
+
+def test_browse_stores_an_absolute_path_before_the_first_save(qtbot, tmp_path, monkeypatch,
+                                                               close_after):
+    from PySide6.QtWidgets import QFileDialog
+    chosen = tmp_path / "t.csv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(chosen), ""))
+    w = make_window(qtbot, Network.from_dict(csv_net().to_dict()))     # never saved
+    close_after.append(w)
+    path_editor(qtbot, w).browse.click()
+    assert dataset(w)["params"]["path"] == str(chosen)
+
+
+def test_browse_a_folder_for_image_folder_and_cancel(qtbot, tmp_path, monkeypatch,
+                                                     close_after):
+    from PySide6.QtWidgets import QFileDialog
+    answers = [str(tmp_path / "photos"), ""]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: answers.pop(0))
+    w = make_window(qtbot, Network.load(EXAMPLE), str(tmp_path / "n.nw.json"))
+    close_after.append(w)
+    editor = path_editor(qtbot, w)
+    editor.browse.click()
+    assert dataset(w)["params"] == {"path": "photos", "size": 16, "channels": 1}
+    steps = w.document.undo_stack.count()
+    editor.browse.click()                                   # cancelled: nothing changes
+    assert dataset(w)["params"]["path"] == "photos"
+    assert w.document.undo_stack.count() == steps
+    w.document.undo_stack.undo()
+    assert dataset(w)["params"]["path"] == "../data/shapes_small"
