@@ -134,3 +134,128 @@ def test_browse_a_folder_for_image_folder_and_cancel(qtbot, tmp_path, monkeypatc
     assert w.document.undo_stack.count() == steps
     w.document.undo_stack.undo()
     assert dataset(w)["params"]["path"] == "../data/shapes_small"
+
+
+# ---- drops on the window --------------------------------------------------------------------
+def drop_on(widget, urls) -> tuple[bool, bool]:
+    """A drag of ``urls`` entering ``widget`` and dropped there, as Qt delivers it (an
+    ignored drag goes up to the parents that accept drops). (enter accepted, drop accepted)"""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+    data = QMimeData()
+    data.setUrls([u if isinstance(u, QUrl) else QUrl.fromLocalFile(str(u)) for u in urls])
+    pos = widget.rect().center()
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def image_folder(root: Path, mode: str = "L") -> Path:
+    from PIL import Image
+    for name in ("cats", "dogs"):
+        (root / name).mkdir(parents=True)
+        Image.new(mode, (8, 8)).save(root / name / "a.png")
+    return root
+
+
+@pytest.fixture
+def saved_window(qtbot, tmp_path, close_after):
+    w = make_window(qtbot, Network.load(EXAMPLE), str(tmp_path / "n.nw.json"))
+    close_after.append(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def status_text(w) -> str:
+    return w.status.currentMessage()
+
+
+def test_drop_a_csv_on_the_canvas_sets_the_dataset_in_one_undo_step(saved_window, tmp_path):
+    w = saved_window
+    (tmp_path / "t.csv").write_text("a,b,label\n1,2,x\n3,4,y\n")
+    before, steps = copy_of(dataset(w)), w.document.undo_stack.count()
+    assert drop_on(w.view.viewport(), [tmp_path / "t.csv"]) == (True, True)
+    assert dataset(w) == {"name": "csv", "params": {"path": "t.csv", "target": "",
+                                                    "task": "auto"},
+                          "validation_split": 0.2}
+    assert "t.csv" in status_text(w) and "last column" in status_text(w)
+    assert w.document.undo_stack.count() == steps + 1
+    w.document.undo_stack.undo()
+    assert dataset(w) == before
+
+
+def test_drop_an_image_folder_guesses_its_channels(saved_window, tmp_path):
+    pytest.importorskip("PIL")
+    w = saved_window
+    drop_on(w, [image_folder(tmp_path / "grey")])
+    assert dataset(w)["params"] == {"path": "grey", "size": 28, "channels": 1}
+    drop_on(w.inspector, [image_folder(tmp_path / "colour", "RGB")])
+    assert dataset(w)["name"] == "image_folder"
+    assert dataset(w)["params"] == {"path": "colour", "size": 28, "channels": 3}
+    assert "colour" in status_text(w)
+    w.document.undo_stack.undo()
+    assert dataset(w)["params"]["path"] == "grey"
+
+
+@pytest.mark.parametrize("what, says", [
+    ("notes.txt", "neither a CSV file nor a folder"),
+    ("two", "one CSV file or one image folder at a time"),
+    ("web", "Only a file on this computer"),
+    ("gone.csv", "does not exist"),
+    ("other.nw.json", "File > Open"),
+])
+def test_drop_of_something_else_is_refused_saying_why(saved_window, tmp_path, what, says):
+    from PySide6.QtCore import QUrl
+    w = saved_window
+    (tmp_path / "notes.txt").write_text("hello")
+    (tmp_path / "other.nw.json").write_text("{}")
+    urls = {"two": [tmp_path / "notes.txt", tmp_path / "other.nw.json"],
+            "web": [QUrl("https://example.com/t.csv")]}.get(what, [tmp_path / what])
+    before, steps = copy_of(dataset(w)), w.document.undo_stack.count()
+    assert drop_on(w.view.viewport(), urls) == (True, False)
+    assert says in status_text(w)
+    assert dataset(w) == before and w.document.undo_stack.count() == steps
+
+
+def test_drop_while_locked_is_refused(saved_window, tmp_path):
+    w = saved_window
+    (tmp_path / "t.csv").write_text("a,b\n1,2\n3,4\n")
+    w.document.set_locked(True)
+    try:
+        drop_on(w, [tmp_path / "t.csv"])
+    finally:
+        w.document.set_locked(False)
+    assert "Stop training" in status_text(w)
+    assert dataset(w)["name"] == "image_folder"
+
+
+def test_palette_layer_drop_on_the_canvas_still_adds_a_layer(saved_window):
+    from PySide6.QtCore import QMimeData, QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.canvas.scene import MIME_LAYER
+    w = saved_window
+    data = QMimeData()
+    data.setData(MIME_LAYER, b"Dense")
+    viewport = w.view.viewport()
+    pos = viewport.rect().center()
+    QApplication.sendEvent(viewport, QDragEnterEvent(pos, Qt.DropAction.CopyAction, data,
+                                                     Qt.MouseButton.LeftButton,
+                                                     Qt.KeyboardModifier.NoModifier))
+    count = len(w.document.network.nodes)
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, data,
+                                                Qt.MouseButton.LeftButton,
+                                                Qt.KeyboardModifier.NoModifier))
+    assert len(w.document.network.nodes) == count + 1
+
+
+def copy_of(d: dict) -> dict:
+    import copy
+    return copy.deepcopy(d)
