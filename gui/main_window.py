@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self)      # the dashboard (gui/training)
         from gui.export_actions import ExportActions
         self.export_actions = ExportActions(self)      # File > Export (engine/export)
+        from gui.data_drop import DataDrop
+        self.data_drop = DataDrop(self)                # a CSV or image folder dropped: the data
 
     # ---- construction --------------------------------------------------------------------
     def _make_canvas(self):
