@@ -11,6 +11,10 @@ Why a notifier and not a timer that drains the pipe: measured on the spiral exam
 against 9-10 ms with a 15 ms timer, the GUI thread used 1.3-1.6 % of a core against
 1.5-2.0 %, and a timer wakes an idle window for nothing. On Windows a multiprocessing pipe is
 not a socket, so there the timer drains it (``POLL_MS``).
+
+The window never blocks on the pipe: controls the pipe has no room for wait in the process's
+outbox, and a second notifier, enabled only while they wait, writes them when it has room (a
+window blocked writing while the process was blocked writing a big probe was a deadlock).
 """
 from __future__ import annotations
 
@@ -47,6 +51,7 @@ class RunSession(QObject):
         self.last_finish = None          # the FinishedEvent of the last run that ended
         self.pause_step: int | None = None
         self._notifier: QSocketNotifier | QTimer | None = None
+        self._writer: QSocketNotifier | None = None     # enabled while controls wait
         self.poll_ms = POLL_MS
         self._stop_timer = QTimer(self, singleShot=True)
         self._stop_timer.timeout.connect(self._stop_timed_out)
@@ -85,6 +90,7 @@ class RunSession(QObject):
             process.resume()
         else:
             self._start(process)
+        self._watch_writes()
         return True
 
     def step(self) -> bool:
@@ -96,15 +102,18 @@ class RunSession(QObject):
         if state not in ACTIVE:
             self.last_finish = None
             self._start(process)
+        self._watch_writes()
         return True
 
     def pause(self) -> None:
         if self._move("pause"):
             self.process.pause()
+            self._watch_writes()
 
     def stop(self) -> None:
         if self._move("stop"):
             self.process.stop()
+            self._watch_writes()
             self._stop_timer.start(round(STOP_TIMEOUT_S * 1000))
 
     def _stop_timed_out(self) -> None:
@@ -132,11 +141,13 @@ class RunSession(QObject):
         """ValueError for a bad rate; without a run there is nothing to change."""
         if self.process is not None:
             self.process.set_lr(lr)
+            self._watch_writes()
 
     def set_probes(self, request) -> None:
         """ValueError if the request does not fit the run."""
         if self.process is not None:
             self.process.set_probes(request)
+            self._watch_writes()
 
     def _start(self, process: TrainingProcess) -> None:
         process.run()
@@ -163,6 +174,7 @@ class RunSession(QObject):
                 self._notifier.stop()
             self._notifier.deleteLater()
             self._notifier = None
+        self._stop_writing()
         fd = process.fileno() if process is not None else None
         if fd is None:
             return
@@ -185,6 +197,30 @@ class RunSession(QObject):
             self._dispatch(message)
         if process.fileno() is None:
             self._watch(None)                  # the process is gone: nothing more to read
+        else:
+            self._watch_writes()               # reading wrote what the pipe took
+
+    def _watch_writes(self) -> None:
+        """Have the controls that wait for room in the pipe written when it has some."""
+        process = self.process
+        fd = process.fileno() if process is not None else None
+        wanted = fd is not None and process.wants_write and self.poll_ms is None
+        if wanted and self._writer is None:
+            self._writer = QSocketNotifier(fd, QSocketNotifier.Type.Write, self)
+            self._writer.activated.connect(self._write)
+        if self._writer is not None:
+            self._writer.setEnabled(wanted)   # a pipe with room would wake it without end
+
+    def _write(self) -> None:
+        if self.process is not None:
+            self.process.flush()
+        self._watch_writes()
+
+    def _stop_writing(self) -> None:
+        if self._writer is not None:          # before its pipe closes: Qt warns otherwise
+            self._writer.setEnabled(False)
+            self._writer.deleteLater()
+            self._writer = None
 
     def _dispatch(self, message) -> None:
         if isinstance(message, StepChunk):
