@@ -56,8 +56,9 @@ def data_folder(name: str, params: dict) -> Path:
 
 def _params() -> list[Param]:
     return [samples_param(10_000, maximum=60_000),
-            Param("folder", "str", "", "Folder holding train-images-idx3-ubyte(.gz) and "
-                  "train-labels-idx1-ubyte(.gz); empty = Netwright's cache folder."),
+            Param("folder", "folder", "", "Folder holding train-images-idx3-ubyte(.gz) and "
+                  "train-labels-idx1-ubyte(.gz) (a relative path starts from the network "
+                  "file's folder); empty = Netwright's cache folder."),
             Param("download", "bool", True, "Download the files into the cache folder "
                   "(once) when they are missing there.")]
 
