@@ -128,3 +128,11 @@ def test_image_folder_example_checks_and_loads_from_another_folder(tmp_path, mon
     capsys.readouterr()
     trainer = Trainer(Network.load(EXAMPLE))
     assert trainer.dataset.class_names == ("circle", "cross", "square", "triangle")
+
+
+def test_mnist_folder_is_a_path_param_too(tmp_path):
+    from engine.data import dataset_info
+    section = {"name": "mnist", "params": {"folder": "idx", "download": False}}
+    with pytest.raises(DataError, match=str(tmp_path / "idx")):
+        load_dataset(section, 0, base=tmp_path)
+    dataset_info(section, base=tmp_path)                 # metadata needs no files
