@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from engine.data import load_dataset, share
+from engine.data.paths import with_absolute_paths
 from engine.errors import NetwrightError
 from gui.race.dialog import RaceDialog
 from gui.race.window import RaceWindow
@@ -27,6 +28,8 @@ def start_race(window) -> RaceWindow | None:
 
 
 def open_race(window, networks: list[dict]) -> RaceWindow | None:
+    folder = window.document.network.folder
+    networks = [_with_data_paths(n, folder) for n in networks]
     training = networks[0]["training"]
     seed = int(training.get("seed", 0) or 0)
     race = RaceWindow(window)
@@ -42,3 +45,12 @@ def open_race(window, networks: list[dict]) -> RaceWindow | None:
     race.show()
     window.race_window = race         # kept alive, and reachable by tests
     return race
+
+
+def _with_data_paths(network: dict, folder) -> dict:
+    """The racer travels as a dict, without the document's folder: its data paths go whole."""
+    training = network.get("training")
+    if not isinstance(training, dict) or "dataset" not in training:
+        return network
+    dataset = with_absolute_paths(training["dataset"], folder)
+    return {**network, "training": {**training, "dataset": dataset}}
