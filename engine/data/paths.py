@@ -43,3 +43,19 @@ def stored_path(chosen: str | Path, base: str | Path | None) -> str:
     except ValueError:                    # Windows: another drive
         return chosen
 
+
+
+def with_absolute_paths(section, base: str | Path | None):
+    """A copy of the dataset ``section`` whose relative file and folder params start from
+    ``base``, for a network that travels without its folder (a race's racers). A section
+    that is not valid comes back as it is: its own checks say what is wrong."""
+    from engine.data.dataset import DATASETS
+    try:
+        spec = DATASETS[section["name"]]
+        params = dict(section.get("params") or {})
+        kinds = {p.name: p.kind for p in spec.params}
+        params = {k: resolve_path(v, base) if kinds.get(k) in PATH_KINDS and isinstance(
+            v, str) else v for k, v in params.items()}
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return section
+    return {**section, "params": params}

@@ -259,3 +259,21 @@ def test_palette_layer_drop_on_the_canvas_still_adds_a_layer(saved_window):
 def copy_of(d: dict) -> dict:
     import copy
     return copy.deepcopy(d)
+
+
+def test_race_finds_a_relative_csv_from_another_folder(qtbot, tmp_path, monkeypatch,
+                                                       close_after):
+    from gui.race.dialog import RaceDialog
+    from gui.race.launch import start_race
+    from tests.engine.test_relative_data_paths import csv_network, write_csv
+    (tmp_path / "project").mkdir()
+    write_csv(tmp_path / "project" / "t.csv")
+    path = csv_network(tmp_path / "project", "t.csv")
+    monkeypatch.chdir(tmp_path)
+    w = make_window(qtbot, Network.load(path), str(path))
+    close_after.append(w)
+    monkeypatch.setattr(RaceDialog, "exec", lambda self: (self.accept(), self.result())[1])
+    race = start_race(w)
+    assert race is not None and len(race.session.processes) == 3
+    assert w.document.network.training["dataset"]["params"]["path"] == "t.csv"   # untouched
+    race.close()
