@@ -27,6 +27,16 @@ def make_window(qtbot, network: Network | None = None, path: str | None = None):
     return w
 
 
+@pytest.fixture(autouse=True)
+def no_dialogs(monkeypatch):
+    """A message box fails the test at once instead of waiting for a click for ever."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.conftest import _unexpected_dialog
+    for name in ("warning", "critical", "question", "information"):
+        monkeypatch.setattr(QMessageBox, name, _unexpected_dialog(name))
+
+
 @pytest.fixture
 def close_after(qtbot):
     windows = []
