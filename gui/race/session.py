@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from engine.training.messages import Ended, Failed, StepChunk
 from engine.training.process import TrainingProcess
@@ -20,6 +20,7 @@ RUNNING, PAUSED, ENDED = "running", "paused", "ended"
 # have a core as soon as it wakes (measured on spiral with 4 racers: a 10 ms timer in the window
 # was late by 27-43 ms at worst instead of 68-100 ms).
 RACER_NICENESS = 10
+FLUSH_MS = 20             # controls a full pipe did not take are tried again this often
 
 
 class RaceSession(QObject):
@@ -66,6 +67,16 @@ class RaceSession(QObject):
         for process, done in zip(self.processes, self.done):
             if not done:
                 control(process)
+        self._flush()
+
+    def _flush(self) -> None:
+        """Controls wait in a racer's process object while its pipe is full (it never blocks
+        the window): hand them on when there is room."""
+        waiting = [p for p in self.processes if getattr(p, "wants_write", False)]
+        for process in waiting:
+            process.flush()
+        if any(p.wants_write for p in waiting):
+            QTimer.singleShot(FLUSH_MS, self, self._flush)
 
     def read(self, i: int) -> None:
         """Hand on every message racer ``i`` has sent (its notifier calls this)."""
