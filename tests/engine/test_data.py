@@ -37,8 +37,16 @@ def _csv_file(folder):
     return {"path": str(path)}
 
 
+def _image_folder(folder):
+    """60 small shapes as PNGs, a subfolder per class."""
+    from engine.data.shapes_folder import write_shapes_folder
+    write_shapes_folder(folder / "images", samples=60, size=12, classes=3)
+    return {"path": str(folder / "images"), "size": 12}
+
+
 # Datasets that read the user's files, and how to write a small one.
-FILES = {"mnist": _idx_folder, "fashion_mnist": _idx_folder, "csv": _csv_file}
+FILES = {"mnist": _idx_folder, "fashion_mnist": _idx_folder, "csv": _csv_file,
+         "image_folder": _image_folder}
 
 
 def small_params(name: str) -> dict:
