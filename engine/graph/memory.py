@@ -32,9 +32,9 @@ from typing import NamedTuple
 from engine.graph.network import DEFAULT_TRAINING
 from engine.graph.nodes import NodeFacts
 from engine.graph.topology import Graph
-from engine.nn import ops
+from engine.nn.layers.base import FLOAT_BYTES, Footprint
 
-FLOAT = 4                          # bytes: the engine trains in float32
+FLOAT = FLOAT_BYTES                # bytes: the engine trains in float32
 EVAL_BATCH = 1024                  # engine.training.metrics.EVAL_BATCH (evaluation chunks)
 BUDGET_FRACTION = 0.5              # of physical memory: the rest is the OS, the window...
 BUDGET_ENV = "NETWRIGHT_MEMORY_BUDGET"
@@ -150,74 +150,18 @@ def _defaults(type_name: str) -> dict:
     return LAYERS[type_name].defaults()
 
 
-# ---- what each layer keeps, in floats per example -------------------------------------------
-class Footprint(NamedTuple):
-    out: int               # its output (model.outputs keeps every node's for backward)
-    kept: int = 0          # what forward stores for backward besides the output
-    ws_fwd: int = 0        # reused workspace of forward (kept between steps)
-    ws_bwd: int = 0        # reused workspace of backward (kept between steps)
-    transient: int = 0     # freed within the step: incoming and outgoing gradients, temps
-
-
+# ---- what each layer keeps, in floats per example: each layer class says (memory_footprint)
 def _footprint(g: Graph, nodes: dict[str, NodeFacts], nid: str) -> Footprint:
     facts, srcs = nodes[nid], g.inputs[nid]
-    ins = [nodes[s].shape for s in srcs]
-    n_in = sum(math.prod(s) for s in ins)
-    n_out = math.prod(facts.shape)
-    special = _SPECIAL.get(facts.type)
-    if special is not None:
-        fed_by_data = all(nodes[s].type == "Input" for s in srcs)   # no input gradient
-        config = _config(g, nid) if facts.type in _CONFIGURED else {}
-        return special(config, ins, facts.shape, n_in, n_out, fed_by_data)
-    # Dense, activations, Add, Concat, AvgPool, Softmax: the output; backward holds the
-    # incoming gradient, the input gradient and about one temporary of either size.
-    return Footprint(n_out, transient=n_in + 2 * n_out + max(n_in, n_out))
+    fed_by_data = all(nodes[s].type == "Input" for s in srcs)        # no input gradient
+    return _layer_class(facts.type).memory_footprint(
+        _config(g, nid), [nodes[s].shape for s in srcs], facts.shape, fed_by_data)
 
 
-def _input(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    return Footprint(n_out)          # the batch drawn from the dataset
-
-
-def _flatten(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    return Footprint(0, transient=0)       # views of its input and of its gradient
-
-
-def _dropout(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    # the mask (float32) is kept; forward also draws random floats and a bool array
-    return Footprint(n_out, kept=n_in, transient=n_in + n_in // 4 + 2 * n_out)
-
-
-def _batchnorm(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    return Footprint(n_out, kept=n_in, transient=2 * n_in + n_out)     # x_hat kept
-
-
-def _maxpool(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    index = 1 if config["pool_size"] ** 2 <= 256 else 4          # argmax: uint8 or int32
-    argmax = math.ceil(n_out * index / FLOAT)
-    return Footprint(n_out, kept=argmax, transient=n_in + n_out + argmax)
-
-
-def _conv(config, ins, out_shape, n_in, n_out, fed_by_data) -> Footprint:
-    """engine.nn.ops' im2col layout: columns (C*k*k, N*Ho*Wg); at stride 1 the grid is as
-    wide as the padded image (Wg = padded W) and the padded copy has a spare row."""
-    (c, h, w), (f, ho, wo) = ins[0], out_shape
-    k, s = config["kernel_size"], config["stride"]
-    pad = sum(ops.same_or_int_padding(config["padding"], k))     # the same on both axes
-    hp, wp = h + pad, w + pad
-    if s == 1:
-        wg, padded, acc = wp, c * (hp + 1) * wp, c * (hp + 1) * wp
-    else:
-        wg, padded, acc = wo, (c * hp * wp if pad else 0), 0
-    cols = c * k * k * ho * wg
-    gemm = f * ho * wg
-    backward = gemm + (0 if fed_by_data else cols + acc)
-    return Footprint(n_out, ws_fwd=padded + cols + gemm, ws_bwd=backward,
-                     transient=n_out + (0 if fed_by_data else n_in))
-
-
-_SPECIAL = {"Input": _input, "Flatten": _flatten, "Dropout": _dropout,
-            "BatchNorm": _batchnorm, "MaxPool2D": _maxpool, "Conv2D": _conv}
-_CONFIGURED = ("MaxPool2D", "Conv2D")
+@lru_cache(maxsize=None)
+def _layer_class(type_name: str):
+    from engine.nn.layers import LAYERS
+    return LAYERS[type_name].cls
 
 
 # ---- the training settings it depends on -------------------------------------------------------

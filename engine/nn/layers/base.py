@@ -17,7 +17,7 @@ that forgets its export fails the registry-driven export tests, not a user's exp
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 
@@ -26,6 +26,18 @@ from engine.nn.initializers import initialize
 from engine.nn.registry import LayerSpec
 
 Shape = tuple[int, ...]
+FLOAT_BYTES = 4                    # the engine trains in float32
+
+
+class Footprint(NamedTuple):
+    """What a layer holds while training, in floats per example (engine.graph.memory sums
+    them into the network's estimate)."""
+
+    out: int               # its output (model.outputs keeps every node's for backward)
+    kept: int = 0          # what forward stores for backward besides the output
+    ws_fwd: int = 0        # reused workspace of forward (kept between steps)
+    ws_bwd: int = 0        # reused workspace of backward (kept between steps)
+    transient: int = 0     # freed within the step: incoming and outgoing gradients, temps
 
 
 class Layer:
@@ -60,6 +72,16 @@ class Layer:
         """Why inputs that fit would still leave the layer useless (e.g. a Softmax over one
         unit outputs a constant), with the fix; [] for a layer that can work."""
         return []
+
+    @classmethod
+    def memory_footprint(cls, config: dict, input_shapes: list[Shape], out_shape: Shape,
+                         fed_by_data: bool) -> Footprint:
+        """Floats per example this layer holds while training. ``fed_by_data``: every input
+        is the data itself, so no input gradient is made. The default suits Dense, the
+        activations, merges and Softmax: the output is kept; backward holds the incoming
+        gradient, the input gradient and about one temporary of either size."""
+        n_in, n_out = sum(math.prod(s) for s in input_shapes), math.prod(out_shape)
+        return Footprint(n_out, transient=n_in + 2 * n_out + max(n_in, n_out))
 
     @classmethod
     def param_count(cls, config: dict, input_shapes: list[Shape]) -> int:

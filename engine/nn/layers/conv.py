@@ -6,7 +6,7 @@ import numpy as np
 from engine.nn import ops
 from engine.errors import ShapeError
 from engine.nn.initializers import WEIGHT_INITS
-from engine.nn.layers.base import Layer
+from engine.nn.layers.base import Footprint, Layer
 from engine.nn.layers.core import BIAS, TRAINABLE
 from engine.schema import Param
 from engine.nn.registry import register
@@ -77,6 +77,23 @@ class Conv2D(Layer):
         k, pad = config["kernel_size"], config["padding"]
         pad_text = pad if isinstance(pad, str) else f"pad {pad}"
         return f"{config['filters']} filters {k}x{k} /{config['stride']} {pad_text}"
+
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        """engine.nn.ops' im2col layout: columns (C*k*k, N*Ho*Wg); at stride 1 the grid is
+        as wide as the padded image (Wg = padded W) and the padded copy has a spare row."""
+        (c, h, w), (f, ho, wo) = input_shapes[0], out_shape
+        k, s = config["kernel_size"], config["stride"]
+        pad = sum(ops.same_or_int_padding(config["padding"], k))     # the same on both axes
+        hp, wp = h + pad, w + pad
+        if s == 1:
+            wg, padded, acc = wp, c * (hp + 1) * wp, c * (hp + 1) * wp
+        else:
+            wg, padded, acc = wo, (c * hp * wp if pad else 0), 0
+        cols, gemm = c * k * k * ho * wg, f * ho * wg
+        backward = gemm + (0 if fed_by_data else cols + acc)
+        return Footprint(f * ho * wo, ws_fwd=padded + cols + gemm, ws_bwd=backward,
+                         transient=f * ho * wo + (0 if fed_by_data else c * h * w))
 
     @classmethod
     def paddings(cls, config) -> ops.Pads:

@@ -7,7 +7,7 @@ import numpy as np
 
 from engine.errors import ShapeError
 from engine.nn.initializers import WEIGHT_INITS
-from engine.nn.layers.base import Layer, Shape
+from engine.nn.layers.base import Footprint, Layer
 from engine.schema import Param
 from engine.nn.registry import register
 
@@ -33,6 +33,10 @@ class Input(Layer):
     @classmethod
     def output_shape(cls, config, input_shapes):
         return tuple(config["shape"])
+
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        return Footprint(math.prod(out_shape))          # the batch drawn from the dataset
 
     def forward(self, xs, training):
         return xs[0]
@@ -106,6 +110,10 @@ class Flatten(Layer):
     def output_shape(cls, config, input_shapes):
         return (math.prod(input_shapes[0]),)
 
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        return Footprint(0)             # views of its input and of its gradient
+
     def forward(self, xs, training):
         self._shape = xs[0].shape
         return xs[0].reshape(len(xs[0]), -1)
@@ -127,6 +135,12 @@ class Flatten(Layer):
           examples=[({"rate": 0.3}, [(6,)]), ({"rate": 0.5}, [(2, 3, 3)])])
 class Dropout(Layer):
     rng: np.random.Generator = np.random.default_rng(0)   # the Model sets one per layer
+
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        # the mask (float32) is kept; forward also draws random floats and a bool array
+        n = math.prod(out_shape)
+        return Footprint(n, kept=n, transient=n + n // 4 + 2 * n)
 
     def forward(self, xs, training):
         x = xs[0]

@@ -5,10 +5,12 @@ statistics with the unbiased variance, exactly as PyTorch; eval uses the running
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.errors import ShapeError
-from engine.nn.layers.base import Layer
+from engine.nn.layers.base import Footprint, Layer
 from engine.nn.layers.core import TRAINABLE
 from engine.schema import Param
 from engine.nn.registry import register
@@ -34,6 +36,11 @@ class BatchNorm(Layer):
             raise ShapeError(f"BatchNorm needs [features] or [channels, height, width], "
                              f"got {list(shape)}")
         return tuple(shape)
+
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        n = math.prod(out_shape)
+        return Footprint(n, kept=n, transient=3 * n)            # x_hat kept
 
     @classmethod
     def weight_shapes(cls, config, input_shapes):

@@ -1,9 +1,11 @@
 """MaxPool2D and AvgPool2D: no padding, floor of partial windows (PyTorch's defaults)."""
 from __future__ import annotations
 
+import math
+
 from engine.nn import ops
 from engine.errors import ShapeError
-from engine.nn.layers.base import Layer
+from engine.nn.layers.base import FLOAT_BYTES, Footprint, Layer
 from engine.nn.layers.conv import image_shape
 from engine.schema import Param
 from engine.nn.registry import register
@@ -64,6 +66,13 @@ class _Pool(Layer):
           "small shifts of a pattern no longer matter.", params=POOL_PARAMS,
           examples=_EXAMPLES)
 class MaxPool2D(_Pool):
+    @classmethod
+    def memory_footprint(cls, config, input_shapes, out_shape, fed_by_data):
+        n_in, n_out = math.prod(input_shapes[0]), math.prod(out_shape)
+        index = 1 if config["pool_size"] ** 2 <= 256 else 4       # argmax: uint8 or int32
+        argmax = math.ceil(n_out * index / FLOAT_BYTES)
+        return Footprint(n_out, kept=argmax, transient=n_in + n_out + argmax)
+
     def forward(self, xs, training):
         x = xs[0]
         k, s = self._ks
