@@ -198,7 +198,9 @@ def _optimizer_slots(config) -> tuple[str, int]:
         spec, hyper = validate_optimizer_config(config)
     except (ValueError, TypeError):
         spec, hyper = validate_optimizer_config(DEFAULT_TRAINING["optimizer"])
-    return spec.name, _slots(spec.name, tuple(sorted(hyper.items())))
+    # The state's size does not depend on the rate; a huge one would only overflow the probe.
+    return spec.name, _slots(spec.name, tuple(sorted((k, v) for k, v in hyper.items()
+                                                     if k != "lr")))
 
 
 @lru_cache(maxsize=64)
@@ -208,7 +210,7 @@ def _slots(name: str, hyper: tuple) -> int:
     import numpy as np
     from engine.optim.optimizers import OPTIMIZERS
     p, grad = np.zeros(1, np.float32), np.zeros(1, np.float32)
-    opt = OPTIMIZERS[name].cls({"p": (p, grad)}, dict(hyper))
+    opt = OPTIMIZERS[name].cls({"p": (p, grad)}, {**dict(hyper), "lr": 1.0})
     opt.step()
     return len(opt.state["p"])
 

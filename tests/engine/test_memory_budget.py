@@ -275,3 +275,20 @@ def test_the_estimate_is_within_2x_of_what_an_epoch_of_training_holds(name):
     held = held_bytes(trainer)
     counted = estimate.total - estimate.data
     assert held / 2 <= counted <= 2 * held, (counted, held)
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd", "rmsprop", "adagrad", "adamw"])
+def test_a_huge_learning_rate_gives_the_estimate_without_a_numpy_warning(optimizer):
+    """The optimizer's state is counted on a one-number probe step: with the file's lr
+    1e300 it overflowed and NumPy warned on every edit (seen under the window's tests)."""
+    import warnings
+    net = Network.from_dict({
+        "nodes": [{"id": "in", "type": "Input", "params": {"shape": [2]}},
+                  {"id": "d", "type": "Dense", "params": {"units": 1}}],
+        "edges": [{"from": "in", "to": "d"}],
+        "training": {"dataset": {"name": "xor"}, "loss": "mse",
+                     "optimizer": {"name": optimizer, "lr": 1e300}}})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        analysis = analyse(net, training=True)
+    assert analysis.memory is not None and analysis.memory.total > 0
