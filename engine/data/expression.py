@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,7 +73,9 @@ def parse_expression(text: str) -> Expression:
         raise ExpressionError(f"the expression is {len(text)} characters long; at most "
                               f"{MAX_LENGTH} are allowed")
     try:
-        tree = ast.parse(text.strip(), mode="eval").body
+        with warnings.catch_warnings():     # '1x' warns on stderr; the user hears it from us
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError as e:
         where = f" at character {e.offset}" if e.offset else ""
         raise ExpressionError(f"the expression is not a formula{where}: {e.msg}") from None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.training.views.base import make_plot, steady_axes
 from gui.training.views.curves import CurveKey
+from gui.training.views.loss_surface import log10_finite
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")     # one per racer
 SURFACE_MAP = "viridis"
@@ -119,7 +120,7 @@ class RacePlane(QWidget):
             self.plot.setLabel("left", f"PC 2 ({100 * shares[1]:.0f} %)")
 
     def show_surface(self, grid) -> None:
-        log_loss = _log10_finite(grid.losses)
+        log_loss = log10_finite(grid.losses)
         lo, hi = float(log_loss.min()), float(log_loss.max())
         if hi - lo < 1e-6:
             lo, hi = lo - 0.5, hi + 0.5
@@ -145,13 +146,3 @@ class RacePlane(QWidget):
                 scene.removeItem(item)
         self.contours = []
 
-
-def _log10_finite(losses: np.ndarray) -> np.ndarray:
-    """log10 of the losses; a loss that blew up shows as the highest finite one."""
-    x = np.asarray(losses, dtype=np.float64)
-    ok = np.isfinite(x) & (x > 0)
-    if not ok.any():
-        return np.zeros(x.shape, np.float32)
-    out = np.full(x.shape, np.log10(x[ok]).max())
-    out[ok] = np.log10(x[ok])
-    return out.astype(np.float32)

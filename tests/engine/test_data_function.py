@@ -135,3 +135,15 @@ def test_any_text_is_a_formula_or_a_clear_refusal_never_a_crash(text):
         return
     values = evaluate(expression, {v: np.linspace(-2, 2, 5) for v in expression.variables})
     assert values.dtype == np.float64
+
+
+
+def test_a_formula_python_would_warn_about_says_nothing_on_stderr():
+    """'1or x' makes ast.parse warn 'invalid decimal literal' on stderr (seen in the
+    suite's warnings); the user's text is answered by our message only."""
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ExpressionError):
+            parse_expression("1or x")
+    assert not [w for w in caught if issubclass(w.category, SyntaxWarning)], caught

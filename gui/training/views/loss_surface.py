@@ -124,7 +124,7 @@ class LossSurfaceView(LiveView):
         self.show_content()
 
     def _show_grid(self, s) -> None:
-        log_loss = _log10_finite(s.losses)
+        log_loss = log10_finite(s.losses)
         lo, hi = float(np.min(log_loss)), float(np.max(log_loss))
         if hi - lo < 1e-6:                     # a flat surface still needs a colour range
             lo, hi = lo - 0.5, hi + 0.5
@@ -211,7 +211,7 @@ def _fine(axis: np.ndarray) -> np.ndarray:
     return _interpolation(len(axis)) @ np.asarray(axis, np.float64)
 
 
-def _log10_finite(losses: np.ndarray) -> np.ndarray:
+def log10_finite(losses: np.ndarray) -> np.ndarray:
     """log10 of the losses; a loss that blew up (inf/NaN) shows as the highest finite one."""
     x = np.asarray(losses, dtype=np.float64)
     ok = np.isfinite(x) & (x > 0)
