@@ -80,7 +80,20 @@ def _missing_files_error(name: str, folder: Path, why: str) -> DataError:
         f"the dataset's 'folder' parameter to where they are.")
 
 
-def locate_files(name: str, params: dict) -> tuple[Path, Path]:
+def missing_download(name: str, params: dict) -> int:
+    """Bytes still to download before ``name`` loads (0: its files are there, or it is read
+    from a folder the user named, or downloads are off). Never touches the network."""
+    src, folder = SOURCES[name], data_folder(name, params)
+    if params.get("folder") or not params.get("download", True):
+        return 0
+    return sum(f.size for f in (src.images, src.labels)
+               if find_file(folder, f, check_size=True) is None)
+
+
+def locate_files(name: str, params: dict,
+                 progress: download.Progress | None = None) -> tuple[Path, Path]:
+    """The images and labels files, downloaded first into the cache if need be
+    (``progress(done, total)`` over both files; False from it cancels)."""
     src, folder = SOURCES[name], data_folder(name, params)
     in_cache = not params["folder"]
     found = [find_file(folder, f, check_size=in_cache) for f in (src.images, src.labels)]
@@ -88,9 +101,21 @@ def locate_files(name: str, params: dict) -> tuple[Path, Path]:
         return found[0], found[1]
     if not in_cache or not params["download"]:
         raise _missing_files_error(name, folder, "the files are missing")
+    total = missing_download(name, params)
+    done_before = 0
+
+    def fetch(remote: RemoteFile) -> Path:
+        nonlocal done_before
+        report = None if progress is None else (
+            lambda done, _size: progress(done_before + done, total))
+        path = download.download_verified(remote, src.mirrors, folder, report)
+        done_before += remote.size
+        return path
     try:
-        images, labels = (path or download.download_verified(remote, src.mirrors, folder)
+        images, labels = (path or fetch(remote)
                           for remote, path in zip((src.images, src.labels), found))
+    except download.DownloadCancelled:
+        raise
     except (DataError, OSError) as e:    # OSError: the cache folder cannot be created
         raise _missing_files_error(name, folder, f"download failed: {e}") from None
     return images, labels
