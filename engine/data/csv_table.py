@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.data.csv_sniff import DELIMITERS, SNIFF_CHARS, column_kind, sniff_delimiter
 from engine.data.dataset import DatasetInfo, register_dataset
 from engine.errors import DataError
 from engine.files import FileTooLarge, MiB, NotRegularFile, check_readable_size, read_capped
@@ -31,20 +32,17 @@ def _fail(message: str) -> DataError:
     return DataError(f"dataset {NAME!r}: {message}")
 
 
-def _delimiter(first_line: str) -> str:
-    """',' unless the header clearly uses ';' (spreadsheets in many locales) or tabs."""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: (counts[d], d == ","))
-
-
-def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, data rows and their spreadsheet row numbers (blank lines skipped)."""
+def _read_table(path: Path, delimiter: str = "auto", has_header: bool = True
+                ) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, data rows and their spreadsheet row numbers (blank lines skipped). Without
+    a header row the columns are named "column 1", "column 2", ..."""
     try:
         text = read_capped(path, CSV_MAX_BYTES).decode("utf-8-sig")
+        if delimiter == "auto":
+            delimiter = sniff_delimiter(text[:SNIFF_CHARS])
         f = io.StringIO(text, newline="")
-        reader = csv.reader(f, delimiter=_delimiter(f.readline()))
-        f.seek(0)
-        header = next(reader, None)
+        reader = csv.reader(f, delimiter=DELIMITERS[delimiter])
+        header = next(reader, None) if has_header else None
         rows, numbers = [], []
         for row in reader:
             if row and any(cell.strip() for cell in row):
@@ -54,8 +52,11 @@ def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
         raise _fail(f"cannot read {path}: {e.strerror}") from None
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise _fail(f"cannot read {path}: {e}") from None
+    if not has_header:
+        header = [f"column {i + 1}" for i in range(len(rows[0]))] if rows else []
     if not header:
-        raise _fail(f"{path} is empty; it needs a header row of column names")
+        raise _fail(f"{path} is empty; it needs a header row of column names"
+                    if has_header else f"{path} is empty")
     header = [h.strip() for h in header]
     for row, number in zip(rows, numbers):
         if len(row) != len(header):
@@ -119,13 +120,77 @@ def _decide_task(cells: list[str], task: str) -> str:
         else "regression"
 
 
+MISSING = ("refuse", "drop", "mean")
+# A text column with more distinct values is refused as a feature: one-hot features for an
+# identifier column (one value a row) would fill memory and teach nothing.
+MAX_CATEGORIES = 100
+
+
+def _drop_incomplete(rows: list[list[str]], numbers: list[int]):
+    keep = [i for i, row in enumerate(rows) if all(c.strip() for c in row)]
+    return [rows[i] for i in keep], [numbers[i] for i in keep]
+
+
+def _feature(cells: list[str], column: str, numbers: list[int], path: Path,
+             missing: str) -> tuple[np.ndarray, list[str]]:
+    """One feature column as an [n, k] array and its k names: a number column as itself
+    (empty cells filled with its mean if ``missing`` is "mean"), a text column one-hot."""
+    try:                 # NumPy skips spaces around a number itself: no strip on this path
+        values = np.array(cells, dtype=np.float64)
+    except ValueError:
+        values = None
+    if values is not None and (np.abs(values) <= FLOAT32_MAX).all():     # NaN fails too
+        return values[:, None], [column]
+    if values is not None:     # too big or NaN: _numbers says which cell
+        return _numbers(cells, column, numbers, path)[:, None], [column]
+    stripped = [c.strip() for c in cells]
+    kind = column_kind(stripped)
+    if kind == "empty":
+        raise _fail(f"{path}, column {column!r}: every cell is empty")
+    if kind == "text":
+        return _one_hot(stripped, column, numbers, path, missing)
+    if missing != "mean":
+        return _numbers(cells, column, numbers, path)[:, None], [column]
+    filled = [i for i, c in enumerate(stripped) if c]
+    values = np.full(len(stripped), np.nan)
+    values[filled] = _numbers([stripped[i] for i in filled], column,
+                              [numbers[i] for i in filled], path)
+    values[np.isnan(values)] = np.nanmean(values)
+    return values[:, None], [column]
+
+
+def _one_hot(stripped: list[str], column: str, numbers: list[int], path: Path,
+             missing: str) -> tuple[np.ndarray, list[str]]:
+    if missing != "mean" and "" in stripped:
+        row = numbers[stripped.index("")]
+        raise _fail(f"{path}, row {row}, column {column!r}: the cell is empty")
+    uniques, index = np.unique(np.array(stripped, dtype=object), return_inverse=True)
+    if len(uniques) > MAX_CATEGORIES:
+        raise _fail(f"{path}, column {column!r}: {len(uniques)} different texts, too many "
+                    f"to become one-hot features (at most {MAX_CATEGORIES}); is it an "
+                    f"identifier? Remove the column or make it the target")
+    names = [f"{column}={u if u else '(missing)'}" for u in uniques]
+    return np.eye(len(uniques))[index.ravel()], names
+
+
+def _check_target_filled(cells: list[str], column: str, numbers: list[int], path: Path):
+    for cell, number in zip(cells, numbers):
+        if not cell.strip():
+            raise _fail(f"{path}, row {number}, column {column!r}: the target cell is empty "
+                        f"(choose 'drop' for missing cells to skip such rows)")
+
+
 @functools.lru_cache(maxsize=4)
-def _build(path_text: str, mtime_ns: int, size: int, target: str, task: str):
+def _build(path_text: str, mtime_ns: int, size: int, target: str, task: str,
+           delimiter: str = "auto", has_header: bool = True, missing: str = "refuse"):
     """(info, x, y) for a file version; cached because dataset_info runs on every edit."""
     path = Path(path_text)
-    header, rows, numbers = _read_table(path)
+    header, rows, numbers = _read_table(path, delimiter, has_header)
+    if missing == "drop":
+        rows, numbers = _drop_incomplete(rows, numbers)
     if len(rows) < 2:
-        raise _fail(f"{path} needs at least 2 data rows, found {len(rows)}")
+        raise _fail(f"{path} needs at least 2 data rows, found {len(rows)}"
+                    + (" with every cell filled" if missing == "drop" else ""))
     if len(header) < 2:
         raise _fail(f"{path} needs at least 2 columns (features and a target)")
     target = target or header[-1]
@@ -133,9 +198,14 @@ def _build(path_text: str, mtime_ns: int, size: int, target: str, task: str):
         raise _fail(f"{path} has no column {target!r}; its columns are {', '.join(header)}")
     t = header.index(target)
     columns = list(zip(*rows))
-    features = [h for i, h in enumerate(header) if i != t]
-    x = np.stack([_numbers(list(columns[i]), h, numbers, path)
-                  for i, h in enumerate(header) if i != t], axis=1).astype(np.float32)
+    parts, features = [], []
+    for i, h in enumerate(header):
+        if i != t:
+            values, names = _feature(list(columns[i]), h, numbers, path, missing)
+            parts.append(values)
+            features += names
+    x = np.concatenate(parts, axis=1).astype(np.float32)
+    _check_target_filled(list(columns[t]), target, numbers, path)
     task = _decide_task(list(columns[t]), task)
     if task == "classification":
         y, class_names = _classes(list(columns[t]))
@@ -171,7 +241,9 @@ def _file_version(params: dict):
         check_readable_size(path, CSV_MAX_BYTES)
     except (NotRegularFile, FileTooLarge) as e:
         raise _fail(f"cannot read {path}: {e.strerror}") from None
-    version = (str(path), st.st_mtime_ns, st.st_size, params["target"], params["task"])
+    version = (str(path), st.st_mtime_ns, st.st_size, params["target"], params["task"],
+               params.get("delimiter", "auto"), bool(params.get("header", True)),
+               params.get("missing", "refuse"))
     if version in _FAILED:
         raise DataError(_FAILED[version])
     try:
@@ -184,14 +256,22 @@ def _file_version(params: dict):
 
 
 @register_dataset(
-    NAME, "Your own table: a CSV file with a header row, numeric feature columns and one "
-    "target column (text targets become classes).",
+    NAME, "Your own table: a CSV file of feature columns and one target column (text "
+    "targets become classes, text features one-hot columns).",
     [Param("path", "file", "", "The CSV file, at most 64 MiB (a relative path starts from "
            "the network file's folder).", choices=("*.csv", "*.tsv", "*.txt")),
      Param("target", "str", "", "Name of the column to predict; empty = the last column."),
      Param("task", "choice", "auto", "What to predict: classes or numbers; auto decides from "
            "the target column (text or few whole numbers -> classification).",
-           choices=("auto", "classification", "regression"))],
+           choices=("auto", "classification", "regression")),
+     Param("delimiter", "choice", "auto", "What separates the cells; auto guesses from the "
+           "file's first lines (csv.Sniffer).", choices=("auto",) + tuple(DELIMITERS)),
+     Param("header", "bool", True, "The first row names the columns; off: the columns are "
+           "called 'column 1', 'column 2', ... and the first row is data."),
+     Param("missing", "choice", "refuse", "Empty cells: refuse (an error naming the row and "
+           "column), drop (skip rows with an empty cell) or mean (fill a number column with "
+           "its mean, a text column with a '(missing)' category; the target is never "
+           "filled).", choices=MISSING)],
     "auto", "files", lambda params: _file_version(params)[0])
 def load_csv(params: dict, rng: np.random.Generator):
     _, x, y = _file_version(params)
