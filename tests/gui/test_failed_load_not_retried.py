@@ -24,9 +24,9 @@ def reads(monkeypatch):
     seen = []
     real = csv_table._read_table
 
-    def counted(path):
+    def counted(path, *options):
         seen.append(path)
-        return real(path)
+        return real(path, *options)
     monkeypatch.setattr(csv_table, "_read_table", counted)
     return seen
 
