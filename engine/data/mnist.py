@@ -83,9 +83,10 @@ def _missing_files_error(name: str, folder: Path, why: str) -> DataError:
 def missing_download(name: str, params: dict) -> int:
     """Bytes still to download before ``name`` loads (0: its files are there, or it is read
     from a folder the user named, or downloads are off). Never touches the network."""
-    src, folder = SOURCES[name], data_folder(name, params)
-    if params.get("folder") or not params.get("download", True):
+    params = {"folder": "", "download": True, **params}
+    if params["folder"] or not params["download"]:
         return 0
+    src, folder = SOURCES[name], data_folder(name, params)
     return sum(f.size for f in (src.images, src.labels)
                if find_file(folder, f, check_size=True) is None)
 

@@ -158,6 +158,8 @@ class TrainingController(QObject):
         process starts first: it forks while the views get ready for the run (the views
         read its messages only once this returns to the event loop)."""
         info = None
+        if getattr(self, "_preparing", False):
+            return False     # a Train pressed while the data loads (the loop runs events)
         if self.state not in ACTIVE:
             info = self._new_run_if_needed()
             if info is False:
@@ -235,6 +237,7 @@ class TrainingController(QObject):
         from gui.files import error_messages
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            self._prepare_data(doc_dict)
             trainer = self._factory.make(doc_dict, self.seed_offset,
                                          self.document.network.folder)
         except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
@@ -248,6 +251,24 @@ class TrainingController(QObject):
         self.run_id += 1
         self.dashboard
         return run_info(trainer, self.run_id)
+
+    def _prepare_data(self, doc_dict: dict) -> None:
+        """Download (once, with a dialog that can cancel) and load the dataset off the GUI
+        thread, so a big set never freezes the window; make() then finds it loaded."""
+        from gui.dataset_download import download_dataset, run_in_background, \
+            section_needs_download
+        folder = self.document.network.folder
+        section = (self.document.network.training or {}).get("dataset")
+        self._preparing = True
+        try:
+            if section_needs_download(section):
+                download_dataset(self.window, section)
+            if self._factory.needs_load(doc_dict, folder):
+                name = section.get("name") if isinstance(section, dict) else "the dataset"
+                run_in_background(self.window, f"Loading {name}...",
+                                  lambda _report: self._factory.load_data(doc_dict, folder))
+        finally:
+            self._preparing = False
 
     def _defaults_note(self) -> list[str]:
         """A file without a training section trains on the defaults: the words that say

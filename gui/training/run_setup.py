@@ -97,6 +97,37 @@ class TrainerFactory:
         self._data_key = None
         self._dataset = None
 
+    @staticmethod
+    def _training(doc_dict: dict) -> dict:
+        return Network.from_dict(doc_dict).training or {}    # with the defaults filled in
+
+    def _key(self, doc_dict: dict, folder) -> str | None:
+        training = self._training(doc_dict)
+        if "dataset" not in training:
+            return None
+        base_seed = int(training.get("seed", 0) or 0)
+        return json.dumps([training["dataset"], base_seed, str(folder)], sort_keys=True,
+                          default=str)
+
+    def needs_load(self, doc_dict: dict, folder=None) -> bool:
+        """Whether make() would load a dataset (not the one kept from the last run)."""
+        key = self._key(doc_dict, folder)
+        return key is not None and key != self._data_key
+
+    def load_data(self, doc_dict: dict, folder=None) -> None:
+        """Load (and share) the dataset make() will use. Safe on a worker thread: it touches
+        only this factory's two fields, set together at the end."""
+        key = self._key(doc_dict, folder)
+        if key is None or key == self._data_key:
+            return
+        training = self._training(doc_dict)
+        base_seed = int(training.get("seed", 0) or 0)
+        self._dataset = self._data_key = None
+        forget_failed_reads()      # Train tries again a file that failed at an edit
+        # Shared: the training process maps the same memory, no copy of big sets.
+        dataset = share(load_dataset(training["dataset"], base_seed, folder))
+        self._dataset, self._data_key = dataset, key
+
     def make(self, doc_dict: dict, seed_offset: int, folder=None) -> Trainer:
         """Raises the engine's errors (GraphErrors, TrainingError, DataError) on bad input.
         ``folder``: the document's Network.folder, where relative data paths start."""
@@ -104,17 +135,8 @@ class TrainerFactory:
         network.folder = folder
         training = network.training or {}
         base_seed = int(training.get("seed", 0) or 0)
-        dataset = None
-        if "dataset" in training:
-            key = json.dumps([training["dataset"], base_seed, str(folder)], sort_keys=True,
-                             default=str)
-            if key != self._data_key:
-                # Shared: the training process maps the same memory, no copy of big sets.
-                self._dataset = None
-                forget_failed_reads()      # Train tries again a file that failed at an edit
-                self._dataset = share(load_dataset(training["dataset"], base_seed, folder))
-                self._data_key = key
-            dataset = self._dataset
+        self.load_data(doc_dict, folder)
+        dataset = self._dataset if "dataset" in training else None
         return Trainer(network, seed=base_seed + seed_offset, dataset=dataset)
 
 
