@@ -315,6 +315,18 @@ class TrainingController(QObject):
         previews show what the last run's network computed, not this one's."""
         if self.state not in ACTIVE:
             self.previews.clear()
+        self._note_download()
+
+    def _note_download(self) -> None:
+        """A dataset not downloaded yet is no error: the analysis never downloads, Train
+        does. The status bar says so (information only: Train stays enabled)."""
+        from gui.dataset_download import section_needs_download
+        section = (self.document.network.training or {}).get("dataset")
+        missing = section_needs_download(section)
+        if missing:
+            self.window.status.showMessage(
+                f"{section['name']} is not downloaded yet: press Train to download it "
+                f"({missing / 1e6:.0f} MB, once)", 15000)
 
     def _on_network_replaced(self) -> None:
         self.seed_offset = 0

@@ -143,3 +143,17 @@ def test_a_60000_image_set_loads_off_the_gui_thread(main_window, tmp_path, monke
     assert w.training.train()
     assert threads and threading.main_thread().ident not in threads
     assert w.training.info.n_samples == 12_000             # the whole set, 20 % held out
+
+
+def test_the_analysis_never_downloads_and_says_train_will(main_window, qtbot, server,
+                                                          monkeypatch):
+    w = main_window
+
+    def no_network(url, out):
+        raise AssertionError(f"an edit tried the network: {url}")
+    monkeypatch.setattr(dl, "fetch_url", no_network)
+    w.document.replace(mnist_network({}), None)
+    qtbot.waitUntil(lambda: "not downloaded yet" in w.status.currentMessage())
+    assert "press Train to download" in w.status.currentMessage()
+    assert " MB" in w.status.currentMessage()
+    assert not w.document.errors            # information, not a problem that blocks Train
