@@ -1,8 +1,8 @@
 """A CSV file or an image folder dropped on the main window becomes the dataset.
 
-The whole dataset section changes in one undoable command: a CSV file is dataset ``csv``
-(the last column is the target), a folder is dataset ``image_folder`` (size 28, channels
-guessed from its first image, else 1); the path is stored relative to the network file once
+The whole dataset section changes in one undoable command: a CSV file opens the import
+dialog (gui.csv_import), whose OK sets dataset ``csv`` with the choices made; a folder is
+dataset ``image_folder`` (size 28, channels guessed from its first image, else 1); the path is stored relative to the network file once
 saved. Anything else is refused, saying why, in the status bar. The canvas takes layer drops
 from the palette first (it ignores files, which then reach the window).
 """
@@ -109,16 +109,21 @@ class DataDrop(QObject):
             if self.window.document.locked:
                 raise Refused("Stop training before changing the data")
             path = dropped_path(urls)
+            if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
+                from gui.csv_import import open_csv_import
+                return open_csv_import(self.window, path) is not None
             section, message = dataset_for(path, self.window.document.network.folder)
         except Refused as e:
             self.window.status.showMessage(str(e), MESSAGE_MS)
             return False
-        self._set_dataset(section)
+        self.set_dataset(section, f"Use the dropped {section['name']} data")
         self.window.status.showMessage(message + " (Undo puts the previous data back)",
                                        MESSAGE_MS)
         return True
 
-    def _set_dataset(self, section: dict) -> None:
+    def set_dataset(self, section: dict, text: str) -> None:
+        """Replace the whole dataset section (keeping the validation split): one undo step
+        named ``text``."""
         from gui.commands import SetTraining
         doc = self.window.document
         training = copy.deepcopy(doc.network.training)
@@ -127,5 +132,5 @@ class DataDrop(QObject):
             section["validation_split"] = old["validation_split"]
         training["dataset"] = section
         command = SetTraining(doc, training)
-        command.setText(f"Use the dropped {section['name']} data")
+        command.setText(text)
         doc.undo_stack.push(command)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -353,8 +354,16 @@ class PathEditor(ParamEditor):
             patterns = " ".join(self.param.choices)
             filters = (f"Data files ({patterns});;" if patterns else "") + "All files (*)"
             chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file", start, filters)
-        if chosen:                                      # "": the dialog was cancelled
+        if chosen and self._imports_tables(chosen):
+            from gui.csv_import import open_csv_import
+            open_csv_import(self.window(), Path(chosen))   # its OK sets the whole dataset
+        elif chosen:                                    # "": the dialog was cancelled
             self._submit(stored_path(chosen, base))
+
+    def _imports_tables(self, chosen: str) -> bool:
+        """A table chosen for the csv dataset in a window goes through the import dialog."""
+        return ("*.csv" in self.param.choices and Path(chosen).suffix.lower() in
+                (".csv", ".tsv", ".txt") and hasattr(self.window(), "data_drop"))
 
 
 class PaddingEditor(ParamEditor):

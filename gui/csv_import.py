@@ -1,0 +1,194 @@
+"""File > Import CSV..., a dropped .csv and Browse... on a csv path open this dialog: a
+preview of the first rows with each column's detected type, and the choices the csv
+dataset reads the file with (target, task, delimiter, header row, missing cells).
+
+OK reads the whole table first, off the GUI thread (a progress dialog appears if it takes
+a while), so an error naming the row and column shows here and the user can change a
+choice; a good table is then in the dataset's cache and the whole dataset section is set
+in one undoable command (DataDrop's). The choices are the dataset's params: saved in the
+file, so ``main.py train`` reads the table the same way.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHeaderView, QLabel, QTableView, QVBoxLayout)
+
+from engine.data.csv_sniff import DELIMITERS, SNIFF_CHARS, describe, read_rows, sniff
+from engine.data.csv_table import CSV_MAX_BYTES
+from engine.data.paths import stored_path
+from engine.errors import DataError
+from engine.files import FileTooLarge, NotRegularFile, check_readable_size
+
+PREVIEW_ROWS = 50
+MESSAGE_MS = 8000
+MISSING_LABELS = {"refuse": "refuse: say which row and column",
+                  "drop": "drop the rows that have one",
+                  "mean": "fill with the column's mean"}
+TASK_LABELS = {"auto": "auto (decide from the target)", "classification": "classification",
+               "regression": "regression"}
+
+
+class Unreadable(Exception):
+    """The file cannot be previewed; the message says why."""
+
+
+def read_start(path: Path) -> str:
+    """The file's first SNIFF_CHARS characters, refused like the dataset refuses a file."""
+    try:
+        check_readable_size(path, CSV_MAX_BYTES)
+        with open(path, "rb") as f:
+            data = f.read(SNIFF_CHARS)
+    except (NotRegularFile, FileTooLarge) as e:
+        raise Unreadable(f"Cannot read {path}: {e.strerror}") from None
+    except OSError as e:
+        raise Unreadable(f"Cannot read {path}: {e.strerror or e}") from None
+    text = data.decode("utf-8-sig", errors="replace")
+    if len(data) == SNIFF_CHARS:               # a line cut in the middle: leave it out
+        text = text[:text.rfind("\n") + 1] or text
+    if not text.strip():
+        raise Unreadable(f"{path.name} is empty")
+    return text
+
+
+class CsvImportDialog(QDialog):
+    def __init__(self, window, path: Path, text: str):
+        super().__init__(window)
+        self.window_, self.path, self.text = window, Path(path), text
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.setObjectName("csv_import")
+        found = sniff(text, PREVIEW_ROWS)
+        self.delimiter = _combo({name: _delimiter_label(name) for name in DELIMITERS},
+                                found["delimiter"])
+        self.header = QCheckBox("The first row names the columns")
+        self.header.setChecked(found["header"])
+        self.target = QComboBox()
+        self.task = _combo(TASK_LABELS, "auto")
+        self.missing = _combo(MISSING_LABELS, "refuse")
+        self.kinds = QLabel()
+        self.kinds.setWordWrap(True)
+        self.preview = QTableView()
+        self.preview.setObjectName("preview")
+        self.model = QStandardItemModel(self)
+        self.preview.setModel(self.model)
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.delimiter.currentIndexChanged.connect(self.refresh)
+        self.header.toggled.connect(self.refresh)
+        self.refresh()
+        self.resize(760, 520)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow("Delimiter:", self.delimiter)
+        form.addRow("", self.header)
+        form.addRow("Target column:", self.target)
+        form.addRow("Task:", self.task)
+        form.addRow("Missing cells:", self.missing)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{self.path.name}</b> — the first rows, each column "
+                                f"with the type found in them:"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.kinds)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def described(self) -> dict:
+        rows = read_rows(self.text, self.delimiter.currentData(), PREVIEW_ROWS + 1)
+        return describe(rows, self.delimiter.currentData(), self.header.isChecked(),
+                        PREVIEW_ROWS)
+
+    def refresh(self) -> None:
+        """Preview, column types and target choices for the current delimiter and header."""
+        table = self.described()
+        columns, kinds = table["columns"], table["kinds"]
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([f"{c}\n({k})" for c, k in zip(columns, kinds)])
+        for row in table["rows"]:
+            self.model.appendRow([QStandardItem(cell) for cell in row])
+        kept = self.target.currentText()
+        self.target.clear()
+        self.target.addItems(columns)
+        self.target.setCurrentIndex(columns.index(kept) if kept in columns
+                                    else len(columns) - 1)
+        text_features = [c for c, k in zip(columns, kinds)
+                         if k == "text" and c != self.target.currentText()]
+        self.kinds.setText("Text feature columns become one-hot features: "
+                           + ", ".join(text_features) if text_features else
+                           "Every feature column holds numbers.")
+        self.error.clear()
+
+    def params(self) -> dict:
+        return {"path": stored_path(self.path, self.window_.document.network.folder),
+                "target": self.target.currentText(), "task": self.task.currentData(),
+                "delimiter": self.delimiter.currentData(),
+                "header": self.header.isChecked(), "missing": self.missing.currentData()}
+
+    def accept(self) -> None:
+        """Read the whole table with these choices; set it as the data only if it loads."""
+        from engine.data import dataset_info
+        from gui.dataset_download import run_in_background
+        section = {"name": "csv", "params": self.params()}
+        base = self.window_.document.network.folder
+        try:
+            info = run_in_background(self, f"Reading {self.path.name}",
+                                     lambda report: dataset_info(section, base))
+        except DataError as e:
+            self.error.setText(str(e))
+            return
+        if self.window_.document.locked:
+            self.error.setText("Stop training before changing the data")
+            return
+        self.window_.data_drop.set_dataset(section, f"Import {self.path.name}")
+        self.window_.status.showMessage(
+            f"Data: the table {section['params']['path']} ({info.task}, "
+            f"{info.feature_shape[0]} features; Undo puts the previous data back)", MESSAGE_MS)
+        super().accept()
+
+
+def _delimiter_label(name: str) -> str:
+    return {"tab": "tab", "space": "space", ",": "comma ,", ";": "semicolon ;",
+            "|": "bar |"}[name]
+
+
+def _combo(labels: dict, current: str) -> QComboBox:
+    combo = QComboBox()
+    for value, label in labels.items():
+        combo.addItem(label, value)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
+def open_csv_import(window, path: Path) -> CsvImportDialog | None:
+    """Show the import dialog for ``path`` (window-modal, not blocking); None, and the
+    reason in the status bar, when the file cannot be previewed."""
+    try:
+        text = read_start(Path(path))
+    except Unreadable as e:
+        window.status.showMessage(str(e), MESSAGE_MS)
+        return None
+    dialog = CsvImportDialog(window, Path(path), text)
+    dialog.open()
+    return dialog
+
+
+def choose_and_import(window) -> None:
+    """File > Import CSV...: a file dialog, then the import dialog."""
+    chosen, _ = QFileDialog.getOpenFileName(window, "Import a CSV file",
+                                            str(window.document.network.folder or ""),
+                                            "Tables (*.csv *.tsv *.txt);;All files (*)")
+    if chosen:
+        open_csv_import(window, Path(chosen))
+
