@@ -92,6 +92,16 @@ def path_editor(qtbot, w):
     return found()[0]
 
 
+def accept_csv_import(qtbot, w) -> None:
+    """OK in the CSV import dialog a chosen or dropped table opens (gui.csv_import)."""
+    from gui.csv_import import CsvImportDialog
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in w.findChildren(CsvImportDialog)),
+                    timeout=PATIENCE_MS)
+    dialog = next(d for d in w.findChildren(CsvImportDialog) if d.isVisible())
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=PATIENCE_MS)
+
+
 def dataset(w) -> dict:
     return w.document.network.training["dataset"]
 
@@ -111,6 +121,7 @@ def test_browse_stores_a_csv_relative_to_the_saved_network(qtbot, tmp_path, monk
     assert editor.browse.text() == "Browse..."
     editor.browse.click()
     assert "*.csv" in asked[0][3]                       # the dialog offers CSV files
+    accept_csv_import(qtbot, w)
     assert dataset(w)["params"]["path"] == "data/t.csv"
     assert editor.line.text() == "data/t.csv"
     w.document.undo_stack.undo()
@@ -121,10 +132,12 @@ def test_browse_stores_an_absolute_path_before_the_first_save(qtbot, tmp_path, m
                                                                close_after):
     from PySide6.QtWidgets import QFileDialog
     chosen = tmp_path / "t.csv"
+    chosen.write_text("x,y\n1,0\n2,1\n3,0\n4,1\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(chosen), ""))
     w = make_window(qtbot, Network.from_dict(csv_net().to_dict()))     # never saved
     close_after.append(w)
     path_editor(qtbot, w).browse.click()
+    accept_csv_import(qtbot, w)
     assert dataset(w)["params"]["path"] == str(chosen)
 
 
@@ -186,15 +199,18 @@ def status_text(w) -> str:
     return w.status.currentMessage()
 
 
-def test_drop_a_csv_on_the_canvas_sets_the_dataset_in_one_undo_step(saved_window, tmp_path):
+def test_drop_a_csv_on_the_canvas_sets_the_dataset_in_one_undo_step(qtbot, saved_window,
+                                                                    tmp_path):
     w = saved_window
     (tmp_path / "t.csv").write_text("a,b,label\n1,2,x\n3,4,y\n")
     before, steps = copy_of(dataset(w)), w.document.undo_stack.count()
     assert drop_on(w.view.viewport(), [tmp_path / "t.csv"]) == (True, True)
-    assert dataset(w) == {"name": "csv", "params": {"path": "t.csv", "target": "",
-                                                    "task": "auto"},
+    accept_csv_import(qtbot, w)
+    assert dataset(w) == {"name": "csv", "params": {"path": "t.csv", "target": "label",
+                                                    "task": "auto", "delimiter": ",",
+                                                    "header": True, "missing": "refuse"},
                           "validation_split": 0.2}
-    assert "t.csv" in status_text(w) and "last column" in status_text(w)
+    assert "t.csv" in status_text(w) and "classification" in status_text(w)
     assert w.document.undo_stack.count() == steps + 1
     w.document.undo_stack.undo()
     assert dataset(w) == before
