@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.file_actions["save"])
         file_menu.addAction(self.file_actions["save_as"])
+        file_menu.addAction("Import &CSV...", lambda: self.data_drop.import_csv())
         file_menu.addSeparator()
         file_menu.addAction(self.file_actions["quit"])
         edit_menu = bar.addMenu("&Edit")
