@@ -121,6 +121,15 @@ class DataDrop(QObject):
                                        MESSAGE_MS)
         return True
 
+    def import_csv(self) -> None:
+        """File > Import CSV...: choose a table, then the import dialog."""
+        if self.window.document.locked:
+            self.window.status.showMessage("Stop training before changing the data",
+                                           MESSAGE_MS)
+            return
+        from gui.csv_import import choose_and_import
+        choose_and_import(self.window)
+
     def set_dataset(self, section: dict, text: str) -> None:
         """Replace the whole dataset section (keeping the validation split): one undo step
         named ``text``."""

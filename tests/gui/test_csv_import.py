@@ -88,3 +88,15 @@ def test_an_unreadable_file_is_refused_in_the_status_bar(window, tmp_path):
     assert "empty.csv is empty" in window.status.currentMessage()
     assert open_csv_import(window, tmp_path / "gone.csv") is None
     assert "gone.csv" in window.status.currentMessage()
+
+
+def test_file_menu_import_csv_chooses_a_file_then_opens_the_dialog(qtbot, window, tmp_path,
+                                                                     monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    (tmp_path / "t.csv").write_text(TABLE)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a: (str(tmp_path / "t.csv"), ""))
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "Import &CSV...")
+    action.trigger()
+    assert opened_dialog(qtbot, window).path == tmp_path / "t.csv"
