@@ -97,6 +97,5 @@ def download_dataset(parent, section) -> None:
         raise DataError(f"download of {name!r} cancelled: nothing was kept. Press Train to "
                         f"download it again.") from None
     except DataError as e:
-        raise DataError(f"{e} With the files in a folder of your own, choose it with "
-                        f"Browse... next to the dataset's 'folder' in the inspector. "
-                        f"Mirrors: {', '.join(mnist.SOURCES[name].mirrors)}") from None
+        raise DataError(f"{e} (Browse... next to 'folder' in the dataset's inspector "
+                        f"chooses it.)") from None
