@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHeaderView, QLabel, QTableView, QVBoxLayout)
 
-from engine.data.csv_sniff import DELIMITERS, SNIFF_CHARS, describe, read_rows, sniff
+from engine.data.csv_sniff import DELIMITERS, SNIFF_CHARS, describe, numbered_rows, sniff
 from engine.data.csv_table import CSV_MAX_BYTES
 from engine.data.paths import stored_path
 from engine.errors import DataError
 from engine.files import FileTooLarge, NotRegularFile, check_readable_size
 
 PREVIEW_ROWS = 50
+MISSING_COLOUR = "#ffe3a3"
 MESSAGE_MS = 8000
 MISSING_LABELS = {"refuse": "refuse: say which row and column",
                   "drop": "drop the rows that have one",
@@ -86,7 +87,9 @@ class CsvImportDialog(QDialog):
         self._lay_out()
         self.delimiter.currentIndexChanged.connect(self.refresh)
         self.header.toggled.connect(self.refresh)
+        self._columns: list[tuple[str, str]] = []
         self.refresh()
+        self.target.currentIndexChanged.connect(self.show_kinds)
         self.resize(760, 520)
 
     def _lay_out(self) -> None:
@@ -106,9 +109,13 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def described(self) -> dict:
-        rows = read_rows(self.text, self.delimiter.currentData(), PREVIEW_ROWS + 1)
-        return describe(rows, self.delimiter.currentData(), self.header.isChecked(),
-                        PREVIEW_ROWS)
+        """describe()'s answer, with "numbers": the rows' numbers as errors give them."""
+        numbered = numbered_rows(self.text, self.delimiter.currentData(), PREVIEW_ROWS + 1)
+        table = describe([row for _, row in numbered], self.delimiter.currentData(),
+                         self.header.isChecked(), PREVIEW_ROWS)
+        skip = 1 if self.header.isChecked() else 0
+        table["numbers"] = [n for n, _ in numbered[skip:skip + len(table["rows"])]]
+        return table
 
     def refresh(self) -> None:
         """Preview, column types and target choices for the current delimiter and header."""
@@ -117,18 +124,24 @@ class CsvImportDialog(QDialog):
         self.model.clear()
         self.model.setHorizontalHeaderLabels([f"{c}\n({k})" for c, k in zip(columns, kinds)])
         for row in table["rows"]:
-            self.model.appendRow([QStandardItem(cell) for cell in row])
+            self.model.appendRow([_cell(cell) for cell in row])
+        self.model.setVerticalHeaderLabels([str(n) for n in table["numbers"]])
         kept = self.target.currentText()
         self.target.clear()
         self.target.addItems(columns)
         self.target.setCurrentIndex(columns.index(kept) if kept in columns
                                     else len(columns) - 1)
-        text_features = [c for c, k in zip(columns, kinds)
+        self._columns = list(zip(columns, kinds))
+        self.show_kinds()
+        self.error.clear()
+
+    def show_kinds(self) -> None:
+        """Which feature columns (all but the target) become one-hot features."""
+        text_features = [c for c, k in self._columns
                          if k == "text" and c != self.target.currentText()]
         self.kinds.setText("Text feature columns become one-hot features: "
                            + ", ".join(text_features) if text_features else
                            "Every feature column holds numbers.")
-        self.error.clear()
 
     def params(self) -> dict:
         return {"path": stored_path(self.path, self.window_.document.network.folder),
@@ -156,6 +169,15 @@ class CsvImportDialog(QDialog):
             f"Data: the table {section['params']['path']} ({info.task}, "
             f"{info.feature_shape[0]} features; Undo puts the previous data back)", MESSAGE_MS)
         super().accept()
+
+
+def _cell(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if not text.strip():                   # a missing cell: easy to spot in the preview
+        item.setBackground(QColor(MISSING_COLOUR))
+        item.setToolTip("An empty cell: see 'Missing cells' below")
+    return item
 
 
 def _delimiter_label(name: str) -> str:

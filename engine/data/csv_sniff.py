@@ -58,17 +58,23 @@ def has_header(rows: list[list[str]]) -> bool:
     return not any(is_number(c.strip()) for c in first) and len(set(first)) == len(first)
 
 
-def read_rows(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
-    """Non-blank rows of ``text`` split by the delimiter named ``delimiter``."""
+def numbered_rows(text: str, delimiter: str, limit: int | None = None
+                  ) -> list[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells) of the non-blank rows of ``text`` split by the
+    delimiter named ``delimiter``: the numbers the dataset's errors use."""
     import io
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITERS[delimiter])
     rows = []
     for row in reader:
         if row and any(c.strip() for c in row):
-            rows.append(row)
+            rows.append((reader.line_num, row))
             if limit is not None and len(rows) >= limit:
                 break
     return rows
+
+
+def read_rows(text: str, delimiter: str, limit: int | None = None) -> list[list[str]]:
+    return [row for _, row in numbered_rows(text, delimiter, limit)]
 
 
 def sniff(text: str, preview_rows: int = 50) -> dict:

@@ -50,7 +50,11 @@ def test_a_dropped_csv_opens_the_dialog_with_what_it_detected(qtbot, window, tmp
     headers = [d.model.horizontalHeaderItem(i).text() for i in range(d.model.columnCount())]
     assert headers == ["size\n(number)", "colour\n(text)", "weight\n(number)", "kind\n(text)"]
     assert d.model.rowCount() == 6 and d.model.item(2, 2).text() == ""
+    # rows numbered as in a spreadsheet, as the errors number them (the header is row 1)
+    assert d.model.verticalHeaderItem(2).text() == "4"
     assert "one-hot" in d.kinds.text() and "colour" in d.kinds.text()
+    d.target.setCurrentText("colour")
+    assert "colour" not in d.kinds.text() and "kind" in d.kinds.text()
     d.header.setChecked(False)                               # the first row becomes data
     assert d.model.rowCount() == 7 and d.target.currentText() == "column 4"
     d.header.setChecked(True)
