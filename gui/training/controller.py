@@ -97,6 +97,8 @@ class TrainingController(QObject):
         doc.undo_stack.indexChanged.connect(self._on_edit)
         doc.networkReplaced.connect(self._on_network_replaced)
         doc.analysisChanged.connect(self._on_graph_changed)
+        doc.trainingChanged.connect(self._on_training_changed)
+        self._dataset_seen = self._dataset_name()
         view = self.window.view
         if hasattr(view, "selectionChanged"):
             view.selectionChanged.connect(self.set_selection)
@@ -328,7 +330,37 @@ class TrainingController(QObject):
                 f"{section['name']} is not downloaded yet: press Train to download it "
                 f"({missing / 1e6:.0f} MB, once)", 15000)
 
+    def _dataset_name(self):
+        section = (self.document.network.training or {}).get("dataset")
+        return section.get("name") if isinstance(section, dict) else None
+
+    def _on_training_changed(self) -> None:
+        """Choosing MNIST (or Fashion-MNIST) downloads it at once if it is not cached; after
+        this edit's handlers: the download runs a local event loop."""
+        name, seen = self._dataset_name(), self._dataset_seen
+        self._dataset_seen = name
+        if name != seen and self.state not in ACTIVE:
+            self._download_wanted = True     # unless this was a whole network replaced
+            QTimer.singleShot(0, self._download_chosen)
+
+    def _download_chosen(self) -> None:
+        from gui.dataset_download import download_dataset, section_needs_download
+        section = (self.document.network.training or {}).get("dataset")
+        wanted, self._download_wanted = getattr(self, "_download_wanted", False), False
+        if not wanted or getattr(self, "_preparing", False) or \
+                not section_needs_download(section):
+            return
+        self._preparing = True
+        try:
+            download_dataset(self.window, section)
+        except Exception as e:  # noqa: BLE001 -- offline or cancelled: say so, never crash
+            self._show_problem(str(e))
+        finally:
+            self._preparing = False
+
     def _on_network_replaced(self) -> None:
+        # Opening a file downloads nothing (the views may report a training change first).
+        self._dataset_seen, self._download_wanted = self._dataset_name(), False
         self.seed_offset = 0
         self._when_idle(self._discard_run)
         if self.binding is not None:

@@ -8,6 +8,7 @@ import threading
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from engine.data import download as dl
@@ -73,7 +74,6 @@ def test_train_downloads_once_with_progress_then_trains(main_window, qtbot, serv
         if not seen and dialog is not None and dialog.value() > 0:
             seen["label"], seen["value"] = dialog.labelText(), dialog.value()
             server.release.set()
-    from PySide6.QtCore import QTimer
     timer = QTimer(w)
     timer.timeout.connect(watch)
     timer.start(10)
@@ -92,7 +92,6 @@ def test_cancel_leaves_nothing_and_says_so(main_window, qtbot, server, tmp_path)
     w = main_window
     w.show()
     w.document.replace(mnist_network({}), None)
-    from PySide6.QtCore import QTimer
 
     def cancel_when_shown():
         dialog = progress_dialog(w)
@@ -157,3 +156,29 @@ def test_the_analysis_never_downloads_and_says_train_will(main_window, qtbot, se
     assert "press Train to download" in w.status.currentMessage()
     assert " MB" in w.status.currentMessage()
     assert not w.document.errors            # information, not a problem that blocks Train
+
+
+def test_choosing_mnist_in_the_dataset_combo_downloads_it(main_window, qtbot, server, tmp_path):
+    w = main_window
+    w.show()
+    w.document.replace(mnist_network({}), None)
+    qtbot.wait(50)   # a negative check: a download the open wrongly started would show now
+    assert not server.threads and progress_dialog(w) is None    # opening a file: no download
+    w.document.replace(Network.from_dict({**mnist_network({}).to_dict(), "training": {
+        **mnist_network({}).training, "dataset": {"name": "digits", "params": {}}}}), None)
+    seen = {}
+
+    def watch():       # a timer: it fires inside the download's local event loop
+        dialog = progress_dialog(w)
+        if not seen and dialog is not None and dialog.value() > 0:
+            seen["label"] = dialog.labelText()
+            server.release.set()
+    timer = QTimer(w)
+    timer.timeout.connect(watch)
+    timer.start(10)
+    w.inspector.training_page.dataset.combo.setCurrentText("mnist")
+    qtbot.waitUntil(lambda: "label" in seen)
+    qtbot.waitUntil(lambda: progress_dialog(w) is None)
+    cached = sorted(p.name for p in (tmp_path / "cache" / "mnist").iterdir())
+    assert cached == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
+    assert w.document.network.training["dataset"]["name"] == "mnist"
