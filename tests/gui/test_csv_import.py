@@ -101,6 +101,6 @@ def test_file_menu_import_csv_chooses_a_file_then_opens_the_dialog(qtbot, window
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a: (str(tmp_path / "t.csv"), ""))
     file_menu = window.menuBar().actions()[0].menu()
-    action = next(a for a in file_menu.actions() if a.text() == "Import &CSV...")
+    action = next(a for a in file_menu.actions() if a.text() == "Import &CSV…")
     action.trigger()
     assert opened_dialog(qtbot, window).path == tmp_path / "t.csv"
