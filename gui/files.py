@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import GraphError, NetworkFileError
 from engine.files import atomic_write_text
-from engine.graph.network import Network
+from engine.graph.network import Network, folder_of
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 EXAMPLES_DIR = RESOURCES / "examples"
@@ -221,15 +221,33 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         if is_read_only(path):
             return self._refuse_read_only(path)
+        rebased = self._keep_data_paths(path)
         try:
             write_network(self.document.network, path)
         except (OSError, ValueError, NetworkFileError) as e:
+            if rebased:
+                self.document.undo_stack.undo()
             self.show_errors("Cannot save", [f"{path}: {e}"])
             return False
         self.document.mark_saved(str(path))
         self.add_recent(str(path))
         self.discard_recovery()
         self.statusMessage.emit(f"Saved {path}")
+        return True
+
+    def _keep_data_paths(self, path: str) -> bool:
+        """Saving into another folder: the dataset's relative paths are re-written from
+        there (one undo step), so they still find the data. True if they changed."""
+        from engine.data.paths import rebased_section
+        from gui.commands import SetTraining
+        net = self.document.network
+        section = net.training.get("dataset") if net.has_training else None
+        moved = rebased_section(section, net.folder, folder_of(path))
+        if moved is section:
+            return False
+        command = SetTraining(self.document, {**net.training, "dataset": moved})
+        command.setText("Keep the data paths from the new folder")
+        self.document.undo_stack.push(command)
         return True
 
     def _refuse_read_only(self, path: str) -> bool:

@@ -59,3 +59,25 @@ def with_absolute_paths(section, base: str | Path | None):
     except (TypeError, KeyError, AttributeError, ValueError):
         return section
     return {**section, "params": params}
+
+
+def rebased_section(section, old_base: str | Path | None, new_base: str | Path | None):
+    """The dataset ``section`` for a network saved from ``old_base`` into ``new_base`` (Save
+    As into another folder): each relative file or folder param re-written so that it still
+    points where it did. The same object when nothing changes or the section is not valid."""
+    if _same_folder(old_base, new_base):
+        return section
+    from engine.data.dataset import DATASETS
+    try:
+        kinds = {p.name: p.kind for p in DATASETS[section["name"]].params}
+        params = dict(section.get("params") or {})
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return section
+    moved = {k: stored_path(resolve_path(v, old_base), new_base) for k, v in params.items()
+             if kinds.get(k) in PATH_KINDS and isinstance(v, str) and v
+             and not Path(v).expanduser().is_absolute()}
+    return {**section, "params": {**params, **moved}} if moved else section
+
+
+def _same_folder(a, b) -> bool:
+    return os.path.abspath(str(a or os.curdir)) == os.path.abspath(str(b or os.curdir))

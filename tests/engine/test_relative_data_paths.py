@@ -136,3 +136,17 @@ def test_mnist_folder_is_a_path_param_too(tmp_path):
     with pytest.raises(DataError, match=str(tmp_path / "idx")):
         load_dataset(section, 0, base=tmp_path)
     dataset_info(section, base=tmp_path)                 # metadata needs no files
+
+
+def test_rebased_section_keeps_each_relative_path_pointing_at_the_same_file(tmp_path,
+                                                                           monkeypatch):
+    from engine.data.paths import rebased_section
+    section = {"name": "csv", "params": {"path": "data/t.csv", "target": "y"}}
+    moved = rebased_section(section, tmp_path / "a", tmp_path / "b")
+    assert moved["params"] == {"path": "../a/data/t.csv", "target": "y"}
+    assert rebased_section(section, tmp_path / "a", tmp_path / "a") is section
+    absolute = {"name": "csv", "params": {"path": str(tmp_path / "t.csv")}}
+    assert rebased_section(absolute, tmp_path / "a", tmp_path / "b") is absolute
+    monkeypatch.chdir(tmp_path)                  # never saved: it started from here
+    assert rebased_section(section, None, tmp_path / "b")["params"]["path"] == "../data/t.csv"
+    assert rebased_section({"name": "nope"}, None, tmp_path) == {"name": "nope"}

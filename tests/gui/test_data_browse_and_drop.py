@@ -60,20 +60,36 @@ def test_window_trains_the_image_folder_example_from_another_folder(qtbot, tmp_p
     assert w.training.info.class_names == ("circle", "cross", "square", "triangle")
 
 
-def test_save_as_elsewhere_checks_the_paths_again(qtbot, tmp_path, close_after):
-    """A relative path means another file after Save As into another folder: the analysis
-    says so at once, naming the full path it looked for."""
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
+def test_save_as_elsewhere_keeps_the_data_paths_pointing_at_the_data(qtbot, tmp_path,
+                                                                     close_after):
+    """Save As into another folder re-writes a relative data path from there (one undo
+    step), so the network still finds its data; it was left as written and then named a
+    file that does not exist."""
+    import json
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
     (tmp_path / "a" / "t.csv").write_text("x,y\n1,0\n2,1\n3,0\n4,1\n")
     net = Network.load(EXAMPLE)
     net.set_training({**net.training, "dataset": {"name": "csv", "params": {"path": "t.csv"}}})
     w = make_window(qtbot, net, str(tmp_path / "a" / "n.nw.json"))
     close_after.append(w)
-    assert not any("t.csv" in p.message for p in w.document.analysis.problems)
     assert w.files.save_to(str(tmp_path / "b" / "n.nw.json"))
-    assert any(str(tmp_path / "b" / "t.csv") in p.message
-               for p in w.document.analysis.problems)
+    saved = json.loads((tmp_path / "b" / "n.nw.json").read_text())
+    assert saved["training"]["dataset"]["params"]["path"] == "../a/t.csv"
+    assert not any("t.csv" in p.message for p in w.document.analysis.problems)
+    assert w.document.undo_stack.undoText() == "Keep the data paths from the new folder"
+
+
+def test_a_failed_save_elsewhere_leaves_the_data_paths_as_they_were(qtbot, tmp_path,
+                                                                     close_after):
+    (tmp_path / "a").mkdir()
+    net = Network.load(EXAMPLE)
+    net.set_training({**net.training, "dataset": {"name": "csv", "params": {"path": "t.csv"}}})
+    w = make_window(qtbot, net, str(tmp_path / "a" / "n.nw.json"))
+    close_after.append(w)
+    w.files.show_errors = lambda *a, **k: None
+    assert not w.files.save_to(str(tmp_path / "missing" / "n.nw.json"))
+    assert w.document.network.training["dataset"]["params"]["path"] == "t.csv"
 
 
 # ---- Browse... ------------------------------------------------------------------------------
