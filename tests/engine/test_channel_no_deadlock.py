@@ -6,7 +6,6 @@ only the latest learning rate and probe request of those waiting, and reads with
 a child frozen in the middle of a message leaves the window free."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -38,19 +37,6 @@ class BigProbeTrainer(Trainer):
 
 def xor() -> Network:
     return Network.load(EXAMPLES / "xor_mlp.nw.json")
-
-
-@pytest.fixture
-def process():
-    made = []
-
-    def make(trainer):
-        made.append(TrainingProcess(trainer))
-        return made[-1]
-    yield make
-    for p in made:
-        p.close()
-    assert not multiprocessing.active_children()
 
 
 def until(proc: TrainingProcess, wanted) -> list:

@@ -49,19 +49,6 @@ def until(proc: TrainingProcess, kind) -> list:
             assert not isinstance(message, Failed), message.text
 
 
-@pytest.fixture
-def process():
-    made = []
-
-    def make(trainer):
-        made.append(TrainingProcess(trainer))
-        return made[-1]
-    yield make
-    for p in made:
-        p.close()
-    assert not multiprocessing.active_children()
-
-
 def test_a_run_in_the_process_equals_the_run_in_this_one(process):
     here = Trainer(xor())
     expected = list(here.run())
