@@ -26,12 +26,7 @@ class RaceCurves(QWidget):
         item.setLogMode(y=log_y)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
-        self.key = CurveKey()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.plot, 1)
-        column.addWidget(self.key)
+        self.key = _above_its_key(self, self.plot)
         self.curves: list = []
         self.data: list[list] = []
 
@@ -79,12 +74,7 @@ class RacePlane(QWidget):
         self.bar.setImageItem(self.image)
         self.widget.addItem(self.bar)
         self.contours: list = []
-        self.key = CurveKey()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.widget, 1)
-        column.addWidget(self.key)
+        self.key = _above_its_key(self, self.widget)
         self.lines: list = []
         self.ends: list = []
         self.start_marker = pg.ScatterPlotItem(size=11, symbol="o", brush=pg.mkBrush("#ffffff"),
@@ -146,3 +136,13 @@ class RacePlane(QWidget):
                 scene.removeItem(item)
         self.contours = []
 
+
+def _above_its_key(owner: QWidget, plot: QWidget) -> CurveKey:
+    """Lay ``plot`` out in ``owner`` over a key of its curves; returns the key."""
+    key = CurveKey()
+    column = QVBoxLayout(owner)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(plot, 1)
+    column.addWidget(key)
+    return key
