@@ -1,11 +1,14 @@
 """Start-up: ``run(argv)`` opens the window (main.py with no sub-command).
 
     python main.py [FILE] [--train-steps N] [--screenshot OUT.png] [--startup-time]
+                   [--language en|ko]
 
 With no FILE the XOR example opens; a FILE that cannot be read opens the example and
 shows why. ``--screenshot`` trains N steps (train_steps_then below), saves a PNG of the
 whole window and exits. ``--startup-time`` prints the seconds from process start to the
-window's first paint (also printed when NETWRIGHT_STARTUP_TIME is set).
+window's first paint (also printed when NETWRIGHT_STARTUP_TIME is set). ``--language``
+shows the window in that language for this run (else View > Language's choice, else the
+system's).
 """
 from __future__ import annotations
 
@@ -59,6 +62,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="save a PNG of the window and exit")
     p.add_argument("--startup-time", action="store_true",
                    help="print the seconds from launch to the first paint")
+    p.add_argument("--language", choices=["en", "ko"],
+                   help="the window's language for this run (default: View > Language, "
+                        "else the system's)")
     args = p.parse_args(argv)
     if args.train_steps < 0:
         p.error("--train-steps must be 0 or more")
@@ -111,6 +117,8 @@ def run(argv: list[str]) -> int:
     if _needs_offscreen(args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
+    from gui import i18n
+    i18n.start(app, args.language)       # before any widget: texts translate when built
     from PySide6.QtCore import QTimer
     from gui.main_window import MainWindow
     window = MainWindow()
