@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
+from gui.i18n import translate
+
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 Std = QKeySequence.StandardKey
 
@@ -35,49 +37,58 @@ def make_action(parent, text: str, tip: str, slot=None, shortcut=None, icon_name
 def file_actions(window) -> dict[str, QAction]:
     f = window.files
     return {
-        "new": make_action(window, "&New", "Start an empty network", window.new_file, Std.New,
-                           "new"),
-        "open": make_action(window, "&Open…", "Open a network file", window.open_file,
+        "new": make_action(window, translate("Actions", "&New"),
+                           translate("Actions", "Start an empty network"), window.new_file,
+                           Std.New, "new"),
+        "open": make_action(window, translate("Actions", "&Open…"),
+                            translate("Actions", "Open a network file"), window.open_file,
                             Std.Open, "open"),
-        "save": make_action(window, "&Save", "Save the network", f.save, Std.Save, "save"),
-        "save_as": make_action(window, "Save &As…", "Save the network to another file",
+        "save": make_action(window, translate("Actions", "&Save"),
+                            translate("Actions", "Save the network"), f.save, Std.Save, "save"),
+        "save_as": make_action(window, translate("Actions", "Save &As…"),
+                               translate("Actions", "Save the network to another file"),
                                f.save_as, Std.SaveAs),
-        "quit": make_action(window, "&Quit", "Close Netwright", window.close,
+        "quit": make_action(window, translate("Actions", "&Quit"),
+                            translate("Actions", "Close Netwright"), window.close,
                             Std.Quit if QKeySequence.keyBindings(Std.Quit) else "Ctrl+Q"),
     }
 
 
 def edit_actions(window) -> dict[str, QAction]:
     stack = window.document.undo_stack
-    undo = stack.createUndoAction(window, "&Undo")
+    undo = stack.createUndoAction(window, translate("Actions", "&Undo"))
     undo.setShortcuts(Std.Undo)
     undo.setIcon(icon("undo"))
-    undo.setStatusTip("Undo the last edit")
-    redo = stack.createRedoAction(window, "&Redo")
+    undo.setStatusTip(translate("Actions", "Undo the last edit"))
+    redo = stack.createRedoAction(window, translate("Actions", "&Redo"))
     redo.setShortcuts(Std.Redo)
     redo.setIcon(icon("redo"))
-    redo.setStatusTip("Redo the edit just undone")
+    redo.setStatusTip(translate("Actions", "Redo the edit just undone"))
     return {"undo": undo, "redo": redo}
 
 
 def training_actions(window) -> dict[str, QAction]:
     """Disabled until the training dashboard connects them (window.training_actions)."""
+    def off(text, tip, shortcut, icon_name):
+        return make_action(window, text, tip, None, shortcut, icon_name, enabled=False)
     return {
-        "train": make_action(window, "&Train", "Start training the network", None, "F5",
-                             "train", enabled=False),
-        "pause": make_action(window, "&Pause", "Pause training", None, "F6", "pause",
-                             enabled=False),
-        "step": make_action(window, "S&tep", "Train one batch and stop", None, "F10", "step",
-                            enabled=False),
-        "stop": make_action(window, "St&op", "Stop training", None, "Shift+F5", "stop",
-                            enabled=False),
-        "reset": make_action(window, "&Reset weights", "Draw new initial weights (next seed)",
-                             None, None, "reset", enabled=False),
+        "train": off(translate("Actions", "&Train"),
+                     translate("Actions", "Start training the network"), "F5", "train"),
+        "pause": off(translate("Actions", "&Pause"), translate("Actions", "Pause training"),
+                     "F6", "pause"),
+        "step": off(translate("Actions", "S&tep"),
+                    translate("Actions", "Train one batch and stop"), "F10", "step"),
+        "stop": off(translate("Actions", "St&op"), translate("Actions", "Stop training"),
+                    "Shift+F5", "stop"),
+        "reset": off(translate("Actions", "&Reset weights"),
+                     translate("Actions", "Draw new initial weights (next seed)"), None,
+                     "reset"),
     }
 
 
 def help_actions(window) -> dict[str, QAction]:
     return {
-        "about": make_action(window, "&About Netwright", "What Netwright is",
-                             window.show_about, None, "about"),
+        "about": make_action(window, translate("Actions", "&About Netwright"),
+                             translate("Actions", "What Netwright is"), window.show_about,
+                             None, "about"),
     }

@@ -22,6 +22,12 @@ _session: str | None = None          # the language fixed at start, once start()
 _installed: list[QTranslator] = []   # kept alive: Qt does not own installed translators
 
 
+def translate(context: str, text: str) -> str:
+    """``text`` in the window's language. pyside6-lupdate finds ``translate("Context",
+    "literal")`` calls by this name: keep both arguments literal strings."""
+    return QCoreApplication.translate(context, text)
+
+
 def _settings() -> QSettings:
     return QSettings("Netwright", "Netwright")
 

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from gui import actions as act
 from gui.document import Document
 from gui.files import FileController, example_files
+from gui.i18n import translate
 from gui.inspector import Inspector
+from gui.language_menu import add_language_menu
 from gui.palette import Palette
 from gui.race import start_race
 from gui.status_bar import StatusBar
 
-PLACEHOLDER = "Press Train to start; loss curves and views appear here"
+PLACEHOLDER = QT_TRANSLATE_NOOP("MainWindow",
+                                "Press Train to start; loss curves and views appear here")
 MIN_CANVAS_HEIGHT = 320      # the network and its live previews stay readable above the dock
 STATE_VERSION = 1
 
@@ -43,15 +46,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.layer_palette = Palette(self)      # not .palette: QWidget.palette()
         self.inspector = Inspector(self.document, self)
-        self.palette_dock = self._dock("Layers", "palette_dock", self.layer_palette,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.training_placeholder = QLabel(PLACEHOLDER, self)
+        self.palette_dock = self._dock(translate("MainWindow", "Layers"), "palette_dock",
+                                       self.layer_palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock(translate("MainWindow", "Inspector"), "inspector_dock",
+                                         self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.training_placeholder = QLabel(translate("MainWindow", PLACEHOLDER), self)
         self.training_placeholder.setObjectName("training_placeholder")
         self.training_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_placeholder.setMinimumHeight(150)
-        self.training_dock = self._dock("Training", "training_dock", self.training_placeholder,
+        self.training_dock = self._dock(translate("MainWindow", "Training"), "training_dock",
+                                        self.training_placeholder,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([self.palette_dock, self.inspector_dock], [200, 380],
                          Qt.Orientation.Horizontal)
@@ -92,34 +96,36 @@ class MainWindow(QMainWindow):
         self.help_actions = act.help_actions(self)
         self.canvas_actions = self.view.actions_by_name()
         self.auto_layout_action = act.make_action(
-            self, "&Auto layout", "Arrange the nodes left to right by depth (undoable)",
+            self, translate("MainWindow", "&Auto layout"),
+            translate("MainWindow", "Arrange the nodes left to right by depth (undoable)"),
             self.auto_layout, "Ctrl+L", "layout")
         self.fit_action = self.canvas_actions["fit"]
         self.fit_action.setIcon(act.icon("fit"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         for key in ("new", "open"):
             file_menu.addAction(self.file_actions[key])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.examples_menu = file_menu.addMenu("&Examples")
+        self.examples_menu = file_menu.addMenu(translate("MainWindow", "&Examples"))
         self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
-        file_menu.addAction("Import &CSV…", lambda: self.data_drop.import_csv())
+        file_menu.addAction(translate("MainWindow", "Import &CSV…"),
+                            lambda: self.data_drop.import_csv())
         file_menu.addSeparator()
         file_menu.addAction(self.file_actions["save"])
         file_menu.addAction(self.file_actions["save_as"])
         file_menu.addSeparator()
         file_menu.addAction(self.file_actions["quit"])
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addAction(self.edit_actions["undo"])
         edit_menu.addAction(self.edit_actions["redo"])
         edit_menu.addSeparator()
         for key in ("cut", "copy", "paste", "duplicate", "delete", "select_all"):
             if key in self.canvas_actions:
                 edit_menu.addAction(self.canvas_actions[key])
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         for key in ("zoom_in", "zoom_out"):
             if key in self.canvas_actions:
                 view_menu.addAction(self.canvas_actions[key])
@@ -128,12 +134,16 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.palette_dock, self.inspector_dock, self.training_dock):
             view_menu.addAction(dock.toggleViewAction())
-        training_menu = bar.addMenu("&Training")
+        view_menu.addSeparator()
+        add_language_menu(view_menu, lambda text: self.status.showMessage(text, 10000))
+        training_menu = bar.addMenu(translate("MainWindow", "&Training"))
         for action in self.training_actions.values():
             training_menu.addAction(action)
-        training_menu.addAction("Race &optimizers...", lambda: start_race(self))
-        help_menu = bar.addMenu("&Help")
-        self.concepts_menu = help_menu.addMenu("&Concepts and examples")
+        training_menu.addAction(translate("MainWindow", "Race &optimizers..."),
+                                lambda: start_race(self))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        self.concepts_menu = help_menu.addMenu(
+            translate("MainWindow", "&Concepts and examples"))
         self.concepts_menu.aboutToShow.connect(
             lambda: self._fill_examples(self.concepts_menu))
         help_menu.addAction(self.help_actions["about"])
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
                       "training": training_menu, "help": help_menu}
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
+        bar = QToolBar(translate("MainWindow", "Main"), self)
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -179,7 +189,8 @@ class MainWindow(QMainWindow):
     # ---- title, settings -------------------------------------------------------------------
     def _update_title(self, *_args) -> None:
         path = self.document.path
-        name = Path(path).name if path else (self.document.network.name or "Untitled")
+        untitled = translate("MainWindow", "Untitled")
+        name = Path(path).name if path else (self.document.network.name or untitled)
         self.setWindowTitle(f"{name}[*] — Netwright")
         self.setWindowModified(self.document.is_modified)
 
@@ -233,10 +244,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About Netwright",
-            "<h3>Netwright</h3><p>Build neural networks by hand on a canvas and watch them "
-            "learn.</p><p>Drag layers from the palette, wire output ports to input ports, "
-            "pick the data and the optimizer in the inspector, and press Train.</p>")
+            self, translate("MainWindow", "About Netwright"),
+            translate("MainWindow", "<h3>Netwright</h3><p>Build neural networks by hand on a "
+                                    "canvas and watch them learn.</p><p>Drag layers from the "
+                                    "palette, wire output ports to input ports, pick the data "
+                                    "and the optimizer in the inspector, and press Train.</p>"))
 
     # ---- menus filled on demand ----------------------------------------------------------------
     def _fill_recent_menu(self) -> None:
@@ -249,9 +261,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.files.open_recent(p))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(translate("MainWindow", "No recent files")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("Clear list", self.files.clear_recent).setEnabled(bool(files))
+        menu.addAction(translate("MainWindow", "Clear list"),
+                       self.files.clear_recent).setEnabled(bool(files))
 
     def _fill_examples_menu(self) -> None:
         self._fill_examples(self.examples_menu)
@@ -266,7 +279,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(description or str(path.name))
             action.triggered.connect(lambda _=False, p=path: self.files.load_example(p))
         if not examples:
-            menu.addAction("No examples found").setEnabled(False)
+            menu.addAction(translate("MainWindow", "No examples found")).setEnabled(False)
 
     # ---- hooks for the training dashboard --------------------------------------------------------
     def set_training_widget(self, widget) -> None:
