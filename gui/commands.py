@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from engine.nn.layers import LAYERS
 from gui.document import Document
+from gui.i18n import translate
 
 # ids for QUndoCommand.mergeWith (commands of one id may merge)
 SET_PARAM_ID, MOVE_NODES_ID, SET_TRAINING_ID = 1001, 1002, 1003
@@ -36,7 +37,8 @@ class AddNode(QUndoCommand):
         self.params = dict(params or {})
         self.x, self.y = coord(x), coord(y)
         self.node_id = node_id or doc.network.new_id(type_name)
-        self.setText(f"Add {type_name} '{self.node_id}'")
+        self.setText(translate("Commands", "Add {type} '{id}'").format(type=type_name,
+                                                                      id=self.node_id))
 
     def redo(self) -> None:
         self.doc.add_node(self.type_name, copy.deepcopy(self.params), self.x, self.y,
@@ -77,12 +79,16 @@ class RemoveItems(QUndoCommand):
 
 
 def _remove_text(n_nodes: int, n_edges: int) -> str:
-    parts = []
-    if n_nodes:
-        parts.append(f"{n_nodes} node{'s' * (n_nodes != 1)}")
-    if n_edges:
-        parts.append(f"{n_edges} wire{'s' * (n_edges != 1)}")
-    return "Delete " + " and ".join(parts or ["nothing"])
+    nodes = (translate("Commands", "1 node") if n_nodes == 1
+             else translate("Commands", "{n} nodes").format(n=n_nodes))
+    wires = (translate("Commands", "1 wire") if n_edges == 1
+             else translate("Commands", "{n} wires").format(n=n_edges))
+    if n_nodes and n_edges:
+        return translate("Commands", "Delete {nodes} and {wires}").format(nodes=nodes,
+                                                                         wires=wires)
+    if n_nodes or n_edges:
+        return translate("Commands", "Delete {items}").format(items=nodes if n_nodes else wires)
+    return translate("Commands", "Delete nothing")
 
 
 class SetParam(QUndoCommand):
@@ -100,7 +106,7 @@ class SetParam(QUndoCommand):
         self.old = copy.deepcopy(params.get(name))
         self.new = copy.deepcopy(value)
         self.stamp = time.monotonic()
-        self.setText(f"Set {name} of '{node_id}'")
+        self.setText(translate("Commands", "Set {name} of '{id}'").format(name=name, id=node_id))
 
     def id(self) -> int:
         return SET_PARAM_ID
@@ -131,7 +137,8 @@ class MoveNodes(QUndoCommand):
         self.new = {n: (coord(x), coord(y)) for n, (x, y) in positions.items()}
         self.old = {n: copy.deepcopy(doc.node(n).get("ui")) for n in self.new}
         count = len(self.new)
-        self.setText(text or f"Move {count} node{'s' * (count != 1)}")
+        self.setText(text or (translate("Commands", "Move 1 node") if count == 1 else
+                              translate("Commands", "Move {n} nodes").format(n=count)))
 
     def id(self) -> int:
         return MOVE_NODES_ID
@@ -164,8 +171,8 @@ class AutoLayout(MoveNodes):
 
     def __init__(self, doc: Document, parent=None):
         from gui.canvas.layout import layered_positions
-        super().__init__(doc, layered_positions(doc.network), text="Auto layout",
-                         parent=parent)
+        super().__init__(doc, layered_positions(doc.network),
+                         text=translate("Commands", "Auto layout"), parent=parent)
 
 
 class AddEdge(QUndoCommand):
@@ -179,7 +186,7 @@ class AddEdge(QUndoCommand):
             raise ValueError(problem)
         self.doc, self.src, self.dst = doc, src, dst
         self.port = port if port is not None or not check else doc.free_port(dst)
-        self.setText(f"Wire '{src}' -> '{dst}'")
+        self.setText(translate("Commands", "Wire '{src}' -> '{dst}'").format(src=src, dst=dst))
 
     def redo(self) -> None:
         self.doc.add_edge(self.src, self.dst, self.port)
@@ -195,7 +202,8 @@ class RemoveEdge(QUndoCommand):
             raise ValueError(f"there is no wire '{src}' -> '{dst}'")
         self.doc, self.src, self.dst = doc, src, dst
         self._removed: tuple[int, dict] | None = None
-        self.setText(f"Delete wire '{src}' -> '{dst}'")
+        self.setText(translate("Commands", "Delete wire '{src}' -> '{dst}'").format(src=src,
+                                                                                   dst=dst))
 
     def redo(self) -> None:
         self._removed = self.doc.remove_edge(self.src, self.dst)
@@ -217,7 +225,8 @@ class SetTraining(QUndoCommand):
         self.old = copy.deepcopy(doc.network.training) if doc.network.has_training else None
         self.new = copy.deepcopy(training)
         self.stamp = time.monotonic()
-        self.setText(f"Set {field}" if field else "Change training settings")
+        self.setText(translate("Commands", "Set {field}").format(field=field) if field
+                     else translate("Commands", "Change training settings"))
 
     @classmethod
     def for_field(cls, doc: Document, path: str, value) -> "SetTraining":
@@ -264,10 +273,10 @@ class Paste(QUndoCommand):
     ``offset``; one undo step. ``new_ids`` lists the added nodes (to select them)."""
 
     def __init__(self, doc: Document, fragment: dict, offset=(40.0, 40.0),
-                 text: str = "Paste", parent=None):
+                 text: str = "", parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.setText(text)
+        self.setText(text or translate("Commands", "Paste"))
         taken = set(doc.network.node_ids())
         rename: dict[str, str] = {}
         # sub-commands kept in Python (not Qt children: PySide's ownership of QUndoCommand

@@ -12,17 +12,19 @@ import stat
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.errors import GraphError, NetworkFileError
 from engine.files import atomic_write_text
 from engine.graph.network import Network, folder_of
+from gui.i18n import translate
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 EXAMPLES_DIR = RESOURCES / "examples"
 DEFAULT_EXAMPLE = EXAMPLES_DIR / "xor_mlp.nw.json"
-FILE_FILTER = "Netwright networks (*.nw.json);;JSON files (*.json);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("Files", "Netwright networks (*.nw.json);;JSON files (*.json);;"
+                                         "All files (*)")
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000          # a steady autosave while the document is modified ...
 QUIET_MS = 3_000              # ... and one shortly after the user stops editing
@@ -47,6 +49,15 @@ BUILTIN_XOR = {
         "scheduler": {"name": "none"}, "batch_size": 32, "epochs": 200, "seed": 0,
     },
 }
+
+
+def file_filter() -> str:
+    return translate("Files", FILE_FILTER)
+
+
+def cannot_open(path) -> str:
+    """The title of the dialog that lists why ``path`` did not open."""
+    return translate("Files", "Cannot open {name}").format(name=Path(path).name)
 
 
 def data_dir() -> Path:
@@ -148,12 +159,12 @@ class FileController(QObject):
         try:
             network = read_network(path)
         except (NetworkFileError, GraphError, ValueError, OSError) as e:
-            self.show_errors(f"Cannot open {Path(path).name}", error_messages(e))
+            self.show_errors(cannot_open(path), error_messages(e))
             return False
         self.document.replace(network, str(path))
         if remember:
             self.add_recent(str(path))
-        self.statusMessage.emit(f"Opened {path}")
+        self.statusMessage.emit(translate("Files", "Opened {path}").format(path=path))
         return True
 
     def load_example(self, path: str | os.PathLike) -> bool:
@@ -163,10 +174,11 @@ class FileController(QObject):
         try:
             network = read_network(path)
         except (NetworkFileError, GraphError, ValueError, OSError) as e:
-            self.show_errors(f"Cannot open {Path(path).name}", error_messages(e))
+            self.show_errors(cannot_open(path), error_messages(e))
             return False
         self.document.replace(network, None)
-        self.statusMessage.emit(f"Opened the example {network.name!r}")
+        self.statusMessage.emit(translate("Files", "Opened the example {name}").format(
+            name=repr(network.name)))
         return True
 
     def load_default(self) -> None:
@@ -189,8 +201,8 @@ class FileController(QObject):
     def open(self) -> bool:
         if not self.maybe_save():
             return False
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open network", self._start_dir(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Open network"),
+                                              self._start_dir(), file_filter())
         return bool(path) and self.load_path(path)
 
     def open_recent(self, path: str) -> bool:
@@ -198,8 +210,9 @@ class FileController(QObject):
             return False
         if not Path(path).exists():
             self.remove_recent(path)
-            self.show_errors("File not found", [f"{path} no longer exists; it was removed "
-                                                f"from the recent files."])
+            self.show_errors(translate("Files", "File not found"), [translate(
+                "Files", "{path} no longer exists; it was removed from the recent files."
+            ).format(path=path)])
             return False
         return self.load_path(path)
 
@@ -210,8 +223,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         suggested = self.document.path or str(Path(self._start_dir()) / self._file_stem())
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save network as", suggested,
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("Files", "Save network as"), suggested, file_filter())
         if not path:
             return False
         if not path.endswith(".json"):
@@ -227,12 +240,12 @@ class FileController(QObject):
         except (OSError, ValueError, NetworkFileError) as e:
             if rebased:
                 self.document.undo_stack.undo()
-            self.show_errors("Cannot save", [f"{path}: {e}"])
+            self.show_errors(translate("Files", "Cannot save"), [f"{path}: {e}"])
             return False
         self.document.mark_saved(str(path))
         self.add_recent(str(path))
         self.discard_recovery()
-        self.statusMessage.emit(f"Saved {path}")
+        self.statusMessage.emit(translate("Files", "Saved {path}").format(path=path))
         return True
 
     def _keep_data_paths(self, path: str) -> bool:
@@ -246,20 +259,22 @@ class FileController(QObject):
         if moved is section:
             return False
         command = SetTraining(self.document, {**net.training, "dataset": moved})
-        command.setText("Keep the data paths from the new folder")
+        command.setText(translate("Files", "Keep the data paths from the new folder"))
         self.document.undo_stack.push(command)
         return True
 
     def _refuse_read_only(self, path: str) -> bool:
         """A read-only file is not replaced: say so and offer Save As (True once saved)."""
-        text = (f"{path} is read-only, so it was not changed.\n\nSave the network under "
-                f"another name with Save As, or make the file writable and save again.")
+        text = translate("Files", "{path} is read-only, so it was not changed.\n\nSave the "
+                                  "network under another name with Save As, or make the file "
+                                  "writable and save again.").format(path=path)
         if not self.interactive:
             print(f"error: {path} is read-only: not saved", file=sys.stderr)
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, "Read-only file", text,
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Files", "Read-only file"), text,
                           QMessageBox.StandardButton.Cancel, self.window)
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(translate("Files", "Save As…"),
+                                QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(save_as)
         box.exec()
         return box.clickedButton() is save_as and self.save_as()
@@ -268,10 +283,11 @@ class FileController(QObject):
         """Ask Save / Discard / Cancel when there are unsaved changes; True to go on."""
         if not self.document.is_modified:
             return True
-        name = Path(self.document.path).name if self.document.path else "Untitled"
+        untitled = translate("Files", "Untitled")
+        name = Path(self.document.path).name if self.document.path else untitled
         answer = QMessageBox.warning(
-            self.window, "Unsaved changes",
-            f"Save the changes to {name} before closing it?",
+            self.window, translate("Files", "Unsaved changes"),
+            translate("Files", "Save the changes to {name} before closing it?").format(name=name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -324,7 +340,8 @@ class FileController(QObject):
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(target, json.dumps(payload))
         except OSError as e:
-            self.statusMessage.emit(f"Autosave failed: {e}")
+            self.statusMessage.emit(translate("Files", "Autosave failed: {error}").format(
+                error=e))
 
     def discard_recovery(self, path: Path | None = None) -> None:
         try:
@@ -348,9 +365,9 @@ class FileController(QObject):
             self.discard_recovery(target)   # unreadable: nothing worth offering
             return False
         answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"Netwright did not close properly last time. Restore the unsaved network "
-            f"{network.name!r}?",
+            self.window, translate("Files", "Restore unsaved work?"),
+            translate("Files", "Netwright did not close properly last time. Restore the unsaved "
+                               "network {name}?").format(name=repr(network.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
@@ -359,7 +376,7 @@ class FileController(QObject):
         self._adopt_recovery(target)
         self.document.replace(network, payload.get("path"))
         self.document.undo_stack.resetClean()      # restored work is unsaved work
-        self.statusMessage.emit("Restored the unsaved network")
+        self.statusMessage.emit(translate("Files", "Restored the unsaved network"))
         return True
 
     def _adopt_recovery(self, orphan: Path) -> None:
@@ -369,7 +386,8 @@ class FileController(QObject):
         try:
             os.replace(orphan, recovery_path())
         except OSError as e:        # left where it is: offered again at the next start-up
-            self.statusMessage.emit(f"The recovery file could not be kept: {e}")
+            self.statusMessage.emit(translate(
+                "Files", "The recovery file could not be kept: {error}").format(error=e))
 
     # ---- helpers ---------------------------------------------------------------------------
     def _start_dir(self) -> str:

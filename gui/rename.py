@@ -11,6 +11,8 @@ import re
 
 from PySide6.QtGui import QUndoCommand
 
+from gui.i18n import translate
+
 ID_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
@@ -19,12 +21,12 @@ def id_problem(document, old: str, new: str) -> str | None:
     if new == old:
         return None
     if not new:
-        return "an id cannot be empty"
+        return translate("Rename", "an id cannot be empty")
     if not ID_PATTERN.fullmatch(new):
-        return ("an id starts with a letter or _ and holds only letters, digits, _ and -: "
-                f"{new!r} does not")
+        return translate("Rename", "an id starts with a letter or _ and holds only letters, "
+                                   "digits, _ and -: {id} does not").format(id=repr(new))
     if document.has_node(new):
-        return f"another node is already called {new!r}"
+        return translate("Rename", "another node is already called {id}").format(id=repr(new))
     return None
 
 
@@ -45,7 +47,7 @@ class RenameNode(QUndoCommand):
         if problem:
             raise ValueError(problem)
         self.doc, self.old, self.new = document, old, new
-        self.setText(f"Rename '{old}' to '{new}'")
+        self.setText(translate("Commands", "Rename '{old}' to '{new}'").format(old=old, new=new))
 
     def _swap(self, src: str, dst: str) -> None:
         with self.doc.batch():
