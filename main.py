@@ -5,6 +5,7 @@
     python main.py train FILE [--epochs N] ...    train without a window
     python main.py export FILE --to pytorch|onnx --out PATH [--weights W.npz]
     python main.py shapes-folder DIR              the shapes dataset as an image folder
+    python main.py lessons [--verify] [--lesson N ...]   list or verify the lessons
     python main.py FILE --train-steps N --screenshot OUT.png
     python main.py --install-desktop | --uninstall-desktop   the menu entry, icon, file type
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("check", "train", "export", "shapes-folder")
+COMMANDS = ("check", "train", "export", "shapes-folder", "lessons")
 DESKTOP_FLAGS = ("--install-desktop", "--uninstall-desktop")
 
 

@@ -1,6 +1,6 @@
 """Headless sub-commands of main.py: ``check FILE`` (engine/cli/check.py), ``train``
-(engine/cli/train.py), ``export`` (engine/cli/export.py) and ``shapes-folder``
-(engine/cli/shapes_folder.py).
+(engine/cli/train.py), ``export`` (engine/cli/export.py), ``shapes-folder``
+(engine/cli/shapes_folder.py) and ``lessons`` (engine/cli/lessons.py).
 
 Bad input never ends in a traceback: every problem is one ``error: ...`` line on stderr
 (``error: node 'c2': ...`` for a node's problem) and the exit status is 2.
@@ -12,6 +12,7 @@ import argparse
 from engine.cli.check import run_check
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
 from engine.cli.export import export_targets, run_export
+from engine.cli.lessons import run_lessons
 from engine.cli.shapes_folder import run_shapes_folder
 from engine.cli.train import run_train
 from engine.schema import MAX_WHOLE
@@ -76,7 +77,22 @@ def _parser() -> argparse.ArgumentParser:
     shapes.add_argument("--size", type=_positive_int, default=28,
                         help="width and height in pixels (default 28)")
     shapes.set_defaults(handler=run_shapes_folder)
+    _add_lessons(sub)
     return parser
+
+
+def _add_lessons(sub) -> None:
+    lessons = sub.add_parser("lessons", help="list the lessons, or verify every claim they "
+                                             "make by running them headless")
+    lessons.add_argument("--verify", action="store_true",
+                         help="run each lesson's steps and checks; one PASS/FAIL line each")
+    lessons.add_argument("--lesson", type=_positive_int, nargs="+", metavar="N",
+                         help="only the lessons of these concept numbers")
+    lessons.add_argument("--lang", choices=("en", "ko"), default="en",
+                         help="the language of the titles (default en)")
+    lessons.add_argument("--folder", metavar="DIR",
+                         help="read the lessons from DIR (default resources/lessons)")
+    lessons.set_defaults(handler=run_lessons)
 
 
 def _positive_int(text: str) -> int:
