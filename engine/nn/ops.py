@@ -1,5 +1,5 @@
 """Stateless kernels: padding arithmetic, im2col / col2im for convolution, window views
-for pooling, and a small buffer cache.
+for pooling. Buffers kept across steps come from a Workspace (engine.nn.workspace).
 
 Layout choice: columns are (C*kh*kw, N*Ho*Wg), so a convolution is one GEMM
 ``W (F, C*kh*kw) @ cols`` for the whole batch, and the im2col copy reads and writes
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
+
+from engine.nn.workspace import Workspace  # noqa: F401  (ops.Workspace for layers)
 
 Pads = tuple[tuple[int, int], tuple[int, int]]   # ((top, bottom), (left, right))
 
@@ -31,30 +33,6 @@ def same_or_int_padding(padding: str | int, kernel: int) -> tuple[int, int]:
 def window_count(size: int, kernel: int, stride: int, pad_total: int = 0) -> int:
     """Number of window positions along one axis: floor((size - k + pad) / s) + 1."""
     return (size - kernel + pad_total) // stride + 1
-
-
-# ---- a small buffer cache ---------------------------------------------------------------
-class Workspace:
-    """Scratch arrays reused while the batch shape repeats (saves allocation and the page
-    faults of first touch). Keeps the last two shapes per name, so a short final batch
-    does not evict the full-batch buffers."""
-
-    def __init__(self) -> None:
-        self._bufs: dict[str, list[np.ndarray]] = {}
-
-    def get(self, name: str, shape: tuple[int, ...], zero: bool = False,
-            dtype=np.float32) -> np.ndarray:
-        """An array of ``shape`` (float32 in the engine; float64 when the gradient checker
-        runs a float64 copy). With ``zero`` it is zero when first made and the caller only
-        ever rewrites the same region (e.g. the inside of a padded image)."""
-        kept = self._bufs.setdefault(name, [])
-        for buf in kept:
-            if buf.shape == shape and buf.dtype == dtype:
-                return buf
-        buf = np.zeros(shape, dtype) if zero else np.empty(shape, dtype)
-        kept.insert(0, buf)
-        del kept[2:]
-        return buf
 
 
 # ---- convolution ------------------------------------------------------------------------
