@@ -3,10 +3,11 @@ zoom), so the window can put them in its Edit / View menus and toolbar. Their sh
 work while the canvas has the focus (so Delete in a spin box never deletes a node)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from gui.canvas.clipboard import offers_paste
+from gui.i18n import translate
 
 Key = QKeySequence.StandardKey
 
@@ -14,24 +15,35 @@ Key = QKeySequence.StandardKey
 # QKeySequences are built later: creating them before the QApplication crashes Qt
 
 ACTION_TABLE = {
-    "delete": ("&Delete", "Delete the selected nodes and wires",
+    "delete": (QT_TRANSLATE_NOOP("Canvas", "&Delete"),
+               QT_TRANSLATE_NOOP("Canvas", "Delete the selected nodes and wires"),
                [Key.Delete, "Backspace"], "delete_selection"),
-    "copy": ("&Copy", "Copy the selected nodes and the wires between them",
+    "copy": (QT_TRANSLATE_NOOP("Canvas", "&Copy"),
+             QT_TRANSLATE_NOOP("Canvas", "Copy the selected nodes and the wires between them"),
              [Key.Copy], "copy_selection"),
-    "cut": ("Cu&t", "Cut the selected nodes", [Key.Cut], "cut_selection"),
-    "paste": ("&Paste", "Paste nodes from the clipboard", [Key.Paste], "paste"),
-    "duplicate": ("D&uplicate", "Duplicate the selected nodes",
+    "cut": (QT_TRANSLATE_NOOP("Canvas", "Cu&t"),
+            QT_TRANSLATE_NOOP("Canvas", "Cut the selected nodes"), [Key.Cut], "cut_selection"),
+    "paste": (QT_TRANSLATE_NOOP("Canvas", "&Paste"),
+              QT_TRANSLATE_NOOP("Canvas", "Paste nodes from the clipboard"), [Key.Paste],
+              "paste"),
+    "duplicate": (QT_TRANSLATE_NOOP("Canvas", "D&uplicate"),
+                  QT_TRANSLATE_NOOP("Canvas", "Duplicate the selected nodes"),
                   ["Ctrl+D"], "duplicate_selection"),
-    "select_all": ("Select &All", "Select every node", [Key.SelectAll],
+    "select_all": (QT_TRANSLATE_NOOP("Canvas", "Select &All"),
+                   QT_TRANSLATE_NOOP("Canvas", "Select every node"), [Key.SelectAll],
                    "select_all"),
-    "fit": ("&Fit to View", "Show the whole network",
+    "fit": (QT_TRANSLATE_NOOP("Canvas", "&Fit to View"),
+            QT_TRANSLATE_NOOP("Canvas", "Show the whole network"),
             ["F", "Ctrl+0"], "fit_to_view"),
     # no shortcut: the window's own Auto layout action carries Ctrl+L
-    "auto_layout": ("&Auto Layout", "Arrange the nodes left to right by depth (undoable)",
+    "auto_layout": (QT_TRANSLATE_NOOP("Canvas", "&Auto Layout"),
+                    QT_TRANSLATE_NOOP("Canvas",
+                                      "Arrange the nodes left to right by depth (undoable)"),
                     [], "auto_layout"),
-    "zoom_in": ("Zoom &In", "Zoom in", [Key.ZoomIn, "Ctrl+="],
-                "zoom_in"),
-    "zoom_out": ("Zoom &Out", "Zoom out", [Key.ZoomOut], "zoom_out"),
+    "zoom_in": (QT_TRANSLATE_NOOP("Canvas", "Zoom &In"), QT_TRANSLATE_NOOP("Canvas", "Zoom in"),
+                [Key.ZoomIn, "Ctrl+="], "zoom_in"),
+    "zoom_out": (QT_TRANSLATE_NOOP("Canvas", "Zoom &Out"),
+                 QT_TRANSLATE_NOOP("Canvas", "Zoom out"), [Key.ZoomOut], "zoom_out"),
 }
 NEEDS_NODES = ("copy", "cut", "duplicate")
 EDITS = ("delete", "cut", "paste", "duplicate", "auto_layout")
@@ -46,8 +58,9 @@ class CanvasActions(QObject):
         self.view = view
         self.actions: dict[str, QAction] = {}
         for name, (text, tip, keys, method) in ACTION_TABLE.items():
-            action = QAction(text, view)
+            action = QAction(translate("Canvas", text), view)
             action.setObjectName(f"canvas_{name}")
+            tip = translate("Canvas", tip)
             action.setStatusTip(tip)
             action.setToolTip(tip)
             action.setShortcuts([QKeySequence(k) for k in keys])
