@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(self)      # File > Export (engine/export)
         from gui.data_drop import DataDrop
         self.data_drop = DataDrop(self)                # a CSV or image folder dropped: the data
+        from gui.lessons.controller import LessonsController
+        self.lessons = LessonsController(self)         # Help > Lessons (gui/lessons)
 
     # ---- construction --------------------------------------------------------------------
     def _make_canvas(self):
@@ -144,8 +146,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.concepts_menu = help_menu.addMenu(
             translate("MainWindow", "&Concepts and examples"))
-        self.concepts_menu.aboutToShow.connect(
-            lambda: self._fill_examples(self.concepts_menu))
+        self.concepts_menu.aboutToShow.connect(      # the 21 concepts, each its lesson
+            lambda: self.lessons.fill_concepts_menu(self.concepts_menu))
         help_menu.addAction(self.help_actions["about"])
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu,
                       "training": training_menu, "help": help_menu}
