@@ -1,14 +1,15 @@
 """Start-up: ``run(argv)`` opens the window (main.py with no sub-command).
 
     python main.py [FILE] [--train-steps N] [--screenshot OUT.png] [--startup-time]
-                   [--language en|ko]
+                   [--language en|ko] [--lesson N[:K]]
 
 With no FILE the XOR example opens; a FILE that cannot be read opens the example and
 shows why. ``--screenshot`` trains N steps (train_steps_then below), saves a PNG of the
 whole window and exits. ``--startup-time`` prints the seconds from process start to the
 window's first paint (also printed when NETWRIGHT_STARTUP_TIME is set). ``--language``
 shows the window in that language for this run (else View > Language's choice, else the
-system's).
+system's). ``--lesson N[:K]`` opens lesson N (at step K) in the Lessons dock, on its example
+when no FILE is given; the first start ever opens lesson 1 there.
 """
 from __future__ import annotations
 
@@ -65,9 +66,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--language", choices=["en", "ko"],
                    help="the window's language for this run (default: View > Language, "
                         "else the system's)")
+    p.add_argument("--lesson", metavar="N[:K]",
+                   help="show lesson N (at step K) in the Lessons dock, on its example "
+                        "unless FILE is given")
     args = p.parse_args(argv)
     if args.train_steps < 0:
         p.error("--train-steps must be 0 or more")
+    if args.lesson is not None:
+        from gui.lessons.controller import lesson_argument
+        try:
+            args.lesson = lesson_argument(args.lesson)
+        except ValueError as e:
+            p.error(str(e))
     return args
 
 
@@ -129,6 +139,10 @@ def run(argv: list[str]) -> int:
     else:
         window.restore_settings()
     problems = open_initial(window, args.file)
+    if args.lesson is not None:
+        problem = window.lessons.start_at(*args.lesson, with_example=not args.file)
+        if problem:
+            _say(f"error: --lesson: {problem}", sys.stderr)
     window.show()
     result = {"code": 0}
 
@@ -148,6 +162,8 @@ def run(argv: list[str]) -> int:
                 take_screenshot()
         else:
             window.files.offer_recovery()
+            if args.lesson is None:
+                window.lessons.offer_on_first_start()     # the first start: lesson 1
 
     def take_screenshot() -> None:
         try:
