@@ -58,9 +58,10 @@ def _set_training(d: dict, edit: Edit) -> dict:
     training = d.setdefault("training", copy.deepcopy(Network.from_dict(d).training))
     *parents, last = edit.field.split(".")
     section = training
-    for key in parents:
+    for i, key in enumerate(parents):
         if not isinstance(section.get(key, {}), dict):
-            raise EditError(f"training.{key} is not a section with settings")
+            raise EditError(f"training.{'.'.join(parents[:i + 1])} is a value, not a "
+                            f"section with settings")
         section = section.setdefault(key, {})
     section[last] = copy.deepcopy(edit.value)
     new = [p for p in _training_problems(d) if p not in before]

@@ -86,10 +86,16 @@ def load_lessons(folder: str | Path) -> list[Lesson | LessonError]:
 def load_lesson(path: str | Path) -> Lesson:
     """The lesson in ``path``; LessonError naming the file and the field otherwise."""
     path = Path(path)
+    text = _text(path)
+    if not text.strip():
+        raise LessonError(f"{path.name}: the file is empty: it holds no lesson")
     try:
-        data = parse_json(_text(path), path.name)
+        data = parse_json(text, path.name)
     except NetworkFileError as e:
-        raise LessonError(str(e).replace("network file", "lesson file")) from None
+        message = str(e).replace("network file", "lesson file")
+        if message.startswith(repr(path.name)):         # "'x.json' is not valid JSON: ..."
+            message = message[len(repr(path.name)):].lstrip(": ")
+        raise LessonError(f"{path.name}: {message}") from None
     return parse_lesson(data, path.name)
 
 
