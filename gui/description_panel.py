@@ -1,15 +1,23 @@
 """The open network's own description at the top of the inspector's training page: what
 the example shows, then what to try, as its file says. One click folds it to its title
 line; a network without a description shows nothing; opening another file shows its own
-(unfolded, so a learner reads it before pressing Train)."""
+(unfolded, so a learner reads it before pressing Train). With the window in Korean, an
+example's description comes from resources/translations/examples_ko.json (English when
+it has none)."""
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from gui.files import RESOURCES, example_files
+from gui.i18n import language, translate
 from gui.param_form import help_label
+
+EXAMPLES_KO = RESOURCES / "translations" / "examples_ko.json"
 
 # The what-to-try part begins with the first sentence that starts "Try" or "Then try".
 _TRY_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)((?:Then t|T)ry\b)")
@@ -34,6 +42,33 @@ def split_description(text: str) -> tuple[str, str]:
     return text[:match.start()].strip(), text[match.start(1):].strip()
 
 
+def korean_description(description: str) -> tuple[str, str] | None:
+    """The Korean (what it shows, what to try) of the example whose English description
+    this is (an example opens untitled, so its text names it), or None."""
+    stem = _example_stems().get(" ".join((description or "").split()))
+    entry = _examples_ko().get(stem) if stem else None
+    if not isinstance(entry, dict) or not isinstance(entry.get("shows"), str):
+        return None
+    to_try = entry.get("try")
+    return entry["shows"].strip(), to_try.strip() if isinstance(to_try, str) else ""
+
+
+@lru_cache(maxsize=1)
+def _example_stems() -> dict[str, str]:
+    return {" ".join(text.split()): path.name.removesuffix(".nw.json")
+            for path, _name, text in example_files() if text}
+
+
+@lru_cache(maxsize=1)
+def _examples_ko() -> dict:
+    """examples_ko.json, or {} when it is missing or unreadable (English is shown)."""
+    try:
+        data = json.loads(EXAMPLES_KO.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 class DescriptionPanel(QFrame):
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -48,7 +83,8 @@ class DescriptionPanel(QFrame):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.toggle.setToolTip("Show or hide what this network shows and what to try")
+        self.toggle.setToolTip(translate("DescriptionPanel",
+                                         "Show or hide what this network shows and what to try"))
         self.toggle.toggled.connect(self.set_expanded)
         layout.addWidget(self.toggle)
         self.body = self._body()
@@ -62,7 +98,7 @@ class DescriptionPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.about = help_label("", body, role="fact")
-        self.try_title = QLabel("What to try", body)
+        self.try_title = QLabel(translate("DescriptionPanel", "What to try"), body)
         self.try_title.setObjectName("description_try_title")
         self.try_text = help_label("", body, role="fact")
         for label in (self.about, self.try_title, self.try_text):
@@ -72,7 +108,8 @@ class DescriptionPanel(QFrame):
     def refresh(self) -> None:
         """Show the document's network: its name as the title, its description below."""
         network = self.document.network
-        about, to_try = split_description(network.description)
+        about, to_try = (language() == "ko" and korean_description(network.description)
+                         or split_description(network.description))
         self.setVisible(bool(about or to_try))
         self.toggle.setText(network.name)
         self.about.setText(about)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrol
 
 from gui.canvas.summary import format_shape
 from gui.commands import SetParam
+from gui.i18n import translate
+from gui.palette import category_name
 from gui.param_form import ParamForm, help_label
 from gui.param_shapes import param_shape_lines
 from gui.rename import RenameNode
@@ -39,11 +41,11 @@ def parameters_text(facts) -> str:
     keeps its hand-made filters: calling them trainable would be false)."""
     count = facts.param_count if facts else None
     if count is None:
-        return "Parameters: unknown"
+        return translate("Inspector", "Parameters: unknown")
     if facts.frozen:
-        return (f"Parameters: {count:,}, frozen (trainable is off: training leaves them "
-                f"as they are)")
-    return f"Trainable parameters: {count:,}"
+        return translate("Inspector", "Parameters: {count:,}, frozen (trainable is off: "
+                                      "training leaves them as they are)").format(count=count)
+    return translate("Inspector", "Trainable parameters: {count:,}").format(count=count)
 
 
 class NodePage(QWidget):
@@ -72,16 +74,19 @@ class NodePage(QWidget):
         self.title = _title(node_id, self._body)
         layout.addWidget(self.title)
         node_type = self.document.node(node_id)["type"]
-        subtitle = QLabel(f"{node_type} · {spec.category} layer" if spec else
-                          f"{node_type} (unknown layer type)", self._body)
+        subtitle = QLabel(translate("Inspector", "{type} · {category} layer").format(
+            type=node_type, category=category_name(spec.category)) if spec else
+            translate("Inspector", "{type} (unknown layer type)").format(type=node_type),
+            self._body)
         subtitle.setObjectName("inspector_subtitle")
         layout.addWidget(subtitle)
         layout.addLayout(self._id_row())
         self.id_error = help_label("", self._body, role="error")
         self.id_error.hide()
         layout.addWidget(self.id_error)
-        self.locked_note = help_label("A training run is active: press Stop to edit this "
-                                      "node.", self._body)
+        self.locked_note = help_label(translate("Inspector", "A training run is active: press "
+                                                             "Stop to edit this node."),
+                                      self._body)
         layout.addWidget(self.locked_note)
         if spec:
             layout.addWidget(help_label(spec.help, self._body))
@@ -93,10 +98,11 @@ class NodePage(QWidget):
 
     def _id_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("Id", self._body)
+        label = QLabel(translate("Inspector", "Id"), self._body)
         self.id_edit = QLineEdit(self.node_id, self._body)
-        self.id_edit.setToolTip("The node's name in the file, the wires and the weights "
-                                "(e.g. 'h1.weight'); press Enter to rename")
+        self.id_edit.setToolTip(translate("Inspector", "The node's name in the file, the wires "
+                                                       "and the weights (e.g. 'h1.weight'); "
+                                                       "press Enter to rename"))
         label.setBuddy(self.id_edit)
         row.addWidget(label)
         row.addWidget(self.id_edit, 1)
@@ -119,13 +125,14 @@ class NodePage(QWidget):
         self.renamed.emit(new)
 
     def _facts_box(self) -> QGroupBox:
-        box = QGroupBox("Output", self._body)
+        box = QGroupBox(translate("Inspector", "Output"), self._body)
         layout = QVBoxLayout(box)
         self.shape_label = QLabel(box)
         self.params_label = QLabel(box)
         self.arrays_label = QLabel(box)     # each weight array's shape (concept 2)
-        self.arrays_label.setToolTip("The trainable arrays of this layer and what their "
-                                     "axes mean; the Weights view draws the matrix")
+        self.arrays_label.setToolTip(translate("Inspector", "The trainable arrays of this layer "
+                                                            "and what their axes mean; the "
+                                                            "Weights view draws the matrix"))
         self.inputs_label = QLabel(box)
         for label in (self.shape_label, self.params_label, self.arrays_label,
                       self.inputs_label):
@@ -138,7 +145,7 @@ class NodePage(QWidget):
         return box
 
     def _params_box(self, spec) -> QGroupBox:
-        box = QGroupBox("Parameters", self._body)
+        box = QGroupBox(translate("Inspector", "Parameters"), self._body)
         layout = QVBoxLayout(box)
         self.form = ParamForm(spec.params, box)
         self.form.edited.connect(self._push)
@@ -175,15 +182,17 @@ class NodePage(QWidget):
         analysis = self.document.analysis
         facts = analysis.node(nid)
         shape = facts.shape if facts else None
-        shown = format_shape(shape) if shape is not None else "unknown"
-        self.shape_label.setText(f"Output shape: {shown}  (batch axis excluded)")
+        shown = format_shape(shape) if shape is not None else translate("Inspector", "unknown")
+        self.shape_label.setText(translate("Inspector", "Output shape: {shape}  (batch axis "
+                                                        "excluded)").format(shape=shown))
         self.params_label.setText(parameters_text(facts))
         arrays = param_shape_lines(self.document, nid)
         self.arrays_label.setText("\n".join(f"• {line}" for line in arrays))
         self.arrays_label.setVisible(bool(arrays))
         ins = self.document.input_edges(nid)
-        sources = ", ".join(e["from"] for e in ins) or "none"
-        self.inputs_label.setText(f"Inputs: {sources}")
+        sources = ", ".join(e["from"] for e in ins) or translate("Inspector", "none")
+        self.inputs_label.setText(translate("Inspector", "Inputs: {sources}").format(
+            sources=sources))
         problems = analysis.messages.get(nid) or []
         self.errors_label.setText("\n".join(f"⚠ {m}" for m in problems))
         self.errors_label.setVisible(bool(problems))
@@ -204,13 +213,15 @@ class SummaryPage(QWidget):
         self.text = help_label("", page, role="fact")
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addWidget(help_label("Select a single node to edit its parameters; click the "
-                                    "empty canvas to edit the training settings.", page))
+        layout.addWidget(help_label(translate("Inspector", "Select a single node to edit its "
+                                                           "parameters; click the empty canvas "
+                                                           "to edit the training settings."),
+                                    page))
         layout.addStretch(1)
 
     def show_nodes(self, ids: list[str]) -> None:
         self.ids = [i for i in ids if self.document.has_node(i)]
-        self.title.setText(f"{len(self.ids)} nodes selected")
+        self.title.setText(translate("Inspector", "{n} nodes selected").format(n=len(self.ids)))
         types: dict[str, int] = {}
         for nid in self.ids:
             t = self.document.node(nid)["type"]
@@ -221,8 +232,11 @@ class SummaryPage(QWidget):
                      if analysis.nodes[i].frozen)
         problems = sum(len(analysis.messages.get(i) or []) for i in self.ids)
         lines = [", ".join(f"{n} × {t}" for t, n in types.items()),
-                 f"Parameters: {params:,}" + (f" ({frozen:,} frozen)" if frozen else ""),
-                 f"Problems: {problems}" if problems else "No problems"]
+                 translate("Inspector", "Parameters: {count:,}").format(count=params)
+                 + (translate("Inspector", " ({count:,} frozen)").format(count=frozen)
+                    if frozen else ""),
+                 translate("Inspector", "Problems: {n}").format(n=problems) if problems
+                 else translate("Inspector", "No problems")]
         self.text.setText("\n".join(lines))
 
 

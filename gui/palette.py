@@ -6,15 +6,29 @@ double-click asks the window to add the layer at the centre of the view.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from engine.nn.layers import LAYERS
+from gui.i18n import translate
 
 MIME_LAYER = "application/x-netwright-layer"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
+# engine.nn.registry.CATEGORIES, as the window names them
+CATEGORY_NAMES = (QT_TRANSLATE_NOOP("Palette", "Input"), QT_TRANSLATE_NOOP("Palette", "Core"),
+                  QT_TRANSLATE_NOOP("Palette", "Activation"),
+                  QT_TRANSLATE_NOOP("Palette", "Convolution"),
+                  QT_TRANSLATE_NOOP("Palette", "Pooling"),
+                  QT_TRANSLATE_NOOP("Palette", "Normalization"),
+                  QT_TRANSLATE_NOOP("Palette", "Merge"))
+
+
+def category_name(category: str) -> str:
+    """A layer category in the window's language."""
+    return translate("Palette", category)
 
 
 class _LayerTree(QTreeWidget):
@@ -64,9 +78,10 @@ class Palette(QWidget):
         super().__init__(parent)
         self.setObjectName("palette")
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter layers…")
+        self.filter_edit.setPlaceholderText(translate("Palette", "Filter layers…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Type part of a layer name or of its description")
+        self.filter_edit.setToolTip(
+            translate("Palette", "Type part of a layer name or of its description"))
         self.tree = _LayerTree(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -81,7 +96,8 @@ class Palette(QWidget):
         from gui.canvas.style import CATEGORY_COLOURS
         for category, specs in LAYERS.by_category().items():
             swatch = _swatch(CATEGORY_COLOURS.get(category, QColor("#8896a6")))
-            group = QTreeWidgetItem(self.tree, [category])
+            group = QTreeWidgetItem(self.tree, [category_name(category)])
+            group.setData(0, CATEGORY_ROLE, category)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -102,7 +118,7 @@ class Palette(QWidget):
         out = {}
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            out[group.text(0)] = [group.child(j).data(0, TYPE_ROLE)
+            out[group.data(0, CATEGORY_ROLE)] = [group.child(j).data(0, TYPE_ROLE)
                                   for j in range(group.childCount())]
         return out
 

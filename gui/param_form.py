@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from engine.schema import Param
+from gui.i18n import translate
 from gui.param_widgets import ParamEditor, make_editor
 
 
@@ -18,9 +19,14 @@ SPELLED_OUT = {"lr": "Learning rate", "eps": "Epsilon", "t_max": "Period (t_max)
                "eta_min": "Minimum lr"}
 
 
-def pretty(name: str) -> str:
+def english_label(name: str) -> str:
     """'kernel_size' -> 'Kernel size'; a few short names spelled out for learners."""
     return SPELLED_OUT.get(name) or name.replace("_", " ").capitalize()
+
+
+def pretty(name: str) -> str:
+    """A Param's label in the window's language (gui/param_names.py lists them)."""
+    return translate("ParamNames", english_label(name))
 
 
 def help_label(text: str, parent=None, role: str = "help") -> QLabel:
@@ -63,7 +69,8 @@ class ParamForm(QWidget):
         reset.setObjectName("reset_button")
         reset.setText("↺")
         reset.setAutoRaise(True)
-        reset.setToolTip(f"Reset {param.name} to its default ({_shown(param.default)})")
+        reset.setToolTip(translate("ParamForm", "Reset {name} to its default ({default})").format(
+            name=param.name, default=_shown(param.default)))
         help_text = param.help
         if param.range_text():
             help_text += f" ({param.range_text()})"

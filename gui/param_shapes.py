@@ -6,15 +6,19 @@ class's ``weight_shapes``); the wording depends only on the array's rank, so a n
 type is described without code here."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from gui.i18n import translate
+
 # what the axes of an array of each rank mean (PyTorch layouts)
 WEIGHT_MEANING = {
-    0: "a single number",
-    1: "one per feature or channel",
-    2: "out × in: one row per unit, one column per input",
-    3: "filters × in-channels × k",
-    4: "filters × in-channels × kh × kw",
+    0: QT_TRANSLATE_NOOP("ParamShapes", "a single number"),
+    1: QT_TRANSLATE_NOOP("ParamShapes", "one per feature or channel"),
+    2: QT_TRANSLATE_NOOP("ParamShapes", "out × in: one row per unit, one column per input"),
+    3: QT_TRANSLATE_NOOP("ParamShapes", "filters × in-channels × k"),
+    4: QT_TRANSLATE_NOOP("ParamShapes", "filters × in-channels × kh × kw"),
 }
-OTHER_MEANING = {1: "one per output unit or channel"}
+OTHER_MEANING = {1: QT_TRANSLATE_NOOP("ParamShapes", "one per output unit or channel")}
 
 
 def node_param_shapes(document, node_id: str) -> dict[str, tuple] | None:
@@ -28,6 +32,7 @@ def describe(name: str, shape: tuple) -> str:
     """'weight (4, 2) — out × in: one row per unit, one column per input'."""
     table = WEIGHT_MEANING if name == "weight" else OTHER_MEANING
     meaning = table.get(len(shape))
+    meaning = meaning and translate("ParamShapes", meaning)
     return f"{name} {tuple(shape)}" + (f" — {meaning}" if meaning else "")
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
 
 from engine.data.paths import resolve_path, stored_path
 from engine.schema import Param
+from gui.i18n import translate
 
 INT_LIMIT = 2_000_000_000
 MAX_TYPED = 1000            # characters typed in a stored value's text box
@@ -37,7 +38,7 @@ def stored_text(value: Any) -> str:
         try:
             text = json.dumps(value)
         except ValueError:                       # an integer of 4,300+ digits
-            text = "a number too long to show"
+            text = translate("ParamWidgets", "a number too long to show")
         except (TypeError, RecursionError):
             text = repr(value)[:MAX_SHOWN]
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 3] + "..."
@@ -288,7 +289,7 @@ class ShapeEditor(ParamEditor):
     def __init__(self, param, parent=None):
         super().__init__(param, parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("e.g. 2  or  1, 28, 28")
+        self.line.setPlaceholderText(translate("ParamWidgets", "e.g. 2  or  1, 28, 28"))
         self.layout_.addWidget(self.line)
         self.line.editingFinished.connect(lambda: self._submit(parse_int_list(self.line.text())))
 
@@ -321,11 +322,14 @@ class PathEditor(ParamEditor):
     def __init__(self, param, parent=None):
         super().__init__(param, parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("a folder" if param.kind == "folder" else "a file")
-        self.browse = QPushButton("Browse...", self)
+        folder = param.kind == "folder"
+        self.line.setPlaceholderText(translate("ParamWidgets", "a folder") if folder
+                                     else translate("ParamWidgets", "a file"))
+        self.browse = QPushButton(translate("ParamWidgets", "Browse..."), self)
         self.browse.setObjectName("browse")
-        self.browse.setToolTip(f"Choose the {'folder' if param.kind == 'folder' else 'file'}"
-                               f" in a dialog")
+        self.browse.setToolTip(translate("ParamWidgets", "Choose the folder in a dialog")
+                               if folder else
+                               translate("ParamWidgets", "Choose the file in a dialog"))
         self.layout_.addWidget(self.line, 1)
         self.layout_.addWidget(self.browse)
         self.line.editingFinished.connect(lambda: self._submit(self.line.text()))
@@ -349,11 +353,16 @@ class PathEditor(ParamEditor):
         base = self.base_folder()
         start = resolve_path(self.line.text(), base) or str(base or "")
         if self.param.kind == "folder":
-            chosen = QFileDialog.getExistingDirectory(self, "Choose a folder", start)
+            chosen = QFileDialog.getExistingDirectory(
+                self, translate("ParamWidgets", "Choose a folder"), start)
         else:
             patterns = " ".join(self.param.choices)
-            filters = (f"Data files ({patterns});;" if patterns else "") + "All files (*)"
-            chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file", start, filters)
+            data_files = translate("ParamWidgets", "Data files ({patterns});;").format(
+                patterns=patterns)
+            filters = (data_files if patterns else "") + translate("ParamWidgets",
+                                                                   "All files (*)")
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, translate("ParamWidgets", "Choose a file"), start, filters)
         if chosen and self._imports_tables(chosen):
             from gui.csv_import import open_csv_import
             open_csv_import(self.window(), Path(chosen))   # its OK sets the whole dataset
@@ -375,8 +384,10 @@ class PaddingEditor(ParamEditor):
         super().__init__(param, parent)
         self.combo = QComboBox(self)
         self.combo.addItems(list(self.MODES))
-        self.combo.setToolTip("valid: no padding (the map shrinks); same: pad so that the "
-                              "size stays (stride 1); custom: that many zero pixels per side")
+        self.combo.setToolTip(translate("ParamWidgets", "valid: no padding (the map shrinks); "
+                                                        "same: pad so that the size stays "
+                                                        "(stride 1); custom: that many zero "
+                                                        "pixels per side"))
         self.spin = QSpinBox(self)
         self.spin.setRange(0, 1000)
         self.spin.setSuffix(" px")
