@@ -1,0 +1,83 @@
+"""`main.py lessons [--verify]`: one PASS/FAIL line per lesson, the count last, exit 0 only
+when every lesson verified; a broken file is a FAIL line naming the field, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from engine.cli.main import run_command
+from tests.engine.lesson_docs import check, lesson, step, write
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys, *args):
+    status = run_command(["lessons", *map(str, args)])
+    out, err = capsys.readouterr()
+    return status, out.splitlines(), err
+
+
+def good(concept: int) -> dict:
+    return lesson(concept=concept, steps=[step(check=check(value=0.0, after={"epochs": 1}))])
+
+
+def test_verify_prints_a_line_per_lesson_then_the_count(tmp_path, capsys):
+    write(tmp_path, "01_a.json", good(1))
+    write(tmp_path, "02_b.json", good(2))
+    status, lines, err = run(capsys, "--folder", tmp_path, "--verify")
+    assert lines == ["PASS 1 XOR by hand", "PASS 2 XOR by hand", "lessons: 2/2 verified"]
+    assert status == 0 and err == ""
+
+
+def test_a_failing_and_a_malformed_lesson_are_fail_lines(tmp_path, capsys):
+    write(tmp_path, "01_a.json", good(1))
+    false = lesson(concept=3, steps=[step(check=check(op="<", value=0.0,
+                                                      after={"epochs": 1}))])
+    write(tmp_path, "03_false.json", false)
+    broken = good(13)
+    broken["steps"][0]["check"]["op"] = "=<"
+    write(tmp_path, "13_vanishing_gradients.json", broken)
+    write(tmp_path, "20_not_json.json", "{")
+    status, lines, err = run(capsys, "--folder", tmp_path, "--verify")
+    assert status == 1 and "Traceback" not in err
+    assert lines[0] == "PASS 1 XOR by hand"
+    assert lines[1].startswith("FAIL 3 XOR by hand: step 1: val_accuracy ")
+    assert lines[1].endswith("needs < 0 (after 1 epoch)")
+    assert lines[2] == ("FAIL 13_vanishing_gradients.json: steps[0].check.op: expected one "
+                        "of <, <=, >, >=, ==, !=, got '=<'")
+    assert lines[3].startswith("FAIL 20_not_json.json: ends unexpectedly")
+    assert lines[4] == "lessons: 1/4 verified"
+
+
+def test_lesson_picks_by_number(tmp_path, capsys):
+    write(tmp_path, "01_a.json", good(1))
+    write(tmp_path, "02_b.json", good(2))
+    status, lines, _ = run(capsys, "--folder", tmp_path, "--verify", "--lesson", 2)
+    assert (status, lines) == (0, ["PASS 2 XOR by hand", "lessons: 1/1 verified"])
+    status, lines, err = run(capsys, "--folder", tmp_path, "--verify", "--lesson", 9)
+    assert status == 1 and lines == ["lessons: 0/0 verified"]
+    assert "no lesson numbered 9" in err
+
+
+def test_no_lessons_at_all_says_where_it_looked(tmp_path, capsys):
+    status, lines, err = run(capsys, "--folder", tmp_path / "none", "--verify")
+    assert status == 1 and lines == ["lessons: 0/0 verified"]
+    assert err.startswith("error: no lesson files (*.json) in ") and "none" in err
+
+
+def test_listing_in_english_and_korean(tmp_path, capsys):
+    write(tmp_path, "01_a.json", good(1))
+    status, lines, _ = run(capsys, "--folder", tmp_path)
+    assert status == 0 and lines == [" 1 basics       XOR by hand"]
+    status, lines, _ = run(capsys, "--folder", tmp_path, "--lang", "ko")
+    assert lines == [" 1 basics       손으로 푸는 XOR"]
+
+
+def test_main_py_routes_the_lessons_word(tmp_path):
+    write(tmp_path, "01_a.json", good(1))
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "lessons", "--folder",
+                           str(tmp_path), "--verify"], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["PASS 1 XOR by hand", "lessons: 1/1 verified"]
