@@ -11,6 +11,8 @@ import math
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.i18n import translate
+
 BUILD_DELAY_MS = 120
 PLOT_HEIGHT = 150
 QWIDGETSIZE_MAX = (1 << 24) - 1
@@ -29,16 +31,20 @@ def schedule_points(scheduler: dict, lr, epochs) -> tuple[list[int], list[float]
 def overflow_text(preview) -> str:
     """Why no curve is drawn: a curve up to 1e308 then nothing would mislead."""
     if preview.overflow_epoch == 0:
-        return f"the learning rate {preview.lrs[0]:g} is not a finite number"
-    return (f"the learning rate overflows at epoch {preview.overflow_epoch:,} (it grows "
-            f"past the largest number a computer holds): use a smaller gamma or fewer epochs")
+        return translate("SchedulePlot", "the learning rate {lr:g} is not a finite "
+                                         "number").format(lr=preview.lrs[0])
+    return translate("SchedulePlot", "the learning rate overflows at epoch {epoch:,} (it grows "
+                                     "past the largest number a computer holds): use a smaller "
+                                     "gamma or fewer epochs").format(epoch=preview.overflow_epoch)
 
 
 def _whole(epochs) -> int:
     try:
         return int(epochs)
     except (TypeError, ValueError, OverflowError):
-        raise ValueError(f"epochs must be a whole number, got {str(epochs)[:40]!r}") from None
+        raise ValueError(translate("SchedulePlot", "epochs must be a whole number, got "
+                                                   "{value}").format(value=repr(str(epochs)[:40]))
+                         ) from None
 
 
 class SchedulePlot(QWidget):
@@ -67,7 +73,8 @@ class SchedulePlot(QWidget):
             self.message.hide()
         except (ValueError, TypeError, KeyError) as e:      # (the engine says ValueError)
             self.epochs, self.values = [], []
-            self.message.setText(f"No preview: {e}")
+            self.message.setText(translate("SchedulePlot", "No preview: {reason}").format(
+                reason=e))
             self.message.show()
         self._fit_height()
         self._redraw()
@@ -90,7 +97,7 @@ class SchedulePlot(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", "epoch")
+        item.setLabel("bottom", translate("SchedulePlot", "epoch"))
         item.setLabel("left", "lr")
         item.showGrid(x=True, y=True, alpha=0.25)
         item.getAxis("left").enableAutoSIPrefix(False)     # 0.03, not "30 (x0.001)"

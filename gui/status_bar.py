@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from engine.graph.memory import MemoryEstimate, format_bytes, memory_budget
+from gui.i18n import translate
 
 OVER_BUDGET_STYLE = "color: #b3261e;"       # the problems label's red (resources/style.qss)
 
@@ -21,7 +22,7 @@ class StatusBar(QStatusBar):
         self.memory_label.setObjectName("status_memory")
         self.problems_label = ElidedLabel(self)
         self.problems_label.setObjectName("status_problems")
-        self.training_label = QLabel("Not training", self)
+        self.training_label = QLabel(translate("StatusBar", "Not training"), self)
         self.training_label.setObjectName("status_training")
         # a normal widget: a passing message ("Saved ...") covers it for a moment
         self.addWidget(self.problems_label, 1)
@@ -34,19 +35,22 @@ class StatusBar(QStatusBar):
 
     def refresh(self) -> None:
         doc = self.document
-        self.params_label.setText(f"{doc.total_params():,} parameters")
-        self.params_label.setToolTip("Trainable numbers in the whole network (weights and "
-                                     "biases)")
+        self.params_label.setText(translate("StatusBar", "{count:,} parameters").format(
+            count=doc.total_params()))
+        self.params_label.setToolTip(translate("StatusBar", "Trainable numbers in the whole "
+                                                            "network (weights and biases)"))
         self._show_memory(doc.analysis.memory)
         count = doc.problem_count()
         first = doc.first_problem()
         if count == 0 and doc.network.nodes:
-            text, state = "✔ valid", "ok"
+            text, state = translate("StatusBar", "✔ valid"), "ok"
         elif count == 0:
-            text, state = "Empty network: drag a layer from the palette", "ok"
+            text, state = translate("StatusBar", "Empty network: drag a layer from the "
+                                                 "palette"), "ok"
         else:
-            noun = "problem" if count == 1 else "problems"
-            text, state = f"⚠ {count} {noun}: {first}", "bad"
+            text = (translate("StatusBar", "⚠ 1 problem: {first}") if count == 1 else
+                    translate("StatusBar", "⚠ {count} problems: {first}"))
+            text, state = text.format(count=count, first=first), "bad"
         self.problems_label.setText(_elide(text, 140))
         self.problems_label.setToolTip(self._all_problems() or text)
         self.problems_label.setProperty("state", state)
@@ -62,13 +66,17 @@ class StatusBar(QStatusBar):
             return
         budget = memory_budget()
         over = memory.total > budget.bytes
-        label.setText(f"{'⚠ ' if over else ''}{format_bytes(memory.total)} to train")
-        verdict = ("More than Netwright allows: training would be refused." if over
-                   else "Fits the budget.")
+        size = translate("StatusBar", "{size} to train").format(size=format_bytes(memory.total))
+        label.setText(f"⚠ {size}" if over else size)
+        verdict = (translate("StatusBar", "More than Netwright allows: training would be "
+                                          "refused.") if over
+                   else translate("StatusBar", "Fits the budget."))
         label.setToolTip("\n".join(
-            [f"Memory to train: {memory.line()} (without Python and NumPy themselves)"]
+            [translate("StatusBar", "Memory to train: {memory} (without Python and NumPy "
+                                    "themselves)").format(memory=memory.line())]
             + [f"  {line}" for line in memory.breakdown()]
-            + [f"Budget: {format_bytes(budget.bytes)} ({budget.why}). {verdict}"]))
+            + [translate("StatusBar", "Budget: {size} ({why}). {verdict}").format(
+                size=format_bytes(budget.bytes), why=budget.why, verdict=verdict)]))
         label.setProperty("over_budget", over)
         label.setStyleSheet(OVER_BUDGET_STYLE if over else "")
 

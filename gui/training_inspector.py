@@ -6,7 +6,7 @@ and help text comes from their Params. Every edit is one SetTraining command.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
 
 from engine.data.loading import DEFAULT_VALIDATION_SPLIT
@@ -14,6 +14,7 @@ from engine.schema import Param
 from engine.graph.training_checks import TRAINING_PARAMS
 from engine.nn.regularization import REGULARIZATION_PARAMS
 from gui.commands import SetTraining
+from gui.i18n import translate
 from gui.param_form import ParamForm, help_label
 from gui.param_widgets import stored_text
 
@@ -27,8 +28,16 @@ VALIDATION_SPLIT = Param(
     min=0.0, max=1.0, max_exclusive=True)
 
 
-DEFAULTS_NOTE = ("This file has no training section, so Train uses the defaults shown "
-                 "below. Change any of them to give the network its own.")
+DEFAULTS_NOTE = QT_TRANSLATE_NOOP("TrainingInspector",
+                                 "This file has no training section, so Train uses the "
+                                 "defaults shown below. Change any of them to give the network "
+                                 "its own.")
+# engine.data.dataset.CATEGORIES, as the data list's headers name them
+DATASET_CATEGORIES = (QT_TRANSLATE_NOOP("TrainingInspector", "2-D toy"),
+                      QT_TRANSLATE_NOOP("TrainingInspector", "regression"),
+                      QT_TRANSLATE_NOOP("TrainingInspector", "real"),
+                      QT_TRANSLATE_NOOP("TrainingInspector", "images"),
+                      QT_TRANSLATE_NOOP("TrainingInspector", "files"))
 
 
 def registries() -> dict[str, dict]:
@@ -50,7 +59,7 @@ def _combo(names, specs, parent) -> QComboBox:
         spec_category = getattr(specs[name], "category", None)
         if spec_category and spec_category != category:
             category = spec_category
-            combo.addItem(f"— {category} —")
+            combo.addItem(f"— {translate('TrainingInspector', category)} —")
             header = combo.model().item(combo.count() - 1)
             header.setEnabled(False)
             header.setData(HEADER, Qt.ItemDataRole.UserRole)
@@ -96,9 +105,9 @@ class _Section(QGroupBox):
                 self.combo.setCurrentIndex(-1)
             self.combo.blockSignals(False)
             spec = self.specs.get(name) if known else None
-            self.help.setText(spec.help if known else
-                              f"Unknown {self.title().lower()} {stored_text(name)!r}: "
-                              f"choose one in the list")
+            self.help.setText(spec.help if known else translate(
+                "TrainingInspector", "Unknown {what} {name}: choose one in the list").format(
+                    what=self.title().lower(), name=repr(stored_text(name))))
             self.help.setProperty("role", "help" if known else "error")
             self.help.style().polish(self.help)
             self._set_invalid(self.combo, not known)
@@ -140,40 +149,48 @@ class TrainingInspector(QWidget):
         from gui.description_panel import DescriptionPanel
         self.description = DescriptionPanel(document, self)
         layout.addWidget(self.description)
-        title = help_label("Training settings", self)
+        title = help_label(translate("TrainingInspector", "Training settings"), self)
         title.setObjectName("inspector_title")
         title.setProperty("role", "")
         layout.addWidget(title)
-        layout.addWidget(help_label("Select a node on the canvas to edit it; click the empty "
-                                    "canvas to come back here.", self))
-        self.defaults_note = help_label(DEFAULTS_NOTE, self)
+        layout.addWidget(help_label(translate("TrainingInspector",
+                                              "Select a node on the canvas to edit it; click "
+                                              "the empty canvas to come back here."), self))
+        self.defaults_note = help_label(translate("TrainingInspector", DEFAULTS_NOTE), self)
         layout.addWidget(self.defaults_note)
-        self.locked_note = help_label("A training run is active (running or paused): "
-                                      "press Stop to change these settings.", self)
+        self.locked_note = help_label(translate("TrainingInspector",
+                                                "A training run is active (running or "
+                                                "paused): press Stop to change these "
+                                                "settings."), self)
         self.locked_note.hide()
         layout.addWidget(self.locked_note)
         self.problems = help_label("", self, role="error")     # training / file-level ones
         layout.addWidget(self.problems)
-        self.dataset = self._section("Data", reg["dataset"], "dataset.params")
+        self.dataset = self._section(translate("TrainingInspector", "Data"),
+                                     reg["dataset"], "dataset.params")
         self.split_form = ParamForm((VALIDATION_SPLIT,), self.dataset)
         self.split_form.edited.connect(lambda _n, v: self._set("dataset.validation_split", v))
         self.split_form.resetRequested.connect(
             lambda _n: self._set("dataset.validation_split", VALIDATION_SPLIT.default))
         self.dataset.layout_.addWidget(self.split_form)
-        self.loss = self._section("Loss", reg["loss"], None)
-        self.optimizer = self._section("Optimizer", reg["optimizer"], "optimizer")
-        self.scheduler = self._section("Learning-rate schedule", reg["scheduler"], "scheduler")
+        self.loss = self._section(translate("TrainingInspector", "Loss"), reg["loss"],
+                                  None)
+        self.optimizer = self._section(translate("TrainingInspector", "Optimizer"),
+                                       reg["optimizer"], "optimizer")
+        self.scheduler = self._section(translate("TrainingInspector", "Learning-rate schedule"),
+                                       reg["scheduler"], "scheduler")
         from gui.schedule_plot import SchedulePlot
         self.schedule_plot = SchedulePlot(self.scheduler)
         self.scheduler.layout_.addWidget(self.schedule_plot)
-        reg_box = QGroupBox("Regularization (penalties on the weights)", self)
+        reg_box = QGroupBox(translate("TrainingInspector",
+                                      "Regularization (penalties on the weights)"), self)
         self.regularization_form = ParamForm(REGULARIZATION_PARAMS, reg_box)
         self.regularization_form.edited.connect(
             lambda n, v: self._set(f"regularization.{n}", v))
         self.regularization_form.resetRequested.connect(
             lambda n: self._set(f"regularization.{n}", None))
         QVBoxLayout(reg_box).addWidget(self.regularization_form)
-        run_box = QGroupBox("Run", self)
+        run_box = QGroupBox(translate("TrainingInspector", "Run"), self)
         run_layout = QVBoxLayout(run_box)
         self.run_form = ParamForm(RUN_PARAMS, run_box)
         self.run_form.edited.connect(self._set)
