@@ -54,7 +54,7 @@ def _list(entries: list, lang: str) -> int:
     bad = 0
     for name, lesson in entries:
         if isinstance(lesson, LessonError):
-            print_out(f"   {name}: {lesson}")
+            print_out(f"   {lesson}")
             bad += 1
         else:
             print_out(f"{lesson.concept:2d} {lesson.group:<12} {lesson.title(lang)}")

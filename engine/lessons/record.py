@@ -1,5 +1,7 @@
 """RunRecord: what a run has produced so far, as lesson checks read it. The headless runner
-feeds it the Trainer's events; the window feeds it its training process's StepChunks."""
+feeds it the Trainer's events; the window feeds it its training process's StepChunks
+(``add_steps(chunk.steps, chunk.epochs, chunk.losses)``, then ``add_epoch`` for each of
+``chunk.epoch_ends``, in that order) and calls ``reset()`` when a new run starts."""
 from __future__ import annotations
 
 import math

@@ -15,7 +15,7 @@ from engine.graph.network import Network
 from engine.lessons.checks import PASS, evaluate
 from engine.lessons.edits import apply_edits
 from engine.lessons.fields import LessonError
-from engine.lessons.format import Lesson, Step
+from engine.lessons.format import Lesson, Record, Step
 from engine.lessons.measure import MeasureError, measure
 from engine.lessons.training_run import RunEnded, TrainingRun, run_key
 
@@ -131,7 +131,7 @@ class _LessonState:
 
     def _evaluate(self, item) -> None:
         record = self.run.record if self.run is not None else None
-        if not hasattr(item, "op"):              # a Record: remember its value
+        if isinstance(item, Record):             # remember its value for later steps
             try:
                 self.recorded[item.name] = measure(item, record, self.network)
             except MeasureError as e:

@@ -72,6 +72,10 @@ def test_listing_in_english_and_korean(tmp_path, capsys):
     assert status == 0 and lines == [" 1 basics       XOR by hand"]
     status, lines, _ = run(capsys, "--folder", tmp_path, "--lang", "ko")
     assert lines == [" 1 basics       손으로 푸는 XOR"]
+    write(tmp_path, "02_bad.json", lesson(concept=2, group="misc"))
+    status, lines, _ = run(capsys, "--folder", tmp_path)
+    assert status == 1 and lines[1] == ("   02_bad.json: group: expected one of basics, losses, "
+                                        "optimisation, cnns, got 'misc'")
 
 
 def test_main_py_routes_the_lessons_word(tmp_path):
