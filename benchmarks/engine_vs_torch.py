@@ -28,37 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import torch  # noqa: E402
 from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
 
+from benchmarks.cnn_networks import CNN, MLP, MNIST_CNN  # noqa: E402
 from engine import compile_network, make_optimizer  # noqa: E402
 
 nn = torch.nn
-
-
-def chain(input_shape, layers):
-    """A network dict of a plain chain: [(id, type, params), ...] after the input."""
-    nodes = [{"id": "in", "type": "Input", "params": {"shape": list(input_shape)}}]
-    nodes += [{"id": i, "type": t, "params": p} for i, t, p in layers]
-    ids = [n["id"] for n in nodes]
-    return {"nodes": nodes, "edges": [{"from": a, "to": b} for a, b in zip(ids, ids[1:])]}
-
-
-MLP = chain([784], [("d1", "Dense", {"units": 256}), ("r1", "ReLU", {}),
-                    ("d2", "Dense", {"units": 128}), ("r2", "ReLU", {}),
-                    ("d3", "Dense", {"units": 10})])
-CNN = chain([1, 28, 28], [
-    ("c1", "Conv2D", {"filters": 8, "kernel_size": 3, "padding": "same"}), ("r1", "ReLU", {}),
-    ("p1", "MaxPool2D", {"pool_size": 2}),
-    ("c2", "Conv2D", {"filters": 16, "kernel_size": 3, "padding": "same"}), ("r2", "ReLU", {}),
-    ("p2", "MaxPool2D", {"pool_size": 2}),
-    ("f", "Flatten", {}), ("d", "Dense", {"units": 10})])
-# The larger CNN a learner builds for MNIST.
-MNIST_CNN = chain([1, 28, 28], [
-    ("c1", "Conv2D", {"filters": 32, "kernel_size": 3, "padding": "same"}), ("r1", "ReLU", {}),
-    ("c2", "Conv2D", {"filters": 32, "kernel_size": 3, "padding": "same"}), ("r2", "ReLU", {}),
-    ("p1", "MaxPool2D", {"pool_size": 2}),
-    ("c3", "Conv2D", {"filters": 64, "kernel_size": 3, "padding": "same"}), ("r3", "ReLU", {}),
-    ("p2", "MaxPool2D", {"pool_size": 2}),
-    ("f", "Flatten", {}), ("d1", "Dense", {"units": 128}), ("r4", "ReLU", {}),
-    ("d2", "Dense", {"units": 10})])
 
 
 def torch_mlp():
