@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHeaderView, QLabel, QTableView, QVBoxLayout)
@@ -21,15 +22,17 @@ from engine.data.csv_table import CSV_MAX_BYTES
 from engine.data.paths import stored_path
 from engine.errors import DataError
 from engine.files import FileTooLarge, NotRegularFile, check_readable_size
+from gui.i18n import translate
 
 PREVIEW_ROWS = 50
 MISSING_COLOUR = "#ffe3a3"
 MESSAGE_MS = 8000
-MISSING_LABELS = {"refuse": "refuse: say which row and column",
-                  "drop": "drop the rows that have one",
-                  "mean": "fill with the column's mean"}
-TASK_LABELS = {"auto": "auto (decide from the target)", "classification": "classification",
-               "regression": "regression"}
+MISSING_LABELS = {"refuse": QT_TRANSLATE_NOOP("CsvImport", "refuse: say which row and column"),
+                  "drop": QT_TRANSLATE_NOOP("CsvImport", "drop the rows that have one"),
+                  "mean": QT_TRANSLATE_NOOP("CsvImport", "fill with the column's mean")}
+TASK_LABELS = {"auto": QT_TRANSLATE_NOOP("CsvImport", "auto (decide from the target)"),
+               "classification": QT_TRANSLATE_NOOP("CsvImport", "classification"),
+               "regression": QT_TRANSLATE_NOOP("CsvImport", "regression")}
 
 
 class Unreadable(Exception):
@@ -43,27 +46,31 @@ def read_start(path: Path) -> str:
         with open(path, "rb") as f:
             data = f.read(SNIFF_CHARS)
     except (NotRegularFile, FileTooLarge) as e:
-        raise Unreadable(f"Cannot read {path}: {e.strerror}") from None
+        raise Unreadable(cannot_read(path, e.strerror)) from None
     except OSError as e:
-        raise Unreadable(f"Cannot read {path}: {e.strerror or e}") from None
+        raise Unreadable(cannot_read(path, e.strerror or e)) from None
     text = data.decode("utf-8-sig", errors="replace")
     if len(data) == SNIFF_CHARS:               # a line cut in the middle: leave it out
         text = text[:text.rfind("\n") + 1] or text
     if not text.strip():
-        raise Unreadable(f"{path.name} is empty")
+        raise Unreadable(translate("CsvImport", "{name} is empty").format(name=path.name))
     return text
+
+
+def cannot_read(path, why) -> str:
+    return translate("CsvImport", "Cannot read {path}: {why}").format(path=path, why=why)
 
 
 class CsvImportDialog(QDialog):
     def __init__(self, window, path: Path, text: str):
         super().__init__(window)
         self.window_, self.path, self.text = window, Path(path), text
-        self.setWindowTitle(f"Import {self.path.name}")
+        self.setWindowTitle(translate("CsvImport", "Import {name}").format(name=self.path.name))
         self.setObjectName("csv_import")
         found = sniff(text, PREVIEW_ROWS)
         self.delimiter = _combo({name: _delimiter_label(name) for name in DELIMITERS},
                                 found["delimiter"])
-        self.header = QCheckBox("The first row names the columns")
+        self.header = QCheckBox(translate("CsvImport", "The first row names the columns"))
         self.header.setChecked(found["header"])
         self.target = QComboBox()
         self.task = _combo(TASK_LABELS, "auto")
@@ -94,14 +101,15 @@ class CsvImportDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("Delimiter:", self.delimiter)
+        form.addRow(translate("CsvImport", "Delimiter:"), self.delimiter)
         form.addRow("", self.header)
-        form.addRow("Target column:", self.target)
-        form.addRow("Task:", self.task)
-        form.addRow("Missing cells:", self.missing)
+        form.addRow(translate("CsvImport", "Target column:"), self.target)
+        form.addRow(translate("CsvImport", "Task:"), self.task)
+        form.addRow(translate("CsvImport", "Missing cells:"), self.missing)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{self.path.name}</b> — the first rows, each column "
-                                f"with the type found in them:"))
+        layout.addWidget(QLabel(translate("CsvImport", "<b>{name}</b> — the first rows, each "
+                                                       "column with the type found in them:")
+                                .format(name=self.path.name)))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.kinds)
         layout.addLayout(form)
@@ -139,9 +147,10 @@ class CsvImportDialog(QDialog):
         """Which feature columns (all but the target) become one-hot features."""
         text_features = [c for c, k in self._columns
                          if k == "text" and c != self.target.currentText()]
-        self.kinds.setText("Text feature columns become one-hot features: "
-                           + ", ".join(text_features) if text_features else
-                           "Every feature column holds numbers.")
+        self.kinds.setText(translate("CsvImport", "Text feature columns become one-hot "
+                                                  "features: {columns}").format(
+            columns=", ".join(text_features)) if text_features else
+            translate("CsvImport", "Every feature column holds numbers."))
 
     def params(self) -> dict:
         return {"path": stored_path(self.path, self.window_.document.network.folder),
@@ -156,18 +165,22 @@ class CsvImportDialog(QDialog):
         section = {"name": "csv", "params": self.params()}
         base = self.window_.document.network.folder
         try:
-            info = run_in_background(self, f"Reading {self.path.name}",
+            info = run_in_background(self, translate("CsvImport", "Reading {name}").format(
+                                         name=self.path.name),
                                      lambda report: dataset_info(section, base))
         except DataError as e:
             self.error.setText(str(e))
             return
         if self.window_.document.locked:
-            self.error.setText("Stop training before changing the data")
+            self.error.setText(translate("CsvImport", "Stop training before changing the data"))
             return
-        self.window_.data_drop.set_dataset(section, f"Import {self.path.name}")
-        self.window_.status.showMessage(
-            f"Data: the table {section['params']['path']} ({info.task}, "
-            f"{info.feature_shape[0]} features; Undo puts the previous data back)", MESSAGE_MS)
+        self.window_.data_drop.set_dataset(section, translate("CsvImport", "Import {name}")
+                                           .format(name=self.path.name))
+        self.window_.status.showMessage(translate(
+            "CsvImport", "Data: the table {path} ({task}, {n} features; Undo puts the "
+                         "previous data back)").format(path=section["params"]["path"],
+                                                       task=info.task, n=info.feature_shape[0]),
+            MESSAGE_MS)
         super().accept()
 
 
@@ -176,19 +189,23 @@ def _cell(text: str) -> QStandardItem:
     item.setEditable(False)
     if not text.strip():                   # a missing cell: easy to spot in the preview
         item.setBackground(QColor(MISSING_COLOUR))
-        item.setToolTip("An empty cell: see 'Missing cells' below")
+        item.setToolTip(translate("CsvImport", "An empty cell: see 'Missing cells' below"))
     return item
 
 
 def _delimiter_label(name: str) -> str:
-    return {"tab": "tab", "space": "space", ",": "comma ,", ";": "semicolon ;",
-            "|": "bar |"}[name]
+    """English (the combo translates it)."""
+    return {"tab": QT_TRANSLATE_NOOP("CsvImport", "tab"),
+            "space": QT_TRANSLATE_NOOP("CsvImport", "space"),
+            ",": QT_TRANSLATE_NOOP("CsvImport", "comma ,"),
+            ";": QT_TRANSLATE_NOOP("CsvImport", "semicolon ;"),
+            "|": QT_TRANSLATE_NOOP("CsvImport", "bar |")}[name]
 
 
 def _combo(labels: dict, current: str) -> QComboBox:
     combo = QComboBox()
     for value, label in labels.items():
-        combo.addItem(label, value)
+        combo.addItem(translate("CsvImport", label), value)
     combo.setCurrentIndex(combo.findData(current))
     return combo
 
@@ -208,9 +225,10 @@ def open_csv_import(window, path: Path) -> CsvImportDialog | None:
 
 def choose_and_import(window) -> None:
     """File > Import CSV...: a file dialog, then the import dialog."""
-    chosen, _ = QFileDialog.getOpenFileName(window, "Import a CSV file",
-                                            str(window.document.network.folder or ""),
-                                            "Tables (*.csv *.tsv *.txt);;All files (*)")
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, translate("CsvImport", "Import a CSV file"),
+        str(window.document.network.folder or ""),
+        translate("CsvImport", "Tables (*.csv *.tsv *.txt);;All files (*)"))
     if chosen:
         open_csv_import(window, Path(chosen))
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from engine.data.image_folder import EXTENSIONS
 from engine.data.paths import stored_path
+from gui.i18n import translate
 
 CSV_SUFFIXES = (".csv", ".tsv")
 IMAGE_SIZE = 28
@@ -29,11 +30,11 @@ class Refused(Exception):
 def dropped_path(urls) -> Path:
     """The one local file or folder dropped (QUrl list); Refused otherwise."""
     if len(urls) != 1:
-        raise Refused(f"Drop one CSV file or one image folder at a time "
-                      f"({len(urls)} items were dropped)")
+        raise Refused(translate("DataDrop", "Drop one CSV file or one image folder at a time "
+                                            "({n} items were dropped)").format(n=len(urls)))
     if not urls[0].isLocalFile():
-        raise Refused(f"Only a file on this computer can be dropped, not "
-                      f"{urls[0].toString()[:80]}")
+        raise Refused(translate("DataDrop", "Only a file on this computer can be dropped, not "
+                                            "{url}").format(url=urls[0].toString()[:80]))
     return Path(urls[0].toLocalFile())
 
 
@@ -44,17 +45,23 @@ def dataset_for(path: Path, base) -> tuple[dict, str]:
         channels = guess_channels(path)
         return ({"name": "image_folder",
                  "params": {"path": stored, "size": IMAGE_SIZE, "channels": channels}},
-                f"Data: the image folder {stored} ({IMAGE_SIZE} x {IMAGE_SIZE}, "
-                f"{'grey' if channels == 1 else 'colour'})")
+                (translate("DataDrop", "Data: the image folder {path} ({size} x {size}, grey)")
+                 if channels == 1 else
+                 translate("DataDrop", "Data: the image folder {path} ({size} x {size}, "
+                                       "colour)")).format(path=stored, size=IMAGE_SIZE))
     if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
         return ({"name": "csv", "params": {"path": stored, "target": "", "task": "auto"}},
-                f"Data: the table {stored} (target: its last column)")
+                translate("DataDrop", "Data: the table {path} (target: its last "
+                                      "column)").format(path=stored))
     if not path.exists():
-        raise Refused(f"Not set as the data: {path} does not exist")
+        raise Refused(translate("DataDrop", "Not set as the data: {path} does not exist")
+                      .format(path=path))
     if path.name.endswith(".nw.json"):
-        raise Refused(f"{path.name} is a network, not data: open it with File > Open")
-    raise Refused(f"Not set as the data: {path.name} is neither a CSV file nor a folder "
-                  f"of images (one subfolder per class)")
+        raise Refused(translate("DataDrop", "{name} is a network, not data: open it with "
+                                            "File > Open").format(name=path.name))
+    raise Refused(translate("DataDrop", "Not set as the data: {name} is neither a CSV file "
+                                        "nor a folder of images (one subfolder per class)")
+                  .format(name=path.name))
 
 
 def guess_channels(folder: Path) -> int:
@@ -107,7 +114,7 @@ class DataDrop(QObject):
         """Set the dataset from the dropped ``urls``; False (and the reason shown) if not."""
         try:
             if self.window.document.locked:
-                raise Refused("Stop training before changing the data")
+                raise Refused(translate("DataDrop", "Stop training before changing the data"))
             path = dropped_path(urls)
             if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
                 from gui.csv_import import open_csv_import
@@ -116,16 +123,18 @@ class DataDrop(QObject):
         except Refused as e:
             self.window.status.showMessage(str(e), MESSAGE_MS)
             return False
-        self.set_dataset(section, f"Use the dropped {section['name']} data")
-        self.window.status.showMessage(message + " (Undo puts the previous data back)",
-                                       MESSAGE_MS)
+        self.set_dataset(section, translate("DataDrop", "Use the dropped {name} data").format(
+            name=section["name"]))
+        self.window.status.showMessage(
+            translate("DataDrop", "{message} (Undo puts the previous data back)").format(
+                message=message), MESSAGE_MS)
         return True
 
     def import_csv(self) -> None:
         """File > Import CSV...: choose a table, then the import dialog."""
         if self.window.document.locked:
-            self.window.status.showMessage("Stop training before changing the data",
-                                           MESSAGE_MS)
+            self.window.status.showMessage(
+                translate("DataDrop", "Stop training before changing the data"), MESSAGE_MS)
             return
         from gui.csv_import import choose_and_import
         choose_and_import(self.window)

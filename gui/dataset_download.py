@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QProgressDialog
 from engine.data import mnist
 from engine.data.download import DownloadCancelled
 from engine.errors import DataError
+from gui.i18n import translate
 
 SHOW_AFTER_MS = 400        # quick work (a cached set) never flashes a dialog
 
@@ -55,7 +56,8 @@ def run_in_background(parent, label: str, work, *, cancellable: bool = False,
 
 
 def _progress_dialog(parent, label: str, cancellable: bool) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel" if cancellable else None, 0, 0, parent)
+    dialog = QProgressDialog(label, translate("DatasetDownload", "Cancel") if cancellable
+                             else None, 0, 0, parent)
     dialog.setWindowTitle("Netwright")
     dialog.setProperty("what", label.split(" (")[0])
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -72,8 +74,9 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
         return
     dialog.setMaximum(1000)
     dialog.setValue(min(1000, int(1000 * done / total)))
-    dialog.setLabelText(f"{dialog.property('what') or 'Downloading'}: "
-                        f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+    what = dialog.property("what") or translate("DatasetDownload", "Downloading")
+    dialog.setLabelText(translate("DatasetDownload", "{what}: {done:.1f} of {total:.1f} MB")
+                        .format(what=what, done=done / 1e6, total=total / 1e6))
 
 
 def section_needs_download(section) -> int:
@@ -89,13 +92,17 @@ def download_dataset(parent, section) -> None:
     Raises DataError saying what to do when offline, or that the download was cancelled."""
     name = section["name"]
     params = {"folder": "", "download": True, **(section.get("params") or {})}
-    label = f"Downloading {name} once into Netwright's cache ({mnist.cache_root() / name})"
+    label = translate("DatasetDownload", "Downloading {name} once into Netwright's cache "
+                                         "({folder})").format(name=name,
+                                                              folder=mnist.cache_root() / name)
     try:
         run_in_background(parent, label, lambda report: mnist.locate_files(name, params, report),
                           cancellable=True, show_after_ms=0)
     except DownloadCancelled:
-        raise DataError(f"download of {name!r} cancelled: nothing was kept. Press Train to "
-                        f"download it again.") from None
+        raise DataError(translate("DatasetDownload", "download of {name} cancelled: nothing "
+                                                     "was kept. Press Train to download it "
+                                                     "again.").format(name=repr(name))) from None
     except DataError as e:
-        raise DataError(f"{e} (Browse... next to 'folder' in the dataset's inspector "
-                        f"chooses it.)") from None
+        raise DataError(translate("DatasetDownload", "{error} (Browse... next to 'folder' in "
+                                                     "the dataset's inspector chooses it.)")
+                        .format(error=e)) from None

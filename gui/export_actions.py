@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
                                QPushButton, QVBoxLayout)
 
+from gui.i18n import translate
 from gui.training.run_setup import graph_key
 from gui.training.states import PAUSED, RUNNING, STOPPING
 
@@ -23,18 +24,26 @@ from gui.training.states import PAUSED, RUNNING, STOPPING
 @dataclass(frozen=True)
 class Target:
     name: str            # the engine's exporter (main.py export --to NAME)
-    title: str           # the menu's and the dialog's words
+    title: str           # the menu's and the dialog's words (English: translate to show)
     folder: bool         # a folder (a project) or one file
     suffix: str          # the suggested name's ending
-    what: str            # a sentence on what is written
+    what: str            # a sentence on what is written (English: translate to show)
+
+    def shown_title(self) -> str:
+        return translate("Export", self.title)
+
+    def shown_what(self) -> str:
+        return translate("Export", self.what)
 
 
 TARGETS = (
-    Target("pytorch", "PyTorch project", True, "_pytorch",
-           "A folder with model.py, weights.pt, data.npz, train.py (one process or torchrun) "
-           "and README.md; it needs only torch and numpy."),
-    Target("onnx", "ONNX model", False, ".onnx",
-           "One .onnx file (opset 17): input 'input' with any batch size, output 'output'."),
+    Target("pytorch", QT_TRANSLATE_NOOP("Export", "PyTorch project"), True, "_pytorch",
+           QT_TRANSLATE_NOOP("Export", "A folder with model.py, weights.pt, data.npz, train.py "
+                                       "(one process or torchrun) and README.md; it needs only "
+                                       "torch and numpy.")),
+    Target("onnx", QT_TRANSLATE_NOOP("Export", "ONNX model"), False, ".onnx",
+           QT_TRANSLATE_NOOP("Export", "One .onnx file (opset 17): input 'input' with any "
+                                       "batch size, output 'output'.")),
 )
 
 
@@ -54,13 +63,14 @@ class ExportActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu(translate("Export", "&Export"), window)
         self.menu.setToolTipsVisible(True)
         self.actions = {}
         for target in TARGETS:
-            action = self.menu.addAction(f"{target.title}…")
-            action.setStatusTip(f"Export the network as a {target.title}: {target.what}")
-            action.setToolTip(target.what)
+            action = self.menu.addAction(f"{target.shown_title()}…")
+            action.setStatusTip(translate("Export", "Export the network as a {title}: {what}")
+                                .format(title=target.shown_title(), what=target.shown_what()))
+            action.setToolTip(target.shown_what())
             action.triggered.connect(lambda _=False, t=target: self.export(t))
             self.actions[target.name] = action
         self._insert_menu(window)
@@ -127,14 +137,16 @@ class ExportActions(QObject):
             return False
         QApplication.restoreOverrideCursor()
         self.window.status.showMessage(f"{line} ({source.note})", 10000)
-        QMessageBox.information(self.window, f"{target.title} exported",
-                                f"{line}\n\nWeights: {source.note}.")
+        QMessageBox.information(self.window, translate("Export", "{title} exported").format(
+            title=target.shown_title()), translate("Export", "{line}\n\nWeights: {note}.").format(
+                line=line, note=source.note))
         return True
 
     def _problem(self, target: Target, e: Exception) -> None:
         from gui.files import error_messages
         text = "\n".join(error_messages(e)) or type(e).__name__
-        QMessageBox.warning(self.window, f"Cannot export the {target.title}", text)
+        QMessageBox.warning(self.window, translate("Export", "Cannot export the {title}").format(
+            title=target.shown_title()), text)
 
     # ---- what is exported ------------------------------------------------------------------
     def source(self) -> Source:
@@ -187,23 +199,27 @@ class ExportDialog(QDialog):
     def __init__(self, parent, target: Target, note: str, suggested: str):
         super().__init__(parent)
         self.target = target
-        self.setWindowTitle(f"Export {target.title}")
+        self.setWindowTitle(translate("Export", "Export {title}").format(
+            title=target.shown_title()))
         layout = QVBoxLayout(self)
-        what = QLabel(target.what, self)
+        what = QLabel(target.shown_what(), self)
         what.setWordWrap(True)
-        self.weights_label = QLabel(f"<b>Weights:</b> {_escaped(note)}.", self)
+        self.weights_label = QLabel(translate("Export", "<b>Weights:</b> {note}.").format(
+            note=_escaped(note)), self)
         self.weights_label.setWordWrap(True)
         self.weights_label.setObjectName("export_weights")
         row = QHBoxLayout()
-        row.addWidget(QLabel("Folder:" if target.folder else "File:", self))
+        row.addWidget(QLabel(translate("Export", "Folder:") if target.folder
+                             else translate("Export", "File:"), self))
         self.path_edit = QLineEdit(suggested, self)
         self.path_edit.setMinimumWidth(420)
         row.addWidget(self.path_edit, 1)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(translate("Export", "Browse…"), self)
         browse.clicked.connect(self.browse)
         row.addWidget(browse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(translate("Export", "Export"),
+                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -219,10 +235,12 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         if self.target.folder:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "New folder for the project", self.path(), "Folder (*)")
+                self, translate("Export", "New folder for the project"), self.path(),
+                translate("Export", "Folder (*)"))
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "ONNX model", self.path(), "ONNX model (*.onnx)")
+                self, translate("Export", "ONNX model"), self.path(),
+                translate("Export", "ONNX model (*.onnx)"))
         if chosen:
             self.path_edit.setText(chosen)
 
