@@ -30,11 +30,10 @@ def run_lessons(args) -> int:
 
 
 def _entries(folder: Path) -> list[tuple[str, object]]:
-    """(file name, Lesson or LessonError) for every *.json in ``folder``."""
+    """(file name, Lesson or LessonError) for every *.json in ``folder``, by concept."""
     if not folder.is_dir():
         return []
-    files = sorted(folder.glob("*.json"))
-    return list(zip((f.name for f in files), load_lessons(folder)))
+    return [(x.file, x) for x in load_lessons(folder)]
 
 
 def _chosen(entries: list, numbers: list[int] | None) -> list:

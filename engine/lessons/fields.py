@@ -8,6 +8,8 @@ from engine.errors import NetwrightError
 class LessonError(NetwrightError):
     """A lesson that cannot be read or run: the message names the file and the field."""
 
+    file: str = ""            # the file's name, when load_lessons read it
+
 
 def describe(value) -> str:
     """A value as the message shows it: short, with its JSON type when that is the problem."""

@@ -72,15 +72,24 @@ class Lesson:
 
 
 def load_lessons(folder: str | Path) -> list[Lesson | LessonError]:
-    """Every ``*.json`` in ``folder``, sorted by file name (NN_ first, so by concept): a
-    Lesson, or the LessonError that says why that file cannot be one."""
+    """Every ``*.json`` in ``folder``, sorted by concept: a Lesson, or the LessonError that
+    says why that file cannot be one (its ``file`` names the file; it sorts by the file
+    name's number)."""
     out: list[Lesson | LessonError] = []
-    for path in sorted(Path(folder).glob("*.json")):
+    for path in Path(folder).glob("*.json"):
         try:
             out.append(load_lesson(path))
         except LessonError as e:
+            e.file = path.name
             out.append(e)
-    return out
+    return sorted(out, key=_concept_order)
+
+
+def _concept_order(entry) -> tuple:
+    if isinstance(entry, Lesson):
+        return entry.concept, entry.file
+    number = re.match(r"(\d+)_", entry.file)
+    return (int(number.group(1)) if number else 10 ** 6), entry.file
 
 
 def load_lesson(path: str | Path) -> Lesson:

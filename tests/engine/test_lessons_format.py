@@ -106,9 +106,12 @@ def test_load_lessons_sorts_by_file_and_keeps_bad_files_as_errors(tmp_path):
     write(tmp_path, "12_b.json", lesson(concept=12))
     write(tmp_path, "02_a.json", lesson(concept=2))
     write(tmp_path, "07_broken.json", "{not json")
+    write(tmp_path, "09_unnumbered.json", lesson(concept=3))
     got = load_lessons(tmp_path)
-    assert [getattr(x, "concept", None) for x in got] == [2, None, 12]
-    assert isinstance(got[1], LessonError)
+    assert [getattr(x, "concept", None) for x in got] == [2, None, None, 12]
+    assert [x.file for x in got] == ["02_a.json", "07_broken.json", "09_unnumbered.json",
+                                     "12_b.json"]
+    assert isinstance(got[1], LessonError) and isinstance(got[2], LessonError)
 
 
 def test_vocabularies_hold_what_the_format_names():
