@@ -35,6 +35,7 @@ class LessonsController(QObject):
         self.lang = language()
         self.progress = Progress()
         self.recorded: dict = {}             # values the steps' records took, this session
+        self._held: dict = {}                # (concept, step) -> what was measured when it held
         self.panel = None                    # built when the dock first shows
         self._lessons = self._problems = None
         self.lesson = None
@@ -66,6 +67,7 @@ class LessonsController(QObject):
 
     def _make_action(self):
         action = self.dock.toggleViewAction()
+        action.toggled.connect(lambda on: on and self._bring_up())
         action.setText(tr("&Lessons"))
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         action.setStatusTip(tr("Guided lessons: each concept explained, then tried on an "
@@ -78,6 +80,11 @@ class LessonsController(QObject):
         if view_menu is not None:
             view_menu.addAction(action)
         return action
+
+    def _bring_up(self) -> None:
+        """Shown: built, and in front of the inspector it shares the right side with."""
+        self._build()
+        self.dock.raise_()
 
     def fill_concepts_menu(self, menu: QMenu) -> None:
         """Help ▸ Concepts and examples: the concepts by number, each opening its lesson."""
@@ -115,6 +122,15 @@ class LessonsController(QObject):
             self._problems = [str(x) for x in read if isinstance(x, LessonError)]
         return self._lessons, self._problems
 
+    def set_folder(self, folder) -> None:
+        """Read the lessons from ``folder`` from now on (tests, another lesson set)."""
+        self.folder = Path(folder)
+        self._lessons = self._problems = None
+        self.lesson = None
+        if self.panel is not None:
+            self._fill_list()
+            self.panel.show_list()
+
     def find(self, concept: int):
         return next((x for x in self.lessons()[0] if x.concept == concept), None)
 
@@ -131,8 +147,7 @@ class LessonsController(QObject):
             return False
         if show_dock:
             self.dock.show()
-            self.dock.raise_()
-        self._build()
+        self._bring_up() if show_dock else self._build()
         from gui.lessons.lesson_list import group_name
         self.lesson = lesson
         self.panel.page.show_lesson(lesson, self.lang, group_name(lesson.group))
@@ -162,6 +177,7 @@ class LessonsController(QObject):
     def reset_progress(self) -> None:
         self.progress.reset()
         self.recorded.clear()
+        self._held.clear()
         self._fill_list()
         self.refresh_check()
 
@@ -178,11 +194,17 @@ class LessonsController(QObject):
             return
         from engine.lessons.checks import PASS, evaluate
         result = evaluate(check, self.live.record, self.window.document.network, self.recorded)
+        key = (self.lesson.concept, self.step_index)
         if result.state == PASS:
+            self._held[key] = result.text
             self._mark_done()
-        done = self.progress.is_done(self.lesson.concept, self.step_index)
-        state = PASS if done else result.state
-        self.panel.page.set_check(state, check.says.get(self.lang), result.text)
+        detail = result.text
+        if result.state != PASS and self.progress.is_done(*key):   # it stays green
+            held = self._held.get(key)
+            detail = (tr("It held earlier: {what}").format(what=held) if held else
+                      tr("Done earlier (Reset progress on the lesson list starts again)."))
+        state = PASS if self.progress.is_done(*key) else result.state
+        self.panel.page.set_check(state, check.says.get(self.lang), detail)
 
     def _mark_done(self) -> None:
         if self.progress.mark_done(self.lesson.concept, self.step_index):
@@ -270,9 +292,36 @@ class LessonsController(QObject):
         return all(isinstance(stack.command(i), SetNetwork) for i in range(stack.index()))
 
     # ---- start-up -------------------------------------------------------------------------------------
+    def start_at(self, concept: int, step: int = 0, with_example: bool = True) -> str | None:
+        """``main.py --lesson N[:K]``: lesson N at step K (1-based) in the dock, on its
+        example when ``with_example``. Returns what went wrong (None: nothing)."""
+        lesson = self.find(concept)
+        if lesson is None:
+            return tr("there is no lesson {n} in {folder}").format(n=concept,
+                                                                   folder=str(self.folder))
+        notes: list = []
+        if with_example:
+            from gui.lessons.show_me import open_example
+            open_example(self.window, lesson.example, notes)
+        self.show_lesson(concept, max(step - 1, 0))
+        return "; ".join(text for text, kind in notes if kind == "error") or None
+
     def offer_on_first_start(self) -> bool:
         """The first time Netwright starts: the dock opens on lesson 1 (not modal)."""
         if not first_start():
             return False
         lessons, _ = self.lessons()
         return bool(lessons) and self.show_lesson(lessons[0].concept)
+
+
+def lesson_argument(text: str) -> tuple[int, int]:
+    """``--lesson`` "N" or "N:K" -> (N, K); ValueError saying what is wrong."""
+    concept, _, step = text.partition(":")
+    try:
+        numbers = int(concept), int(step) if step else 1
+    except ValueError:
+        raise ValueError(f"--lesson takes a lesson number, or N:K for step K of lesson N; "
+                         f"got {text!r}") from None
+    if numbers[0] < 1 or numbers[1] < 1:
+        raise ValueError(f"--lesson numbers start at 1; got {text!r}")
+    return numbers

@@ -12,7 +12,9 @@ OFFERED = "lessons/offered"        # True once the first start opened the dock
 
 
 def _settings() -> QSettings:
-    return QSettings("Netwright", "Netwright")
+    # QSettings(): the app's organisation and name (Netwright), in the format the tests
+    # point at a temporary folder; QSettings("Netwright", "Netwright") always reads ~/.config
+    return QSettings()
 
 
 def _as_list(value) -> list[str]:
