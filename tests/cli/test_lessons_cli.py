@@ -85,3 +85,20 @@ def test_main_py_routes_the_lessons_word(tmp_path):
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["PASS 1 XOR by hand", "lessons: 1/1 verified"]
+
+
+def test_a_crash_while_running_one_lesson_fails_that_lesson_alone(tmp_path, capsys,
+                                                                   monkeypatch):
+    write(tmp_path, "01_a.json", good(1))
+    write(tmp_path, "02_b.json", good(2))
+    real = __import__("engine.cli.lessons", fromlist=["verify_lesson"]).verify_lesson
+
+    def crash_on_one(lesson, **kwargs):
+        if lesson.concept == 1:
+            raise RuntimeError("boom")
+        return real(lesson, **kwargs)
+    monkeypatch.setattr("engine.cli.lessons.verify_lesson", crash_on_one)
+    status, lines, _ = run(capsys, "--folder", tmp_path, "--verify")
+    assert status == 1
+    assert lines == ["FAIL 1 XOR by hand: internal problem (RuntimeError: boom); this is a "
+                     "bug in Netwright", "PASS 2 XOR by hand", "lessons: 1/2 verified"]
