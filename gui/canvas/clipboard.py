@@ -17,6 +17,7 @@ from engine.errors import NetworkFileError
 from engine.files import NETWORK_FILE_MAX_BYTES
 from engine.graph import network_file
 from engine.graph.network import Network
+from gui.i18n import translate
 
 MIME_FRAGMENT = "application/x-netwright-fragment"
 SOURCE = "the clipboard"          # how the file checks' messages name what they read
@@ -83,14 +84,17 @@ def read_fragment(mime: QMimeData | None) -> dict:
     opened (a whole network file's text pastes its nodes); PasteRefused says why not."""
     raw = _clipboard_text(mime)
     if len(raw) > NETWORK_FILE_MAX_BYTES:
-        raise PasteRefused(f"the clipboard holds {len(raw) / 2 ** 20:,.0f} MB of text, more "
-                           f"than a network file may ({NETWORK_FILE_MAX_BYTES // 2 ** 20} MB)")
+        raise PasteRefused(translate("Canvas", "the clipboard holds {size:,.0f} MB of text, "
+                                               "more than a network file may ({limit} MB)")
+                           .format(size=len(raw) / 2 ** 20,
+                                   limit=NETWORK_FILE_MAX_BYTES // 2 ** 20))
     try:
         network = Network.from_dict(network_file.parse_json(raw, SOURCE))
     except NetworkFileError as e:
         raise PasteRefused(_first_problem(e)) from None
     if not network.nodes:
-        raise PasteRefused("the clipboard holds no nodes (copy some on the canvas first)")
+        raise PasteRefused(translate("Canvas", "the clipboard holds no nodes (copy some on the "
+                                               "canvas first)"))
     return {"nodes": network.nodes, "edges": network.edges}
 
 
@@ -99,7 +103,8 @@ def _clipboard_text(mime: QMimeData | None) -> str:
         return bytes(mime.data(MIME_FRAGMENT)).decode("utf-8", "replace")
     if mime is not None and mime.hasText():
         return mime.text()
-    raise PasteRefused("the clipboard holds no text (copy nodes on the canvas first)")
+    raise PasteRefused(translate("Canvas", "the clipboard holds no text (copy nodes on the "
+                                           "canvas first)"))
 
 
 def _first_problem(error: NetworkFileError) -> str:
@@ -108,4 +113,7 @@ def _first_problem(error: NetworkFileError) -> str:
     more = len(problems) - 1
     first = problems[0].replace("the file:", "the pasted text:").replace(
         repr(SOURCE), "the clipboard's text")
-    return first + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+    if not more:
+        return first
+    return first + (translate("Canvas", " (and 1 more problem)") if more == 1 else
+                    translate("Canvas", " (and {n} more problems)").format(n=more))

@@ -12,6 +12,7 @@ from gui.canvas import style
 from gui.canvas.edge_item import wire_path
 from gui.canvas.node_item import NodeItem
 from gui.canvas.port_item import INVALID, NORMAL, VALID, PortItem
+from gui.i18n import translate
 
 _drag_ids = itertools.count(1)
 
@@ -73,11 +74,12 @@ class WireDrag:
 
     def problem(self, target: PortItem | None) -> str | None:
         if target is None:
-            return "drop the wire on a port"
+            return translate("Canvas", "drop the wire on a port")
         if target.kind == self.origin.kind:
-            return ("an output must go to an input port (left side of a card)"
-                    if target.kind == "out" else
-                    "an input must come from an output port (right side of a card)")
+            return (translate("Canvas", "an output must go to an input port (left side of a "
+                                        "card)") if target.kind == "out" else
+                    translate("Canvas", "an input must come from an output port (right side "
+                                        "of a card)"))
         src, dst = self._endpoints(target)
         if (src, dst) == self.detached:
             return None                   # put back where it was
@@ -123,7 +125,9 @@ class WireDrag:
         target = self.target_at(pos)
         if target is not None:
             reason = self.problem(target)
-            message = reason or f"release to wire {' → '.join(map(repr, self._endpoints(target)))}"
+            src, dst = self._endpoints(target)
+            message = reason or translate("Canvas", "release to wire {src} → {dst}").format(
+                src=repr(src), dst=repr(dst))
             self.scene.statusMessage.emit(message)
             self._show_tip(pos, reason)
 
@@ -132,7 +136,8 @@ class WireDrag:
         if reason and views:
             view = views[0]
             QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(pos)),
-                              "Refused: " + reason, view)
+                              translate("Canvas", "Refused: {reason}").format(reason=reason),
+                              view)
         else:
             QToolTip.hideText()
 
@@ -145,10 +150,11 @@ class WireDrag:
             return "no target"
         reason = self.problem(target)
         if reason is None and self.doc.locked:
-            reason = "stop training before editing the network"
+            reason = translate("Canvas", "stop training before editing the network")
         if reason is None:
             self._connect(*self._endpoints(target))
-        self.scene.statusMessage.emit(f"Wire refused: {reason}" if reason else "")
+        self.scene.statusMessage.emit(translate("Canvas", "Wire refused: {reason}").format(
+            reason=reason) if reason else "")
         self.cancel()
         return reason
 
@@ -157,7 +163,8 @@ class WireDrag:
         if self.detached is None:
             stack.push(commands.AddEdge(self.doc, src, dst))
         elif (src, dst) != self.detached:
-            stack.beginMacro(f"Reconnect '{src}' to '{dst}'")
+            stack.beginMacro(translate("Canvas", "Reconnect '{src}' to '{dst}'").format(
+                src=src, dst=dst))
             stack.push(commands.RemoveEdge(self.doc, *self.detached))
             stack.push(commands.AddEdge(self.doc, src, dst))
             stack.endMacro()

@@ -15,6 +15,7 @@ from gui.canvas.preview import preview_of
 from gui.canvas.preview_item import GAP as PREVIEW_GAP
 from gui.canvas.preview_item import PreviewItem
 from gui.canvas.summary import format_count, format_shape, param_summary, params_text
+from gui.i18n import translate
 from gui.param_shapes import param_shape_lines
 
 
@@ -99,13 +100,14 @@ class NodeItem(QGraphicsItem):
         if errors:
             items = "".join(f"<li>{html.escape(m)}</li>" for m in errors)
             held = f"<br>{html.escape(summary)}" if summary else ""
-            return (f"{head}{held}<br><span style='color:#c62828'>Problem:</span>"
+            problem = html.escape(translate("Canvas", "Problem:"))
+            return (f"{head}{held}<br><span style='color:#c62828'>{problem}</span>"
                     f"<ul>{items}</ul>")
         lines = [head]
         if spec:
             lines.append(html.escape(spec.help))
         if shape is not None:
-            lines.append(f"output {format_shape(shape)}"
+            lines.append(translate("Canvas", "output {shape}").format(shape=format_shape(shape))
                          + (f", {format_count(count)}" if count else ""))
         lines.extend(html.escape(line) for line in arrays)
         return "<br>".join(lines)
@@ -274,7 +276,8 @@ class NodeItem(QGraphicsItem):
         left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         painter.setPen(QPen(style.TEXT if errors else style.MUTED_TEXT))
         painter.drawText(line1, left, metrics.elidedText(
-            summary or "no parameters", Qt.TextElideMode.ElideRight, int(width)))
+            summary or translate("Canvas", "no parameters"), Qt.TextElideMode.ElideRight,
+            int(width)))
         if errors:
             painter.setPen(QPen(style.ERROR_COLOUR))
             painter.drawText(line2, left, metrics.elidedText(

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from gui.canvas import style
+from gui.i18n import translate
 
 NORMAL, VALID, INVALID = "normal", "valid", "invalid"
 
@@ -29,8 +30,9 @@ class PortItem(QGraphicsEllipseItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setZValue(2)
-        self.setToolTip("Drag to an input port to wire this output" if kind == "out"
-                        else "Drag to an output port to wire this input")
+        self.setToolTip(translate("Canvas", "Drag to an input port to wire this output")
+                        if kind == "out" else
+                        translate("Canvas", "Drag to an output port to wire this input"))
         self._hover = False
         self._restyle()
 

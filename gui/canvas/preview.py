@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gui.i18n import translate
+
 MAX_BARS = 32          # more units than this: bars thinner than a pixel at Fit to View
 MAX_MAPS = 8
 MAX_UNIT_MAPS = 16     # gui.training: a hidden unit's output over the input plane, per unit
@@ -41,12 +43,19 @@ class Preview:
     @property
     def count_text(self) -> str:
         if self.over_plane:
-            return f"{self.total} unit" + ("s" if self.total != 1 else "")
+            return self._units()
         if self.kind == "maps":
             shown = len(self.values)
-            return f"{shown} of {self.total} maps" if shown < self.total else (
-                f"{self.total} map" + ("s" if self.total != 1 else ""))
-        return f"{self.total} unit" + ("s" if self.total != 1 else "")
+            if shown < self.total:
+                return translate("Canvas", "{shown} of {total} maps").format(shown=shown,
+                                                                             total=self.total)
+            return (translate("Canvas", "1 map") if self.total == 1 else
+                    translate("Canvas", "{n} maps").format(n=self.total))
+        return self._units()
+
+    def _units(self) -> str:
+        return (translate("Canvas", "1 unit") if self.total == 1 else
+                translate("Canvas", "{n} units").format(n=self.total))
 
     @property
     def scale_text(self) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from gui.canvas import style
 from gui.canvas.preview import (NEGATIVE, POSITIVE, ZERO, Preview, diverging_rgb,
                                 grid_shape)
+from gui.i18n import translate
 
 GAP = 6.0              # between the card and its preview
 CELL_GAP = 2.0
@@ -170,15 +171,23 @@ def _rgb_image(rgb: np.ndarray) -> QImage:
 
 def _tooltip(p: Preview) -> str:
     if p.over_plane:
-        return (f"What each of the {p.count_text} has learned: its output over the input "
-                f"plane (x₀ across, x₁ up), values from {p.low:.3g} to {p.high:.3g}; full "
-                f"colour means {p.scale_text} (red above zero, blue below, white zero).")
-    shown = {"bars": "one bar per unit", "cells": "one cell per unit, row by row",
-             "maps": "one square per map"}[p.kind]
-    lines = [f"This node's output for the chosen sample: {p.count_text}, {shown}.",
-             f"Values from {p.low:.3g} to {p.high:.3g}; full colour"
-             + (" and a full bar" if p.kind == "bars" else "")
-             + f" mean {p.scale_text} (red above zero, blue below, white zero)."]
+        return translate("Canvas", "What each of the {count} has learned: its output over the "
+                                   "input plane (x₀ across, x₁ up), values from {low:.3g} to "
+                                   "{high:.3g}; full colour means {scale} (red above zero, blue "
+                                   "below, white zero).").format(
+            count=p.count_text, low=p.low, high=p.high, scale=p.scale_text)
+    shown = {"bars": translate("Canvas", "one bar per unit"),
+             "cells": translate("Canvas", "one cell per unit, row by row"),
+             "maps": translate("Canvas", "one square per map")}[p.kind]
+    scale = (translate("Canvas", "Values from {low:.3g} to {high:.3g}; full colour and a full "
+                                 "bar mean {scale} (red above zero, blue below, white zero).")
+             if p.kind == "bars" else
+             translate("Canvas", "Values from {low:.3g} to {high:.3g}; full colour means {scale} "
+                                 "(red above zero, blue below, white zero)."))
+    lines = [translate("Canvas", "This node's output for the chosen sample: {count}, {shown}.")
+             .format(count=p.count_text, shown=shown),
+             scale.format(low=p.low, high=p.high, scale=p.scale_text)]
     if p.not_finite:
-        lines.append(f"{p.not_finite} values are not numbers (grey): the run diverged?")
+        lines.append(translate("Canvas", "{n} values are not numbers (grey): the run "
+                                         "diverged?").format(n=p.not_finite))
     return "<br>".join(lines)

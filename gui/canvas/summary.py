@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from engine.schema import Param
 from engine.nn.registry import LayerSpec
+from gui.i18n import translate
 
 MAX_PARTS = 3
 _ALWAYS_SHOWN = ("int", "float", "shape", "padding")
@@ -120,4 +121,7 @@ def format_count(n: int, short: bool = False) -> str:
         number = f"{n / 1e3:.3g}k"
     else:
         number = f"{n:,}"
-    return number if short else f"{number} param{'s' * (n != 1)}"
+    if short:
+        return number
+    return (translate("Canvas", "1 param") if n == 1 else
+            translate("Canvas", "{number} params").format(number=number))

@@ -2,7 +2,7 @@
 scroll bars), rubber-band selection, fit to view, and the canvas actions' slots."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
@@ -11,12 +11,13 @@ from gui.canvas import style
 from gui.canvas.actions import CanvasActions
 from gui.canvas.clipboard import PasteRefused, fragment_of, put_on_clipboard, read_fragment
 from gui.canvas.scene import CanvasScene
+from gui.i18n import translate
 
 NATURAL_ZOOM = 1.0 / style.CARD_SCALE           # cards at their designed size
 MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25 * NATURAL_ZOOM
 ZOOM_STEP = 1.25
 PASTE_OFFSET = 25.0
-EMPTY_HINT = "Drag a layer from the palette onto the canvas to start"
+EMPTY_HINT = QT_TRANSLATE_NOOP("Canvas", "Drag a layer from the palette onto the canvas to start")
 
 
 class CanvasView(QGraphicsView):
@@ -64,7 +65,8 @@ class CanvasView(QGraphicsView):
 
     def _refuse_if_locked(self) -> bool:
         if self.document.locked:
-            self.statusMessage.emit("Stop training before editing the network")
+            self.statusMessage.emit(
+                translate("Canvas", "Stop training before editing the network"))
         return self.document.locked
 
     # ---- edit actions -----------------------------------------------------------------
@@ -87,7 +89,7 @@ class CanvasView(QGraphicsView):
         if self._refuse_if_locked() or not self.copy_selection():
             return
         command = commands.RemoveItems(self.document, self.scene().selected_node_ids())
-        command.setText("Cut")
+        command.setText(translate("Canvas", "Cut"))
         self.document.undo_stack.push(command)
 
     def paste(self) -> None:
@@ -96,22 +98,24 @@ class CanvasView(QGraphicsView):
         try:           # checked as a file being opened is; refused: say why
             fragment = read_fragment(QGuiApplication.clipboard().mimeData())
         except PasteRefused as e:
-            self.statusMessage.emit(f"Cannot paste: {e}")
+            self.statusMessage.emit(translate("Canvas", "Cannot paste: {reason}").format(reason=e))
             return
         self._paste_count += 1
-        self._push_paste(fragment, PASTE_OFFSET * self._paste_count, "Paste")
+        self._push_paste(fragment, PASTE_OFFSET * self._paste_count,
+                         translate("Canvas", "Paste"))
 
     def duplicate_selection(self) -> None:
         ids = self.scene().selected_node_ids()
         if ids and not self._refuse_if_locked():
             self._push_paste(fragment_of(self.document.network, ids), PASTE_OFFSET,
-                             "Duplicate")
+                             translate("Canvas", "Duplicate"))
 
     def _push_paste(self, fragment: dict, offset: float, text: str) -> None:
         try:
             command = commands.Paste(self.document, fragment, (offset, offset), text=text)
         except (KeyError, ValueError) as e:
-            self.statusMessage.emit(f"Cannot paste: {str(e).strip(chr(34) + chr(39))}")
+            self.statusMessage.emit(translate("Canvas", "Cannot paste: {reason}").format(
+                reason=str(e).strip(chr(34) + chr(39))))
             return
         self.document.undo_stack.push(command)
         self.scene().select_nodes(command.new_ids)
@@ -261,5 +265,6 @@ class CanvasView(QGraphicsView):
         painter.resetTransform()
         painter.setPen(QPen(style.MUTED_TEXT))
         painter.setFont(style.font(12.0))
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_HINT)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
+                         translate("Canvas", EMPTY_HINT))
         painter.restore()
