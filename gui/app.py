@@ -151,7 +151,8 @@ def run(argv: list[str]) -> int:
             _say(f"startup: window shown after {process_age():.3f} s "
                  f"({time.process_time():.3f} s of CPU)")
         if problems:
-            window.files.show_errors(f"Cannot open {Path(args.file).name}", problems)
+            from gui.files import cannot_open
+            window.files.show_errors(cannot_open(args.file), problems)
         if args.screenshot:
             QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, app, give_up)
             try:
