@@ -120,14 +120,16 @@ class _LessonState:
                 self.run = TrainingRun(self.network, self.folder, self.datasets)
             except RunEnded as e:
                 raise StepFailed(str(e)) from None
-        while pending:
+        while True:
+            for item in [i for i in pending if self.run.record.reached(i.after)]:
+                self._evaluate(item)            # the run may already stand there
+                pending.remove(item)
+            if not pending:
+                return
             try:
                 self.epochs_trained += self.run.next_epoch()
             except RunEnded as e:
                 raise StepFailed(f"{_names(pending)}: {e}") from None
-            for item in [i for i in pending if self.run.record.reached(i.after)]:
-                self._evaluate(item)
-                pending.remove(item)
 
     def _evaluate(self, item) -> None:
         record = self.run.record if self.run is not None else None

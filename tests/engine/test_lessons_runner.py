@@ -30,6 +30,11 @@ def test_unchanged_network_continues_the_run():
     assert verdict.passed and verdict.epochs_trained == 3
 
 
+def test_a_step_asking_for_where_the_run_stands_trains_nothing_more():
+    verdict = verify(acc_step({"epochs": 2}), acc_step({"epochs": 2}))
+    assert verdict.passed and verdict.epochs_trained == 2
+
+
 def test_an_earlier_after_on_a_run_already_past_it_trains_afresh():
     verdict = verify(acc_step({"epochs": 3}), acc_step({"epochs": 1}))
     assert verdict.passed and verdict.epochs_trained == 4
