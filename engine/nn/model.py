@@ -14,6 +14,7 @@ import numpy as np
 from engine.errors import WeightsFileError
 from engine.files import atomic_write, read_npz
 from engine.nn.layers.base import Layer
+from engine.optim import flat
 
 
 @dataclass
@@ -39,6 +40,12 @@ class Model:
         # its input gradient (Conv2D does; it returns None then).
         for n in self.nodes:
             n.layer.needs_input_grad = any(s != self.input_id for s in n.inputs)
+        # One flat buffer for the trainable weights, one for their grads (engine.optim.flat):
+        # from here on they are only ever written into.
+        trainable = [(n.layer, k) for n in self.nodes if n.layer.trainable
+                     for k in n.layer.weights]
+        flat.pack([(layer.weights, k) for layer, k in trainable])
+        flat.pack([(layer.grads, k) for layer, k in trainable])
 
     # ---- shapes and layers ---------------------------------------------------------------
     @property

@@ -2,9 +2,10 @@
 
 ``make_optimizer({"name": "adam", "lr": 1e-3}, model)`` works on ``model.parameters()``
 (key -> (weight, grad) float32 arrays) and updates the weights in place. Every update is a
-few in-place ufuncs into two scratch arrays per parameter, allocated once: this runs every
-batch. Hyper-parameter schemas live in ``OPTIMIZERS`` (the inspector and the file validator
-read them).
+few in-place ufuncs over the flat buffers the Model packs the weights and grads into
+(engine.optim.flat), a chunk at a time, with two chunk-sized scratch arrays allocated
+once: this runs every batch. Hyper-parameter schemas live in ``OPTIMIZERS`` (the inspector
+and the file validator read them).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from engine.optim import flat
 from engine.registry import Registry
 from engine.schema import Param, ParamSchema, resolve_config
 
@@ -57,7 +59,10 @@ def _lerp_(start: np.ndarray, end: np.ndarray, weight: float, tmp: np.ndarray) -
 
 
 class Optimizer:
-    """Base: per-parameter state (step count, moment buffers), lr, state_dict."""
+    """Base: the moment buffers (one flat array per slot, with a view per parameter in
+    ``state``), the step count, lr, state_dict. ``step`` runs ``_update`` over chunks of
+    the flat buffers (engine.optim.flat): the same formula for every element, so chunking
+    changes no rounding."""
 
     name: ClassVar[str]
 
@@ -65,18 +70,33 @@ class Optimizer:
         self.parameters = dict(parameters)
         self.hyper = dict(hyper)
         self._lr = float(hyper["lr"])
-        self.steps = {key: 0 for key in self.parameters}
-        self.state: dict[str, dict[str, np.ndarray]] = {
-            key: self._initial_state(p) for key, (p, _) in self.parameters.items()}
-        self._scratch = {key: (np.empty_like(p), np.empty_like(p))
-                         for key, (p, _) in self.parameters.items()}
-
-    def _initial_state(self, p: np.ndarray) -> dict[str, np.ndarray]:
-        return {name: np.zeros_like(p) for name in self.buffer_names()}
+        self._step = 0
+        pairs = list(self.parameters.values())
+        self._segments = flat.segments([p for p, _ in pairs], [g for _, g in pairs])
+        size = sum(p.size for p, _ in pairs)
+        self._slots = {name: np.full(size, self._initial_value(name), np.float32)
+                       for name in self._slot_names()}
+        self.state: dict[str, dict[str, np.ndarray]] = {}
+        at = 0
+        for key, (p, _) in self.parameters.items():
+            self.state[key] = {name: buf[at:at + p.size].reshape(p.shape)
+                               for name, buf in self._slots.items()}
+            at += p.size
+        self._chunks = [(p[c], g[c], {name: buf[off:][c] for name, buf in self._slots.items()})
+                        for p, g, off in self._segments for c in flat.chunks(p.size)]
+        longest = max((p.size for p, _, _ in self._chunks), default=0)
+        self._scratch = (np.empty(longest, np.float32), np.empty(longest, np.float32))
 
     def buffer_names(self) -> tuple[str, ...]:
-        """Moment buffers that start at zero (SGD creates its momentum buffer lazily)."""
+        """Moment buffers a saved state must hold (SGD's momentum appears after a step)."""
         return ()
+
+    def _slot_names(self) -> tuple[str, ...]:
+        """The moment buffers allocated (and viewed per parameter in ``state``)."""
+        return self.buffer_names()
+
+    def _initial_value(self, name: str) -> float:
+        return 0.0
 
     @property
     def lr(self) -> float:
@@ -92,10 +112,14 @@ class Optimizer:
 
     def step(self) -> None:
         """One update of every parameter from its current gradient."""
-        for key, (p, g) in self.parameters.items():
-            self.steps[key] += 1
-            t1, t2 = self._scratch[key]
-            self._update(p, g, self.state[key], self.steps[key], t1, t2)
+        self._step += 1
+        self._begin_step()
+        t1, t2 = self._scratch
+        for p, g, state in self._chunks:
+            self._update(p, g, state, self._step, t1[:p.size], t2[:p.size])
+
+    def _begin_step(self) -> None:
+        """Per-step work before the chunks (SGD starts its momentum)."""
 
     def _update(self, p, g, state, step, t1, t2) -> None:
         raise NotImplementedError
@@ -110,19 +134,24 @@ class Optimizer:
         return out
 
     def zero_grad(self) -> None:
-        for _, g in self.parameters.values():
+        for _, g, _ in self._segments:
             g.fill(0.0)
 
     # ---- checkpoints ---------------------------------------------------------------------
+    def _saved_names(self) -> tuple[str, ...]:
+        return self._slot_names()
+
     def state_dict(self) -> dict:
         """Copies: {"name", "lr", "hyper", "state": {param key: {"step", buffers...}}}."""
-        state = {key: {"step": np.array(self.steps[key], np.int64),
-                       **{k: a.copy() for k, a in self.state[key].items()}}
+        names = self._saved_names()
+        state = {key: {"step": np.array(self._step, np.int64),
+                       **{k: self.state[key][k].copy() for k in names}}
                  for key in self.parameters}
         return {"name": self.name, "lr": self._lr, "hyper": dict(self.hyper), "state": state}
 
     def load_state_dict(self, d: dict) -> None:
-        """Continue exactly where ``d`` was saved. Checks everything before changing anything."""
+        """Continue exactly where ``d`` was saved, copying into the buffers (the views stay
+        views). Checks everything before changing anything."""
         where = f"optimizer {self.name!r}"
         if d.get("name") != self.name:
             raise ValueError(f"{where}: the saved state is of optimizer {d.get('name')!r}")
@@ -140,24 +169,46 @@ class Optimizer:
                 if name != "step" and np.shape(a) != p.shape:
                     raise ValueError(f"{where}: saved {name} of {key!r} has shape "
                                      f"{np.shape(a)}, the parameter has {p.shape}")
-        for key, (p, _) in self.parameters.items():
-            self.steps[key] = int(saved[key]["step"])
-            self.state[key] = {name: np.array(a, dtype=p.dtype)
-                               for name, a in saved[key].items() if name != "step"}
+        steps = {int(saved[key]["step"]) for key in self.parameters}
+        if len(steps) > 1:
+            raise ValueError(f"{where}: the saved parameters took different numbers of "
+                             f"steps ({sorted(steps)}); they are updated together")
+        for key in self.parameters:
+            for name, a in saved[key].items():
+                if name in self.state[key]:        # what other settings kept is not used
+                    np.copyto(self.state[key][name], np.asarray(a), casting="unsafe")
+        self._step = steps.pop() if steps else 0
+        self._loaded(saved)
         self.lr = d.get("lr", self._lr)
+
+    def _loaded(self, saved: dict) -> None:
+        """After load_state_dict copied ``saved`` in (SGD notes whether momentum began)."""
 
 
 class SGD(Optimizer):
     name = "sgd"
+    _started = False      # PyTorch starts the momentum buffer at the first gradient
+
+    def _slot_names(self):
+        return ("momentum_buffer",) if self.hyper["momentum"] != 0 else ()
+
+    def _saved_names(self):
+        return self._slot_names() if self._started else ()
+
+    def _begin_step(self):
+        self._first, self._started = not self._started, True
+
+    def _loaded(self, saved):
+        self._started = all("momentum_buffer" in s for s in saved.values())
 
     def _update(self, p, g, state, step, t1, t2):
         h = self.hyper
         g = self._decayed_grad(p, g, t1)
         momentum = h["momentum"]
         if momentum != 0:
-            buf = state.get("momentum_buffer")
-            if buf is None:           # PyTorch starts the buffer at the first gradient
-                buf = state["momentum_buffer"] = g.copy()
+            buf = state["momentum_buffer"]
+            if self._first:
+                np.copyto(buf, g)
             else:
                 buf *= momentum
                 if h["dampening"] != 0:
@@ -218,8 +269,11 @@ class RMSprop(Optimizer):
 class Adagrad(Optimizer):
     name = "adagrad"
 
-    def _initial_state(self, p):
-        return {"sum": np.full_like(p, self.hyper["initial_accumulator_value"])}
+    def buffer_names(self):
+        return ("sum",)
+
+    def _initial_value(self, name):
+        return self.hyper["initial_accumulator_value"]
 
     def _update(self, p, g, state, step, t1, t2):
         h = self.hyper
