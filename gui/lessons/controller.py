@@ -20,6 +20,7 @@ from gui.i18n import language
 from gui.lessons.live import LiveRun
 from gui.lessons.progress import Progress, first_start
 
+DOCK_WIDTH = 380           # a step's text in lines of about 50 characters
 LESSONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "lessons"
 
 
@@ -58,9 +59,11 @@ class LessonsController(QObject):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        window.tabifyDockWidget(window.inspector_dock, dock)
-        window.inspector_dock.raise_()
+        # left, in a tab beside the layer palette: the inspector on the right stays in view
+        # (a step selects a node, and the inspector follows it)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.tabifyDockWidget(window.palette_dock, dock)
+        window.palette_dock.raise_()
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: visible and self._build())
         return dock
@@ -82,9 +85,12 @@ class LessonsController(QObject):
         return action
 
     def _bring_up(self) -> None:
-        """Shown: built, and in front of the inspector it shares the right side with."""
+        """Shown: built, in front of the palette it shares the left side with, and wide
+        enough for a step's text."""
         self._build()
         self.dock.raise_()
+        if not self.dock.isFloating() and self.dock.width() < DOCK_WIDTH:
+            self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def fill_concepts_menu(self, menu: QMenu) -> None:
         """Help ▸ Concepts and examples: the concepts by number, each opening its lesson."""

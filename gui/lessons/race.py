@@ -4,23 +4,21 @@ the race as the menu's dialog does."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from engine.optim.optimizers import OPTIMIZERS
 
 
-def open_race_dialog(window, optimizers: list[str]):
-    """The race dialog, open; None (with a message) when the network has no data to race on."""
+def open_race_dialog(window, optimizers: list[str], notes: list):
+    """The race dialog, open; None (said in ``notes``) when the network has no data."""
     from gui.race.dialog import RaceDialog
     from gui.race.launch import open_race
     doc = window.document.to_dict()
     training = doc.get("training") or {}
     if "dataset" not in training:
-        QMessageBox.information(window, QCoreApplication.translate("LessonsDock",
-                                                                   "Race optimizers"),
-                                QCoreApplication.translate(
-                                    "LessonsDock", "This network has no training section: "
-                                                   "choose its data first."))
+        notes.append((QCoreApplication.translate(
+            "LessonsDock", "This network has no training section, so there is nothing to "
+                           "race: open the lesson's example first."), "error"))
         return None
     dialog = RaceDialog(doc, window)
     tick(dialog, optimizers, training)

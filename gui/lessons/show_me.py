@@ -38,7 +38,7 @@ def run_actions(window, actions) -> tuple[object, list[tuple[str, str]]]:
             show_view(window, action.tab, action.view, notes)
         elif action.do == "open_race":
             from gui.lessons.race import open_race_dialog
-            open_race_dialog(window, list(action.optimizers))
+            open_race_dialog(window, list(action.optimizers), notes)
     return window, notes
 
 
