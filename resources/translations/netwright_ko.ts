@@ -2,187 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
-        <name />
-        <message>
-            <source>LessonsDock</source>
-            <comment>Each lesson explains one idea, then walks you through it on an example; the app checks each step as you train.</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Open lesson</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Reset progress</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Forget which steps are done: every lesson starts again unticked</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>All lessons</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>The idea</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>The formula</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Intuition</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Show me</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Let the app do what the step says to open or look at</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Do it for me</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Make the step's change to the network (one step of Edit ▸ Undo)</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Previous</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Next</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Lesson {n} · {group}</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>Step {k} of {n}</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The example {name} is missing from {folder}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your network has unsaved changes, so the example opened in a new window; yours is as you left it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opened the example {name}</source>
-            <translation>예제 {name}을(를) 열었습니다</translation>
-        </message>
-        <message>
-            <source>There is no node '{node}' in this network: open the lesson's example (Show me on the first step).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The {view} view has nothing to show here: {why}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The {view} view shows nothing for the selected node: {what}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>this network has no Conv2D or pooling layer</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>this network has no Softmax layer</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>this network has no activation layer (Sigmoid, Tanh, ReLU, LeakyReLU, ELU)</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>the decision boundary needs a network with 2 inputs</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>the fitted curve needs a network with 1 input</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>LessonsDock</source>
-            <comment>the confusion matrix needs a classifier</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lessons</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Lessons</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Guided lessons: each concept explained, then tried on an example with checks as you train</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No lessons found</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>It held earlier: {what}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Done earlier (Reset progress on the lesson list starts again).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This step's change does not fit the network shown: {why}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lesson {n}, step {k}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The network already has this change.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Done: Edit ▸ Undo (Ctrl+Z) takes it back.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>there is no lesson {n} in {folder}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New</source>
@@ -1087,39 +906,47 @@ Save the network under another name with Save As, or make the file writable and 
         <name>LessonsDock</name>
         <message>
             <source>Lesson step</source>
-            <translation type="unfinished" />
+            <translation>레슨 단계</translation>
         </message>
         <message>
             <source>Basics</source>
-            <translation type="unfinished" />
+            <translation>기초</translation>
         </message>
         <message>
             <source>Losses</source>
-            <translation type="unfinished" />
+            <translation>손실 함수</translation>
         </message>
         <message>
             <source>Optimisation</source>
-            <translation type="unfinished" />
+            <translation>최적화</translation>
         </message>
         <message>
             <source>CNNs</source>
-            <translation type="unfinished" />
+            <translation>CNN</translation>
+        </message>
+        <message>
+            <source>Each lesson explains one idea, then walks you through it on an example; the app checks each step as you train.</source>
+            <translation>레슨마다 개념 하나를 설명하고 예제로 함께 따라가 봅니다. 학습하는 동안 앱이 단계마다 확인합니다.</translation>
+        </message>
+        <message>
+            <source>Open lesson</source>
+            <translation>레슨 열기</translation>
+        </message>
+        <message>
+            <source>Reset progress</source>
+            <translation>진행 상황 초기화</translation>
+        </message>
+        <message>
+            <source>Forget which steps are done: every lesson starts again unticked</source>
+            <translation>완료한 단계를 모두 지웁니다: 모든 레슨을 처음부터 다시 시작합니다</translation>
         </message>
         <message>
             <source>{done} of {steps} steps done</source>
-            <translation type="unfinished" />
+            <translation>{steps}단계 중 {done}단계 완료</translation>
         </message>
         <message>
             <source>These lesson files could not be read:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Race optimizers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This network has no training section: choose its data first.</source>
-            <translation type="unfinished" />
+            <translation>다음 레슨 파일을 읽을 수 없습니다:</translation>
         </message>
         <message>
             <source>Loss</source>
@@ -1127,7 +954,7 @@ Save the network under another name with Save As, or make the file writable and 
         </message>
         <message>
             <source>Accuracy / error</source>
-            <translation type="unfinished" />
+            <translation>정확도 / 오차</translation>
         </message>
         <message>
             <source>Learning rate</source>
@@ -1135,67 +962,207 @@ Save the network under another name with Save As, or make the file writable and 
         </message>
         <message>
             <source>Loss of this run and earlier runs</source>
-            <translation type="unfinished" />
+            <translation>이번 실행과 이전 실행의 손실</translation>
         </message>
         <message>
             <source>Gradient norms</source>
-            <translation type="unfinished" />
+            <translation>기울기 노름</translation>
         </message>
         <message>
             <source>Weight matrix</source>
-            <translation type="unfinished" />
+            <translation>가중치 행렬</translation>
         </message>
         <message>
             <source>Histograms</source>
-            <translation type="unfinished" />
+            <translation>히스토그램</translation>
         </message>
         <message>
             <source>Filters</source>
-            <translation>필터 수</translation>
+            <translation>필터</translation>
         </message>
         <message>
             <source>Feature maps</source>
-            <translation type="unfinished" />
+            <translation>특징 맵</translation>
         </message>
         <message>
             <source>Activation curve</source>
-            <translation type="unfinished" />
+            <translation>활성화 곡선</translation>
         </message>
         <message>
             <source>Softmax probabilities</source>
-            <translation type="unfinished" />
+            <translation>Softmax 확률</translation>
         </message>
         <message>
             <source>Unit maps</source>
-            <translation type="unfinished" />
+            <translation>유닛 맵</translation>
         </message>
         <message>
             <source>Convolution by hand</source>
-            <translation type="unfinished" />
+            <translation>손으로 하는 합성곱</translation>
         </message>
         <message>
             <source>Decision boundary</source>
-            <translation type="unfinished" />
+            <translation>결정 경계</translation>
         </message>
         <message>
             <source>Fitted curve</source>
-            <translation type="unfinished" />
+            <translation>적합 곡선</translation>
         </message>
         <message>
             <source>Confusion matrix</source>
-            <translation type="unfinished" />
+            <translation>혼동 행렬</translation>
         </message>
         <message>
             <source>Loss surface</source>
-            <translation type="unfinished" />
+            <translation>손실 지형</translation>
         </message>
         <message>
             <source>Network health</source>
-            <translation type="unfinished" />
+            <translation>신경망 상태 점검</translation>
         </message>
         <message>
             <source>One sample forward and backward</source>
-            <translation type="unfinished" />
+            <translation>샘플 하나의 순전파와 역전파</translation>
+        </message>
+        <message>
+            <source>this network has no Conv2D or pooling layer</source>
+            <translation>이 신경망에는 Conv2D나 풀링 레이어가 없습니다</translation>
+        </message>
+        <message>
+            <source>this network has no Softmax layer</source>
+            <translation>이 신경망에는 Softmax 레이어가 없습니다</translation>
+        </message>
+        <message>
+            <source>this network has no activation layer (Sigmoid, Tanh, ReLU, LeakyReLU, ELU)</source>
+            <translation>이 신경망에는 활성화 레이어(Sigmoid, Tanh, ReLU, LeakyReLU, ELU)가 없습니다</translation>
+        </message>
+        <message>
+            <source>the decision boundary needs a network with 2 inputs</source>
+            <translation>결정 경계는 입력이 2개인 신경망에서만 볼 수 있습니다</translation>
+        </message>
+        <message>
+            <source>the fitted curve needs a network with 1 input</source>
+            <translation>적합 곡선은 입력이 1개인 신경망에서만 볼 수 있습니다</translation>
+        </message>
+        <message>
+            <source>the confusion matrix needs a classifier</source>
+            <translation>혼동 행렬은 분류 신경망에서만 볼 수 있습니다</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>레슨</translation>
+        </message>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>레슨(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Guided lessons: each concept explained, then tried on an example with checks as you train</source>
+            <translation>안내 레슨: 개념마다 설명을 읽고, 예제로 직접 해 보며 학습하는 동안 확인합니다</translation>
+        </message>
+        <message>
+            <source>No lessons found</source>
+            <translation>레슨이 없습니다</translation>
+        </message>
+        <message>
+            <source>It held earlier: {what}</source>
+            <translation>앞에서 이미 충족했습니다: {what}</translation>
+        </message>
+        <message>
+            <source>Done earlier (Reset progress on the lesson list starts again).</source>
+            <translation>앞에서 완료했습니다 (레슨 목록의 진행 상황 초기화로 다시 시작할 수 있습니다).</translation>
+        </message>
+        <message>
+            <source>This step's change does not fit the network shown: {why}</source>
+            <translation>이 단계의 변경을 지금 보이는 신경망에 적용할 수 없습니다: {why}</translation>
+        </message>
+        <message>
+            <source>Lesson {n}, step {k}</source>
+            <translation>레슨 {n}, {k}단계</translation>
+        </message>
+        <message>
+            <source>The network already has this change.</source>
+            <translation>신경망에 이미 이 변경이 적용되어 있습니다.</translation>
+        </message>
+        <message>
+            <source>Done: Edit ▸ Undo (Ctrl+Z) takes it back.</source>
+            <translation>완료: 편집 ▸ 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>there is no lesson {n} in {folder}</source>
+            <translation>{folder}에 레슨 {n}이(가) 없습니다</translation>
+        </message>
+        <message>
+            <source>All lessons</source>
+            <translation>레슨 목록</translation>
+        </message>
+        <message>
+            <source>The idea</source>
+            <translation>개념</translation>
+        </message>
+        <message>
+            <source>The formula</source>
+            <translation>수식</translation>
+        </message>
+        <message>
+            <source>Intuition</source>
+            <translation>직관</translation>
+        </message>
+        <message>
+            <source>Show me</source>
+            <translation>보여 주기</translation>
+        </message>
+        <message>
+            <source>Let the app do what the step says to open or look at</source>
+            <translation>단계에서 열거나 보라고 한 것을 앱이 대신 보여 줍니다</translation>
+        </message>
+        <message>
+            <source>Do it for me</source>
+            <translation>대신 해 주기</translation>
+        </message>
+        <message>
+            <source>Make the step's change to the network (one step of Edit ▸ Undo)</source>
+            <translation>이 단계의 변경을 신경망에 적용합니다 (편집 ▸ 실행 취소 한 번으로 되돌림)</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>이전</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>다음</translation>
+        </message>
+        <message>
+            <source>Lesson {n} · {group}</source>
+            <translation>레슨 {n} · {group}</translation>
+        </message>
+        <message>
+            <source>Step {k} of {n}</source>
+            <translation>{n}단계 중 {k}단계</translation>
+        </message>
+        <message>
+            <source>This network has no training section, so there is nothing to race: open the lesson's example first.</source>
+            <translation>이 신경망에는 학습 설정이 없어 경주할 것이 없습니다: 먼저 레슨의 예제를 여세요.</translation>
+        </message>
+        <message>
+            <source>The example {name} is missing from {folder}.</source>
+            <translation>{folder}에 예제 {name}이(가) 없습니다.</translation>
+        </message>
+        <message>
+            <source>Your network has unsaved changes, so the example opened in a new window; yours is as you left it.</source>
+            <translation>저장하지 않은 변경 사항이 있어 예제를 새 창에 열었습니다. 원래 신경망은 그대로입니다.</translation>
+        </message>
+        <message>
+            <source>There is no node '{node}' in this network: open the lesson's example (Show me on the first step).</source>
+            <translation>이 신경망에는 '{node}' 노드가 없습니다: 레슨의 예제를 여세요 (첫 단계의 보여 주기).</translation>
+        </message>
+        <message>
+            <source>The {view} view has nothing to show here: {why}.</source>
+            <translation>{view} 뷰에 보여 줄 것이 없습니다: {why}.</translation>
+        </message>
+        <message>
+            <source>The {view} view shows nothing for the selected node: {what}</source>
+            <translation>{view} 뷰가 선택한 노드에 대해 보여 주는 것이 없습니다: {what}</translation>
         </message>
     </context>
     <context>
