@@ -10,22 +10,19 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from engine.lessons.format import load_lessons
 from engine.lessons.fields import LessonError
-from gui.i18n import language
+from gui.i18n import language, translate
 from gui.lessons.live import LiveRun
 from gui.lessons.progress import Progress, first_start
 
 DOCK_WIDTH = 380           # a step's text in lines of about 50 characters
 LESSONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "lessons"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LessonsDock", text)
 
 
 class LessonsController(QObject):
@@ -37,6 +34,7 @@ class LessonsController(QObject):
         self.progress = Progress()
         self.recorded: dict = {}             # values the steps' records took, this session
         self._held: dict = {}                # (concept, step) -> what was measured when it held
+        self._taken: set = set()             # the records taken on the current run
         self.panel = None                    # built when the dock first shows
         self._lessons = self._problems = None
         self.lesson = None
@@ -47,14 +45,14 @@ class LessonsController(QObject):
         self.action = self._make_action()
         self.live = LiveRun(window, self)
         self.live.epochEnded.connect(self._on_epoch)
-        self.live.reset.connect(self.refresh_check)
+        self.live.reset.connect(self._on_new_record)
         window.document.analysisChanged.connect(self.refresh_check)
         window.document.networkReplaced.connect(self._on_network_replaced)
 
-    # ---- the dock and the menus --------------------------------------------------------------
+    # ---- the dock and the menus -----------------------------------------------------------------
     def _make_dock(self) -> QDockWidget:
         window = self.window
-        dock = QDockWidget(tr("Lessons"), window)
+        dock = QDockWidget(translate("LessonsDock", "Lessons"), window)
         dock.setObjectName("lessons_dock")         # saveState needs names
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -71,10 +69,11 @@ class LessonsController(QObject):
     def _make_action(self):
         action = self.dock.toggleViewAction()
         action.toggled.connect(lambda on: on and self._bring_up())
-        action.setText(tr("&Lessons"))
+        action.setText(translate("LessonsDock", "&Lessons"))
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        action.setStatusTip(tr("Guided lessons: each concept explained, then tried on an "
-                               "example with checks as you train"))
+        action.setStatusTip(translate(
+            "LessonsDock", "Guided lessons: each concept explained, then tried on an example "
+                           "with checks as you train"))
         menus = getattr(self.window, "menus", {})
         help_menu, view_menu = menus.get("help"), menus.get("view")
         if help_menu is not None:
@@ -100,7 +99,7 @@ class LessonsController(QObject):
             action = menu.addAction(f"{lesson.concept}. {lesson.title(self.lang)}")
             action.triggered.connect(lambda _=False, c=lesson.concept: self.show_lesson(c))
         if not lessons:
-            menu.addAction(tr("No lessons found")).setEnabled(False)
+            menu.addAction(translate("LessonsDock", "No lessons found")).setEnabled(False)
 
     def _build(self) -> None:
         if self.panel is not None:
@@ -171,6 +170,7 @@ class LessonsController(QObject):
         self.progress.set_position(lesson.concept, self.step_index)
         if step.check is None:
             self._mark_done()            # read is done: nothing to check
+        self._take_record()              # the run may be past its ``after`` already
         self.refresh_check()
 
     def _next(self) -> None:
@@ -207,14 +207,19 @@ class LessonsController(QObject):
         detail = result.text
         if result.state != PASS and self.progress.is_done(*key):   # it stays green
             held = self._held.get(key)
-            detail = (tr("It held earlier: {what}").format(what=held) if held else
-                      tr("Done earlier (Reset progress on the lesson list starts again)."))
+            detail = (translate("LessonsDock", "It held earlier: {what}").format(what=held)
+                      if held else translate("LessonsDock", "Done earlier (Reset progress on "
+                                                            "the lesson list starts again)."))
         state = PASS if self.progress.is_done(*key) else result.state
         self.panel.page.set_check(state, check.says.get(self.lang), detail)
 
     def _mark_done(self) -> None:
         if self.progress.mark_done(self.lesson.concept, self.step_index):
             self._fill_list()
+
+    def _on_new_record(self) -> None:
+        self._taken.clear()
+        self.refresh_check()
 
     def _on_epoch(self) -> None:
         self._take_record()
@@ -224,17 +229,19 @@ class LessonsController(QObject):
         """The step's ``record``, once the run has reached its ``after``."""
         step = self.step
         item = step.record if step is not None else None
-        if item is None or (item.after is not None and not self.live.record.reached(item.after)):
-            return
+        if item is None or item.name in self._taken or (
+                item.after is not None and not self.live.record.reached(item.after)):
+            return                # the first value reaching ``after`` is kept, as verify does
         from engine.lessons.checks import take_record
         from engine.lessons.measure import MeasureError
         try:
             self.recorded[item.name] = take_record(item, self.live.record,
                                                    self.window.document.network)
+            self._taken.add(item.name)
         except MeasureError:
             pass                 # nothing to remember yet; the check that needs it says so
 
-    # ---- Show me, Do it for me ---------------------------------------------------------------------
+    # ---- Show me, Do it for me ------------------------------------------------------------------
     def show_me(self) -> None:
         from gui.lessons.show_me import run_actions
         step = self.step
@@ -261,18 +268,21 @@ class LessonsController(QObject):
         try:
             new = apply_edits(doc.to_dict(), step.edits)
         except (LessonError, ValueError) as e:
-            self.panel.page.set_note(tr("This step's change does not fit the network "
-                                        "shown: {why}").format(why=str(e)), "error")
+            self.panel.page.set_note(translate(
+                "LessonsDock", "This step's change does not fit the network shown: "
+                               "{why}").format(why=str(e)), "error")
             return
-        command = SetNetwork(doc, new, tr("Lesson {n}, step {k}").format(
+        command = SetNetwork(doc, new, translate("LessonsDock", "Lesson {n}, step {k}").format(
             n=self.lesson.concept, k=self.step_index + 1))
         if command.is_empty():
-            self.panel.page.set_note(tr("The network already has this change."))
+            self.panel.page.set_note(translate("LessonsDock",
+                                               "The network already has this change."))
             return
         doc.undo_stack.push(command)
-        self.panel.page.set_note(tr("Done: Edit ▸ Undo (Ctrl+Z) takes it back."))
+        self.panel.page.set_note(translate("LessonsDock",
+                                           "Done: Edit ▸ Undo (Ctrl+Z) takes it back."))
 
-    # ---- whose document ---------------------------------------------------------------------------
+    # ---- whose document -------------------------------------------------------------------------
     @contextlib.contextmanager
     def opening_example(self):
         """The network replaced inside this block is the lesson's own example."""
@@ -297,19 +307,21 @@ class LessonsController(QObject):
         stack = doc.undo_stack
         return all(isinstance(stack.command(i), SetNetwork) for i in range(stack.index()))
 
-    # ---- start-up -------------------------------------------------------------------------------------
+    # ---- start-up -------------------------------------------------------------------------------
     def start_at(self, concept: int, step: int = 0, with_example: bool = True) -> str | None:
         """``main.py --lesson N[:K]``: lesson N at step K (1-based) in the dock, on its
         example when ``with_example``. Returns what went wrong (None: nothing)."""
         lesson = self.find(concept)
         if lesson is None:
-            return tr("there is no lesson {n} in {folder}").format(n=concept,
+            return translate("LessonsDock", "there is no lesson {n} in {folder}").format(n=concept,
                                                                    folder=str(self.folder))
         notes: list = []
+        index = min(max(step - 1, 0), len(lesson.steps) - 1)
         if with_example:
             from gui.lessons.show_me import open_example
-            open_example(self.window, lesson.example, notes)
-        self.show_lesson(concept, max(step - 1, 0))
+            stem, edits = network_at(lesson, index)
+            open_example(self.window, stem, notes, edits)
+        self.show_lesson(concept, index)
         return "; ".join(text for text, kind in notes if kind == "error") or None
 
     def offer_on_first_start(self) -> bool:
@@ -318,6 +330,19 @@ class LessonsController(QObject):
             return False
         lessons, _ = self.lessons()
         return bool(lessons) and self.show_lesson(lessons[0].concept)
+
+
+def network_at(lesson, index: int) -> tuple[str, list]:
+    """The example step ``index`` starts from, and the edits the steps before it made since
+    that example was opened (the network a learner who did them all has there)."""
+    stem, edits = lesson.example, []
+    for k, step in enumerate(lesson.steps[:index + 1]):
+        for action in step.actions:
+            if action.do == "open_example":
+                stem, edits = action.example, []
+        if k < index:
+            edits.extend(step.edits)
+    return stem, edits
 
 
 def lesson_argument(text: str) -> tuple[int, int]:

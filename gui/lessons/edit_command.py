@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+
+from gui.i18n import translate
 
 
 class SetNetwork(QUndoCommand):
@@ -24,7 +25,7 @@ class SetNetwork(QUndoCommand):
         self.doc = doc
         self.old = _graph_part(doc.to_dict())
         self.new = _graph_part(new)
-        self.setText(text or QCoreApplication.translate("LessonsDock", "Lesson step"))
+        self.setText(text or translate("LessonsDock", "Lesson step"))
 
     def is_empty(self) -> bool:
         return self.old == self.new

@@ -2,9 +2,11 @@
 each with a tick once all its steps are done, and "Reset progress"."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
+
+from gui.i18n import translate
 
 GROUP_NAMES = {
     "basics": QT_TRANSLATE_NOOP("LessonsDock", "Basics"),
@@ -17,7 +19,7 @@ CONCEPT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def group_name(group: str) -> str:
-    return QCoreApplication.translate("LessonsDock", GROUP_NAMES.get(group, group))
+    return translate("LessonsDock", GROUP_NAMES.get(group, group))
 
 
 class LessonList(QWidget):
@@ -28,10 +30,10 @@ class LessonList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.intro = QLabel(tr("LessonsDock", "Each lesson explains one idea, then walks you "
-                                              "through it on an example; the app checks each "
-                                              "step as you train."), self)
+        self.intro = QLabel(translate("LessonsDock", "Each lesson explains one idea, then "
+                                                     "walks you through it on an example; "
+                                                     "the app checks each step as you "
+                                                     "train."), self)
         self.intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("lesson_tree")
@@ -45,12 +47,13 @@ class LessonList(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #8a1c1c;")
         self.problems.hide()
-        self.open_button = QPushButton(tr("LessonsDock", "Open lesson"), self)
+        self.open_button = QPushButton(translate("LessonsDock", "Open lesson"), self)
         self.open_button.clicked.connect(lambda: self._activated(self.tree.currentItem()))
-        self.reset_button = QPushButton(tr("LessonsDock", "Reset progress"), self)
+        self.reset_button = QPushButton(translate("LessonsDock", "Reset progress"), self)
         self.reset_button.setObjectName("lesson_reset")
-        self.reset_button.setToolTip(tr("LessonsDock", "Forget which steps are done: every lesson "
-                                                       "starts again unticked"))
+        self.reset_button.setToolTip(translate("LessonsDock", "Forget which steps are done: "
+                                                              "every lesson starts again "
+                                                              "unticked"))
         self.reset_button.clicked.connect(self.resetRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
@@ -82,7 +85,7 @@ class LessonList(QWidget):
             mark = DONE_MARK if steps and steps_done >= steps else OPEN_MARK
             item = QTreeWidgetItem(parent, [f"{mark} {lesson.concept}. {lesson.title(lang)}"])
             item.setData(0, CONCEPT_ROLE, lesson.concept)
-            item.setToolTip(0, QCoreApplication.translate(
+            item.setToolTip(0, translate(
                 "LessonsDock", "{done} of {steps} steps done").format(done=steps_done,
                                                                       steps=steps))
             if lesson.concept == current:
@@ -94,8 +97,7 @@ class LessonList(QWidget):
         if not problems:
             self.problems.hide()
             return
-        head = QCoreApplication.translate("LessonsDock", "These lesson files could not be "
-                                                         "read:")
+        head = translate("LessonsDock", "These lesson files could not be read:")
         self.problems.setText(head + "\n" + "\n".join(f"• {p}" for p in problems))
         self.problems.show()
 

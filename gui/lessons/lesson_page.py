@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
+
+from gui.i18n import translate
 
 MARKS = {"waiting": ("○", "#6b7280"), "pass": ("✓", "#15803d"), "fail": ("✗", "#b45309")}
 FORMULA_STYLE = ("font-family: 'DejaVu Serif', 'Cambria Math', 'STIX Two Math', serif; "
@@ -40,8 +42,7 @@ class LessonPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.back_button = QPushButton("◀ " + tr("LessonsDock", "All lessons"), self)
+        self.back_button = QPushButton("◀ " + translate("LessonsDock", "All lessons"), self)
         self.back_button.setObjectName("lesson_back")
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.backRequested)
@@ -64,7 +65,6 @@ class LessonPage(QWidget):
         layout.addWidget(self.step_box)
 
     def _explanation(self) -> QScrollArea:
-        tr = QCoreApplication.translate
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 0)
@@ -72,9 +72,9 @@ class LessonPage(QWidget):
         self.formula_label = _label(body, name="lesson_formula")
         self.formula_label.setStyleSheet(FORMULA_STYLE)
         self.intuition_label = _label(body, name="lesson_intuition")
-        for heading, label in ((tr("LessonsDock", "The idea"), self.idea_label),
-                               (tr("LessonsDock", "The formula"), self.formula_label),
-                               (tr("LessonsDock", "Intuition"), self.intuition_label)):
+        for heading, label in ((translate("LessonsDock", "The idea"), self.idea_label),
+                               (translate("LessonsDock", "The formula"), self.formula_label),
+                               (translate("LessonsDock", "Intuition"), self.intuition_label)):
             head = QLabel(f"<b>{escape(heading)}</b>", body)
             column.addWidget(head)
             column.addWidget(label)
@@ -88,7 +88,6 @@ class LessonPage(QWidget):
         return scroll
 
     def _step_box(self) -> QFrame:
-        tr = QCoreApplication.translate
         box = QFrame(self)
         box.setObjectName("lesson_step_box")
         box.setStyleSheet("#lesson_step_box { background: #f8fafc; border: 1px solid #cbd5e1; "
@@ -97,15 +96,15 @@ class LessonPage(QWidget):
         self.step_label.setObjectName("lesson_step_number")
         self.step_label.setStyleSheet("font-weight: bold;")
         self.step_text = _label(box, name="lesson_step_text")
-        self.show_button = QPushButton(tr("LessonsDock", "Show me"), box)
+        self.show_button = QPushButton(translate("LessonsDock", "Show me"), box)
         self.show_button.setObjectName("lesson_show_me")
-        self.show_button.setToolTip(tr("LessonsDock", "Let the app do what the step says to "
-                                                      "open or look at"))
+        self.show_button.setToolTip(translate("LessonsDock", "Let the app do what the step "
+                                                             "says to open or look at"))
         self.show_button.clicked.connect(self.showMeRequested)
-        self.do_button = QPushButton(tr("LessonsDock", "Do it for me"), box)
+        self.do_button = QPushButton(translate("LessonsDock", "Do it for me"), box)
         self.do_button.setObjectName("lesson_do_it")
-        self.do_button.setToolTip(tr("LessonsDock", "Make the step's change to the network "
-                                                    "(one step of Edit ▸ Undo)"))
+        self.do_button.setToolTip(translate("LessonsDock", "Make the step's change to the "
+                                                           "network (one step of Edit ▸ Undo)"))
         self.do_button.clicked.connect(self.doItRequested)
         self.check_mark = QLabel(box)
         self.check_mark.setObjectName("lesson_check_mark")
@@ -113,10 +112,10 @@ class LessonPage(QWidget):
         self.check_text = _label(box, name="lesson_check_text")
         self.note = _label(box, name="lesson_note")
         self.note.hide()
-        self.previous_button = QPushButton("◀ " + tr("LessonsDock", "Previous"), box)
+        self.previous_button = QPushButton("◀ " + translate("LessonsDock", "Previous"), box)
         self.previous_button.setObjectName("lesson_previous")
         self.previous_button.clicked.connect(self.previousRequested)
-        self.next_button = QPushButton(tr("LessonsDock", "Next") + " ▶", box)
+        self.next_button = QPushButton(translate("LessonsDock", "Next") + " ▶", box)
         self.next_button.setObjectName("lesson_next")
         self.next_button.clicked.connect(self.nextRequested)
         column = QVBoxLayout(box)
@@ -139,10 +138,9 @@ class LessonPage(QWidget):
         column.addLayout(nav)
         return box
 
-    # ---- what it shows ---------------------------------------------------------------------
+    # ---- what it shows --------------------------------------------------------------------------
     def show_lesson(self, lesson, lang: str, group: str) -> None:
-        tr = QCoreApplication.translate
-        self.group_label.setText(tr("LessonsDock", "Lesson {n} · {group}").format(
+        self.group_label.setText(translate("LessonsDock", "Lesson {n} · {group}").format(
             n=lesson.concept, group=group))
         self.title_label.setText(lesson.title(lang))
         self.idea_label.setText(paragraphs(lesson.explanation.idea.get(lang)))
@@ -151,8 +149,7 @@ class LessonPage(QWidget):
         self.explanation.verticalScrollBar().setValue(0)
 
     def show_step(self, step, index: int, count: int, lang: str) -> None:
-        tr = QCoreApplication.translate
-        self.step_label.setText(tr("LessonsDock", "Step {k} of {n}").format(k=index + 1,
+        self.step_label.setText(translate("LessonsDock", "Step {k} of {n}").format(k=index + 1,
                                                                            n=count))
         self.step_text.setText(paragraphs(step.text.get(lang)))
         self.show_button.setVisible(bool(step.actions))

@@ -3,10 +3,10 @@ ticked (one row each, the others unticked), shown without blocking the window; R
 the race as the menu's dialog does."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from engine.optim.optimizers import OPTIMIZERS
+from gui.i18n import translate
 
 
 def open_race_dialog(window, optimizers: list[str], notes: list):
@@ -16,7 +16,7 @@ def open_race_dialog(window, optimizers: list[str], notes: list):
     doc = window.document.to_dict()
     training = doc.get("training") or {}
     if "dataset" not in training:
-        notes.append((QCoreApplication.translate(
+        notes.append((translate(
             "LessonsDock", "This network has no training section, so there is nothing to "
                            "race: open the lesson's example first."), "error"))
         return None

@@ -8,15 +8,13 @@ the dashboard to a tab and frame a view, or open the optimizer race.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from gui.files import EXAMPLES_DIR
+from gui.i18n import translate
 
 _windows: set = set()          # the lesson windows opened here: kept alive while open
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LessonsDock", text)
 
 
 def example_path(stem: str):
@@ -43,40 +41,47 @@ def run_actions(window, actions) -> tuple[object, list[tuple[str, str]]]:
 
 
 # ---- open_example ---------------------------------------------------------------------------
-def open_example(window, stem: str, notes: list):
-    """The example in ``window`` when its document may be replaced, else in a new window;
-    returns the window it opened in (None: it could not be read, said in ``notes``)."""
+def open_example(window, stem: str, notes: list, edits=()):
+    """The example (with ``edits`` made, as a lesson's earlier steps make them) in
+    ``window`` when its document may be replaced, else in a new window; returns the window
+    it opened in (None: it could not be read, said in ``notes``)."""
     path = example_path(stem)
     if not path.exists():
-        notes.append((tr("The example {name} is missing from {folder}.").format(
+        notes.append((translate("LessonsDock", "The example {name} is missing from "
+                                               "{folder}.").format(
             name=stem, folder=str(EXAMPLES_DIR)), "error"))
         return None
     lessons = window.lessons
     if lessons.may_replace_document():
         with lessons.opening_example():
-            opened = _load_untitled(window, path, notes)
+            opened = _load_untitled(window, path, notes, edits)
         return window if opened else None
     new = new_window(window)
     with new.lessons.opening_example():
-        if not _load_untitled(new, path, notes):
+        if not _load_untitled(new, path, notes, edits):
             new.close()
             return None
-    notes.append((tr("Your network has unsaved changes, so the example opened in a new "
-                     "window; yours is as you left it."), "info"))
+    notes.append((translate("LessonsDock", "Your network has unsaved changes, so the example "
+                                           "opened in a new window; yours is as you left "
+                                           "it."), "info"))
     return new
 
 
-def _load_untitled(window, path, notes: list) -> bool:
-    """``path`` as an untitled copy (Save asks where), with nothing asked: the caller made
-    sure nothing unsaved is lost."""
+def _load_untitled(window, path, notes: list, edits=()) -> bool:
+    """``path`` (after ``edits``) as an untitled copy (Save asks where), with nothing asked:
+    the caller made sure nothing unsaved is lost."""
+    from engine.graph.network import Network
+    from engine.lessons.edits import apply_edits
     from gui.files import error_messages, read_network
     try:
         network = read_network(path)
-    except Exception as e:  # noqa: BLE001 -- a broken example file: say why, never crash
+        if edits:
+            edited = Network.from_dict(apply_edits(network.to_dict(), edits))
+            edited.folder, network = network.folder, edited    # its data paths still work
+    except Exception as e:  # noqa: BLE001 -- a broken example or edit: say why, never crash
         notes.append(("; ".join(error_messages(e)), "error"))
         return False
     window.document.replace(network, None)
-    window.status.showMessage(tr("Opened the example {name}").format(name=network.name), 5000)
     return True
 
 
@@ -101,8 +106,9 @@ def select_node(window, node_id: str, notes: list) -> None:
     scene = window.view.scene()
     item = scene.node_items.get(node_id)
     if item is None:
-        notes.append((tr("There is no node '{node}' in this network: open the lesson's "
-                         "example (Show me on the first step).").format(node=node_id), "error"))
+        notes.append((translate("LessonsDock", "There is no node '{node}' in this network: "
+                                               "open the lesson's example (Show me on the "
+                                               "first step).").format(node=node_id), "error"))
         return
     scene.select_nodes([node_id])
     window.view.ensureVisible(item)
@@ -126,11 +132,13 @@ def show_view(window, tab: str, key: str | None, notes: list) -> None:
     reason = missing_reason(key, window.document.network)
     view = dashboard.view(VIEW_CLASSES[key])
     if reason is not None:
-        notes.append((tr("The {view} view has nothing to show here: {why}.").format(
-            view=view_name(key), why=reason), "error"))
+        notes.append((translate("LessonsDock", "The {view} view has nothing to show here: "
+                                               "{why}.").format(view=view_name(key), why=reason),
+                      "error"))
         return
     if view.isHidden():
-        notes.append((tr("The {view} view shows nothing for the selected node: {what}").format(
+        notes.append((translate("LessonsDock", "The {view} view shows nothing for the "
+                                               "selected node: {what}").format(
             view=view_name(key), what=view.empty_text), "error"))
         return
     dashboard.pages[tab].ensureWidgetVisible(view)

@@ -4,8 +4,9 @@ anything for the network in the window (a Filters view of a network without a co
 is an empty box: the dock says so instead of pointing at it)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.activation_curve import ActivationView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
@@ -64,7 +65,7 @@ CLASS_LOSSES = {"cross_entropy", "bce"}
 
 
 def view_name(key: str) -> str:
-    return QCoreApplication.translate("LessonsDock", VIEW_NAMES.get(key, key))
+    return translate("LessonsDock", VIEW_NAMES.get(key, key))
 
 
 def missing_reason(key: str, network) -> str | None:
@@ -72,20 +73,19 @@ def missing_reason(key: str, network) -> str | None:
     types = {n.get("type") for n in network.nodes}
     input_shape = _input_shape(network)
     loss = (network.training or {}).get("loss")
-    tr = QCoreApplication.translate
     if key in ("filters", "conv_by_hand") and not types & CONVOLUTIONS:
-        return tr("LessonsDock", "this network has no Conv2D or pooling layer")
+        return translate("LessonsDock", "this network has no Conv2D or pooling layer")
     if key == "softmax" and "Softmax" not in types:
-        return tr("LessonsDock", "this network has no Softmax layer")
+        return translate("LessonsDock", "this network has no Softmax layer")
     if key in ("activation_curve", "health") and not types & ACTIVATIONS:
-        return tr("LessonsDock", "this network has no activation layer "
-                                 "(Sigmoid, Tanh, ReLU, LeakyReLU, ELU)")
+        return translate("LessonsDock", "this network has no activation layer "
+                                        "(Sigmoid, Tanh, ReLU, LeakyReLU, ELU)")
     if key == "boundary" and input_shape not in (None, [2]):
-        return tr("LessonsDock", "the decision boundary needs a network with 2 inputs")
+        return translate("LessonsDock", "the decision boundary needs a network with 2 inputs")
     if key == "curves" and input_shape not in (None, [1]):
-        return tr("LessonsDock", "the fitted curve needs a network with 1 input")
+        return translate("LessonsDock", "the fitted curve needs a network with 1 input")
     if key == "confusion" and loss not in (None, *CLASS_LOSSES):
-        return tr("LessonsDock", "the confusion matrix needs a classifier")
+        return translate("LessonsDock", "the confusion matrix needs a classifier")
     return None
 
 

@@ -165,4 +165,32 @@ def test_command_line_lesson_opens_its_example_and_step(window, tmp_path):
     assert controller.start_at(1, 2) is None
     assert controller.lesson.concept == 1 and controller.step_index == 1
     assert controller.dock.isVisible() and controller.owns_document
+    assert window.document.node("h1")["params"]["units"] == 4     # step 2 is still to do
     assert "no lesson 99" in controller.start_at(99)
+
+
+def test_command_line_lesson_at_a_later_step_has_the_earlier_steps_edits(window):
+    controller = window.lessons
+    assert controller.start_at(1, 3) is None
+    doc = window.document
+    assert doc.node("h1")["params"]["units"] == 8 and not doc.is_modified
+    assert doc.network.folder is not None                          # the example's own folder
+    assert controller.panel.page.check_state == "waiting"
+
+
+def test_network_at_follows_the_open_example_actions():
+    from engine.lessons.format import parse_lesson
+    from gui.lessons.controller import network_at
+    from tests.gui.lessons_fixtures import lesson, text
+    data = lesson(2, "basics", "Two", [
+        {"text": text("a"), "edits": [{"do": "set_param", "node": "h1", "param": "units",
+                                       "value": 2}]},
+        {"text": text("b"), "actions": [{"do": "open_example", "example": "spiral"}]},
+        {"text": text("c"), "edits": [{"do": "bypass_node", "node": "a1"}]},
+        {"text": text("d")}], example="xor_mlp")
+    parsed = parse_lesson(data, "02_two.json")
+    assert network_at(parsed, 0) == ("xor_mlp", [])
+    assert [e.param for e in network_at(parsed, 1)[1]] == [] and network_at(parsed, 1)[0] == \
+        "spiral"
+    stem, edits = network_at(parsed, 3)
+    assert stem == "spiral" and [e.do for e in edits] == ["bypass_node"]

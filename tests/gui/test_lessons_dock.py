@@ -157,6 +157,24 @@ def test_a_run_check_waits_for_its_epoch_then_holds_and_records(window):
     assert page.check_state == "pass"
 
 
+def test_a_record_keeps_the_first_value_reaching_its_after_as_verify_does(window):
+    controller = window.lessons
+    controller.show_lesson(1, 2)
+    fake_run(window, 0.5, 0.3, 0.2)
+    assert controller.recorded == {"first": 0.5}
+    fake_run(window, 0.9)                                      # a new run records again
+    assert controller.recorded == {"first": 0.9}
+
+
+def test_a_record_is_taken_when_its_step_comes_after_the_run_reached_it(window):
+    controller = window.lessons
+    controller.show_lesson(1, 0)
+    fake_run(window, 0.5, 0.3)
+    assert controller.recorded == {}
+    controller.go_to_step(2)
+    assert controller.recorded == {"first": 0.3}
+
+
 def test_a_new_run_or_an_edit_starts_a_new_record(window):
     from gui.commands import SetParam
     controller = window.lessons
