@@ -18,6 +18,23 @@ import numpy as np
 # 64 Ki floats: four arrays of a chunk (weight, gradient, two moments) and the scratch fill
 # about 1.3 MB, inside a core's L2 cache; fewer, larger chunks measured slower (Adam, MLP).
 CHUNK = 65536
+ALIGN = 64                 # bytes: a cache line, and one AVX-512 register
+
+
+def aligned_empty(size: int, dtype=np.float32) -> np.ndarray:
+    """An uninitialised 1-D array whose data starts on a 64-byte boundary. NumPy only
+    promises 16: a vector store that straddles two cache lines costs twice as much, and the
+    elementwise passes measured up to 2x faster into aligned outputs."""
+    itemsize = np.dtype(dtype).itemsize
+    raw = np.empty(size + ALIGN // itemsize, dtype)
+    skip = (-raw.ctypes.data % ALIGN) // itemsize
+    return raw[skip:skip + size]
+
+
+def aligned_full(size: int, value: float) -> np.ndarray:
+    a = aligned_empty(size)
+    a.fill(value)
+    return a
 
 
 def pack(pairs: list[tuple[dict, str]]) -> np.ndarray | None:
@@ -27,7 +44,7 @@ def pack(pairs: list[tuple[dict, str]]) -> np.ndarray | None:
     arrays = [d[key] for d, key in pairs]
     if not arrays or any(a.dtype != np.float32 for a in arrays):
         return None
-    flat = np.empty(sum(a.size for a in arrays), np.float32)
+    flat = aligned_empty(sum(a.size for a in arrays))
     at = 0
     for (d, key), a in zip(pairs, arrays):
         view = flat[at:at + a.size].reshape(a.shape)
