@@ -250,6 +250,8 @@ class LessonsController(QObject):
         window, notes = run_actions(self.window, step.actions)
         target = window.lessons if window is not None else self
         if window is not None and window is not self.window:
+            if target.folder != self.folder:
+                target.set_folder(self.folder)
             target.show_lesson(self.lesson.concept, self.step_index)
             target.recorded.update(self.recorded)
             self.dock.hide()          # the lesson goes on in the new window

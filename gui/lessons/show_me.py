@@ -88,8 +88,7 @@ def _load_untitled(window, path, notes: list, edits=()) -> bool:
 def new_window(window):
     """A second main window beside ``window``, kept alive until closed. Autosave is off in
     it: the process has one recovery file, the user's window's."""
-    from gui.main_window import MainWindow
-    new = MainWindow()
+    new = type(window)()         # a MainWindow (its class: gui.main_window imports us)
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     new.files.autosave_enabled = False
     new.files.discard_recovery = lambda path=None: None     # nor may it delete the user's
