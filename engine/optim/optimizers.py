@@ -166,9 +166,14 @@ class Optimizer:
                 raise ValueError(f"{where}: saved state of {key!r} lacks "
                                  f"{', '.join(lacking or ['step'])} (other settings?)")
             for name, a in saved[key].items():
-                if name != "step" and np.shape(a) != p.shape:
+                if name == "step":
+                    continue
+                if np.shape(a) != p.shape:
                     raise ValueError(f"{where}: saved {name} of {key!r} has shape "
                                      f"{np.shape(a)}, the parameter has {p.shape}")
+                if np.asarray(a).dtype.kind not in "fiub":
+                    raise ValueError(f"{where}: saved {name} of {key!r} holds "
+                                     f"{np.asarray(a).dtype} values, not numbers")
         steps = {int(saved[key]["step"]) for key in self.parameters}
         if len(steps) > 1:
             raise ValueError(f"{where}: the saved parameters took different numbers of "

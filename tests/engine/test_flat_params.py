@@ -209,3 +209,20 @@ def test_a_step_keeps_every_array_float32():
               **{f"{k} {n}": a for k, s in opt.state.items() for n, a in s.items()}}
     wrong = {k: a.dtype for k, a in arrays.items() if a.dtype != np.float32}
     assert not wrong
+
+
+def test_a_saved_state_that_cannot_be_continued_is_refused_before_anything_changes():
+    model = compile_network(CNN, seed=0)
+    opt = make_optimizer({"name": "adam", "lr": 0.01}, model)
+    train(model, opt, steps=2)
+    good = opt.state_dict()
+    uneven = copy.deepcopy(good)
+    uneven["state"]["out.bias"]["step"] = np.array(7)
+    words = copy.deepcopy(good)
+    words["state"]["c1.bias"]["exp_avg"] = np.array(["a"] * 4)
+    for bad, message in ((uneven, "different numbers of steps"), (words, "not numbers")):
+        with pytest.raises(ValueError, match=message):
+            opt.load_state_dict(bad)
+        for key, state in opt.state_dict()["state"].items():
+            for name, value in state.items():
+                np.testing.assert_array_equal(value, good["state"][key][name])
