@@ -2,6 +2,7 @@
 training section (optimizer, lr, momentum, batch size, hidden activation, init)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QGridLayout, QLabel, QSpinBox, QVBoxLayout)
 
@@ -9,9 +10,18 @@ from engine.nn.initializers import WEIGHT_INITS
 from engine.optim.optimizers import OPTIMIZERS
 from engine.training.race import (HIDDEN_ACTIVATIONS, MAX_RACERS, MIN_RACERS, hidden_activations,
                                   racer_network)
+from gui.i18n import translate
 
-AS_IN_FILE = "as in the file"
-HEADERS = ("race", "optimizer", "learning rate", "momentum", "batch size", "activation", "init")
+AS_IN_FILE = QT_TRANSLATE_NOOP("RaceDialog", "as in the file")
+HEADERS = (
+    QT_TRANSLATE_NOOP("RaceDialog", "race"),
+    QT_TRANSLATE_NOOP("RaceDialog", "optimizer"),
+    QT_TRANSLATE_NOOP("RaceDialog", "learning rate"),
+    QT_TRANSLATE_NOOP("RaceDialog", "momentum"),
+    QT_TRANSLATE_NOOP("RaceDialog", "batch size"),
+    QT_TRANSLATE_NOOP("RaceDialog", "activation"),
+    QT_TRANSLATE_NOOP("RaceDialog", "init"),
+)
 
 
 def default_racers(training: dict) -> list[dict]:
@@ -35,9 +45,10 @@ class RacerRow:
         self.momentum = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=0.99, singleStep=0.1,
                                        value=changes.get("momentum", 0.0))
         self.batch = QSpinBox(minimum=1, maximum=100000, value=batch_size)
-        self.activation = _choice([AS_IN_FILE, *HIDDEN_ACTIVATIONS])
+        as_in_file = translate("RaceDialog", AS_IN_FILE)
+        self.activation = _choice([as_in_file, *HIDDEN_ACTIVATIONS])
         self.activation.setEnabled(activations)
-        self.init = _choice([AS_IN_FILE, *WEIGHT_INITS])
+        self.init = _choice([as_in_file, *WEIGHT_INITS])
         self.optimizer.currentTextChanged.connect(self._optimizer_chosen)
         self._optimizer_chosen(self.optimizer.currentText())
 
@@ -54,7 +65,7 @@ class RacerRow:
         if self.momentum.isEnabled():
             out["momentum"] = self.momentum.value()
         for key, combo in (("activation", self.activation), ("init", self.init)):
-            if combo.isEnabled() and combo.currentText() != AS_IN_FILE:
+            if combo.isEnabled() and combo.currentText() != translate("RaceDialog", AS_IN_FILE):
                 out[key] = combo.currentText()
         return out
 
@@ -70,7 +81,7 @@ class RaceDialog(QDialog):
 
     def __init__(self, document_dict: dict, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Race optimizers")
+        self.setWindowTitle(translate("RaceDialog", "Race optimizers"))
         self.document_dict = document_dict
         self.networks: list[dict] = []
         training = document_dict.get("training") or {}
@@ -79,14 +90,19 @@ class RaceDialog(QDialog):
         self.rows = [RacerRow(c, batch, raced=i < 3, activations=activations)
                      for i, c in enumerate(default_racers(training)[:MAX_RACERS])]
         column = QVBoxLayout(self)
-        intro = QLabel("Each ticked row trains a copy of this network with these settings, all "
-                       "from the same initial weights (the same seed) on the same shuffled "
-                       "batches, side by side. Tick 2 to 4 rows.")
+        intro = QLabel(
+            translate(
+                "RaceDialog",
+                "Each ticked row trains a copy of this network with these settings, all "
+                "from the same initial weights (the same seed) on the same shuffled "
+                "batches, side by side. Tick 2 to 4 rows.",
+            )
+        )
         intro.setWordWrap(True)
         column.addWidget(intro)
         grid = QGridLayout()
         for c, header in enumerate(HEADERS):
-            grid.addWidget(QLabel(f"<b>{header}</b>"), 0, c)
+            grid.addWidget(QLabel(f"<b>{translate('RaceDialog', header)}</b>"), 0, c)
         for r, row in enumerate(self.rows, start=1):
             for c, widget in enumerate(row.widgets()):
                 grid.addWidget(widget, r, c)
@@ -97,7 +113,7 @@ class RaceDialog(QDialog):
         column.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Race")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("RaceDialog", "Race"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
@@ -109,8 +125,11 @@ class RaceDialog(QDialog):
         """Closes only on 2-4 racers that fit the network; otherwise says what is wrong."""
         changes = self.racer_changes()
         if not MIN_RACERS <= len(changes) <= MAX_RACERS:
-            self.error.setText(f"Tick {MIN_RACERS} to {MAX_RACERS} rows to race "
-                               f"({len(changes)} ticked).")
+            self.error.setText(
+                translate("RaceDialog", "Tick {low} to {high} rows to race ({n} ticked).").format(
+                    low=MIN_RACERS, high=MAX_RACERS, n=len(changes)
+                )
+            )
             return
         try:
             self.networks = [racer_network(self.document_dict, c) for c in changes]

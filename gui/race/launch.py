@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from engine.data import load_dataset, share
 from engine.data.paths import with_absolute_paths
 from engine.errors import NetwrightError
+from gui.i18n import translate
 from gui.race.dialog import RaceDialog
 from gui.race.window import RaceWindow
 
@@ -17,9 +18,15 @@ def start_race(window) -> RaceWindow | None:
     doc = window.document.to_dict()
     training = doc.get("training") or {}
     if "dataset" not in training:
-        QMessageBox.information(window, "Race optimizers",
-                                "This network has no training section: choose its data, loss "
-                                "and optimizer first (Training tab).")
+        QMessageBox.information(
+            window,
+            translate("RaceLaunch", "Race optimizers"),
+            translate(
+                "RaceLaunch",
+                "This network has no training section: choose its data, loss and optimizer first "
+                "(Training tab).",
+            ),
+        )
         return None
     dialog = RaceDialog(doc, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -39,7 +46,11 @@ def open_race(window, networks: list[dict]) -> RaceWindow | None:
     except (NetwrightError, ValueError) as e:
         race.session.close()
         race.deleteLater()
-        QMessageBox.warning(window, "Race optimizers", f"The race cannot start: {e}")
+        QMessageBox.warning(
+            window,
+            translate("RaceLaunch", "Race optimizers"),
+            translate("RaceLaunch", "The race cannot start: {why}").format(why=e),
+        )
         return None
     race.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     race.show()

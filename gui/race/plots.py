@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.i18n import translate
 from gui.training.views.base import make_plot, steady_axes
 from gui.training.views.curves import CurveKey
 from gui.training.views.loss_surface import log10_finite
@@ -21,7 +22,7 @@ class RaceCurves(QWidget):
 
     def __init__(self, title: str, y_label: str, log_y: bool, parent=None):
         super().__init__(parent)
-        self.plot = make_plot(title, "epoch", y_label)
+        self.plot = make_plot(title, translate("RacePlots", "epoch"), y_label)
         item = self.plot.getPlotItem()
         item.setLogMode(y=log_y)
         item.setClipToView(True)
@@ -61,16 +62,20 @@ class RacePlane(QWidget):
         self.widget = pg.GraphicsLayoutWidget()
         self.plot = self.widget.addPlot()
         steady_axes(self.plot)
-        self.plot.setTitle("<span style='font-size:10pt'>Every racer's path on one loss plane "
-                           "(PCA of all paths)</span>")
+        title = translate("RacePlots", "Every racer's path on one loss plane (PCA of all paths)")
+        self.plot.setTitle(f"<span style='font-size:10pt'>{title}</span>")
         self.plot.setLabel("bottom", "PC 1")
         self.plot.setLabel("left", "PC 2")
         self.plot.setMenuEnabled(False)
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.bar = pg.ColorBarItem(colorMap=pg.colormap.get(SURFACE_MAP), label="log₁₀ loss",
-                                   interactive=False, width=10)
+        self.bar = pg.ColorBarItem(
+            colorMap=pg.colormap.get(SURFACE_MAP),
+            label=translate("RacePlots", "log₁₀ loss"),
+            interactive=False,
+            width=10,
+        )
         self.bar.setImageItem(self.image)
         self.widget.addItem(self.bar)
         self.contours: list = []
@@ -106,7 +111,12 @@ class RacePlane(QWidget):
         if paths and len(paths[0]):
             self.start_marker.setData([paths[0][0, 0]], [paths[0][0, 1]])
         if shares is not None:
-            self.plot.setLabel("bottom", f"PC 1 ({100 * shares[0]:.0f} % of the paths' variance)")
+            self.plot.setLabel(
+                "bottom",
+                translate("RacePlots", "PC 1 ({share} % of the paths' variance)").format(
+                    share=f"{100 * shares[0]:.0f}"
+                ),
+            )
             self.plot.setLabel("left", f"PC 2 ({100 * shares[1]:.0f} %)")
 
     def show_surface(self, grid) -> None:

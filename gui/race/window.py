@@ -10,20 +10,24 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
 from engine.training.process import _context as process_context
 from engine.training.race import compute_plane, race_labels, spread_rows, surface_examples
+from gui.i18n import translate
 from gui.race.plots import RaceCurves, RacePlane
 from gui.race.session import ENDED, PAUSED, RUNNING, RaceSession
 
 REDRAW_MS = 100           # curves and paths drawn at most 10 times a second
 PLANE_MS = 3000           # a new plane and surface at most this often while racing
-SAME_START = ("Same start: every racer compiles the network with seed {seed}, so they begin "
-              "from identical weights{arch}. Same batches: the same shuffled order of examples "
-              "in every epoch{batch}.")
+SAME_START = QT_TRANSLATE_NOOP(
+    "RaceWindow",
+    "Same start: every racer compiles the network with seed {seed}, so they begin "
+    "from identical weights{arch}. Same batches: the same shuffled order of examples "
+    "in every epoch{batch}.",
+)
 
 
 class RaceWindow(QWidget):
@@ -31,7 +35,7 @@ class RaceWindow(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Optimizer race")
+        self.setWindowTitle(translate("RaceWindow", "Optimizer race"))
         self.resize(1280, 760)
         self.session = RaceSession(self)
         self.networks: list[dict] = []
@@ -57,16 +61,26 @@ class RaceWindow(QWidget):
 
     def _build(self) -> None:
         self.status = QLabel()
-        self.pause_button = QPushButton("Pause", clicked=self._pause_or_resume)
-        self.stop_button = QPushButton("Stop", clicked=self.session.stop)
+        self.pause_button = QPushButton(
+            translate("RaceWindow", "Pause"), clicked=self._pause_or_resume
+        )
+        self.stop_button = QPushButton(translate("RaceWindow", "Stop"), clicked=self.session.stop)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.pause_button)
         top.addWidget(self.stop_button)
         self.note = QLabel(wordWrap=True)
         self.note.setStyleSheet("color: #4b5563;")
-        self.loss = RaceCurves("Training loss (each batch)", "loss", log_y=True)
-        self.accuracy = RaceCurves("Validation accuracy (each epoch)", "accuracy", log_y=False)
+        self.loss = RaceCurves(
+            translate("RaceWindow", "Training loss (each batch)"),
+            translate("RaceWindow", "loss"),
+            log_y=True,
+        )
+        self.accuracy = RaceCurves(
+            translate("RaceWindow", "Validation accuracy (each epoch)"),
+            translate("RaceWindow", "accuracy"),
+            log_y=False,
+        )
         curves = QSplitter(Qt.Orientation.Vertical)
         curves.addWidget(self.loss)
         curves.addWidget(self.accuracy)
@@ -97,31 +111,59 @@ class RaceWindow(QWidget):
         self.problems: list[str] = []     # racers that diverged or failed, said in the status
         classification = trainers[0].task == "classification"
         self.metric_key = "val_accuracy" if classification else "val_rmse"
-        self.accuracy.plot.getPlotItem().setLabel("left", "accuracy" if classification else "RMSE")
-        self.accuracy.plot.getPlotItem().setTitle(
-            "<span style='font-size:10pt'>Validation " + ("accuracy" if classification else
-                                                          "RMSE") + " (each epoch)</span>")
+        self.accuracy.plot.getPlotItem().setLabel(
+            "left", translate("RaceWindow", "accuracy") if classification else "RMSE"
+        )
+        title = (
+            translate("RaceWindow", "Validation accuracy (each epoch)")
+            if classification
+            else translate("RaceWindow", "Validation RMSE (each epoch)")
+        )
+        self.accuracy.plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>{title}</span>")
         self.loss.start(self.labels)
         self.accuracy.start(self.labels, symbols=True)
-        self.plane_view.start(self.labels, "Circle: the start; star: where each racer is. "
-                              "Colour and contours: the loss of racer 1's network on the plane "
-                              "(the racers' weights also move off it: there the loss differs).")
+        self.plane_view.start(
+            self.labels,
+            translate(
+                "RaceWindow",
+                "Circle: the start; star: where each racer is. "
+                "Colour and contours: the loss of racer 1's network on the plane "
+                "(the racers' weights also move off it: there the loss differs).",
+            ),
+        )
         self.note.setText(self._same_text(networks, trainers))
-        self.status.setText(f"Racing {len(networks)} configurations on "
-                            f"{trainers[0].network.training['dataset']['name']} ...")
+        self.status.setText(
+            translate("RaceWindow", "Racing {n} configurations on {data} ...").format(
+                n=len(networks), data=trainers[0].network.training['dataset']['name']
+            )
+        )
         self._redraw.start()
         self._plane_timer.start()
 
     def _same_text(self, networks, trainers) -> str:
         labels = " ".join(self.labels)
-        arch = (" (racers with another activation or init differ in architecture or "
-                "in how weights are drawn: for them, the same seed)"
-                if "activation" in labels or "init" in labels else "")
+        arch = (
+            translate(
+                "RaceWindow",
+                " (racers with another activation or init differ in "
+                "architecture or in how weights are drawn: for "
+                "them, the same seed)",
+            )
+            if "activation" in labels or "init" in labels
+            else ""
+        )
         batches = {t.batch_size for t in trainers}
-        batch = ("; with other batch sizes that order is cut into batches of other sizes, so "
-                 "the curves are compared by epoch (the same examples), not by step"
-                 if len(batches) > 1 else "")
-        return SAME_START.format(seed=self.seed, arch=arch, batch=batch)
+        batch = (
+            translate(
+                "RaceWindow",
+                "; with other batch sizes that order is cut into batches of "
+                "other sizes, so the curves are compared by epoch "
+                "(the same examples), not by step",
+            )
+            if len(batches) > 1
+            else ""
+        )
+        return translate("RaceWindow", SAME_START).format(seed=self.seed, arch=arch, batch=batch)
 
     def _pause_or_resume(self) -> None:
         if self.session.state == RUNNING:
@@ -130,27 +172,45 @@ class RaceWindow(QWidget):
             self.session.resume()
 
     def _state_changed(self, state: str) -> None:
-        self.pause_button.setText("Resume" if state == PAUSED else "Pause")
+        self.pause_button.setText(
+            translate("RaceWindow", "Resume")
+            if state == PAUSED
+            else translate("RaceWindow", "Pause")
+        )
         self.pause_button.setEnabled(state != ENDED)
         self.stop_button.setEnabled(state != ENDED)
         if state == ENDED:
             self._plane_timer.stop()
             self._draw()
             self._new_plane()
-            self.status.setText(" ".join([f"The race is over ({len(self.networks)} racers).",
-                                          *self.problems]))
+            over = translate("RaceWindow", "The race is over ({n} racers).").format(
+                n=len(self.networks)
+            )
+            self.status.setText(" ".join([over, *self.problems]))
         elif state == PAUSED:
-            self.status.setText("Paused: every racer waits.")
+            self.status.setText(translate("RaceWindow", "Paused: every racer waits."))
         else:
-            self.status.setText(f"Racing {len(self.networks)} configurations ...")
+            self.status.setText(
+                translate("RaceWindow", "Racing {n} configurations ...").format(
+                    n=len(self.networks)
+                )
+            )
 
     def _failed(self, i: int, text: str) -> None:
-        self._problem(f"Racer {i + 1} ({self.labels[i]}) stopped: {text}.")
+        self._problem(
+            translate("RaceWindow", "Racer {n} ({label}) stopped: {why}.").format(
+                n=i + 1, label=self.labels[i], why=text
+            )
+        )
 
     def _racer_ended(self, i: int, finished) -> None:
         if finished is not None and finished.reason == "diverged":
-            self._problem(f"Racer {i + 1} ({self.labels[i]}) diverged: its loss blew up, "
-                          f"so it stopped.")
+            self._problem(
+                translate(
+                    "RaceWindow",
+                    "Racer {n} ({label}) diverged: its loss blew up, " "so it stopped.",
+                ).format(n=i + 1, label=self.labels[i])
+            )
 
     def _problem(self, text: str) -> None:
         self.problems.append(text)

@@ -7,13 +7,13 @@ import time
 from PySide6.QtCore import QObject
 
 from engine.optim.schedulers import sample_lrs
+from gui.i18n import translate
 from gui.training.run_setup import RunInfo, model_weight, node_info, probe_request
 from gui.training.states import ACTIVE, FINISHED, IDLE, PAUSED, RUNNING, STOPPED
 from gui.training.views.lr import LearningRateView
 from gui.training.views.weights import WeightsView
 
 PROGRESS_EVERY_S = 0.25
-START_TEXT = "Press Train (F5) to start"
 
 
 class DashboardBinding(QObject):
@@ -43,8 +43,13 @@ class DashboardBinding(QObject):
         self.dashboard.start_run(info)
         if info is not None:
             self.dashboard.set_lr(info.optimizer, info.lr)
-        self.dashboard.progress.setText(START_TEXT if info is None else
-                                        f"run {info.run_id} (seed {info.seed}) · starting…")
+        self.dashboard.progress.setText(
+            translate("TrainingBinding", "Press Train (F5) to start")
+            if info is None
+            else translate("TrainingBinding", "run {run} (seed {seed}) · starting…").format(
+                run=info.run_id, seed=info.seed
+            )
+        )
         self.refresh_selection()
 
     def _on_chunk(self, chunk) -> None:
@@ -65,7 +70,9 @@ class DashboardBinding(QObject):
         """The run, its last step and what it does now (the status bar's word for it)."""
         info, state = self.info, self.session.state
         if state == IDLE and info is not None:         # weights reset: the run is gone
-            self.dashboard.progress.setText(START_TEXT + " a new run")
+            self.dashboard.progress.setText(
+                translate("TrainingBinding", "Press Train (F5) to start a new run")
+            )
             return
         if info is None or chunk is None or not len(chunk.steps):
             return
@@ -119,18 +126,35 @@ class DashboardBinding(QObject):
 def progress_text(info: RunInfo, chunk, state, finish) -> str:
     """'run 1 (seed 0) · paused at step 1,500 · epoch 100.0 of 150 · loss 0.0140'."""
     epoch = chunk.last_step / max(info.n_batches, 1)
-    where = f"step {chunk.last_step:,} · epoch {epoch:.1f} of {info.epochs}"
-    loss = f"loss {chunk.losses[-1]:.4g}"
+    where = translate("TrainingBinding", "step {step} · epoch {epoch} of {epochs}").format(
+        step=f"{chunk.last_step:,}", epoch=f"{epoch:.1f}", epochs=info.epochs
+    )
+    loss = translate("TrainingBinding", "loss {loss}").format(loss=f"{chunk.losses[-1]:.4g}")
+    run = translate("TrainingBinding", "run {run} (seed {seed})").format(
+        run=info.run_id, seed=info.seed
+    )
     if state in ACTIVE and state != PAUSED:            # running, stopping
-        return (f"run {info.run_id} (seed {info.seed}) · {where} · {loss} · "
-                f"{chunk.examples_per_sec:,.0f} examples/s")
-    return f"run {info.run_id} (seed {info.seed}) · {_state_words(state, finish)} {where} · {loss}"
+        speed = translate("TrainingBinding", "{n} examples/s").format(
+            n=f"{chunk.examples_per_sec:,.0f}"
+        )
+        return f"{run} · {where} · {loss} · {speed}"
+    return f"{run} · {_state_words(state, finish)} {where} · {loss}"
 
 
 def _state_words(state, finish) -> str:
     """How the run stands, in the words of the status bar (states.state_text)."""
     if state == FINISHED:
         reason = finish.reason if finish is not None else "failed"
-        return {"completed": "finished at", "stopped": "stopped at",
-                "diverged": "diverged after"}.get(reason, f"{reason} after")
-    return {PAUSED: "paused at", STOPPED: "stopped at"}.get(state, "at")
+        words = {
+            "completed": translate("TrainingBinding", "finished at"),
+            "stopped": translate("TrainingBinding", "stopped at"),
+            "diverged": translate("TrainingBinding", "diverged after"),
+        }
+        return words.get(reason) or translate("TrainingBinding", "{reason} after").format(
+            reason=reason
+        )
+    if state == PAUSED:
+        return translate("TrainingBinding", "paused at")
+    if state == STOPPED:
+        return translate("TrainingBinding", "stopped at")
+    return translate("TrainingBinding", "at")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from engine.training.process import warm_up
+from gui.i18n import translate
 from gui.training.previews import NodePreviews
 from gui.training.run_setup import TrainerFactory, graph_key, run_info
 from gui.training.session import RunSession
@@ -39,7 +40,10 @@ class TrainingController(QObject):
         self.session.failed.connect(self._show_problem)
         self.session.forcedStop.connect(self._show_forced_stop)
         self.session.diverged.connect(
-            lambda _e: self.window.status.showMessage("Training diverged", 8000))
+            lambda _e: self.window.status.showMessage(
+                translate("TrainingController", "Training diverged"), 8000
+            )
+        )
         self.run_id = 0
         self.seed_offset = 0
         self._factory = TrainerFactory()
@@ -80,11 +84,17 @@ class TrainingController(QObject):
                           ("reset", self.reset_weights)):
             a[key].triggered.connect(lambda _checked=False, slot=slot: slot())
         a["reset"].setShortcut(QKeySequence("Ctrl+R"))
-        self.preview_action = QAction("Live &previews on nodes", self.window)
+        self.preview_action = QAction(
+            translate("TrainingController", "Live &previews on nodes"), self.window
+        )
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
-        self.preview_action.setStatusTip("Show each node's output for the chosen sample under "
-                                         "its card while training")
+        self.preview_action.setStatusTip(
+            translate(
+                "TrainingController",
+                "Show each node's output for the chosen sample under its card while training",
+            )
+        )
         self.preview_action.toggled.connect(self.set_previews)
         view_menu = getattr(self.window, "menus", {}).get("view")
         if view_menu is not None:
@@ -188,8 +198,13 @@ class TrainingController(QObject):
         self.seed_offset += 1
         self._drop_run()
         seed = self._base_seed() + self.seed_offset
-        self.window.status.showMessage(f"Weights reset: the next run starts from new random "
-                                       f"weights (seed {seed})", 5000)
+        self.window.status.showMessage(
+            translate(
+                "TrainingController",
+                "Weights reset: the next run starts from new random weights (seed {seed})",
+            ).format(seed=seed),
+            5000,
+        )
 
     def set_lr(self, lr: float) -> None:
         """The rate of the run from its next step on; with no run to go on (none yet, or it
@@ -202,7 +217,12 @@ class TrainingController(QObject):
         except ValueError as e:
             self.dashboard.banner.show_message(str(e))
             return
-        self.window.status.showMessage(f"Learning rate {lr:g} from the next step", 3000)
+        self.window.status.showMessage(
+            translate("TrainingController", "Learning rate {lr} from the next step").format(
+                lr=f"{lr:g}"
+            ),
+            3000,
+        )
 
     def _set_file_lr(self, lr: float) -> None:
         from gui.commands import SetTraining
@@ -210,8 +230,14 @@ class TrainingController(QObject):
         if (training.get("optimizer") or {}).get("lr") == lr:
             return
         self.document.undo_stack.push(SetTraining.for_field(self.document, "optimizer.lr", lr))
-        self.window.status.showMessage(f"Learning rate {lr:g} for the next run: set in the "
-                                       f"training settings (Ctrl+Z undoes it)", 5000)
+        self.window.status.showMessage(
+            translate(
+                "TrainingController",
+                "Learning rate {lr} for the next run: set in the training settings "
+                "(Ctrl+Z undoes it)",
+            ).format(lr=f"{lr:g}"),
+            5000,
+        )
 
     def set_previews(self, on: bool) -> None:
         self.previews.set_enabled(on)
@@ -243,8 +269,10 @@ class TrainingController(QObject):
             trainer = self._factory.make(doc_dict, self.seed_offset,
                                          self.document.network.folder)
         except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
-            self._show_problem("Cannot train: " + "; ".join(self._defaults_note() +
-                                                            error_messages(e)))
+            why = "; ".join(self._defaults_note() + error_messages(e))
+            self._show_problem(
+                translate("TrainingController", "Cannot train: {why}").format(why=why)
+            )
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -266,9 +294,17 @@ class TrainingController(QObject):
             if section_needs_download(section):
                 download_dataset(self.window, section)
             if self._factory.needs_load(doc_dict, folder):
-                name = section.get("name") if isinstance(section, dict) else "the dataset"
-                run_in_background(self.window, f"Loading {name}...",
-                                  lambda _report: self._factory.load_data(doc_dict, folder))
+                name = (
+                    section.get("name")
+                    if isinstance(section, dict)
+                    else translate("TrainingController", "the dataset")
+                )
+                loading = translate("TrainingController", "Loading {name}...")
+                run_in_background(
+                    self.window,
+                    loading.format(name=name),
+                    lambda _report: self._factory.load_data(doc_dict, folder),
+                )
         finally:
             self._preparing = False
 
@@ -309,8 +345,13 @@ class TrainingController(QObject):
         if self.state in (RUNNING, PAUSED):
             self.session.stop()
             self.dashboard.banner.show_message(
-                "The network changed, so training stopped. Press Train to start a new run "
-                "on the edited network.", "info")
+                translate(
+                    "TrainingController",
+                    "The network changed, so training stopped. Press Train to start a new "
+                    "run on the edited network.",
+                ),
+                "info",
+            )
 
     def _on_graph_changed(self) -> None:
         """The graph was edited (the document is locked while a run is active): the cards'
@@ -327,8 +368,12 @@ class TrainingController(QObject):
         missing = section_needs_download(section)
         if missing:
             self.window.status.showMessage(
-                f"{section['name']} is not downloaded yet: press Train to download it "
-                f"({missing / 1e6:.0f} MB, once)", 15000)
+                translate(
+                    "TrainingController",
+                    "{name} is not downloaded yet: press Train to download it " "({mb} MB, once)",
+                ).format(name=section['name'], mb=f"{missing / 1e6:.0f}"),
+                15000,
+            )
 
     def _dataset_name(self):
         section = (self.document.network.training or {}).get("dataset")

@@ -8,7 +8,7 @@ redraw and ask for probes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy,
                                QSpinBox, QTabWidget, QToolButton, QVBoxLayout,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
 
 from engine.optim.optimizers import OPTIMIZERS
 from engine.training.probes import merge_kinds
+from gui.i18n import translate
 from gui.param_widgets import make_editor
 from gui.training.buffers import SharedXRange
 from gui.training.scheduler import RedrawScheduler
 from gui.training.view_grid import SideBySide, ViewPage
 from gui.training.views.activation_curve import ActivationView
 from gui.training.views.base import LiveView
-from gui.training.views.curves import X_UNITS, CurvesView
+from gui.training.views.curves import CurvesView
 from gui.training.views.boundary import BoundaryView
 from gui.training.views.confusion import ConfusionView
 from gui.training.views.conv_by_hand import ConvByHandView
@@ -46,7 +47,18 @@ VIEWS = [LossView, MetricView, LearningRateView, GradNormView, HealthView,
          ActivationView, SoftmaxView,
          BoundaryView, ConfusionView, LossSurfaceView, SamplePassView]
 PAGES = ("Curves", "Layer", "Data", "Backprop")
+# a page's key (views name it) -> its tab's words, translated where shown
+PAGE_TITLES = {
+    "Curves": QT_TRANSLATE_NOOP("Dashboard", "Curves"),
+    "Layer": QT_TRANSLATE_NOOP("Dashboard", "Layer"),
+    "Data": QT_TRANSLATE_NOOP("Dashboard", "Data"),
+    "Backprop": QT_TRANSLATE_NOOP("Dashboard", "Backprop"),
+}
 SIDE_BY_SIDE_PAGES = PAGES[:3]   # Backprop needs the dock's width: tabs only (hidden side by side)
+X_CHOICES = {
+    "epoch": QT_TRANSLATE_NOOP("Dashboard", "epochs"),  # unit -> the combo's words
+    "step": QT_TRANSLATE_NOOP("Dashboard", "steps"),
+}
 SIDE_BY_SIDE_ROOM = 1.3     # views at their bare minimum height are cramped
 
 
@@ -62,7 +74,7 @@ class Banner(QWidget):
         self.label.setWordWrap(True)
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Hide this message")
+        close.setToolTip(translate("Dashboard", "Hide this message"))
         close.clicked.connect(self.hide)
         row.addWidget(self.label, 1)
         row.addWidget(close)
@@ -102,7 +114,7 @@ class Dashboard(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for name, page in self.pages.items():
-            self.tabs.addTab(page, name)
+            self.tabs.addTab(page, page_title(name))
         self.splitter = SideBySide(self)
         self.splitter.hide()
         self.banner = Banner(self)
@@ -122,42 +134,65 @@ class Dashboard(QWidget):
     def _control_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.lr_label = QLabel("Learning rate:", self)
+        self.lr_label = QLabel(translate("Dashboard", "Learning rate:"), self)
         self.lr_editor = make_editor(self._lr_param("adam"), self)
-        self.lr_editor.setToolTip("While a run goes on (running, paused, stopped), its next "
-                                  "step uses this rate and the file keeps its own; with no "
-                                  "run to go on, it is the next run's (an undoable edit of "
-                                  "the training settings)")
+        self.lr_editor.setToolTip(
+            translate(
+                "Dashboard",
+                "While a run goes on (running, paused, stopped), its next "
+                "step uses this rate and the file keeps its own; with no "
+                "run to go on, it is the next run's (an undoable edit of "
+                "the training settings)",
+            )
+        )
         self.lr_editor.setMinimumWidth(110)
         self.lr_editor.edited.connect(lambda v: self.lrEdited.emit(float(v)))
-        self.sample_label = QLabel("Sample:", self)
+        self.sample_label = QLabel(translate("Dashboard", "Sample:"), self)
         self.sample_spin = QSpinBox(self)
         self.sample_spin.setRange(0, 0)
-        self.sample_spin.setToolTip("Which validation example the feature maps and the "
-                                    "node previews show")
+        self.sample_spin.setToolTip(
+            translate(
+                "Dashboard", "Which validation example the feature maps and the node previews show"
+            )
+        )
         self.sample_spin.valueChanged.connect(self.sampleChanged)
-        self.log_check = QCheckBox("Log-scale loss", self)
-        self.log_check.setToolTip("Show the loss on a logarithmic axis (small losses "
-                                  "stay visible)")
+        self.log_check = QCheckBox(translate("Dashboard", "Log-scale loss"), self)
+        self.log_check.setToolTip(
+            translate(
+                "Dashboard", "Show the loss on a logarithmic axis (small losses stay visible)"
+            )
+        )
         self.log_check.toggled.connect(self.view(LossView).set_log)
-        self.x_label = QLabel("X axis:", self)
+        self.x_label = QLabel(translate("Dashboard", "X axis:"), self)
         self.x_combo = QComboBox(self)
-        for unit in X_UNITS:
-            self.x_combo.addItem(f"{unit}s", unit)
-        self.x_combo.setToolTip("Plot the curves against epochs (passes over the training "
-                                "set) or steps (batches). With batch size 1 an epoch has as "
-                                "many steps as examples: see its noise in steps")
+        for unit, words in X_CHOICES.items():
+            self.x_combo.addItem(translate("Dashboard", words), unit)
+        self.x_combo.setToolTip(
+            translate(
+                "Dashboard",
+                "Plot the curves against epochs (passes over the training "
+                "set) or steps (batches). With batch size 1 an epoch has as "
+                "many steps as examples: see its noise in steps",
+            )
+        )
         self.x_combo.currentIndexChanged.connect(
             lambda i: self.set_x_unit(self.x_combo.itemData(i)))
-        self.clear_button = QPushButton("Clear old runs", self)
-        self.clear_button.setToolTip("Remove the faded curves of earlier runs")
+        self.clear_button = QPushButton(translate("Dashboard", "Clear old runs"), self)
+        self.clear_button.setToolTip(
+            translate("Dashboard", "Remove the faded curves of earlier runs")
+        )
         self.clear_button.clicked.connect(self.clear_old_runs)
-        self.side_check = QCheckBox("Side by side", self)
-        self.side_check.setToolTip("Show Curves, Layer and Data at once instead of in tabs "
-                                   "(for large screens; Backprop needs the whole width and "
-                                   "shows in the tabs only)")
+        self.side_check = QCheckBox(translate("Dashboard", "Side by side"), self)
+        self.side_check.setToolTip(
+            translate(
+                "Dashboard",
+                "Show Curves, Layer and Data at once instead of in tabs "
+                "(for large screens; Backprop needs the whole width and "
+                "shows in the tabs only)",
+            )
+        )
         self.side_check.toggled.connect(self.set_side_by_side)
-        self.progress = QLabel("Press Train (F5) to start", self)
+        self.progress = QLabel(translate("Dashboard", "Press Train (F5) to start"), self)
         self.progress.setObjectName("training_progress")
         self.progress.setStyleSheet("color: #4b5563;")
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -235,7 +270,7 @@ class Dashboard(QWidget):
             self.splitter.show()
         else:
             for name, page in self.pages.items():
-                self.tabs.addTab(page, name)
+                self.tabs.addTab(page, page_title(name))
             self.splitter.hide()
             self.tabs.show()
         self.side_check.setChecked(on)
@@ -304,6 +339,11 @@ class Dashboard(QWidget):
                 if view.isVisible():
                     kinds = merge_kinds(kinds, view.needs(info, node))
         return kinds
+
+
+def page_title(name: str) -> str:
+    """The tab's words for page ``name`` (in the window's language)."""
+    return translate("Dashboard", PAGE_TITLES[name])
 
 
 def _overrides(view: LiveView, method: str) -> bool:

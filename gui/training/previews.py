@@ -5,17 +5,33 @@ over the input plane, the "units" probe), and a layer whose units are mostly dea
 saturated gets a badge (the "health" probe, every second or so)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from gui.canvas.preview import preview_of
+from gui.i18n import translate
 
 # What the cards ask for besides every node's output (see run_setup.probe_request).
 CARD_PROBES = {"units": 24, "health": {"every_ms": 1000.0}}
-BADGE_TIPS = {"dead": "{share} of this ReLU layer's units were never above 0 on {n} validation "
-                      "samples: they pass no gradient and stop learning (a bad weight scale, "
-                      "a large learning rate or a negative bias?)",
-              "saturated": "{share} of this layer's outputs sit where its slope f'(z) is below "
-                           "0.1 of its maximum (Sigmoid |z| > 3.6, Tanh |z| > 1.8) on {n} "
-                           "validation samples: little gradient passes back (weights too "
-                           "large?)"}
+BADGE_TIPS = {
+    "dead": QT_TRANSLATE_NOOP(
+        "NodePreviews",
+        "{share} of this ReLU layer's units were never above 0 on {n} validation "
+        "samples: they pass no gradient and stop learning (a bad weight scale, "
+        "a large learning rate or a negative bias?)",
+    ),
+    "saturated": QT_TRANSLATE_NOOP(
+        "NodePreviews",
+        "{share} of this layer's outputs sit where its slope f'(z) is below "
+        "0.1 of its maximum (Sigmoid |z| > 3.6, Tanh |z| > 1.8) on {n} "
+        "validation samples: little gradient passes back (weights too "
+        "large?)",
+    ),
+}
+# the engine's badge ("dead 73%") in the window's language
+BADGE_WORDS = {
+    "dead": QT_TRANSLATE_NOOP("NodePreviews", "dead {share}"),
+    "saturated": QT_TRANSLATE_NOOP("NodePreviews", "saturated {share}"),
+}
 
 
 class NodePreviews:
@@ -54,7 +70,7 @@ class NodePreviews:
         for layer in health.layers:
             preview = getattr(items.get(layer.id), "preview_item", None)
             if preview is not None:
-                preview.set_badge(layer.badge, _badge_tip(layer, health.samples))
+                preview.set_badge(badge_text(layer.badge), _badge_tip(layer, health.samples))
 
     def clear(self) -> None:
         self.mapped = set()
@@ -73,4 +89,14 @@ def _badge_tip(layer, samples: int) -> str:
         return ""
     word = layer.badge.split()[0]
     share = layer.dead if word == "dead" else layer.saturated
-    return BADGE_TIPS[word].format(share=f"{share:.0%}", n=samples)
+    return translate("NodePreviews", BADGE_TIPS[word]).format(share=f"{share:.0%}", n=samples)
+
+
+def badge_text(badge: str | None) -> str | None:
+    """The engine's badge ("dead 73%", "saturated 88%") in the window's language."""
+    if badge is None:
+        return None
+    word, _, share = badge.partition(" ")
+    if word not in BADGE_WORDS:
+        return badge
+    return translate("NodePreviews", BADGE_WORDS[word]).format(share=share)

@@ -15,6 +15,7 @@ from engine.training.messages import ProbeRequest
 from engine.training.metrics import param_layers
 from engine.training.probes import merge_kinds
 from engine.training.trainer import Trainer
+from gui.i18n import translate
 from gui.param_shapes import node_param_shapes
 from gui.training.previews import CARD_PROBES
 
@@ -61,7 +62,9 @@ def _consumers(network, node_id: str) -> tuple:
 def _unknown_because(facts) -> str | None:
     if facts is not None and facts.shape is not None:
         return None
-    return facts.problems[0].message if facts and facts.problems else "its shape is unknown"
+    if facts and facts.problems:
+        return facts.problems[0].message
+    return translate("RunSetup", "its shape is unknown")
 
 
 @dataclass(frozen=True)

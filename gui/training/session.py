@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from engine.training.messages import (DivergedEvent, Ended, Failed, Paused, ProbeEvent,
                                       StepChunk)
 from engine.training.process import TrainingProcess
+from gui.i18n import translate
 from gui.training.states import ACTIVE, IDLE, RunState, next_state
 
 # Without sockets (Windows pipes): drain the pipe this often instead of being woken up.
@@ -245,7 +246,16 @@ class RunSession(QObject):
 
 def forced_stop_text(timeout_s: float, model_step: int) -> str:
     """What the user is told when Stop had to end the training process."""
-    kept = (f"the weights of step {model_step:,}, the last it sent, are kept" if model_step
-            else "it had sent no weights, so the run keeps its starting weights")
-    return (f"The training process did not stop within {timeout_s:g} s and was ended; "
-            f"{kept}. Train starts a new run.")
+    if model_step:
+        return translate(
+            "TrainingSession",
+            "The training process did not stop within {s} s and was "
+            "ended; the weights of step {step}, the last it sent, are kept. Train starts a "
+            "new run.",
+        ).format(s=f"{timeout_s:g}", step=f"{model_step:,}")
+    return translate(
+        "TrainingSession",
+        "The training process did not stop within {s} s and was ended; "
+        "it had sent no weights, so the run keeps its starting weights. Train starts a new "
+        "run.",
+    ).format(s=f"{timeout_s:g}")

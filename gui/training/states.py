@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from gui.i18n import translate
+
 
 class RunState(StrEnum):
     IDLE = "idle"
@@ -44,13 +46,24 @@ def next_state(state: RunState, event: str) -> RunState | None:
 
 def state_text(state: RunState, step: int | None, last_finish) -> str:
     """The status bar's training field."""
-    at = f" at step {step}" if step is not None else ""
     if state == FINISHED and last_finish is not None:
-        return {"completed": f"Finished ({last_finish.epochs} epochs)",
-                "diverged": "Diverged: lower the learning rate"}.get(last_finish.reason,
-                                                                     "Finished")
-    return {IDLE: "Not training", RUNNING: "Training…", PAUSED: f"Paused{at}",
-            STOPPING: "Stopping…", STOPPED: f"Stopped{at}", FINISHED: "Finished"}[state]
+        if last_finish.reason == "completed":
+            return translate("TrainingStates", "Finished ({n} epochs)").format(n=last_finish.epochs)
+        if last_finish.reason == "diverged":
+            return translate("TrainingStates", "Diverged: lower the learning rate")
+        return translate("TrainingStates", "Finished")
+    if state == PAUSED and step is not None:
+        return translate("TrainingStates", "Paused at step {step}").format(step=step)
+    if state == STOPPED and step is not None:
+        return translate("TrainingStates", "Stopped at step {step}").format(step=step)
+    return {
+        IDLE: translate("TrainingStates", "Not training"),
+        RUNNING: translate("TrainingStates", "Training…"),
+        PAUSED: translate("TrainingStates", "Paused"),
+        STOPPING: translate("TrainingStates", "Stopping…"),
+        STOPPED: translate("TrainingStates", "Stopped"),
+        FINISHED: translate("TrainingStates", "Finished"),
+    }[state]
 
 
 def enable_actions(actions: dict, state: RunState, can_continue: bool = True) -> None:
@@ -58,8 +71,13 @@ def enable_actions(actions: dict, state: RunState, can_continue: bool = True) ->
     (``can_continue`` False: a stopped run whose process was ended, Train starts anew)."""
     allowed = {event for (s, event) in TRANSITIONS if s == state}
     actions["train"].setEnabled("train" in allowed)
-    names = {PAUSED: "&Resume", STOPPED: "&Continue" if can_continue else "&Train"}
-    actions["train"].setText(names.get(state, "&Train"))
+    if state == PAUSED:
+        name = translate("TrainingStates", "&Resume")
+    elif state == STOPPED and can_continue:
+        name = translate("TrainingStates", "&Continue")
+    else:
+        name = translate("TrainingStates", "&Train")
+    actions["train"].setText(name)
     actions["pause"].setEnabled("pause" in allowed)
     actions["step"].setEnabled("step" in allowed)
     actions["stop"].setEnabled("stop" in allowed)

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from gui.i18n import translate
 from gui.training.views.base import LiveView, make_plot
 
 X = np.linspace(-5.0, 5.0, 401)
-EMPTY = "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, ELU) to plot f and f'"
+EMPTY = QT_TRANSLATE_NOOP(
+    "ActivationView",
+    "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, " "ELU) to plot f and f'",
+)
 
 
 def curve_of(spec, params: dict | None):
@@ -30,7 +35,7 @@ class ActivationView(LiveView):
     page = "Layer"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(translate("ActivationView", EMPTY), parent)
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -51,16 +56,25 @@ class ActivationView(LiveView):
                                  else (None, None, None))
         curves = curve_of(spec, params) if node_id else None
         if curves is None:
-            self.show_empty(EMPTY if node_id is None or spec is None else
-                            f"'{node_id}' ({spec.type}) is not an element-wise activation: "
-                            f"select Sigmoid, Tanh, ReLU, LeakyReLU or ELU")
+            self.show_empty(
+                translate("ActivationView", EMPTY)
+                if node_id is None or spec is None
+                else translate(
+                    "ActivationView",
+                    "'{id}' ({type}) is not an element-wise "
+                    "activation: select Sigmoid, Tanh, "
+                    "ReLU, LeakyReLU or ELU",
+                ).format(id=node_id, type=spec.type)
+            )
             return False
         f, df = curves
         self.f_curve.setData(X, f)
         self.df_curve.setData(X, df)
         self.f_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>{spec.type}: "
                                            f"f(x)</span>")
-        self.df_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>its slope "
-                                            f"f′(x) (max {df.max():.3g})</span>")
+        slope = translate("ActivationView", "its slope f′(x) (max {max})").format(
+            max=f"{df.max():.3g}"
+        )
+        self.df_plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>{slope}</span>")
         self.show_content()
         return True

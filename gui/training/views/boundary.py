@@ -5,35 +5,55 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QT_TRANSLATE_NOOP
 
 from engine.training.messages import GridProbe
 from engine.training.probes import MAX_ASPECT, MIN_ASPECT
+from gui.i18n import translate
 from gui.training.views.base import LiveView, class_colour, make_plot
 from gui.training.views.boundary_map import boundary_rgb, class_boundaries, image_rect
 from gui.training.views.plot_parts import (Footer, fit_title, plot_aspect, swatch,
                                            with_footer)
 
-EMPTY = ("The decision boundary (2-D inputs) or the fitted curve (1-D inputs) appears here "
-         "when training runs: press Train")
-WAITING = "Appears after the first probe, a moment after training starts"
+EMPTY = QT_TRANSLATE_NOOP(
+    "BoundaryView",
+    "The decision boundary (2-D inputs) or the fitted curve (1-D inputs) "
+    "appears here when training runs: press Train",
+)
+WAITING = QT_TRANSLATE_NOOP(
+    "BoundaryView", "Appears after the first probe, a moment after training starts"
+)
 GRID_RES = 80                # points along the map's shorter side / of the fitted curve
 POINT_ALPHA = 150            # training points let the map and its lines show through
 LINE_COLOUR = "#1f2a36"
 FIT_COLOUR = class_colour(1)
 TRUE_COLOUR = "#2ca02c"
 GREY = (110, 110, 110)
-TITLES = {"grid": ["Decision boundary: colour = predicted class, paler = less sure",
-                   "Decision boundary (paler = less sure)", "Decision boundary"],
-          "curve": ["Fitted curve over the data", "Fitted curve"]}
+TITLES = {
+    "grid": [
+        QT_TRANSLATE_NOOP(
+            "BoundaryView", "Decision boundary: colour = predicted class, paler = less sure"
+        ),
+        QT_TRANSLATE_NOOP("BoundaryView", "Decision boundary (paler = less sure)"),
+        QT_TRANSLATE_NOOP("BoundaryView", "Decision boundary"),
+    ],
+    "curve": [
+        QT_TRANSLATE_NOOP("BoundaryView", "Fitted curve over the data"),
+        QT_TRANSLATE_NOOP("BoundaryView", "Fitted curve"),
+    ],
+}
 
 
 class BoundaryView(LiveView):
     page = "Data"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.plot = make_plot("Decision boundary", "x₀ (feature 0)", "x₁ (feature 1)")
+        super().__init__(_tr(EMPTY), parent)
+        self.plot = make_plot(
+            translate("BoundaryView", "Decision boundary"),
+            translate("BoundaryView", "x₀ (feature 0)"),
+            translate("BoundaryView", "x₁ (feature 1)"),
+        )
         item = self.plot.getPlotItem()
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
@@ -57,7 +77,10 @@ class BoundaryView(LiveView):
             part.setZValue(z)
         self.footer = Footer()
         self.points_check = self.footer.add_toggle(
-            "points", True, "Show the data points (hide them to see the whole map)")
+            translate("BoundaryView", "points"),
+            True,
+            translate("BoundaryView", "Show the data points (hide them to see the whole map)"),
+        )
         self.points_check.toggled.connect(self._show_points)
         self.set_content(with_footer(self.plot, self.footer))
         self._points_key = None
@@ -66,14 +89,14 @@ class BoundaryView(LiveView):
         self.class_names: tuple = ()
         self.aspect = 1.0                    # the plot's width / height, as last asked for
         item.getViewBox().sigResized.connect(self._resized)
-        fit_title(item, TITLES["grid"])
+        fit_title(item, titles("grid"))
 
     def start_run(self, run) -> None:
         self.mode = None
         why = unavailable(run)
         self.available = why is None
         self.class_names = tuple(run.class_names) if run is not None else ()
-        self.show_empty(why or WAITING)
+        self.show_empty(why or _tr(WAITING))
 
     def needs(self, run, node) -> dict:
         return {"grid": {"res": GRID_RES, "aspect": self.aspect}} if self.available else {}
@@ -89,7 +112,7 @@ class BoundaryView(LiveView):
         """Fit the title; a map of another shape is asked for when the plot's changed (so
         the map fills it with both axes at the same scale)."""
         if self.mode is not None:
-            fit_title(self.plot.getPlotItem(), TITLES[self.mode])
+            fit_title(self.plot.getPlotItem(), titles(self.mode))
         aspect = plot_aspect(self.plot.getPlotItem().getViewBox(), self.aspect,
                              MIN_ASPECT, MAX_ASPECT)
         if aspect != self.aspect:
@@ -100,7 +123,11 @@ class BoundaryView(LiveView):
     # ---- the decision boundary --------------------------------------------------------------
     def _show_grid(self, g) -> None:
         if self.mode != "grid":
-            self._enter_mode("grid", "x₀ (feature 0)", "x₁ (feature 1)")
+            self._enter_mode(
+                "grid",
+                translate("BoundaryView", "x₀ (feature 0)"),
+                translate("BoundaryView", "x₁ (feature 1)"),
+            )
         rgb, stretch = boundary_rgb(g.probs)
         self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
         rect = QRectF(*image_rect(g.xs, g.ys))
@@ -121,20 +148,37 @@ class BoundaryView(LiveView):
 
     def _grid_legend(self, k: int) -> list:
         names = self._names(k)
-        line = "P = 0.5 line" if k == 2 else "class boundaries"
-        return ([(swatch(class_colour(c)), names[c]) for c in range(k)]
-                + [(swatch(LINE_COLOUR, "━"), line), (swatch(GREY, "●"), "train"),
-                   (swatch(GREY, "○"), "validation")])
+        line = (
+            translate("BoundaryView", "P = 0.5 line")
+            if k == 2
+            else translate("BoundaryView", "class boundaries")
+        )
+        return [(swatch(class_colour(c)), names[c]) for c in range(k)] + [
+            (swatch(LINE_COLOUR, "━"), line),
+            (swatch(GREY, "●"), translate("BoundaryView", "train")),
+            (swatch(GREY, "○"), translate("BoundaryView", "validation")),
+        ]
 
     def _names(self, k: int) -> tuple:
-        return self.class_names if len(self.class_names) == k else tuple(
-            f"class {c}" for c in range(k))
+        return (
+            self.class_names
+            if len(self.class_names) == k
+            else tuple(translate("BoundaryView", "class {n}").format(n=c) for c in range(k))
+        )
 
     # ---- the fitted curve ---------------------------------------------------------------------
     def _show_curve(self, c) -> None:
         classes = self.class_names
         if self.mode != "curve":
-            self._enter_mode("curve", "x (input)", "P(class)" if classes else "y (output)")
+            self._enter_mode(
+                "curve",
+                translate("BoundaryView", "x (input)"),
+                (
+                    translate("BoundaryView", "P(class)")
+                    if classes
+                    else translate("BoundaryView", "y (output)")
+                ),
+            )
         outputs = c.ys.shape[1]
         while len(self.fit_curves) < outputs:
             self.fit_curves.append(self.plot.plot([], []))
@@ -168,10 +212,13 @@ class BoundaryView(LiveView):
             fits = [(swatch(class_colour(k), "━"), f"P({self.class_names[k]})")
                     for k in range(min(outputs, len(self.class_names)))]
         else:
-            fits = [(swatch(FIT_COLOUR, "━"), "model")]
+            fits = [(swatch(FIT_COLOUR, "━"), translate("BoundaryView", "model"))]
         if truth:
-            fits.append((swatch(TRUE_COLOUR, "╍"), "true curve"))
-        return fits + [(swatch(GREY, "●"), "train"), (swatch(GREY, "○"), "validation")]
+            fits.append((swatch(TRUE_COLOUR, "╍"), translate("BoundaryView", "true curve")))
+        return fits + [
+            (swatch(GREY, "●"), translate("BoundaryView", "train")),
+            (swatch(GREY, "○"), translate("BoundaryView", "validation")),
+        ]
 
     # ---- shared -------------------------------------------------------------------------------
     def _set_points(self, scatter, pos: np.ndarray, brush, pen) -> None:
@@ -186,7 +233,7 @@ class BoundaryView(LiveView):
         self.mode = mode
         self._points_key = None
         item = self.plot.getPlotItem()
-        fit_title(item, TITLES[mode])
+        fit_title(item, titles(mode))
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
         grid = mode == "grid"
@@ -212,8 +259,10 @@ def _stretch_note(probs: np.ndarray, stretch: float) -> str:
     model does not have."""
     if stretch <= 1.0:
         return ""
-    return (f"Nowhere sure (P ≤ {float(probs.max()):.2f}): colours stretched ×{stretch:.0f} "
-            f"to show where it leans.")
+    return translate(
+        "BoundaryView",
+        "Nowhere sure (P ≤ {p}): colours stretched ×{stretch} to show " "where it leans.",
+    ).format(p=f"{float(probs.max()):.2f}", stretch=f"{stretch:.0f}")
 
 
 def _error_note(c) -> str:
@@ -222,17 +271,33 @@ def _error_note(c) -> str:
     if not inside.any():
         return ""
     error = np.sqrt(np.mean((c.ys[inside, 0] - c.true_ys[inside, 0]) ** 2))
-    return f"Model off the true curve by {error:.3f} (RMSE over the data's x)."
+    return translate(
+        "BoundaryView", "Model off the true curve by {error} (RMSE over the data's x)."
+    ).format(error=f"{error:.3f}")
 
 
 def unavailable(run) -> str | None:
     """Why this view cannot show ``run`` (None: it can)."""
     if run is None:
-        return EMPTY
+        return _tr(EMPTY)
     shape = list(run.input_shape)
     if not (len(shape) == 1 and shape[0] in (1, 2)):
-        return (f"The decision boundary needs a 2-D input and the fitted curve a 1-D input; "
-                f"this network's input is {shape}")
+        return translate(
+            "BoundaryView",
+            "The decision boundary needs a 2-D input and the fitted curve a "
+            "1-D input; this network's input is {shape}",
+        ).format(shape=shape)
     if shape[0] == 2 and run.task != "classification":
-        return "The decision boundary is drawn for classification with a 2-D input"
+        return translate(
+            "BoundaryView", "The decision boundary is drawn for classification with a 2-D " "input"
+        )
     return None
+
+
+def titles(mode: str) -> list[str]:
+    """The title's wordings for ``mode`` ("grid" or "curve"), longest first, translated."""
+    return [_tr(title) for title in TITLES[mode]]
+
+
+def _tr(text: str) -> str:
+    return translate("BoundaryView", text)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import LiveView, make_plot
 from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
-EMPTY = "The confusion matrix of a classifier appears here when training runs: press Train"
+EMPTY = QT_TRANSLATE_NOOP(
+    "ConfusionView",
+    "The confusion matrix of a classifier appears here when training runs: " "press Train",
+)
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
 MIN_CELL_PX = (16, 11)         # a cell smaller than this on screen shows no number,
 ZERO_CELL_PX = (24, 15)        # ... and than this no zero (100 grey zeros hide 5 mistakes)
@@ -38,8 +42,12 @@ class ConfusionView(LiveView):
     page = "Data"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.plot = make_plot("Confusion matrix (validation)", "predicted class", "true class")
+        super().__init__(translate("ConfusionView", EMPTY), parent)
+        self.plot = make_plot(
+            translate("ConfusionView", "Confusion matrix (validation)"),
+            translate("ConfusionView", "predicted class"),
+            translate("ConfusionView", "true class"),
+        )
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=False)
         item.invertY(True)
@@ -50,7 +58,7 @@ class ConfusionView(LiveView):
         self._names: tuple = ()
         self.class_names: tuple = ()
         self.available = False
-        self.titles = ["Confusion matrix (validation)"]
+        self.titles = [translate("ConfusionView", "Confusion matrix (validation)")]
         self.footer = Footer()
         self.set_content(with_footer(self.plot, self.footer))
         item.getViewBox().sigResized.connect(self._resized)
@@ -60,11 +68,22 @@ class ConfusionView(LiveView):
         self.matrix = None
         self.available = run is not None and run.task == "classification"
         self.class_names = tuple(run.class_names) if run is not None else ()
-        self.show_empty(EMPTY if run is None else
-                        "Appears after the first probe, a moment after training starts"
-                        if self.available else
-                        "Regression has no classes, so no confusion matrix: see the RMSE "
-                        "under Curves")
+        self.show_empty(
+            translate("ConfusionView", EMPTY)
+            if run is None
+            else (
+                translate(
+                    "ConfusionView",
+                    "Appears after the first probe, a moment after " "training starts",
+                )
+                if self.available
+                else translate(
+                    "ConfusionView",
+                    "Regression has no classes, so no confusion matrix: "
+                    "see the RMSE under Curves",
+                )
+            )
+        )
 
     def needs(self, run, node) -> dict:
         return {"confusion": None} if self.available else {}
@@ -86,8 +105,13 @@ class ConfusionView(LiveView):
             text.setText(str(int(value)))
             text.setColor("#ffffff" if t > 0.55 else DARK_TEXT if value else ZERO_TEXT)
         accuracy = 100 * np.trace(m) / max(m.sum(), 1)
-        self.titles = [f"Confusion matrix (validation, accuracy {accuracy:.1f} %)",
-                       f"Validation accuracy {accuracy:.1f} %", f"Accuracy {accuracy:.1f} %"]
+        accuracy = f"{accuracy:.1f}"
+        self.titles = [
+            translate("ConfusionView", "Confusion matrix (validation, accuracy {a} %)"),
+            translate("ConfusionView", "Validation accuracy {a} %"),
+            translate("ConfusionView", "Accuracy {a} %"),
+        ]
+        self.titles = [title.format(a=accuracy) for title in self.titles]
         fit_title(self.plot.getPlotItem(), self.titles)
         self.matrix = m
         self._show_numbers()
@@ -107,10 +131,24 @@ class ConfusionView(LiveView):
         counts = self.matrix.ravel() if self.matrix is not None else np.zeros(len(self.texts))
         for text, count in zip(self.texts, counts):
             text.setVisible(bool(shown and (zeros or count != 0)))
-        say = ("number: count." if zeros else "number: count (none: 0)." if shown
-               else "no room here for the counts.")
-        self.footer.set_legend([(swatch(RIGHT), "right"), (swatch(WRONG), "wrong")],
-                               f"Validation set. Colour: share of the true class; {say}")
+        say = (
+            translate("ConfusionView", "number: count.")
+            if zeros
+            else (
+                translate("ConfusionView", "number: count (none: 0).")
+                if shown
+                else translate("ConfusionView", "no room here for the counts.")
+            )
+        )
+        self.footer.set_legend(
+            [
+                (swatch(RIGHT), translate("ConfusionView", "right")),
+                (swatch(WRONG), translate("ConfusionView", "wrong")),
+            ],
+            translate(
+                "ConfusionView", "Validation set. Colour: share of the true class; {say}"
+            ).format(say=say),
+        )
 
     def _name_ticks(self) -> None:
         """Class names on both axes, shortened to what fits under a column."""

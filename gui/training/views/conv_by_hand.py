@@ -8,10 +8,11 @@ conv_patch's, and its result equals the engine's output there (tests)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from engine.nn.layers import LAYERS
+from gui.i18n import translate
 from gui.training.views.conv_grids import GREY, NEXT_COLOUR, VIRIDIS, WorkPanel, value_range
 from gui.training.views.conv_maps import MAX_MAPS, MapMosaic, Outline
 from gui.training.views.conv_patch import KINDS, conv_work, geometry, mismatch, pool_work
@@ -20,11 +21,25 @@ from gui.training.views.conv_working import (conv_formula, conv_rows, pool_formu
 from gui.training.views.layer_parts import (NodeView, panel_row, title_label, titled,
                                              unknown_shape_text)
 
-EMPTY = ("Select a Conv2D, MaxPool2D or AvgPool2D node on the canvas, then click a pixel of "
-         "its output to see how it is computed")
+EMPTY = QT_TRANSLATE_NOOP(
+    "ConvByHandView",
+    "Select a Conv2D, MaxPool2D or AvgPool2D node on the canvas, then click "
+    "a pixel of its output to see how it is computed",
+)
 CONTENT_SIZE = (460, 420)     # the maps, the working and the formula, uncramped
 EMPTY_SIZE = (200, 150)       # a message: as small as the other views'
-TITLES = {"Conv2D": "Convolution", "MaxPool2D": "Max pooling", "AvgPool2D": "Average pooling"}
+TITLES = {
+    "Conv2D": QT_TRANSLATE_NOOP(
+        "ConvByHandView", "Convolution by hand: {id} map {c}, row {i}, column {j} · " "step {step}"
+    ),
+    "MaxPool2D": QT_TRANSLATE_NOOP(
+        "ConvByHandView", "Max pooling by hand: {id} map {c}, row {i}, column {j} · " "step {step}"
+    ),
+    "AvgPool2D": QT_TRANSLATE_NOOP(
+        "ConvByHandView",
+        "Average pooling by hand: {id} map {c}, row {i}, column {j} · " "step {step}",
+    ),
+}
 
 
 def activation_after(node) -> tuple[str, str] | None:
@@ -39,14 +54,16 @@ def activation_after(node) -> tuple[str, str] | None:
 class ConvByHandView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(translate("ConvByHandView", EMPTY), parent)
         self.title = title_label()
         self.title.setStyleSheet(self.title.styleSheet() + "font-weight: 600;")
         self.input_title, self.output_title = title_label(), title_label()
         self.input_maps = MapMosaic(GREY)
         self.output_maps = MapMosaic(VIRIDIS, clickable=True)
         self.output_maps.clicked.connect(self.choose)
-        self.output_maps.setToolTip("Click a pixel to see how it is computed")
+        self.output_maps.setToolTip(
+            translate("ConvByHandView", "Click a pixel to see how it is computed")
+        )
         self.key = _small_label()
         self.work = WorkPanel()
         self.work_scroll = QScrollArea()
@@ -96,7 +113,7 @@ class ConvByHandView(NodeView):
         kind = node.spec.type if node is not None and node.spec is not None else None
         if node is None or kind not in KINDS:
             self.node_id = None
-            self.show_empty(EMPTY)
+            self.show_empty(translate("ConvByHandView", EMPTY))
             return node is None
         self.node_id, self.kind, self.pixel, self.last = node.id, kind, None, None
         self.input_id = node.inputs[0] if node.inputs else None
@@ -109,10 +126,20 @@ class ConvByHandView(NodeView):
             self.geo = geometry(kind, node.spec.complete(node.config))
         except ValueError as e:                 # a bad value typed in the inspector
             self.node_id = None
-            self.show_empty(f"'{node.id}' has a setting it cannot run with: {e}")
+            self.show_empty(
+                translate(
+                    "ConvByHandView", "'{id}' has a setting it cannot run with: {why}"
+                ).format(id=node.id, why=e)
+            )
             return True
-        self.show_empty(f"How '{node.id}' computes each output pixel appears when training "
-                        f"runs: press Train, then click a pixel of its output")
+        self.show_empty(
+            translate(
+                "ConvByHandView",
+                "How '{id}' computes each output pixel appears when "
+                "training runs: press Train, then click a "
+                "pixel of its output",
+            ).format(id=node.id)
+        )
         return True
 
     def needs(self, run, node) -> dict:
@@ -146,10 +173,16 @@ class ConvByHandView(NodeView):
         weight = weights.get("weight") if self.kind == "Conv2D" else None
         problem = mismatch(self.geo, x.shape, out.shape, weight)
         if self.kind == "Conv2D" and weight is None:
-            problem = "its filters are missing from the probe"
+            problem = translate("ConvByHandView", "its filters are missing from the probe")
         if problem:
-            self.show_empty(f"'{self.node_id}' changed since this run started ({problem}): "
-                            f"press Train to run the network as it is now")
+            self.show_empty(
+                translate(
+                    "ConvByHandView",
+                    "'{id}' changed since this run started ({why}): "
+                    "press Train to run the network as it is "
+                    "now",
+                ).format(id=self.node_id, why=problem)
+            )
             return
         c, i, j = self._pixel(out.shape)
         if self.kind == "Conv2D":
@@ -159,8 +192,11 @@ class ConvByHandView(NodeView):
         self.shown = work
         after = self._after(nodes, c, i, j, out.shape)
         self._draw_maps(x, out, nodes, c, i, j)
-        self.title.setText(f"{TITLES[self.kind]} by hand: {self.node_id} map {c}, "
-                           f"row {i}, column {j} · step {step}")
+        self.title.setText(
+            translate("ConvByHandView", TITLES[self.kind]).format(
+                id=self.node_id, c=c, i=i, j=j, step=step
+            )
+        )
         if self.kind == "Conv2D":
             self.work.set_rows(conv_rows(work, self.geo.k, value_range(x)))
             self.formula.setText(conv_formula(work, after, len(x), "bias" in weights))
@@ -215,27 +251,64 @@ class ConvByHandView(NodeView):
         self.input_maps.set_maps(shown, geo.pads, outlines)
         self.output_maps.set_maps(out, outlines=[Outline(c, i, j, 1, 1)], chosen_map=c)
         self.input_title.setText(self._input_title(x, nodes, c))
-        more = f", the first {MAX_MAPS}" if len(out) > MAX_MAPS else ""
-        self.output_title.setText(f"{self.node_id} output: {len(out)} map"
-                                  f"{'s' if len(out) != 1 else ''}{more} · click a pixel")
+        self.output_title.setText(self._output_title(out))
         step = ""
         if nxt is not None:
-            step = (f" · <span style='color:{NEXT_COLOUR.name()}'><b>┅</b></span> the next "
-                    f"pixel's ({'right' if nxt[1] > j else 'left'}): stride {geo.stride}")
-        zeros = " · hatched: zero padding" if any(geo.pads[0] + geo.pads[1]) else ""
-        self.key.setText(f"<span style='color:#f28e00'><b>▢</b></span> the window read"
-                         f"{step}{zeros}")
+            next_words = (
+                translate("ConvByHandView", "the next pixel's (right): stride {stride}")
+                if nxt[1] > j
+                else translate("ConvByHandView", "the next pixel's (left): stride {stride}")
+            )
+            step = (
+                f" · <span style='color:{NEXT_COLOUR.name()}'><b>┅</b></span> "
+                + next_words.format(stride=geo.stride)
+            )
+        zeros = (
+            " · " + translate("ConvByHandView", "hatched: zero padding")
+            if any(geo.pads[0] + geo.pads[1])
+            else ""
+        )
+        self.key.setText(
+            "<span style='color:#f28e00'><b>▢</b></span> "
+            + translate("ConvByHandView", "the window read")
+            + f"{step}{zeros}"
+        )
+
+    def _output_title(self, out) -> str:
+        if len(out) > MAX_MAPS:
+            text = translate(
+                "ConvByHandView", "{id} output: {n} maps, the first {shown} · click a pixel"
+            )
+        elif len(out) == 1:
+            text = translate("ConvByHandView", "{id} output: 1 map · click a pixel")
+        else:
+            text = translate("ConvByHandView", "{id} output: {n} maps · click a pixel")
+        return text.format(id=self.node_id, n=len(out), shown=MAX_MAPS)
 
     def _input_title(self, x, nodes, c: int) -> str:
         (pt, pb), (pl, pr) = self.geo.pads
-        pad = (f" · padding {pt}" if pt == pb == pl == pr and pt else
-               f" · padding {pt}/{pb}/{pl}/{pr} (top/bottom/left/right)" if pt or pb or pl
-               or pr else "")
+        if pt == pb == pl == pr and pt:
+            pad = " · " + translate("ConvByHandView", "padding {n}").format(n=pt)
+        elif pt or pb or pl or pr:
+            pad = " · " + translate(
+                "ConvByHandView", "padding {t}/{b}/{l}/{r} (top/bottom/left/right)"
+            ).format(t=pt, b=pb, l=pl, r=pr)
+        else:
+            pad = ""
         if self.kind != "Conv2D":
-            return f"Input: {self.input_id}, map {c} of {len(x)} (the one it pools)"
-        what = (f"sample {nodes.sample}" if self._input_is_data(nodes) else
-                f"{len(x)} map{'s' if len(x) != 1 else ''}")
-        return f"Input: {self.input_id} ({what}){pad}"
+            return translate(
+                "ConvByHandView", "Input: {id}, map {c} of {n} (the one it pools)"
+            ).format(id=self.input_id, c=c, n=len(x))
+        if self._input_is_data(nodes):
+            what = translate("ConvByHandView", "sample {n}").format(n=nodes.sample)
+        elif len(x) == 1:
+            what = translate("ConvByHandView", "1 map")
+        else:
+            what = translate("ConvByHandView", "{n} maps").format(n=len(x))
+        return (
+            translate("ConvByHandView", "Input: {id} ({what})").format(id=self.input_id, what=what)
+            + pad
+        )
 
     def _input_is_data(self, nodes) -> bool:
         x = nodes.activations[self.input_id]

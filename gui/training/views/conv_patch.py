@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.nn import ops
+from gui.i18n import translate
 
 POOL_KINDS = {"MaxPool2D": "max", "AvgPool2D": "mean"}
 KINDS = ("Conv2D", *POOL_KINDS)
@@ -119,12 +120,14 @@ def mismatch(geo: Geometry, x_shape: tuple, out_shape: tuple, weight=None) -> st
     """Why the arrays of a probe do not fit the layer's settings (the network was edited
     after the run started), or None when they fit."""
     if len(x_shape) != 3 or len(out_shape) != 3:
-        return "its input or output is not an image [channels, height, width]"
+        return translate(
+            "ConvPatch", "its input or output is not an image [channels, height, width]"
+        )
     if weight is not None and (np.ndim(weight) != 4 or weight.shape[1] != x_shape[0]
                                or weight.shape[2] != geo.k or weight.shape[0] != out_shape[0]):
-        return "its filters do not match its settings"
+        return translate("ConvPatch", "its filters do not match its settings")
     if tuple(out_shape[1:]) != geo.out_size(*x_shape[1:]):
-        return "its output size does not match its settings"
+        return translate("ConvPatch", "its output size does not match its settings")
     if geo.kind in POOL_KINDS and out_shape[0] != x_shape[0]:
-        return "its channels do not match its input's"
+        return translate("ConvPatch", "its channels do not match its input's")
     return None

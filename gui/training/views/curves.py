@@ -6,16 +6,25 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.i18n import translate
 from gui.training.buffers import SharedXRange
 from gui.training.views.base import LiveView, make_plot
 
-X_UNITS = {"epoch": "epoch", "step": "step (batch)"}       # unit -> the x axis' label
+X_UNITS = {
+    "epoch": QT_TRANSLATE_NOOP("CurvesView", "epoch"),  # unit -> the x axis'
+    "step": QT_TRANSLATE_NOOP("CurvesView", "step (batch)"),
+}  # label
 FADED_COLOUR = "#aab4bf"
 LABEL_OVERHANG_PX = 12
+
+
+def x_label(unit: str) -> str:
+    """The x axis' label for ``unit`` ("epoch" or "step"), in the window's language."""
+    return translate("CurvesView", X_UNITS[unit])
 
 
 class FittedTitle(QLabel):
@@ -73,8 +82,11 @@ class CurveKey(QLabel):
                  f"&nbsp;{escape(name).replace(' ', '&nbsp;')}"
                  for colour, name, marked in entries]
         if faded:
-            parts.append(f"<span style='color:{FADED_COLOUR}'><b>━━</b></span>&nbsp;faded: "
-                         + " · ".join(escape(label) for label in faded))
+            faded_words = translate("CurvesView", "faded:")
+            parts.append(
+                f"<span style='color:{FADED_COLOUR}'><b>━━</b></span>&nbsp;"
+                f"{faded_words} " + " · ".join(escape(label) for label in faded)
+            )
         if note:
             parts.append(escape(note))
         text = " &nbsp; ".join(parts)
@@ -97,7 +109,7 @@ class CurvesView(LiveView):
 
     def __init__(self, empty_text: str, titles, y_label: str, parent=None):
         super().__init__(empty_text, parent)
-        self.plot = make_plot("", X_UNITS["epoch"], y_label)
+        self.plot = make_plot("", x_label("epoch"), y_label)
         self.plot_item.setTitle(None)
         # the x range ends close to the data: let the last tick's label stick out a little
         # (pyqtgraph hid it, and the newest epoch went unlabelled), and the first one's too
@@ -122,7 +134,6 @@ class CurvesView(LiveView):
     def plot_item(self):
         return self.plot.getPlotItem()
 
-
     def share_x_range(self, shared: SharedXRange) -> None:
         """Use ``shared`` (the page's) instead of this view's own x range."""
         shared.join(self.x_range)
@@ -135,7 +146,7 @@ class CurvesView(LiveView):
         if unit not in X_UNITS or unit == self.x_unit:
             return
         self.x_unit = unit
-        self.plot_item.setLabel("bottom", X_UNITS[unit])
+        self.plot_item.setLabel("bottom", x_label(unit))
         self.apply_x_unit()
         self.note_x(everywhere=True)
         self.redraw()

@@ -8,14 +8,19 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import steady_axes, tile
 from gui.training.views.layer_parts import (COLOUR_BAR_PX, NodeView, UnitAxis, UnitBars,
                                              panel_row, title_label, titled,
                                              unknown_shape_text)
 
 MAX_MAPS = 64
-EMPTY = "Select a node on the canvas to see its output (feature maps) for a sample"
+EMPTY = QT_TRANSLATE_NOOP(
+    "FeatureMapsView",
+    "Select a node on the canvas to see its output (feature maps) " "for a sample",
+)
 
 
 def maps_mosaic(activation: np.ndarray) -> np.ndarray:
@@ -66,7 +71,7 @@ class _Panel(pg.GraphicsLayoutWidget):
             self._show_image(maps_mosaic(a))
         else:
             self.view.setLabel("bottom", self.unit_label)
-            self.view.setLabel("left", "value")
+            self.view.setLabel("left", translate("FeatureMapsView", "value"))
             self.unit_bars.show(a)
 
     def _show_image(self, mosaic: np.ndarray) -> None:
@@ -88,9 +93,11 @@ class _Panel(pg.GraphicsLayoutWidget):
 class FeatureMapsView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.sample_panel = _Panel("CET-L1", "feature", colour_bar=False)   # grey, as images
-        self.maps_panel = _Panel("viridis", "unit", colour_bar=True)
+        super().__init__(translate("FeatureMapsView", EMPTY), parent)
+        self.sample_panel = _Panel(
+            "CET-L1", translate("FeatureMapsView", "feature"), colour_bar=False  # grey, as images
+        )
+        self.maps_panel = _Panel("viridis", translate("FeatureMapsView", "unit"), colour_bar=True)
         self.sample_title, self.maps_title = title_label(), title_label()
         self.set_content(panel_row(self, titled(self.sample_title, self.sample_panel),
                                    titled(self.maps_title, self.maps_panel)))
@@ -106,9 +113,15 @@ class FeatureMapsView(NodeView):
             self.node_id = None                  # it cannot run: there is no output to ask for
             self.show_empty(unknown_shape_text(node))
             return True
-        self.show_empty(EMPTY if node_id is None else
-                        f"The output of '{node_id}' for the chosen sample appears when "
-                        f"training runs: press Train")
+        self.show_empty(
+            translate("FeatureMapsView", EMPTY)
+            if node_id is None
+            else translate(
+                "FeatureMapsView",
+                "The output of '{id}' for the chosen sample appears "
+                "when training runs: press Train",
+            ).format(id=node_id)
+        )
         return node_id is not None
 
     def show_probe(self, probe) -> None:
@@ -116,12 +129,20 @@ class FeatureMapsView(NodeView):
         if nodes is None:
             return
         label = _label_text(nodes.sample_label, self.class_names)
-        self.sample_title.setText(f"Sample {nodes.sample} ({label})")
+        self.sample_title.setText(
+            translate("FeatureMapsView", "Sample {n} ({label})").format(n=nodes.sample, label=label)
+        )
         self.sample_panel.show_array(nodes.sample_input)
         out = nodes.activations[self.node_id]
-        what = (f"{out.shape[0]} maps" if out.ndim == 3 else
-                f"{out.size} value{'s' if out.size != 1 else ''}")
-        self.maps_title.setText(f"{self.node_id} output: {what}")
+        if out.ndim == 3:
+            what = translate("FeatureMapsView", "{n} maps").format(n=out.shape[0])
+        elif out.size == 1:
+            what = translate("FeatureMapsView", "1 value")
+        else:
+            what = translate("FeatureMapsView", "{n} values").format(n=out.size)
+        self.maps_title.setText(
+            translate("FeatureMapsView", "{id} output: {what}").format(id=self.node_id, what=what)
+        )
         self.maps_panel.show_array(out)
         self.show_content()
 
@@ -129,6 +150,8 @@ class FeatureMapsView(NodeView):
 def _label_text(label, class_names) -> str:
     if isinstance(label, int):
         name = class_names[label] if label < len(class_names) else str(label)
-        return f"class {name}"
+        return translate("FeatureMapsView", "class {name}").format(name=name)
     values = np.ravel(label)
-    return "target " + ", ".join(f"{v:.3g}" for v in values[:3])
+    return translate("FeatureMapsView", "target {values}").format(
+        values=", ".join(f"{v:.3g}" for v in values[:3])
+    )

@@ -9,14 +9,16 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import diverging_colormap, tile
 from gui.training.views.layer_parts import (COLOUR_BAR_PX, GradientSide, NodeView,
                                              is_frozen, panel_row, title_label, titled,
                                              unknown_shape_text)
 
 MAX_FILTERS, MAX_CHANNELS = 32, 8
-EMPTY = "Select a Conv2D node on the canvas to see its filters"
+EMPTY = QT_TRANSLATE_NOOP("FiltersView", "Select a Conv2D node on the canvas to see its filters")
 
 
 def filter_mosaic(weight: np.ndarray) -> np.ndarray:
@@ -63,9 +65,9 @@ class _ImagePanel(pg.GraphicsLayoutWidget):
 class FiltersView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.weights = _ImagePanel("Filters")
-        self.grads = _ImagePanel("their gradients")
+        super().__init__(translate("FiltersView", EMPTY), parent)
+        self.weights = _ImagePanel(translate("FiltersView", "Filters"))
+        self.grads = _ImagePanel(translate("FiltersView", "their gradients"))
         self.grads_side = GradientSide(self.grads.box)
         self.set_content(panel_row(self, self.weights.box, self.grads_side))
         self.node_id: str | None = None
@@ -76,14 +78,21 @@ class FiltersView(NodeView):
         self.node_id = node_id if weight_ndim == 4 else None
         self.grads_side.follow(node_id, self.node_id is not None and is_frozen(node))
         if node_id is None:
-            self.show_empty(EMPTY)
+            self.show_empty(translate("FiltersView", EMPTY))
         elif node.unknown_because is not None:
             self.show_empty(unknown_shape_text(node))
         elif self.node_id is None:
-            self.show_empty(f"'{node_id}' is not a convolution: select a Conv2D node")
+            self.show_empty(
+                translate(
+                    "FiltersView", "'{id}' is not a convolution: select a Conv2D " "node"
+                ).format(id=node_id)
+            )
         else:
-            self.show_empty(f"The filters of '{node_id}' appear when training runs: "
-                            f"press Train")
+            self.show_empty(
+                translate(
+                    "FiltersView", "The filters of '{id}' appear when training runs: " "press Train"
+                ).format(id=node_id)
+            )
         return self.node_id is not None
 
     def show_probe(self, probe) -> None:
@@ -92,8 +101,11 @@ class FiltersView(NodeView):
         if np.ndim(weights.get("weight")) != 4:
             return
         weight = weights["weight"]
-        self.weights.title.setText(f"{self.node_id}: {weight.shape[0]} filters "
-                                   f"{weight.shape[2]}×{weight.shape[3]}")
+        self.weights.title.setText(
+            translate("FiltersView", "{id}: {n} filters {h}×{w}").format(
+                id=self.node_id, n=weight.shape[0], h=weight.shape[2], w=weight.shape[3]
+            )
+        )
         self.weights.show(filter_mosaic(weight))
         grad = nodes.grads.get(self.node_id, {}).get("weight")
         if grad is not None and not self.grads_side.frozen:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.i18n import translate
 from gui.training.buffers import LiveCurve, YRangeKeeper
 from gui.training.views.curves import CurvesView
 
@@ -32,20 +33,33 @@ def trained_and_frozen(run) -> tuple[list, list]:
 
 
 def key_note(n_curves: int, frozen: list) -> str:
-    notes = ["(dark: near the input)"] if n_curves > 1 else []
+    notes = [translate("GradNormView", "(dark: near the input)")] if n_curves > 1 else []
     if frozen:
-        notes.append(f"frozen, no gradient: {', '.join(frozen)}")
+        notes.append(
+            translate("GradNormView", "frozen, no gradient: {ids}").format(ids=", ".join(frozen))
+        )
     return " · ".join(notes)
 
 
 class GradNormView(CurvesView):
     def __init__(self, parent=None):
-        super().__init__("Gradient norms of every layer appear here: press Train",
-                         ["Gradient norm per layer", "Gradient norms"],
-                         "L2 norm (log scale)", parent)
-        self.plot.setToolTip("One curve per layer with weights, dark near the input, green "
-                             "near the output. Curves far below the others: those layers "
-                             "barely learn (vanishing gradients).")
+        super().__init__(
+            translate("GradNormView", "Gradient norms of every layer appear here: press Train"),
+            [
+                translate("GradNormView", "Gradient norm per layer"),
+                translate("GradNormView", "Gradient norms"),
+            ],
+            translate("GradNormView", "L2 norm (log scale)"),
+            parent,
+        )
+        self.plot.setToolTip(
+            translate(
+                "GradNormView",
+                "One curve per layer with weights, dark near the input, green "
+                "near the output. Curves far below the others: those layers "
+                "barely learn (vanishing gradients).",
+            )
+        )
         self.plot_item.setLogMode(y=True)
         self.ranges = YRangeKeeper(self.plot_item)
         self.ranges.reset(log_y=True)

@@ -8,23 +8,43 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.training.health_probe import MOSTLY, SATURATION, HealthProbe
+from gui.i18n import translate
+from gui.training.previews import badge_text
 from gui.training.views.base import LiveView, make_plot
 from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
-EMPTY = ("Network health (saturated and dead units, activation and gradient spread by "
-         "depth) appears here when training runs: press Train")
-NO_ACTIVATIONS = ("This network has no element-wise activation (Sigmoid, Tanh, ReLU, "
-                  "LeakyReLU, ELU): there is no saturation or dead unit to show")
-WAITING = "Appears after the first probe, a moment after training starts"
+EMPTY = QT_TRANSLATE_NOOP(
+    "HealthView",
+    "Network health (saturated and dead units, activation and gradient "
+    "spread by depth) appears here when training runs: press Train",
+)
+NO_ACTIVATIONS = QT_TRANSLATE_NOOP(
+    "HealthView",
+    "This network has no element-wise activation (Sigmoid, Tanh, "
+    "ReLU, LeakyReLU, ELU): there is no saturation or dead "
+    "unit to show",
+)
+WAITING = QT_TRANSLATE_NOOP(
+    "HealthView", "Appears after the first probe, a moment after training starts"
+)
 SATURATED_COLOUR = "#e6862e"
 DEAD_COLOUR = "#6a3d9a"
 ACT_COLOUR = "#1f77b4"
 GRAD_COLOUR = "#d62728"
-SHARE_TITLES = ["Saturated or dead units by layer", "Saturated / dead units", "Saturated / dead"]
-SPREAD_TITLES = ["Activation and gradient spread by depth", "Spread by depth", "Spread"]
+SHARE_TITLES = [
+    QT_TRANSLATE_NOOP("HealthView", "Saturated or dead units by layer"),
+    QT_TRANSLATE_NOOP("HealthView", "Saturated / dead units"),
+    QT_TRANSLATE_NOOP("HealthView", "Saturated / dead"),
+]
+SPREAD_TITLES = [
+    QT_TRANSLATE_NOOP("HealthView", "Activation and gradient spread by depth"),
+    QT_TRANSLATE_NOOP("HealthView", "Spread by depth"),
+    QT_TRANSLATE_NOOP("HealthView", "Spread"),
+]
 LABEL_PX = 30            # a bar's share is written above it when bars are this far apart
 MIN_WIDTH = 440          # two plots side by side, each with room for its axis labels
 TINY = 1e-12             # a zero cannot be drawn on a log axis
@@ -34,16 +54,20 @@ class HealthView(LiveView):
     page = "Backprop"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(_tr(EMPTY), parent)
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.share_plot = make_plot(SHARE_TITLES[-1], "layers, input → output",
-                                    "share of units")
-        self.spread_plot = make_plot(SPREAD_TITLES[-1], "layers, input → output",
-                                     "std, RMS (log)")
-        for plot, titles in ((self.share_plot, SHARE_TITLES),
-                             (self.spread_plot, SPREAD_TITLES)):
+        share_titles = [_tr(t) for t in SHARE_TITLES]
+        spread_titles = [_tr(t) for t in SPREAD_TITLES]
+        layers = translate("HealthView", "layers, input → output")
+        self.share_plot = make_plot(
+            share_titles[-1], layers, translate("HealthView", "share of units")
+        )
+        self.spread_plot = make_plot(
+            spread_titles[-1], layers, translate("HealthView", "std, RMS (log)")
+        )
+        for plot, titles in ((self.share_plot, share_titles), (self.spread_plot, spread_titles)):
             item = plot.getPlotItem()
             item.getViewBox().sigResized.connect(
                 lambda _vb, item=item, titles=titles: fit_title(item, titles))
@@ -68,11 +92,15 @@ class HealthView(LiveView):
         item.addItem(self.bars)
         self.share_text: list = []
         self.share_plot.setToolTip(
-            f"Saturated (Sigmoid, Tanh): the share of the probe batch's values whose slope "
-            f"f'(z) is below {SATURATION:g} of its maximum (Sigmoid |z| > 3.6, Tanh "
-            f"|z| > 1.8): they pass almost no gradient back.\nDead (ReLU): the share of "
-            f"units never above 0 on the probe batch: they get no gradient and stop learning."
-            f"\nThe dashed line is {MOSTLY:.0%}: past it the card gets a badge.")
+            translate(
+                "HealthView",
+                "Saturated (Sigmoid, Tanh): the share of the probe batch's values whose slope "
+                "f'(z) is below {saturation} of its maximum (Sigmoid |z| > 3.6, Tanh "
+                "|z| > 1.8): they pass almost no gradient back.\nDead (ReLU): the share of "
+                "units never above 0 on the probe batch: they get no gradient and stop learning."
+                "\nThe dashed line is {mostly}: past it the card gets a badge.",
+            ).format(saturation=f"{SATURATION:g}", mostly=f"{MOSTLY:.0%}")
+        )
 
     def _build_spread_plot(self) -> None:
         item = self.spread_plot.getPlotItem()
@@ -84,22 +112,29 @@ class HealthView(LiveView):
         self.grad_curve = item.plot([], [], pen=pg.mkPen(GRAD_COLOUR, width=2), symbol="s",
                                     symbolSize=6, symbolBrush=GRAD_COLOUR, symbolPen=None)
         self.spread_plot.setToolTip(
-            "Blue: the standard deviation of each layer's outputs over the probe batch.\n"
-            "Red: the RMS of the gradient of each sample's loss reaching those outputs.\n"
-            "A red line falling by decades towards the input: vanishing gradients (early "
-            "layers barely learn). Activations shrinking or growing layer by layer: a bad "
-            "weight scale (try he for ReLU, xavier for Sigmoid/Tanh).")
+            translate(
+                "HealthView",
+                "Blue: the standard deviation of each layer's outputs over the probe batch.\n"
+                "Red: the RMS of the gradient of each sample's loss reaching those outputs.\n"
+                "A red line falling by decades towards the input: vanishing gradients (early "
+                "layers barely learn). Activations shrinking or growing layer by layer: a bad "
+                "weight scale (try he for ReLU, xavier for Sigmoid/Tanh).",
+            )
+        )
 
     @staticmethod
     def _legend() -> list:
-        return [(swatch(SATURATED_COLOUR), "saturated"), (swatch(DEAD_COLOUR), "dead (ReLU)"),
-                (swatch(ACT_COLOUR, "●"), "activation std"),
-                (swatch(GRAD_COLOUR, "■"), "gradient RMS")]
+        return [
+            (swatch(SATURATED_COLOUR), translate("HealthView", "saturated")),
+            (swatch(DEAD_COLOUR), translate("HealthView", "dead (ReLU)")),
+            (swatch(ACT_COLOUR, "●"), translate("HealthView", "activation std")),
+            (swatch(GRAD_COLOUR, "■"), translate("HealthView", "gradient RMS")),
+        ]
 
     # ---- LiveView ---------------------------------------------------------------------------
     def start_run(self, run) -> None:
         self.last = None
-        self.show_empty(WAITING if run is not None else EMPTY)
+        self.show_empty(_tr(WAITING if run is not None else EMPTY))
 
     def needs(self, run, node) -> dict:
         return {"health": None}
@@ -114,7 +149,7 @@ class HealthView(LiveView):
     def draw(self, health: HealthProbe) -> None:
         layers = health.layers
         if not layers:
-            self.show_empty(NO_ACTIVATIONS)
+            self.show_empty(_tr(NO_ACTIVATIONS))
             return
         x = np.arange(len(layers), dtype=float)
         ticks = [[(i, h.id) for i, h in enumerate(layers)]]
@@ -140,7 +175,7 @@ class HealthView(LiveView):
         if room < LABEL_PX:              # the labels would overprint: the bars and tooltip say it
             return
         for i, (h, s) in enumerate(zip(layers, shares)):
-            label = "n/a" if s is None else f"{s:.0%}"
+            label = translate("HealthView", "n/a") if s is None else f"{s:.0%}"
             inside = heights[i] > 0.8             # over a tall bar the title would cut it
             text = pg.TextItem(label, color="#ffffff" if inside and not h.is_output else "#1f2a36",
                                anchor=(0.5, 0.0 if inside else 1.0))
@@ -167,11 +202,19 @@ class HealthView(LiveView):
 
     @staticmethod
     def _note(health: HealthProbe) -> str:
-        note = f"step {health.step:,}, {health.samples} validation samples"
+        note = translate("HealthView", "step {step}, {n} validation samples").format(
+            step=f"{health.step:,}", n=health.samples
+        )
         badges = health.badges()
         if badges:
-            note += " · " + ", ".join(f"{nid}: {b}" for nid, b in badges.items())
+            note += " · " + ", ".join(f"{nid}: {badge_text(b)}" for nid, b in badges.items())
         out = [h.id for h in health.layers if h.is_output]
         if out:
-            note += f" · {out[0]} is the output (its saturation is confidence)"
+            note += " · " + translate(
+                "HealthView", "{id} is the output (its saturation is confidence)"
+            ).format(id=out[0])
         return note
+
+
+def _tr(text: str) -> str:
+    return translate("HealthView", text)

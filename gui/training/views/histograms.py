@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import make_plot
 from gui.training.views.layer_parts import (GradientSide, NodeView, is_frozen, panel_row,
                                              title_label, titled, unknown_shape_text)
@@ -13,8 +15,11 @@ from gui.training.views.layer_parts import (GradientSide, NodeView, is_frozen, p
 BINS = 40
 # one colour per array, in the layer's order (weight, bias, ...)
 ARRAY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd")
-EMPTY = ("Select a layer with weights (Dense, Conv2D, BatchNorm) on the canvas to see its "
-         "weight and gradient histograms")
+EMPTY = QT_TRANSLATE_NOOP(
+    "HistogramView",
+    "Select a layer with weights (Dense, Conv2D, BatchNorm) on "
+    "the canvas to see its weight and gradient histograms",
+)
 
 
 def bin_edges(arrays: dict) -> np.ndarray:
@@ -61,18 +66,31 @@ class StackedHistogram:
 
 def legend_title(title: str, names) -> str:
     """'h1: ■ weight ■ bias', each square in its array's colour."""
-    keys = [f"<span style='color:{ARRAY_COLOURS[i % len(ARRAY_COLOURS)]}'>■</span>&nbsp;{name}"
-            for i, name in enumerate(names)]
+    keys = [
+        f"<span style='color:{ARRAY_COLOURS[i % len(ARRAY_COLOURS)]}'>■</span>&nbsp;{name}"
+        for i, name in enumerate(map(_array_name, names))
+    ]
     return f"{title}: {' '.join(keys)}"
+
+
+def _array_name(name: str) -> str:
+    """A layer's array ("weight", "bias", "gamma" ...): the common two translated."""
+    if name == "weight":
+        return translate("HistogramView", "weight")
+    if name == "bias":
+        return translate("HistogramView", "bias")
+    return name
 
 
 class HistogramView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.weights_plot = make_plot("", "value", "count")
-        self.grads_plot = make_plot("", "value", "count")
-        self.weights_title, self.grads_title = title_label("Weights"), title_label("Gradients")
+        super().__init__(translate("HistogramView", EMPTY), parent)
+        value, count = translate("HistogramView", "value"), translate("HistogramView", "count")
+        self.weights_plot = make_plot("", value, count)
+        self.grads_plot = make_plot("", value, count)
+        self.weights_title = title_label(translate("HistogramView", "Weights"))
+        self.grads_title = title_label(translate("HistogramView", "Gradients"))
         for plot in (self.weights_plot, self.grads_plot):
             plot.getPlotItem().setTitle(None)     # titles above: they wrap, never widen
         self.weights_hist = StackedHistogram(self.weights_plot)
@@ -88,14 +106,23 @@ class HistogramView(NodeView):
         self.node_id = node_id if has_params else None
         self.grads_side.follow(node_id, has_params and is_frozen(node))
         if node_id is None:
-            self.show_empty(EMPTY)
+            self.show_empty(translate("HistogramView", EMPTY))
         elif node.unknown_because is not None:
             self.show_empty(unknown_shape_text(node))
         elif not has_params:
-            self.show_empty(f"'{node_id}' has no weights: select a Dense, Conv2D or "
-                            f"BatchNorm node")
+            self.show_empty(
+                translate(
+                    "HistogramView",
+                    "'{id}' has no weights: select a Dense, Conv2D or " "BatchNorm node",
+                ).format(id=node_id)
+            )
         else:
-            self.show_empty(f"Histograms of '{node_id}' appear when training runs: press Train")
+            self.show_empty(
+                translate(
+                    "HistogramView",
+                    "Histograms of '{id}' appear when training runs: " "press Train",
+                ).format(id=node_id)
+            )
         return self.node_id is not None
 
     def show_probe(self, probe) -> None:
@@ -108,5 +135,5 @@ class HistogramView(NodeView):
         if not self.grads_side.frozen:
             grads = nodes.grads.get(self.node_id, {})
             self.grads_hist.show(grads)
-            self.grads_title.setText("their gradients (last batch)")
+            self.grads_title.setText(translate("HistogramView", "their gradients (last batch)"))
         self.show_content()

@@ -13,13 +13,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from gui.i18n import translate
 from gui.training.views.base import LiveView, diverging_colormap, steady_axes
 
 LABELLED_VALUES = 12       # up to this many bars each carries its value
 CHAR_PX, GAP_PX = 7, 10    # the width of a tick label's character, and between two labels
 BAR_BRUSH = "#3a6ea5"
 COLUMN_GAP, COLUMN_WIDTH = 0.06, 0.10   # a matrix's side column, in its widths (at least
-                                        # half a cell apart, one cell wide)
+# half a cell apart, one cell wide)
 COLOUR_BAR_PX = 70                      # a colour bar with its tick labels
 CELL_LINES_UP_TO = 24                   # a matrix this small gets a line around each cell
 
@@ -312,10 +313,13 @@ def is_frozen(node) -> bool:
 
 
 def frozen_text(node_id: str) -> str:
-    return f"Frozen: no gradient. '{node_id}' has trainable off: its weights never change."
+    return translate(
+        "LayerParts", "Frozen: no gradient. '{id}' has trainable off: its weights never " "change."
+    ).format(id=node_id)
 
 
 def unknown_shape_text(node) -> str:
     """Why a node with a problem upstream shows nothing (a shape it does not have would lie)."""
-    return (f"The shape of '{node.id}' is unknown, so there is nothing to show: "
-            f"{node.unknown_because}")
+    return translate(
+        "LayerParts", "The shape of '{id}' is unknown, so there is nothing to show: {why}"
+    ).format(id=node.id, why=node.unknown_because)

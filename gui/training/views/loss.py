@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.i18n import translate
 from gui.training.buffers import YRangeKeeper
 from gui.training.views.base import TRAIN_PEN, VAL_PEN
 from gui.training.views.curves import CurvesView
@@ -16,12 +17,29 @@ PENALTY_PEN = pg.mkPen("#e69f00", width=2)      # amber: apart from train blue, 
 
 class LossView(CurvesView):
     def __init__(self, parent=None):
-        super().__init__("No loss yet: press Train (F5)", "Loss", "loss", parent)
-        self.curves = RunCurves(self.plot_item, {
-            "train": dict(pen=TRAIN_PEN, name="train (each batch)"),
-            "val": dict(pen=VAL_PEN, symbol="o", symbolSize=4, symbolBrush=VAL_PEN.color(),
-                        symbolPen=None, name="validation (each epoch)"),
-            "penalty": dict(pen=PENALTY_PEN, name="weight penalty (each batch)")})
+        super().__init__(
+            translate("LossView", "No loss yet: press Train (F5)"),
+            translate("LossView", "Loss"),
+            translate("LossView", "loss"),
+            parent,
+        )
+        self.curves = RunCurves(
+            self.plot_item,
+            {
+                "train": dict(pen=TRAIN_PEN, name=translate("LossView", "train (each batch)")),
+                "val": dict(
+                    pen=VAL_PEN,
+                    symbol="o",
+                    symbolSize=4,
+                    symbolBrush=VAL_PEN.color(),
+                    symbolPen=None,
+                    name=translate("LossView", "validation (each epoch)"),
+                ),
+                "penalty": dict(
+                    pen=PENALTY_PEN, name=translate("LossView", "weight penalty (each batch)")
+                ),
+            },
+        )
         self.ranges = YRangeKeeper(self.plot_item)
         self.n_batches = 1
         self.no_validation = False        # the epoch points are then the train loss
@@ -49,7 +67,10 @@ class LossView(CurvesView):
 
     def set_log(self, on: bool) -> None:
         self.plot_item.setLogMode(y=on)
-        self.plot_item.setLabel("left", "loss (log scale)" if on else "loss")
+        self.plot_item.setLabel(
+            "left",
+            translate("LossView", "loss (log scale)") if on else translate("LossView", "loss"),
+        )
         self.ranges.reset(log_y=on)
         self._fit()
 
@@ -84,7 +105,11 @@ class LossView(CurvesView):
         entries = self.curves.key_entries()
         if self.no_validation:
             colour, _, marked = entries[1]
-            entries[1] = (colour, "train, each epoch's mean (no validation set)", marked)
+            entries[1] = (
+                colour,
+                translate("LossView", "train, each epoch's mean (no validation set)"),
+                marked,
+            )
         if not self.has_penalty:
             entries = entries[:2]
         self.key.show_entries(entries, self.curves.old_labels)

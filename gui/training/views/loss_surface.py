@@ -11,35 +11,45 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import LiveView, steady_axes
 from engine.training.surface_probe import MAX_ASPECT, MIN_ASPECT
 from gui.training.views.plot_parts import (Footer, fit_title, plot_aspect, swatch,
                                            with_footer)
 
-EMPTY = ("The loss surface around the current weights, with the optimizer's path, appears "
-         "here when training runs: press Train")
-TITLES = ["Loss around the current weights, and the path to them", "Loss around the weights",
-          "Loss surface"]
+EMPTY = QT_TRANSLATE_NOOP(
+    "LossSurfaceView",
+    "The loss surface around the current weights, with the optimizer's "
+    "path, appears here when training runs: press Train",
+)
+TITLES = [
+    QT_TRANSLATE_NOOP("LossSurfaceView", "Loss around the current weights, and the path to them"),
+    QT_TRANSLATE_NOOP("LossSurfaceView", "Loss around the weights"),
+    QT_TRANSLATE_NOOP("LossSurfaceView", "Loss surface"),
+]
 SURFACE_RES = 21             # grid points per axis at most (fewer for costly models)
 UPSAMPLE = 4                 # display pixels per grid step (bilinear): smooth, still cheap
 PATH_PEN = pg.mkPen("#ffffff", width=2.5)
 PATH_SHADOW = pg.mkPen("#1f2a36", width=4.5)      # a dark rim keeps the path visible anywhere
 START_COLOUR, NOW_COLOUR, RIM = "#ffffff", "#d62728", "#1f2a36"
-TOOLTIP = ("Colour: log10 of the training loss (on a fixed subset) if the weights moved "
-           "within the plane drawn.\nPrincipal directions: the two along which the weights "
-           "moved most (a PCA of the path, as in Li et al. 2018); random directions: two "
-           "random ones, each scaled to the size of every unit's weights.\nWhite line: the "
-           "weights' path since step 0, projected on the plane (off the plane the loss may "
-           "differ from the map); circle: the start; star: now.")
+TOOLTIP = QT_TRANSLATE_NOOP(
+    "LossSurfaceView",
+    "Colour: log10 of the training loss (on a fixed subset) if the weights moved "
+    "within the plane drawn.\nPrincipal directions: the two along which the weights "
+    "moved most (a PCA of the path, as in Li et al. 2018); random directions: two "
+    "random ones, each scaled to the size of every unit's weights.\nWhite line: the "
+    "weights' path since step 0, projected on the plane (off the plane the loss may "
+    "differ from the map); circle: the start; star: now.",
+)
 
 
 class LossSurfaceView(LiveView):
     page = "Data"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(_tr(EMPTY), parent)
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.plot = self.layout_widget.addPlot()
         steady_axes(self.plot)
@@ -48,31 +58,46 @@ class LossSurfaceView(LiveView):
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.colour_bar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"),
-                                          label="log₁₀ loss", interactive=False, width=10)
+        self.colour_bar = pg.ColorBarItem(
+            colorMap=pg.colormap.get("viridis"),
+            label=translate("LossSurfaceView", "log₁₀ loss"),
+            interactive=False,
+            width=10,
+        )
         self.colour_bar.setImageItem(self.image)
         self.layout_widget.addItem(self.colour_bar)
         self.layout_widget.setMinimumSize(240, 150)
         self.path_shadow = self.plot.plot([], [], pen=PATH_SHADOW)
-        self.path_line = self.plot.plot([], [], pen=PATH_PEN, name="optimizer's path")
+        self.path_line = self.plot.plot(
+            [], [], pen=PATH_PEN, name=translate("LossSurfaceView", "optimizer's path")
+        )
         self.start = _marker("o", 11, START_COLOUR)
         self.current = _marker("star", 15, NOW_COLOUR)
         for marker in (self.start, self.current):
             self.plot.addItem(marker)
-        self.layout_widget.setToolTip(TOOLTIP)
+        self.layout_widget.setToolTip(_tr(TOOLTIP))
         self.footer = Footer()
         self.random_check = self.footer.add_toggle(
-            "random directions", False, "Span the plane with two random directions instead "
-            "of the path's principal directions")
+            translate("LossSurfaceView", "random directions"),
+            False,
+            translate(
+                "LossSurfaceView",
+                "Span the plane with two random directions instead of the path's principal "
+                "directions",
+            ),
+        )
         self.random_check.toggled.connect(lambda _on: self.needsChanged.emit())
         self.set_content(with_footer(self.layout_widget, self.footer))
         self.plot.getViewBox().sigResized.connect(self._resized)
-        fit_title(self.plot, TITLES)
+        fit_title(self.plot, _titles())
         self.aspect = 1.0                    # the plot's width / height, as last asked for
         self.grid: tuple | None = None       # which grid is drawn (its step, plane, shape)
         self.path = np.zeros((0, 2), np.float32)
         self.path_steps = np.zeros(0, np.int64)
-        self.axis_names = (("direction 1", "direction 1"), ("direction 2", "direction 2"))
+        first, second = translate("LossSurfaceView", "direction 1"), translate(
+            "LossSurfaceView", "direction 2"
+        )
+        self.axis_names = ((first, first), (second, second))
         self.available = False
 
     @property
@@ -84,9 +109,18 @@ class LossSurfaceView(LiveView):
         self.path = np.zeros((0, 2), np.float32)
         self.path_steps = np.zeros(0, np.int64)
         self.available = run is not None and bool(run.layer_ids)
-        self.show_empty(EMPTY if run is None else
-                        "Appears after the first probe, a moment after training starts"
-                        if self.available else "This network has no weights to move")
+        self.show_empty(
+            _tr(EMPTY)
+            if run is None
+            else (
+                translate(
+                    "LossSurfaceView",
+                    "Appears after the first probe, a moment after " "training starts",
+                )
+                if self.available
+                else translate("LossSurfaceView", "This network has no weights to move")
+            )
+        )
 
     def needs(self, run, node) -> dict:
         if not self.available:
@@ -116,11 +150,26 @@ class LossSurfaceView(LiveView):
         self.start.setData(pos=self.path[:1])
         self.current.setData(pos=[s.current])
         self.footer.set_legend(
-            [(swatch(RIM, "○"), f"start (step {int(s.path_steps[0]):,})"),
-             (swatch(NOW_COLOUR, "★"), f"now (step {probe.step:,})"),
-             (swatch(RIM, "━"), "path")],
-            f"Map at step {s.grid_step:,}, on {s.examples} examples." + _fallback_note(
-                self.directions, s.directions))
+            [
+                (
+                    swatch(RIM, "○"),
+                    translate("LossSurfaceView", "start (step {step})").format(
+                        step=f"{int(s.path_steps[0]):,}"
+                    ),
+                ),
+                (
+                    swatch(NOW_COLOUR, "★"),
+                    translate("LossSurfaceView", "now (step {step})").format(
+                        step=f"{probe.step:,}"
+                    ),
+                ),
+                (swatch(RIM, "━"), translate("LossSurfaceView", "path")),
+            ],
+            translate("LossSurfaceView", "Map at step {step}, on {n} examples.").format(
+                step=f"{s.grid_step:,}", n=s.examples
+            )
+            + _fallback_note(self.directions, s.directions),
+        )
         self.show_content()
 
     def _show_grid(self, s) -> None:
@@ -152,7 +201,7 @@ class LossSurfaceView(LiveView):
             if axis.labelText != text:
                 self.plot.setLabel(side, text)
                 axis.resizeEvent()        # centres the new label (pyqtgraph does on resize)
-        fit_title(self.plot, TITLES)
+        fit_title(self.plot, _titles())
 
 
 def _grid_key(s) -> tuple:
@@ -163,19 +212,35 @@ def _grid_key(s) -> tuple:
 def axis_names(directions: str, shares) -> tuple:
     """((long, short) name of the x axis, the same of the y axis)."""
     if directions == "pca" and shares is not None:
-        return tuple((f"PC {i} ({100 * share:.0f} % of the path's variance)",
-                      f"PC {i} ({100 * share:.0f} %)") for i, share in zip((1, 2), shares))
-    return (("random direction 1",) * 2, ("random direction 2",) * 2)
+        return tuple(
+            (
+                translate("LossSurfaceView", "PC {i} ({share} % of the path's variance)").format(
+                    i=i, share=f"{100 * share:.0f}"
+                ),
+                translate("LossSurfaceView", "PC {i} ({share} %)").format(
+                    i=i, share=f"{100 * share:.0f}"
+                ),
+            )
+            for i, share in zip((1, 2), shares)
+        )
+    first, second = translate("LossSurfaceView", "random direction 1"), translate(
+        "LossSurfaceView", "random direction 2"
+    )
+    return ((first,) * 2, (second,) * 2)
 
 
 def _fallback_note(asked: str, got: str) -> str:
     if asked == "pca" and got != "pca":
-        return " Random directions until the path is long enough for its principal ones."
+        return " " + translate(
+            "LossSurfaceView",
+            "Random directions until the path is long enough for its " "principal ones.",
+        )
     return ""
 
 
 def _fits(text: str, pixels: float) -> bool:
-    return len(text) * 6.5 <= pixels          # ~6.5 px a character at the axis font
+    # ~6.5 px a character at the axis font; a Hangul syllable is about twice as wide
+    return sum(13 if ord(c) >= 0x1100 else 6.5 for c in text) <= pixels
 
 
 def _marker(symbol: str, size: int, colour: str) -> pg.ScatterPlotItem:
@@ -187,12 +252,20 @@ def _marker(symbol: str, size: int, colour: str) -> pg.ScatterPlotItem:
 
 def _style(plot: pg.PlotItem) -> None:
     """Title and labelled axes as every dashboard plot has (see base.make_plot)."""
-    plot.setTitle(f"<span style='font-size:10pt'>{TITLES[-1]}</span>")
-    plot.setLabel("bottom", "direction 1")
-    plot.setLabel("left", "direction 2")
+    plot.setTitle(f"<span style='font-size:10pt'>{_titles()[-1]}</span>")
+    plot.setLabel("bottom", translate("LossSurfaceView", "direction 1"))
+    plot.setLabel("left", translate("LossSurfaceView", "direction 2"))
     for axis in ("left", "bottom"):
         plot.getAxis(axis).enableAutoSIPrefix(False)
     plot.setMenuEnabled(False)
+
+
+def _titles() -> list[str]:
+    return [_tr(title) for title in TITLES]
+
+
+def _tr(text: str) -> str:
+    return translate("LossSurfaceView", text)
 
 
 def _interpolation(n: int) -> np.ndarray:

@@ -3,31 +3,45 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from engine.optim.schedulers import MAX_PREVIEW_POINTS, LrPreview, sample_epochs
+from gui.i18n import translate
 from gui.training.views.curves import CurvesView
 from gui.training.views.runs import RunCurves
 
 PLAN_PEN = pg.mkPen("#b8bfc7", width=3)     # solid: dashed lines are slow to paint
 LIVE_PEN = pg.mkPen("#2ca02c", width=2)
 TOP_MARGIN = 1.15                           # the highest rate sits below the top edge
-STEPS_BEFORE_A_RUN = ("The schedule is planned per epoch: it is drawn in steps once a run "
-                      "says how many steps an epoch has. Press Train, or show epochs")
+STEPS_BEFORE_A_RUN = QT_TRANSLATE_NOOP(
+    "LearningRateView",
+    "The schedule is planned per epoch: it is drawn in steps once a run "
+    "says how many steps an epoch has. Press Train, or show epochs",
+)
 
 
 class LearningRateView(CurvesView):
     def __init__(self, parent=None):
-        self.idle_text = ("The learning-rate schedule appears here once the training "
-                          "section is valid")
-        super().__init__(self.idle_text, "Learning rate", "learning rate", parent)
+        self.idle_text = translate(
+            "LearningRateView",
+            "The learning-rate schedule appears here once the " "training section is valid",
+        )
+        super().__init__(
+            self.idle_text,
+            translate("LearningRateView", "Learning rate"),
+            translate("LearningRateView", "learning rate"),
+            parent,
+        )
         self.plan = self.plot.plot([], [], pen=PLAN_PEN, stepMode="right")
         self.plan_epochs = np.zeros(0, dtype=np.int64)   # the sampled epochs of the plan
         self.plan_lrs = np.zeros(0)                      # their rates, up to an overflow
         self.plan_end_epoch = 0                          # where the plan's last step ends
         self.plan_note = ""                              # why the plan stops short
         self.live_note = ""                              # a rate the run used that was no number
-        self.curves = RunCurves(self.plot_item,
-                                {"live": dict(pen=LIVE_PEN, name="used by each step")})
+        self.curves = RunCurves(
+            self.plot_item,
+            {"live": dict(pen=LIVE_PEN, name=translate("LearningRateView", "used by each step"))},
+        )
         self.n_batches: int | None = None      # of the current run (None: no run yet)
         self.y_top: float | None = None
         self._show_key()
@@ -62,9 +76,13 @@ class LearningRateView(CurvesView):
         if self.curves.has_data() or (len(self.plan_lrs) and self._plan_scale()):
             self.show_content()
         elif len(self.plan_lrs):
-            self.show_empty(STEPS_BEFORE_A_RUN)
+            self.show_empty(translate("LearningRateView", STEPS_BEFORE_A_RUN))
         elif self.plan_note:
-            self.show_empty(f"No planned schedule to draw: {self.plan_note}")
+            self.show_empty(
+                translate("LearningRateView", "No planned schedule to draw: {why}").format(
+                    why=self.plan_note
+                )
+            )
         else:
             self.show_empty(self.idle_text)
 
@@ -106,7 +124,9 @@ class LearningRateView(CurvesView):
             finite = np.isfinite(lrs)      # inf / NaN: no point (pyqtgraph cannot place it)
             if not finite.all() and not self.live_note:
                 first = int(steps[~finite][0])
-                self.live_note = f"the rate of step {first:,} was {lrs[~finite][0]:g}"
+                self.live_note = translate(
+                    "LearningRateView", "the rate of step {step} was {lr}"
+                ).format(step=f"{first:,}", lr=f"{lrs[~finite][0]:g}")
                 self._show_key()
             self.curves.append("live", (steps[finite] - 0.5) / (self.n_batches or 1),
                                lrs[finite])
@@ -118,8 +138,10 @@ class LearningRateView(CurvesView):
         self._fit_y()
 
     def _show_key(self) -> None:
-        entries = [(PLAN_PEN.color().name(), "planned schedule", False),
-                   *self.curves.key_entries()]
+        entries = [
+            (PLAN_PEN.color().name(), translate("LearningRateView", "planned schedule"), False),
+            *self.curves.key_entries(),
+        ]
         note = " · ".join(n for n in (self.plan_note, self.live_note) if n)
         self.key.show_entries(entries, self.curves.old_labels, note=note)
 
@@ -146,8 +168,12 @@ def _overflow_note(plan: LrPreview) -> str:
     if plan.overflow_epoch is None:
         return ""
     if plan.overflow_epoch == 0:
-        return f"the learning rate {plan.lrs[0]:g} is not a finite number"
-    return f"the planned rate overflows at epoch {plan.overflow_epoch:,}"
+        return translate(
+            "LearningRateView", "the learning rate {lr} is not a finite number"
+        ).format(lr=f"{plan.lrs[0]:g}")
+    return translate("LearningRateView", "the planned rate overflows at epoch {epoch}").format(
+        epoch=f"{plan.overflow_epoch:,}"
+    )
 
 
 def _preview_of(lrs) -> LrPreview:

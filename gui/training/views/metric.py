@@ -1,27 +1,57 @@
 """Accuracy (classification) or RMSE (regression), train and validation, each epoch."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from gui.i18n import translate
 from gui.training.buffers import YRangeKeeper
 from gui.training.views.base import TRAIN_PEN, VAL_PEN
 from gui.training.views.curves import CurvesView
 from gui.training.views.runs import RunCurves
 
 # task -> train key, validation key, the title, the y axis' label, the scale of the values
-KEYS = {"classification": ("train_accuracy", "val_accuracy", "Accuracy", "accuracy (%)", 100.0),
-        "regression": ("train_rmse", "val_rmse", "RMSE", "RMSE", 1.0)}
+KEYS = {
+    "classification": (
+        "train_accuracy",
+        "val_accuracy",
+        QT_TRANSLATE_NOOP("MetricView", "Accuracy"),
+        QT_TRANSLATE_NOOP("MetricView", "accuracy (%)"),
+        100.0,
+    ),
+    "regression": ("train_rmse", "val_rmse", "RMSE", "RMSE", 1.0),
+}
 
 
 class MetricView(CurvesView):
     def __init__(self, parent=None):
-        self.idle_text = ("Accuracy (or RMSE for regression) appears when the first epoch "
-                          "ends: press Train")
-        super().__init__(self.idle_text, "Accuracy", "accuracy (%)", parent)
+        self.idle_text = translate(
+            "MetricView",
+            "Accuracy (or RMSE for regression) appears when the first " "epoch ends: press Train",
+        )
+        super().__init__(
+            self.idle_text,
+            translate("MetricView", "Accuracy"),
+            translate("MetricView", "accuracy (%)"),
+            parent,
+        )
         symbol = dict(symbol="o", symbolSize=4, symbolPen=None)
-        self.curves = RunCurves(self.plot_item, {
-            "train": dict(pen=TRAIN_PEN, symbolBrush=TRAIN_PEN.color(),
-                          name="train (epoch mean)", **symbol),
-            "val": dict(pen=VAL_PEN, symbolBrush=VAL_PEN.color(), name="validation",
-                        **symbol)})
+        self.curves = RunCurves(
+            self.plot_item,
+            {
+                "train": dict(
+                    pen=TRAIN_PEN,
+                    symbolBrush=TRAIN_PEN.color(),
+                    name=translate("MetricView", "train (epoch mean)"),
+                    **symbol,
+                ),
+                "val": dict(
+                    pen=VAL_PEN,
+                    symbolBrush=VAL_PEN.color(),
+                    name=translate("MetricView", "validation"),
+                    **symbol,
+                ),
+            },
+        )
         self.ranges = YRangeKeeper(self.plot_item)
         self.task = "classification"
         self.n_batches = 1
@@ -40,8 +70,8 @@ class MetricView(CurvesView):
         self.n_batches = max(1, int(run.n_batches))
         self.task = run.task
         _, _, title, label, _ = KEYS[self.task]
-        self.title.set_wordings(title)
-        self.plot_item.setLabel("left", label)
+        self.title.set_wordings(translate("MetricView", title))
+        self.plot_item.setLabel("left", translate("MetricView", label))
         self.ranges.reset()
         if self.task == "classification":
             self.plot_item.setYRange(0, 100, padding=0.02)
@@ -71,9 +101,13 @@ class MetricView(CurvesView):
     def _say_when(self) -> None:
         """Before the first epoch ends there is nothing to draw: say when there will be."""
         if self.has_run and not self.curves.has_data():
-            name = KEYS[self.task][2]
-            self.show_empty(f"{name} appears when the first epoch ends "
-                            f"(step {self.last_step:,} of {self.n_batches:,})")
+            name = translate("MetricView", KEYS[self.task][2])
+            self.show_empty(
+                translate(
+                    "MetricView",
+                    "{name} appears when the first epoch ends " "(step {step} of {steps})",
+                ).format(name=name, step=f"{self.last_step:,}", steps=f"{self.n_batches:,}")
+            )
 
     def _show_key(self) -> None:
         self.key.show_entries(self.curves.key_entries(), self.curves.old_labels)

@@ -5,13 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.buffers import LiveCurve
 from gui.training.views.base import FADED_ALPHA
 
 MAX_OLD_RUNS = 8        # older faded runs beyond this are dropped (memory stays bounded)
 MAX_DIFFERENCES = 3     # a label names at most this many differences
 MAX_VALUE_CHARS = 32    # a longer setting (a Conv2D's parameters) is cut short
+# the settings' names a label may give (run_setup.run_settings), in the window's language;
+# node ids, parameter names and values stay as they are
+SETTING_NAMES = {
+    "optimizer": QT_TRANSLATE_NOOP("RunCurves", "optimizer"),
+    "batch size": QT_TRANSLATE_NOOP("RunCurves", "batch size"),
+    "scheduler": QT_TRANSLATE_NOOP("RunCurves", "scheduler"),
+    "loss": QT_TRANSLATE_NOOP("RunCurves", "loss"),
+    "data": QT_TRANSLATE_NOOP("RunCurves", "data"),
+    "validation split": QT_TRANSLATE_NOOP("RunCurves", "validation split"),
+    "epochs": QT_TRANSLATE_NOOP("RunCurves", "epochs"),
+    "seed": QT_TRANSLATE_NOOP("RunCurves", "seed"),
+}
 
 
 @dataclass
@@ -59,7 +73,9 @@ class RunCurves:
         for run in self.old:
             run.label = run_label(run.info, self.info)
             for curve in run.curves:
-                _set_tooltip(curve, f"Faded: {run.label}")
+                _set_tooltip(
+                    curve, translate("RunCurves", "Faded: {label}").format(label=run.label)
+                )
 
     @property
     def old_labels(self) -> list[str]:
@@ -119,25 +135,29 @@ def run_label(old, new) -> str:
     """'run 2: lr 0.1, batch size 1': the run ``old`` (RunInfo) named by the settings it had
     that the current run ``new`` has not (None: no current run to compare with)."""
     if old is None:
-        return "an earlier run"
-    name = f"run {old.run_id}"
+        return translate("RunCurves", "an earlier run")
+    name = translate("RunCurves", "run {run}").format(run=old.run_id)
     if new is None:
         return name
     was, now = old.settings, new.settings
     keys = [*was, *(k for k in now if k not in was)]
     differences = [_difference(k, was.get(k)) for k in keys if was.get(k) != now.get(k)]
     if not differences:
-        return f"{name}: same settings"
+        return translate("RunCurves", "{run}: same settings").format(run=name)
     more = len(differences) - MAX_DIFFERENCES
-    text = ", ".join(differences[:MAX_DIFFERENCES]) + (f" and {more} more" if more > 0 else "")
+    text = ", ".join(differences[:MAX_DIFFERENCES])
+    if more > 0:
+        text = translate("RunCurves", "{list} and {n} more").format(list=text, n=more)
     return f"{name}: {text}"
 
 
 def _difference(key: str, value) -> str:
     if key == "wiring":
-        return "other wiring"
+        return translate("RunCurves", "other wiring")
+    if key in SETTING_NAMES:
+        key = translate("RunCurves", SETTING_NAMES[key])
     if value is None:
-        return f"no {key}"
+        return translate("RunCurves", "no {setting}").format(setting=key)
     value = str(value)
     if len(value) > MAX_VALUE_CHARS:
         value = value[:MAX_VALUE_CHARS - 1] + "…"

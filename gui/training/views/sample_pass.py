@@ -21,7 +21,7 @@ import copy
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QPushButton, QSizePolicy, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -29,13 +29,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from engine.nn.losses import get_loss
 from engine.training.sample_pass import (CHECK_ELEMENTS, FINE_EPS, KINK_EPS,
                                          check_pass_gradients, kink_notes)
+from gui.i18n import translate
 from gui.training.views.base import LiveView
 from gui.training.views.layer_parts import panel_row, title_label, titled
 from gui.training.views.sample_pass_pictures import picture
 from gui.training.views.sample_pass_parts import BACKWARD, FORWARD, ArrayPanel, steps_of
 
-EMPTY = ("Press Train or Step: one validation sample (the Sample box above) is then stepped "
-         "forward and backward through the network, node by node, with its numbers")
+EMPTY = QT_TRANSLATE_NOOP(
+    "SamplePassView",
+    "Press Train or Step: one validation sample (the Sample box above) is "
+    "then stepped forward and backward through the network, node by "
+    "node, with its numbers",
+)
 POLL_MS = 30                 # how often a running gradient check is looked at
 _CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gradient-check")
 
@@ -44,7 +49,7 @@ class SamplePassView(LiveView):
     page = "Backprop"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(translate("SamplePassView", EMPTY), parent)
         self.result = None                 # the SamplePass shown
         self.steps: list = []
         self.report = None                 # (GradCheckReport, the SamplePass it checked)
@@ -72,18 +77,22 @@ class SamplePassView(LiveView):
         self.step_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.step_list.currentRowChanged.connect(self._on_row)
         buttons = QHBoxLayout()
-        self.prev_button = QPushButton("◀ Prev", self)
-        self.next_button = QPushButton("Next ▶", self)
+        self.prev_button = QPushButton(translate("SamplePassView", "◀ Prev"), self)
+        self.next_button = QPushButton(translate("SamplePassView", "Next ▶"), self)
         self.prev_button.clicked.connect(lambda: self.step_by(-1))
         self.next_button.clicked.connect(lambda: self.step_by(1))
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
-        self.check_button = QPushButton("Check gradients", self)
+        self.check_button = QPushButton(translate("SamplePassView", "Check gradients"), self)
         self.check_button.setToolTip(
-            f"Compare each parameter's gradient from backprop with a numerical one (central "
-            f"differences in float64) on this sample and these weights. Up to "
-            f"{CHECK_ELEMENTS} random entries of each array are checked, in the background: "
-            f"training goes on undisturbed")
+            translate(
+                "SamplePassView",
+                "Compare each parameter's gradient from backprop with a numerical one (central "
+                "differences in float64) on this sample and these weights. Up to "
+                "{n} random entries of each array are checked, in the background: "
+                "training goes on undisturbed",
+            ).format(n=CHECK_ELEMENTS)
+        )
         self.check_button.clicked.connect(self.check_gradients)
         column.addWidget(self.step_list, 1)
         column.addLayout(buttons)
@@ -116,8 +125,16 @@ class SamplePassView(LiveView):
         column.setContentsMargins(0, 0, 0, 0)
         self.check_table = QTableWidget(0, 5, page)
         self.check_table.setHorizontalHeaderLabels(
-            ["parameter", "entries checked", f"max relative error (ε {KINK_EPS:g})",
-             f"(ε {FINE_EPS:g})", "pass"])
+            [
+                translate("SamplePassView", "parameter"),
+                translate("SamplePassView", "entries checked"),
+                translate("SamplePassView", "max relative error (ε {eps})").format(
+                    eps=f"{KINK_EPS:g}"
+                ),
+                f"(ε {FINE_EPS:g})",
+                translate("SamplePassView", "pass"),
+            ]
+        )
         self.check_table.verticalHeader().hide()
         self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.check_table.horizontalHeader().setSectionResizeMode(
@@ -137,7 +154,7 @@ class SamplePassView(LiveView):
         self._placing = True
         self.step_list.clear()
         self._placing = False
-        self.show_empty(EMPTY)
+        self.show_empty(translate("SamplePassView", EMPTY))
 
     def needs(self, run, node) -> dict:
         return {"sample_pass": None} if run is not None else {}
@@ -246,7 +263,9 @@ class SamplePassView(LiveView):
             return
         model = self._run_model()
         if model is None:
-            self.words.setText("No run to check: press Train or Step first")
+            self.words.setText(
+                translate("SamplePassView", "No run to check: press Train or Step first")
+            )
             return
         # The copy is made here: the parent's Trainer reloads its model on the GUI thread.
         template = copy.deepcopy(model)
@@ -254,7 +273,7 @@ class SamplePassView(LiveView):
                                       get_loss(result.loss_name))
         self._checking = result
         self.check_button.setEnabled(False)
-        self.check_button.setText("Checking…")
+        self.check_button.setText(translate("SamplePassView", "Checking…"))
         self._poll.start(POLL_MS)
 
     def _run_model(self):
@@ -271,11 +290,13 @@ class SamplePassView(LiveView):
         self._poll.stop()
         self._future = None
         self.check_button.setEnabled(True)
-        self.check_button.setText("Check gradients")
+        self.check_button.setText(translate("SamplePassView", "Check gradients"))
         try:
             report = future.result()
         except (ValueError, ArithmeticError) as e:      # weights of another network
-            self.words.setText(f"The gradient check could not run: {e}")
+            self.words.setText(
+                translate("SamplePassView", "The gradient check could not run: {why}").format(why=e)
+            )
             return
         self.report = (report, self._checking)
         self._fill_list()
@@ -285,22 +306,40 @@ class SamplePassView(LiveView):
     def _draw_check(self) -> None:
         check, checked = self.report
         self.detail.setCurrentIndex(1)
-        self.heading.setText(f"Gradient check: {'passed' if check.ok else 'FAILED'} · sample "
-                             f"{checked.sample} · weights of step {checked.step:,}")
-        self.words.setText(f"Backprop's gradient of each parameter against central "
-                           f"differences (L(w + ε) − L(w − ε)) / 2ε in float64, eval mode; "
-                           f"relative error |analytic − numeric| / max(|analytic|, "
-                           f"|numeric|). An array that fails at ε = {KINK_EPS:g} is checked "
-                           f"again at ε = {FINE_EPS:g}")
+        heading = (
+            translate(
+                "SamplePassView", "Gradient check: passed · sample {n} · weights of step {step}"
+            )
+            if check.ok
+            else translate(
+                "SamplePassView", "Gradient check: FAILED · sample {n} · weights of step {step}"
+            )
+        )
+        self.heading.setText(heading.format(n=checked.sample, step=f"{checked.step:,}"))
+        self.words.setText(
+            translate(
+                "SamplePassView",
+                "Backprop's gradient of each parameter against central "
+                "differences (L(w + ε) − L(w − ε)) / 2ε in float64, eval mode; "
+                "relative error |analytic − numeric| / max(|analytic|, "
+                "|numeric|). An array that fails at ε = {eps} is checked "
+                "again at ε = {fine}",
+            ).format(eps=f"{KINK_EPS:g}", fine=f"{FINE_EPS:g}")
+        )
         rows = check.rows()
         table = self.check_table
         table.setRowCount(len(rows))
         for r, (first, fine, passes) in enumerate(rows):
             total = int(np.prod(checked.state[first.name].shape))
-            cells = [first.name, f"{first.checked:,} of {total:,}",
-                     f"{first.max_rel_error:.1e}",
-                     f"{fine.max_rel_error:.1e}" if fine is not None else "—",
-                     _verdict(first, fine, passes)]
+            cells = [
+                first.name,
+                translate("SamplePassView", "{n} of {total}").format(
+                    n=f"{first.checked:,}", total=f"{total:,}"
+                ),
+                f"{first.max_rel_error:.1e}",
+                f"{fine.max_rel_error:.1e}" if fine is not None else "—",
+                _verdict(first, fine, passes),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == len(cells) - 1:
@@ -314,26 +353,39 @@ class SamplePassView(LiveView):
 
 def _verdict(first, fine, passes: bool) -> str:
     if first.ok:
-        return "✓ pass"
+        return "✓ " + translate("SamplePassView", "pass")
     if passes:
-        return f"✓ pass at ε {FINE_EPS:g} (a kink)"
-    return "✗ FAIL"
+        return "✓ " + translate("SamplePassView", "pass at ε {eps} (a kink)").format(
+            eps=f"{FINE_EPS:g}"
+        )
+    return "✗ " + translate("SamplePassView", "FAIL")
 
 
 def _check_notes(check, checked) -> str:
     if check.report.ok:
-        return "Backprop's gradients equal the numerical ones."
+        return translate("SamplePassView", "Backprop's gradients equal the numerical ones.")
     lines = []
     if check.ok:
-        lines.append(f"Where the check failed at ε = {KINK_EPS:g} and passed at {FINE_EPS:g}, "
-                     f"a kink lay within ε of the weights (a ReLU input near 0, a max-pool "
-                     f"window whose two largest values are that close): the numerical slope "
-                     f"averaged both sides of it. A backprop error would not vanish so.")
-    return "\n".join(lines + kink_notes(checked)) or "A failure is a gradient backprop gets wrong."
+        lines.append(
+            translate(
+                "SamplePassView",
+                "Where the check failed at ε = {eps} and passed at {fine}, "
+                "a kink lay within ε of the weights (a ReLU input near 0, a max-pool "
+                "window whose two largest values are that close): the numerical slope "
+                "averaged both sides of it. A backprop error would not vanish so.",
+            ).format(eps=f"{KINK_EPS:g}", fine=f"{FINE_EPS:g}")
+        )
+    return "\n".join(lines + kink_notes(checked)) or translate(
+        "SamplePassView", "A failure is a gradient backprop gets wrong."
+    )
 
 
 def _check_label(report) -> str:
-    return f"Gradient check: {'✓ passed' if report.ok else '✗ FAILED'}"
+    return (
+        translate("SamplePassView", "Gradient check: ✓ passed")
+        if report.ok
+        else translate("SamplePassView", "Gradient check: ✗ FAILED")
+    )
 
 
 def _select_on_canvas(widget: QWidget, node_id: str) -> None:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.base import diverging_colormap, steady_axes
 from gui.training.views.feature_maps import maps_mosaic
 from gui.training.views.layer_parts import COLOUR_BAR_PX, UnitAxis, UnitBars
@@ -16,6 +17,16 @@ from gui.training.views.layer_parts import COLOUR_BAR_PX, UnitAxis, UnitBars
 NUMBERS_UP_TO = 64          # a matrix or map of at most this many values (8 x 8) shows them
 CELL_TEXT_PX = 8            # the width of a character of a cell's number
 BIAS_GAP = 0.5              # the bias column stands this many cells right of the matrix
+# the bars' axis ("unit", "feature", "class", "output") and the phases, translated where shown
+WORDS = (
+    QT_TRANSLATE_NOOP("SamplePassParts", "unit"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "feature"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "class"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "output"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "Forward"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "Loss"),
+    QT_TRANSLATE_NOOP("SamplePassParts", "Backward"),
+)
 
 
 def shape_text(a: np.ndarray) -> str:
@@ -26,7 +37,7 @@ def range_text(a: np.ndarray) -> str:
     finite = np.asarray(a, dtype=np.float64)
     finite = finite[np.isfinite(finite)]
     if finite.size == 0:
-        return "no finite value"
+        return translate("SamplePassParts", "no finite value")
     low, high = float(finite.min()), float(finite.max())
     return f"{low:.3g}" if low == high else f"{low:.3g} … {high:.3g}"
 
@@ -77,8 +88,8 @@ class ArrayPanel(pg.GraphicsLayoutWidget):
     def _show_bars(self, values: np.ndarray, unit: str) -> None:
         self._image_mode(False)
         self.plot.setAspectLocked(False)
-        self.plot.setLabel("bottom", unit)
-        self.plot.setLabel("left", "value")
+        self.plot.setLabel("bottom", translate("SamplePassParts", unit))
+        self.plot.setLabel("left", translate("SamplePassParts", "value"))
         self.bars.show(values)
         self._write_cells(np.zeros((0, 0)), None)
 
@@ -168,9 +179,10 @@ class Step:
     count: int                   # steps in its phase
 
     def label(self, node_type: str = "") -> str:
+        phase = translate("SamplePassParts", self.phase)
         if self.phase == LOSS:
-            return "Loss"
-        return f"{self.phase} {self.index}/{self.count} · {self.node_id} ({node_type})"
+            return phase
+        return f"{phase} {self.index}/{self.count} · {self.node_id} ({node_type})"
 
 
 def steps_of(result) -> list[Step]:

@@ -9,18 +9,25 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QT_TRANSLATE_NOOP
 
 from engine.training.units_probe import MAX_UNITS
 from gui.canvas.preview import nice_scale
+from gui.i18n import translate
 from gui.training.views.base import LiveView, diverging_colormap, steady_axes
 from gui.training.views.layer_parts import COLOUR_BAR_PX, title_label, titled
 
 RES = 40                 # points along each map's side
 GAP = 0.08               # between two maps, in map widths
-EMPTY = ("Select a Dense or activation node of up to 16 units (2-D data) to see what each "
-         "of its units has learned over the input plane")
-WAITING = "The units' maps of '{}' appear when training runs: press Train"
+EMPTY = QT_TRANSLATE_NOOP(
+    "UnitMapsView",
+    "Select a Dense or activation node of up to 16 units (2-D "
+    "data) to see what each of its units has learned over the input "
+    "plane",
+)
+WAITING = QT_TRANSLATE_NOOP(
+    "UnitMapsView", "The units' maps of '{id}' appear when training runs: " "press Train"
+)
 UNIT_RANGE = {"Sigmoid": (0.0, 1.0)}         # bounded outputs drawn on their own range
 
 
@@ -55,7 +62,7 @@ class UnitMapsView(LiveView):
     page = "Layer"
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
+        super().__init__(translate("UnitMapsView", EMPTY), parent)
         self.canvas = pg.GraphicsLayoutWidget()
         self.plot = self.canvas.addPlot()
         steady_axes(self.plot)
@@ -65,17 +72,26 @@ class UnitMapsView(LiveView):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
-        self.colour_bar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False,
-                                          width=10, label="unit output")
+        self.colour_bar = pg.ColorBarItem(
+            colorMap=diverging_colormap(),
+            interactive=False,
+            width=10,
+            label=translate("UnitMapsView", "unit output"),
+        )
         self.canvas.addItem(self.colour_bar)
         self.canvas.ci.layout.setColumnFixedWidth(1, COLOUR_BAR_PX)
         self.images: list = []
         self.labels: list = []
         self.title = title_label()
         self.set_content(titled(self.title, self.canvas))
-        self.canvas.setToolTip("Each map: one unit's output for every point of the input "
-                               "plane (x₀ across, x₁ up), over the data's range. All maps "
-                               "share the colour scale on the right.")
+        self.canvas.setToolTip(
+            translate(
+                "UnitMapsView",
+                "Each map: one unit's output for every point of the input "
+                "plane (x₀ across, x₁ up), over the data's range. All maps "
+                "share the colour scale on the right.",
+            )
+        )
         self.node_id: str | None = None
         self.planar = False          # the run's input is 2-D
         self.mapped: set | None = None   # the nodes the last probe mapped (None: none yet)
@@ -101,8 +117,14 @@ class UnitMapsView(LiveView):
         self.mapped = set(units.maps)
         maps = units.maps.get(self.node_id)
         if maps is None:
-            self.show_empty(f"'{self.node_id}' has no units' maps: only Dense and activation "
-                            f"layers of up to {MAX_UNITS} units get them")
+            self.show_empty(
+                translate(
+                    "UnitMapsView",
+                    "'{id}' has no units' maps: only Dense and "
+                    "activation layers of up to {n} units "
+                    "get them",
+                ).format(id=self.node_id, n=MAX_UNITS)
+            )
             return
         self.draw(self.node_id, units.types[self.node_id], maps, units.step)
 
@@ -113,8 +135,11 @@ class UnitMapsView(LiveView):
         return self.planar and (self.mapped is None or self.node_id in self.mapped)
 
     def _say_waiting(self) -> None:
-        self.show_empty(EMPTY if self.node_id is None or not self.planar
-                        else WAITING.format(self.node_id))
+        self.show_empty(
+            translate("UnitMapsView", EMPTY)
+            if self.node_id is None or not self.planar
+            else translate("UnitMapsView", WAITING).format(id=self.node_id)
+        )
 
     def draw(self, node_id: str, node_type: str, maps: np.ndarray, step: int) -> None:
         n = len(maps)
@@ -135,8 +160,13 @@ class UnitMapsView(LiveView):
         self.colour_bar.setLevels((low, high))
         self.plot.setRange(xRange=(0, columns + GAP * (columns - 1)),
                            yRange=(0, rows + GAP * (rows - 1)), padding=0.02)
-        self.title.setText(f"'{node_id}' ({node_type}): each unit's output over the input "
-                           f"plane (x₀ →, x₁ ↑) · step {step:,}")
+        self.title.setText(
+            translate(
+                "UnitMapsView",
+                "'{id}' ({type}): each unit's output over the "
+                "input plane (x₀ →, x₁ ↑) · step {step}",
+            ).format(id=node_id, type=node_type, step=f"{step:,}")
+        )
         self.show_content()
 
     def _ensure_images(self, n: int) -> None:

@@ -7,19 +7,26 @@ scale for both, symmetric around 0."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QT_TRANSLATE_NOOP
 
+from gui.i18n import translate
 from gui.training.views.layer_parts import (MatrixPanel, NodeView, is_frozen, title_label,
                                              titled, unknown_shape_text)
 
-EMPTY = "Select a Dense node on the canvas to see its weight matrix"
+EMPTY = QT_TRANSLATE_NOOP(
+    "WeightsView", "Select a Dense node on the canvas to see its weight matrix"
+)
 
 
 class WeightsView(NodeView):
 
     def __init__(self, parent=None):
-        super().__init__(EMPTY, parent)
-        self.panel = MatrixPanel("output unit", "input", side=("b", "bias"))
+        super().__init__(translate("WeightsView", EMPTY), parent)
+        self.panel = MatrixPanel(
+            translate("WeightsView", "output unit"),
+            translate("WeightsView", "input"),
+            side=("b", translate("WeightsView", "bias")),
+        )
         self.title = title_label()
         self.set_content(titled(self.title, self.panel))
         self.setMinimumWidth(self.panel.minimumWidth() + 4)
@@ -37,17 +44,30 @@ class WeightsView(NodeView):
         self.node_id = node_id if weight_ndim == 2 else None
         self.frozen = is_frozen(node)
         if node_id is None:
-            self.show_empty(EMPTY)
+            self.show_empty(translate("WeightsView", EMPTY))
         elif node.unknown_because is not None:
             self.show_empty(unknown_shape_text(node))
         elif weight_ndim is None:
-            self.show_empty(f"'{node_id}' has no weights: select a Dense node")
+            self.show_empty(
+                translate("WeightsView", "'{id}' has no weights: select a Dense node").format(
+                    id=node_id
+                )
+            )
         elif weight_ndim != 2:
-            self.show_empty(f"The weight of '{node_id}' is not a matrix ({weight_ndim}-D; "
-                            f"see Filters): select a Dense node")
+            self.show_empty(
+                translate(
+                    "WeightsView",
+                    "The weight of '{id}' is not a matrix ({n}-D; "
+                    "see Filters): select a Dense node",
+                ).format(id=node_id, n=weight_ndim)
+            )
         else:
-            self.show_empty(f"The weight matrix of '{node_id}' appears when training "
-                            f"starts: press Train")
+            self.show_empty(
+                translate(
+                    "WeightsView",
+                    "The weight matrix of '{id}' appears when training " "starts: press Train",
+                ).format(id=node_id)
+            )
         return self.node_id is not None
 
     def show_model_weight(self, found: tuple[dict, int] | None) -> None:
@@ -70,9 +90,12 @@ class WeightsView(NodeView):
             bias = None                                   # not one per unit: not a column
         rows, cols = weight.shape
         title = f"{self.node_id}.weight ({rows} × {cols})"
-        title += f" and .bias ({rows})" if bias is not None else ""
-        title += " · initial" if step == 0 else ""      # the progress line gives the step
-        title += " · frozen: not trained" if self.frozen else ""
+        if bias is not None:
+            title += translate("WeightsView", " and .bias ({rows})").format(rows=rows)
+        if step == 0:  # the progress line gives the step
+            title += " · " + translate("WeightsView", "initial")
+        if self.frozen:
+            title += " · " + translate("WeightsView", "frozen: not trained")
         self.title.setText(title)
         self.panel.show_matrix(weight, bias)
         self.show_content()
