@@ -119,7 +119,13 @@ class LessonPage(QWidget):
         self.next_button.setObjectName("lesson_next")
         self.next_button.clicked.connect(self.nextRequested)
         column = QVBoxLayout(box)
-        column.addWidget(self.step_label)
+        column.setSpacing(6)
+        header = QHBoxLayout()          # the step and the way to the others, on one line
+        header.addWidget(self.step_label)
+        header.addStretch(1)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.next_button)
+        column.addLayout(header)
         column.addWidget(self.step_text)
         actions = QHBoxLayout()
         actions.addWidget(self.show_button)
@@ -131,11 +137,6 @@ class LessonPage(QWidget):
         check.addWidget(self.check_text, 1)
         column.addLayout(check)
         column.addWidget(self.note)
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-        column.addLayout(nav)
         return box
 
     # ---- what it shows --------------------------------------------------------------------------
