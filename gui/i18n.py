@@ -28,6 +28,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def engine_text(text: str) -> str:
+    """A help text of the engine's registries in the window's language (gui/engine_texts.py
+    lists them for lupdate); English when it has no translation."""
+    return QCoreApplication.translate("EngineHelp", text) if text else text
+
+
 def _settings() -> QSettings:
     return QSettings("Netwright", "Netwright")
 

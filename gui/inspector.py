@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrol
 
 from gui.canvas.summary import format_shape
 from gui.commands import SetParam
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 from gui.palette import category_name
 from gui.param_form import ParamForm, help_label
 from gui.param_shapes import param_shape_lines
@@ -89,7 +89,7 @@ class NodePage(QWidget):
                                       self._body)
         layout.addWidget(self.locked_note)
         if spec:
-            layout.addWidget(help_label(spec.help, self._body))
+            layout.addWidget(help_label(engine_text(spec.help), self._body))
         layout.addWidget(self._facts_box())
         if spec and spec.params:
             layout.addWidget(self._params_box(spec))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeW
                                QVBoxLayout, QWidget)
 
 from engine.nn.layers import LAYERS
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 
 MIME_LAYER = "application/x-netwright-layer"
 TYPE_ROLE = Qt.ItemDataRole.UserRole
@@ -106,8 +106,8 @@ class Palette(QWidget):
                 item = QTreeWidgetItem(group, [spec.type])
                 item.setData(0, TYPE_ROLE, spec.type)
                 item.setIcon(0, swatch)         # the colour of its card on the canvas
-                item.setToolTip(0, spec.help)
-                item.setStatusTip(0, spec.help)
+                item.setToolTip(0, engine_text(spec.help))
+                item.setStatusTip(0, engine_text(spec.help))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
             group.setExpanded(True)

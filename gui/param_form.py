@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from engine.schema import Param
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 from gui.param_widgets import ParamEditor, make_editor
 
 
@@ -62,7 +62,7 @@ class ParamForm(QWidget):
 
     def _add_row(self, grid: QGridLayout, row: int, param: Param) -> None:
         name = QLabel(pretty(param.name), self)
-        name.setToolTip(param.help)
+        name.setToolTip(engine_text(param.help))
         editor = make_editor(param, self)
         name.setBuddy(editor.focusProxy() or editor)
         reset = QToolButton(self)
@@ -71,9 +71,9 @@ class ParamForm(QWidget):
         reset.setAutoRaise(True)
         reset.setToolTip(translate("ParamForm", "Reset {name} to its default ({default})").format(
             name=param.name, default=_shown(param.default)))
-        help_text = param.help
+        help_text = engine_text(param.help)
         if param.range_text():
-            help_text += f" ({param.range_text()})"
+            help_text += f" ({range_text(param)})"
         error = help_label("", self, role="error")
         error.hide()
         grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -117,6 +117,27 @@ class ParamForm(QWidget):
         label = self.error_labels[name]
         label.setText(message)
         label.setVisible(bool(message))
+
+
+def range_text(param: Param) -> str:
+    """Param.range_text in the window's language: 'at least 1 and at most 100000'."""
+    low = high = ""
+    if param.min is not None:
+        low = (translate("ParamForm", "above {value}") if param.min_exclusive else
+               translate("ParamForm", "at least {value}")).format(value=_bound(param.min))
+    if param.max is not None:
+        high = (translate("ParamForm", "below {value}") if param.max_exclusive else
+                translate("ParamForm", "at most {value}")).format(value=_bound(param.max))
+    if low and high:
+        return translate("ParamForm", "{low} and {high}").format(low=low, high=high)
+    return low or high
+
+
+def _bound(value) -> str:
+    """A bound as Param.range_text writes it (a whole float without its '.0')."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return str(int(value))
+    return f"{value:g}" if isinstance(value, float) and abs(value) >= 2 ** 53 else str(value)
 
 
 def _shown(value: Any) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
 
 from engine.data.paths import resolve_path, stored_path
 from engine.schema import Param
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 
 INT_LIMIT = 2_000_000_000
 MAX_TYPED = 1000            # characters typed in a stored value's text box
@@ -151,7 +151,7 @@ class ParamEditor(QWidget):
 
     def _set_error(self, message: str) -> None:
         self._error = message
-        self.setToolTip(message or self.param.help)
+        self.setToolTip(message or engine_text(self.param.help))
         if bool(message) != bool(self.property("invalid")):   # re-polishing costs: on change
             self._mark_invalid([self, *self.findChildren(QWidget)], bool(message))
 
@@ -434,7 +434,7 @@ def make_editor(param: Param, parent=None) -> ParamEditor:
         if isinstance(child, QPushButton):
             continue                    # Browse... keeps the width its text needs
         child.setMinimumWidth(MIN_EDITOR_WIDTH // len(children) + 20 * (len(children) > 1))
-    editor.setToolTip(param.help)
+    editor.setToolTip(engine_text(param.help))
     editor.set_value(param.default)
     return editor
 

@@ -14,7 +14,7 @@ from engine.schema import Param
 from engine.graph.training_checks import TRAINING_PARAMS
 from engine.nn.regularization import REGULARIZATION_PARAMS
 from gui.commands import SetTraining
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 from gui.param_form import ParamForm, help_label
 from gui.param_widgets import stored_text
 
@@ -64,7 +64,7 @@ def _combo(names, specs, parent) -> QComboBox:
             header.setEnabled(False)
             header.setData(HEADER, Qt.ItemDataRole.UserRole)
         combo.addItem(name)
-        combo.setItemData(combo.count() - 1, getattr(specs[name], "help", ""),
+        combo.setItemData(combo.count() - 1, engine_text(getattr(specs[name], "help", "")),
                           Qt.ItemDataRole.ToolTipRole)
     return combo
 
@@ -105,7 +105,7 @@ class _Section(QGroupBox):
                 self.combo.setCurrentIndex(-1)
             self.combo.blockSignals(False)
             spec = self.specs.get(name) if known else None
-            self.help.setText(spec.help if known else translate(
+            self.help.setText(engine_text(spec.help) if known else translate(
                 "TrainingInspector", "Unknown {what} {name}: choose one in the list").format(
                     what=self.title().lower(), name=repr(stored_text(name))))
             self.help.setProperty("role", "help" if known else "error")

@@ -15,7 +15,7 @@ from gui.canvas.preview import preview_of
 from gui.canvas.preview_item import GAP as PREVIEW_GAP
 from gui.canvas.preview_item import PreviewItem
 from gui.canvas.summary import format_count, format_shape, param_summary, params_text
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 from gui.param_shapes import param_shape_lines
 
 
@@ -105,7 +105,7 @@ class NodeItem(QGraphicsItem):
                     f"<ul>{items}</ul>")
         lines = [head]
         if spec:
-            lines.append(html.escape(spec.help))
+            lines.append(html.escape(engine_text(spec.help)))
         if shape is not None:
             lines.append(translate("Canvas", "output {shape}").format(shape=format_shape(shape))
                          + (f", {format_count(count)}" if count else ""))

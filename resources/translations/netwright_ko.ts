@@ -623,6 +623,481 @@
         </message>
     </context>
     <context>
+        <name>EngineHelp</name>
+        <message>
+            <source>150 iris flowers, 4 measurements each, 3 species: the classic first real set.</source>
+            <translation>붓꽃 150송이, 송이마다 측정값 4개, 품종 3가지: 처음 다루는 실제 데이터로 유명한 데이터셋입니다.</translation>
+        </message>
+        <message>
+            <source>178 wines from 3 cultivars described by 13 chemical measurements.</source>
+            <translation>포도 품종 3가지로 만든 와인 178종을 화학 측정값 13개로 나타냅니다.</translation>
+        </message>
+        <message>
+            <source>1797 handwritten digits as tiny 8x8 grey images ([1, 8, 8], pixels in [0, 1]): small enough to train a CNN in seconds.</source>
+            <translation>손글씨 숫자 1797개를 8x8 크기의 작은 흑백 이미지로 담았습니다([1, 8, 8], 픽셀 값은 [0, 1]). CNN을 몇 초 만에 학습할 만큼 작습니다.</translation>
+        </message>
+        <message>
+            <source>1: grey images [1, size, size]; 3: colour (RGB) [3, size, size].</source>
+            <translation>1: 흑백 이미지 [1, size, size]; 3: 컬러(RGB) [3, size, size].</translation>
+        </message>
+        <message>
+            <source>442 patients, 10 measurements; predict disease progression one year later (a number).</source>
+            <translation>환자 442명, 측정값 10개; 1년 뒤 질병 진행 정도(숫자)를 예측합니다.</translation>
+        </message>
+        <message>
+            <source>569 tumours described by 30 cell measurements: malignant or benign.</source>
+            <translation>세포 측정값 30개로 나타낸 종양 569개: 악성인지 양성인지 가립니다.</translation>
+        </message>
+        <message>
+            <source>A ring of one class around a disc of the other: a boundary must curve all the way round.</source>
+            <translation>한 클래스가 고리 모양으로 다른 클래스의 원판을 둘러쌉니다: 경계가 한 바퀴 빙 둘러 휘어야 합니다.</translation>
+        </message>
+        <message>
+            <source>A small number added to the variance so we never divide by zero.</source>
+            <translation>0으로 나누는 일이 없도록 분산에 더하는 작은 수입니다.</translation>
+        </message>
+        <message>
+            <source>Adagrad: divides each step by all past gradient sizes summed, so often-updated weights slow down over time.</source>
+            <translation>Adagrad: 스텝마다 지금까지의 기울기 크기를 모두 더한 값으로 나누므로, 자주 갱신되는 가중치는 시간이 갈수록 느려집니다.</translation>
+        </message>
+        <message>
+            <source>Adam: momentum and an RMSProp-style adaptive step combined; a good default for most networks.</source>
+            <translation>Adam: 모멘텀과 RMSProp 방식의 적응형 스텝을 합친 것으로, 대부분의 신경망에 무난한 기본 선택입니다.</translation>
+        </message>
+        <message>
+            <source>AdamW: Adam whose weight decay shrinks the weights directly instead of going through the adaptive step.</source>
+            <translation>AdamW: 가중치 감쇠가 적응형 스텝을 거치지 않고 가중치를 직접 줄이는 Adam입니다.</translation>
+        </message>
+        <message>
+            <source>Add a learned offset to every output unit.</source>
+            <translation>출력 유닛마다 학습되는 편향을 더합니다.</translation>
+        </message>
+        <message>
+            <source>Adds its inputs element by element (a skip or residual connection). All inputs must have the same shape; the gradient is copied back to each of them.</source>
+            <translation>입력들을 원소별로 더합니다(스킵 연결, 잔차 연결). 모든 입력의 형태가 같아야 하며, 기울기는 각 입력에 그대로 복사되어 전달됩니다.</translation>
+        </message>
+        <message>
+            <source>Append sin(x_i) for every input feature (n more features).</source>
+            <translation>입력 특징마다 sin(x_i)를 덧붙입니다 (특징 n개 추가).</translation>
+        </message>
+        <message>
+            <source>Append x_i² for every input feature (n more features).</source>
+            <translation>입력 특징마다 x_i²를 덧붙입니다 (특징 n개 추가).</translation>
+        </message>
+        <message>
+            <source>Append x_i·x_j for every pair i &lt; j (n(n-1)/2 more features: 1 for two inputs, but 306,936 for 784).</source>
+            <translation>i &lt; j인 모든 쌍에 대해 x_i·x_j를 덧붙입니다 (특징 n(n-1)/2개 추가: 입력이 2개면 1개지만 784개면 306,936개).</translation>
+        </message>
+        <message>
+            <source>Averages each window: the image shrinks smoothly.</source>
+            <translation>창마다 평균을 냅니다: 이미지가 부드럽게 작아집니다.</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy for yes/no targets (0 or 1), read through a sigmoid: the probability of the answer 1.</source>
+            <translation>예/아니오 타깃(0 또는 1)을 위한 이진 교차 엔트로피입니다. 출력은 시그모이드를 거친 값, 즉 답이 1일 확률로 읽습니다.</translation>
+        </message>
+        <message>
+            <source>Clothes in 10 kinds (shirt, sneaker, bag...) as 28x28 grey images: like MNIST, but harder.</source>
+            <translation>옷 10종류(셔츠, 운동화, 가방...)를 28x28 흑백 이미지로 담았습니다: MNIST와 비슷하지만 더 어렵습니다.</translation>
+        </message>
+        <message>
+            <source>Cross-entropy for picking one class out of several: punishes a confident wrong answer hard; takes class indices or one-hot targets.</source>
+            <translation>여러 클래스 중 하나를 고르는 교차 엔트로피입니다. 자신 있게 틀린 답에 큰 벌점을 줍니다. 타깃은 클래스 번호나 원-핫 벡터로 받습니다.</translation>
+        </message>
+        <message>
+            <source>Cut the learning rate by a factor every few epochs (PyTorch's StepLR).</source>
+            <translation>몇 에폭마다 학습률을 일정 비율로 줄입니다 (PyTorch의 StepLR).</translation>
+        </message>
+        <message>
+            <source>Divide by the gradient's variance instead of its mean square (subtracts the mean gradient).</source>
+            <translation>기울기의 제곱 평균 대신 분산으로 나눕니다 (기울기 평균을 뺍니다).</translation>
+        </message>
+        <message>
+            <source>Download the files into the cache folder (once) when they are missing there.</source>
+            <translation>캐시 폴더에 파일이 없으면 (한 번) 내려받습니다.</translation>
+        </message>
+        <message>
+            <source>Empty cells: refuse (an error naming the row and column), drop (skip rows with an empty cell) or mean (fill a number column with its mean, a text column with a '(missing)' category; the target is never filled).</source>
+            <translation>빈 칸 처리: refuse(행과 열을 알려 주는 오류), drop(빈 칸이 있는 행을 건너뜀), mean(숫자 열은 평균으로, 텍스트 열은 '(missing)' 범주로 채움; 타깃은 채우지 않음).</translation>
+        </message>
+        <message>
+            <source>Epochs from the starting rate down to the minimum.</source>
+            <translation>처음 학습률에서 최솟값까지 내려가는 데 걸리는 에폭 수입니다.</translation>
+        </message>
+        <message>
+            <source>Examples per gradient step: 1 is pure SGD, the whole set is full-batch descent.</source>
+            <translation>기울기 스텝 한 번에 쓰는 샘플 수입니다: 1이면 순수한 SGD, 전체 데이터면 전체 배치 경사 하강법입니다.</translation>
+        </message>
+        <message>
+            <source>Factor the learning rate is multiplied by after every epoch.</source>
+            <translation>에폭이 끝날 때마다 학습률에 곱하는 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Factor the learning rate is multiplied by at every cut.</source>
+            <translation>줄일 때마다 학습률에 곱하는 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Folder holding train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz) (a relative path starts from the network file's folder); empty = Netwright's cache folder.</source>
+            <translation>train-images-idx3-ubyte(.gz)와 train-labels-idx1-ubyte(.gz)가 있는 폴더입니다 (상대 경로는 신경망 파일의 폴더에서 시작); 비워 두면 Netwright의 캐시 폴더입니다.</translation>
+        </message>
+        <message>
+            <source>Four clusters in the corners of a square: the class is 1 when x1 and x2 have different signs, so no single straight line separates them.</source>
+            <translation>정사각형의 네 모서리에 점 무리가 있습니다: x1과 x2의 부호가 다르면 클래스가 1이므로, 직선 하나로는 나눌 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Fraction of each new gradient left out of the momentum (0 = none).</source>
+            <translation>새 기울기 중 모멘텀에 넣지 않는 비율입니다 (0 = 없음).</translation>
+        </message>
+        <message>
+            <source>Fraction of inputs set to zero while training.</source>
+            <translation>학습 중에 0으로 만드는 입력의 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Fraction of points moved far off the curve (2 to 4 units up or down).</source>
+            <translation>곡선에서 멀리(위나 아래로 2~4만큼) 옮기는 점의 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Fraction of points moved far off the formula (2 to 4 units up or down).</source>
+            <translation>수식에서 멀리(위나 아래로 2~4만큼) 옮기는 점의 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Fraction of the examples held out to measure how well the network generalises.</source>
+            <translation>신경망이 얼마나 잘 일반화하는지 재려고 따로 떼어 두는 샘플의 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Fraction of the previous step carried into the next, like a ball rolling downhill (0 = none).</source>
+            <translation>언덕을 굴러 내려가는 공처럼 이전 스텝을 다음 스텝으로 이어 가는 비율입니다 (0 = 없음).</translation>
+        </message>
+        <message>
+            <source>Fully connected layer: y = x W^T + b, every input wired to every unit.</source>
+            <translation>완전 연결 레이어: y = x W^T + b, 모든 입력이 모든 유닛에 연결됩니다.</translation>
+        </message>
+        <message>
+            <source>Glide the learning rate down along half a cosine wave to a minimum after t_max epochs, then back up (PyTorch's CosineAnnealingLR).</source>
+            <translation>학습률을 코사인 반주기를 따라 t_max 에폭 동안 최솟값까지 부드럽게 낮췄다가 다시 올립니다 (PyTorch의 CosineAnnealingLR).</translation>
+        </message>
+        <message>
+            <source>Grey images of simple shapes (circle, square, triangle, cross, ring, stripes) at random positions, sizes and angles; 'classes' takes the first few of that list.</source>
+            <translation>간단한 도형(원, 정사각형, 삼각형, 십자, 고리, 줄무늬)을 임의의 위치, 크기, 각도로 그린 흑백 이미지입니다; 'classes'는 이 목록의 앞에서부터 고릅니다.</translation>
+        </message>
+        <message>
+            <source>Handwritten digits 0-9 as 28x28 grey images ([1, 28, 28]): a random subset of the 60,000 training images, downloaded once.</source>
+            <translation>손글씨 숫자 0-9를 28x28 흑백 이미지로 담았습니다([1, 28, 28]): 학습 이미지 60,000개 중 임의로 고른 일부이며, 한 번만 내려받습니다.</translation>
+        </message>
+        <message>
+            <source>How fast the running mean and variance follow each new batch (0.1: each batch counts for 10%).</source>
+            <translation>이동 평균과 분산이 새 배치를 얼마나 빨리 따라가는지입니다 (0.1: 배치마다 10%만큼 반영).</translation>
+        </message>
+        <message>
+            <source>How many examples to make (before the validation split).</source>
+            <translation>만들 샘플 수입니다 (검증 데이터로 나누기 전).</translation>
+        </message>
+        <message>
+            <source>How many shape kinds to use, taken in the order circle, square, triangle, cross, ring, stripes.</source>
+            <translation>쓸 도형 종류의 수로, 원, 정사각형, 삼각형, 십자, 고리, 줄무늬 순서로 고릅니다.</translation>
+        </message>
+        <message>
+            <source>How many times training walks through the whole training set.</source>
+            <translation>학습이 학습 데이터 전체를 몇 번 훑는지입니다.</translation>
+        </message>
+        <message>
+            <source>How slowly the running average of gradients (momentum) forgets the past (closer to 1 = longer memory).</source>
+            <translation>기울기의 이동 평균(모멘텀)이 과거를 얼마나 천천히 잊는지입니다 (1에 가까울수록 오래 기억).</translation>
+        </message>
+        <message>
+            <source>How slowly the running average of squared gradients forgets the past (closer to 1 = longer memory).</source>
+            <translation>기울기 제곱의 이동 평균이 과거를 얼마나 천천히 잊는지입니다 (1에 가까울수록 오래 기억).</translation>
+        </message>
+        <message>
+            <source>How slowly the running average of squared gradients forgets the past.</source>
+            <translation>기울기 제곱의 이동 평균이 과거를 얼마나 천천히 잊는지입니다.</translation>
+        </message>
+        <message>
+            <source>How the filters are drawn before training (he suits ReLU); sobel sets hand-made edge detectors (x, y and both diagonals in turn; 3x3 only, best left frozen).</source>
+            <translation>학습 전에 필터를 어떻게 뽑을지 정합니다 (he는 ReLU에 알맞음); sobel은 직접 만든 경계 검출기를 넣습니다 (x, y, 두 대각선 순서; 3x3만 가능하며 고정해 두는 것이 좋음).</translation>
+        </message>
+        <message>
+            <source>How the weights are drawn before training (he suits ReLU, xavier suits tanh/sigmoid).</source>
+            <translation>학습 전에 가중치를 어떻게 뽑을지 정합니다 (he는 ReLU, xavier는 tanh/sigmoid에 알맞음).</translation>
+        </message>
+        <message>
+            <source>Interleaved spiral arms, one per class (2 by default): a hard set that needs several hidden units to untangle.</source>
+            <translation>클래스마다 하나씩 서로 엇갈린 나선 팔입니다(기본 2개): 풀려면 은닉 유닛이 여럿 필요한 어려운 데이터입니다.</translation>
+        </message>
+        <message>
+            <source>Joins its inputs side by side along the first axis: features for vectors, channels for images (as torch.cat on dim 1). The other axes (height and width) must match.</source>
+            <translation>입력들을 첫 번째 축을 따라 나란히 잇습니다: 벡터는 특징, 이미지는 채널 방향입니다 (torch.cat의 dim 1과 같음). 나머지 축(높이와 너비)은 같아야 합니다.</translation>
+        </message>
+        <message>
+            <source>Keep the learning rate constant.</source>
+            <translation>학습률을 그대로 유지합니다.</translation>
+        </message>
+        <message>
+            <source>Keeps its input x and appends hand-made features of it, as chosen: the squares x_i², the products x_i·x_j of every pair, the sines sin(x_i). A single Dense unit after the squares can draw a circle, which it cannot on x alone: hand-made features instead of a learned hidden layer. No weights.</source>
+            <translation>입력 x를 그대로 두고, 고른 대로 직접 만든 특징을 덧붙입니다: 제곱 x_i², 모든 쌍의 곱 x_i·x_j, 사인 sin(x_i). 제곱 뒤에 Dense 유닛 하나만 있어도 원을 그릴 수 있는데, x만으로는 불가능합니다: 학습되는 은닉층 대신 직접 만든 특징입니다. 가중치는 없습니다.</translation>
+        </message>
+        <message>
+            <source>Keeps positive numbers and sets negative ones to 0 (output 0 or more). Its gradient is 1 for every positive input, so it does not vanish in deep networks; it is 0 for negative inputs (and taken as 0 at exactly 0, as PyTorch).</source>
+            <translation>양수는 그대로 두고 음수는 0으로 만듭니다(출력은 0 이상). 양수 입력에서는 기울기가 1이라 깊은 신경망에서도 사라지지 않고, 음수 입력에서는 0입니다 (정확히 0일 때도 PyTorch처럼 0으로 봅니다).</translation>
+        </message>
+        <message>
+            <source>Keeps the largest value of each window: the image shrinks and small shifts of a pattern no longer matter.</source>
+            <translation>창마다 가장 큰 값만 남깁니다: 이미지가 작아지고, 패턴이 조금 움직여도 상관없게 됩니다.</translation>
+        </message>
+        <message>
+            <source>L1 penalty: adds l1 × Σ|w| over the weights (Dense and Conv2D kernels; not biases nor BatchNorm's scale and shift) to what the optimizer minimises; its gradient l1 × sign(w) pushes small weights to exactly 0. Zero turns it off.</source>
+            <translation>L1 페널티: 옵티마이저가 최소화하는 값에 가중치(Dense와 Conv2D 커널; 편향과 BatchNorm의 스케일, 시프트는 제외)의 l1 × Σ|w|를 더합니다. 기울기 l1 × sign(w)가 작은 가중치를 정확히 0으로 밀어냅니다. 0이면 꺼집니다.</translation>
+        </message>
+        <message>
+            <source>L2 penalty: adds l2 × Σw² over the same weights; its gradient 2 × l2 × w shrinks every weight in proportion. Not SGD's weight_decay, which adds weight_decay × w: l2 = weight_decay / 2 gives the same step. Zero turns it off.</source>
+            <translation>L2 페널티: 같은 가중치의 l2 × Σw²를 더합니다. 기울기 2 × l2 × w가 모든 가중치를 크기에 비례해 줄입니다. weight_decay × w를 더하는 SGD의 weight_decay와는 다르며, l2 = weight_decay / 2이면 같은 스텝이 됩니다. 0이면 꺼집니다.</translation>
+        </message>
+        <message>
+            <source>Largest value of each input (above low).</source>
+            <translation>각 입력의 최댓값입니다 (low보다 커야 함).</translation>
+        </message>
+        <message>
+            <source>Learning rate: how big a step each update takes against the gradient.</source>
+            <translation>학습률: 갱신할 때마다 기울기 반대 방향으로 얼마나 크게 움직이는지입니다.</translation>
+        </message>
+        <message>
+            <source>Like ReLU for positive inputs; negative inputs curve smoothly down to -alpha, so outputs range from -alpha upwards. The gradient fades to 0 only for very negative inputs.</source>
+            <translation>양수 입력에서는 ReLU와 같고, 음수 입력은 -alpha까지 부드럽게 휘어 내려가므로 출력은 -alpha 이상입니다. 기울기는 아주 작은 음수 입력에서만 0에 가까워집니다.</translation>
+        </message>
+        <message>
+            <source>Like ReLU, but negative inputs are multiplied by a small slope instead of set to 0, so outputs can be any number and the gradient never vanishes completely: a unit whose inputs are all negative can still recover.</source>
+            <translation>ReLU와 비슷하지만 음수 입력을 0으로 만드는 대신 작은 기울기를 곱합니다. 그래서 출력은 어떤 수든 될 수 있고 기울기가 완전히 사라지지 않습니다: 입력이 모두 음수인 유닛도 다시 살아날 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Look ahead: take the gradient step from where momentum is about to carry you (needs momentum).</source>
+            <translation>미리 보기: 모멘텀이 곧 데려갈 위치에서 기울기 스텝을 밟습니다 (모멘텀이 있어야 함).</translation>
+        </message>
+        <message>
+            <source>Mean absolute error: robust to outliers since every error counts by its size only, but it has a kink at 0 where the gradient jumps.</source>
+            <translation>평균 절대 오차: 오차를 크기만큼만 세므로 이상치에 강하지만, 0에서 꺾여 기울기가 갑자기 바뀝니다.</translation>
+        </message>
+        <message>
+            <source>Mean squared error: smooth and easy to optimise, but one far-off point (an outlier) pulls hard because errors are squared.</source>
+            <translation>평균 제곱 오차: 매끄럽고 최적화하기 쉽지만, 오차를 제곱하므로 멀리 떨어진 점(이상치) 하나가 세게 끌어당깁니다.</translation>
+        </message>
+        <message>
+            <source>Name of the column to predict; empty = the last column.</source>
+            <translation>예측할 열의 이름입니다; 비워 두면 마지막 열입니다.</translation>
+        </message>
+        <message>
+            <source>Number of classes.</source>
+            <translation>클래스 수입니다.</translation>
+        </message>
+        <message>
+            <source>Number of epochs between two cuts.</source>
+            <translation>학습률을 줄이는 간격(에폭 수)입니다.</translation>
+        </message>
+        <message>
+            <source>Number of filters: each one learns a pattern and makes one output channel (feature map).</source>
+            <translation>필터 수: 필터마다 패턴 하나를 배우고 출력 채널(특징 맵) 하나를 만듭니다.</translation>
+        </message>
+        <message>
+            <source>Number of output units (neurons).</source>
+            <translation>출력 유닛(뉴런) 수입니다.</translation>
+        </message>
+        <message>
+            <source>Points on a formula you type, such as sin(3*x) + 0.3*x or x1*x2 (the inputs are the names it uses), with noise; 'outliers' throws a fraction far off it.</source>
+            <translation>입력한 수식(예: sin(3*x) + 0.3*x, x1*x2) 위의 점에 노이즈를 더합니다 (입력은 수식에 쓴 이름들); 'outliers'는 일부를 수식에서 멀리 보냅니다.</translation>
+        </message>
+        <message>
+            <source>Points on y = sin(x) for x in [-3, 3] with noise; 'outliers' throws a fraction of them far off the curve (compare MSE and MAE).</source>
+            <translation>x가 [-3, 3]일 때 y = sin(x) 위의 점에 노이즈를 더합니다; 'outliers'는 일부를 곡선에서 멀리 보냅니다 (MSE와 MAE를 비교해 보세요).</translation>
+        </message>
+        <message>
+            <source>Pulls every weight a little towards 0 at each step (L2 penalty), which discourages large weights.</source>
+            <translation>스텝마다 모든 가중치를 0 쪽으로 조금씩 당겨(L2 페널티) 큰 가중치를 억제합니다.</translation>
+        </message>
+        <message>
+            <source>RMSProp: divides each step by a running average of recent gradient sizes, so every weight gets its own adaptive step.</source>
+            <translation>RMSProp: 스텝마다 최근 기울기 크기의 이동 평균으로 나누므로, 가중치마다 자기만의 적응형 스텝을 갖습니다.</translation>
+        </message>
+        <message>
+            <source>Randomly zeroes a fraction of its inputs while training (scaling the rest up) so the network cannot rely on any single unit; does nothing at test time.</source>
+            <translation>학습 중에 입력의 일부를 무작위로 0으로 만들고(나머지는 키움) 신경망이 어느 한 유닛에만 기대지 못하게 합니다. 테스트할 때는 아무것도 하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Rescales each feature (or each image channel) to mean 0 and variance 1 over the batch, then applies a learned scale (weight) and shift (bias). It keeps activations in a good range, so deeper networks train faster; at test time it uses running averages collected during training.</source>
+            <translation>배치에서 특징(또는 이미지 채널)마다 평균 0, 분산 1로 맞춘 뒤, 학습되는 스케일(weight)과 시프트(bias)를 적용합니다. 활성화 값을 알맞은 범위에 두어 깊은 신경망이 더 빨리 학습됩니다. 테스트할 때는 학습 중에 모은 이동 평균을 씁니다.</translation>
+        </message>
+        <message>
+            <source>Root mean squared error: the square root of MSE, so it is in the same unit as the target y and easy to read.</source>
+            <translation>평균 제곱근 오차: MSE의 제곱근이라 타깃 y와 단위가 같아 읽기 쉽습니다.</translation>
+        </message>
+        <message>
+            <source>Round blobs of points, one per class, around centres on a circle: more noise makes the blobs overlap.</source>
+            <translation>원 위의 중심 주변에 클래스마다 하나씩 둥근 점 무리가 있습니다: 노이즈가 클수록 무리가 겹칩니다.</translation>
+        </message>
+        <message>
+            <source>Seeds the initial weights, the data and the shuffling: same seed, same run.</source>
+            <translation>초기 가중치, 데이터, 섞는 순서를 정하는 시드입니다: 시드가 같으면 실행도 같습니다.</translation>
+        </message>
+        <message>
+            <source>Shape of one example without the batch axis: [features] for tables, [channels, height, width] for images.</source>
+            <translation>배치 축을 뺀 샘플 하나의 형태입니다: 표는 [특징 수], 이미지는 [채널, 높이, 너비].</translation>
+        </message>
+        <message>
+            <source>Shrink the learning rate by the same factor after every epoch (PyTorch's ExponentialLR).</source>
+            <translation>에폭이 끝날 때마다 학습률을 같은 비율로 줄입니다 (PyTorch의 ExponentialLR).</translation>
+        </message>
+        <message>
+            <source>Shrinks the learning rate as lr / (1 + steps x lr_decay).</source>
+            <translation>학습률을 lr / (1 + steps x lr_decay)로 줄입니다.</translation>
+        </message>
+        <message>
+            <source>Slides small learned filters over the image; each filter responds to one local pattern (an edge, a blob) wherever it appears.</source>
+            <translation>학습되는 작은 필터를 이미지 위로 밀며 훑습니다. 필터마다 국소 패턴 하나(경계, 얼룩)에 어디서 나타나든 반응합니다.</translation>
+        </message>
+        <message>
+            <source>Slope used for negative inputs (0 makes it a plain ReLU).</source>
+            <translation>음수 입력에 쓰는 기울기입니다 (0이면 보통의 ReLU).</translation>
+        </message>
+        <message>
+            <source>Smallest value of each input.</source>
+            <translation>각 입력의 최솟값입니다.</translation>
+        </message>
+        <message>
+            <source>Squashes any number into the range -1 to 1, centred on 0. Steeper than sigmoid (slope 1 at 0) but its gradient also vanishes for large inputs.</source>
+            <translation>어떤 수든 0을 중심으로 -1에서 1 사이로 눌러 담습니다. 시그모이드보다 가파르지만(0에서 기울기 1), 입력이 크면 역시 기울기가 사라집니다.</translation>
+        </message>
+        <message>
+            <source>Squashes any number into the range 0 to 1 (a probability). Its slope is at most 0.25 and nearly 0 for large positive or negative inputs, so gradients vanish when it saturates or when many are stacked.</source>
+            <translation>어떤 수든 0에서 1 사이(확률)로 눌러 담습니다. 기울기는 최대 0.25이고 아주 큰 양수나 음수 입력에서는 거의 0이라, 포화되거나 여러 층을 쌓으면 기울기가 사라집니다.</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the random error added to every y: the scatter around the curve.</source>
+            <translation>모든 y에 더하는 무작위 오차의 표준편차입니다: 곡선 주변으로 퍼진 정도.</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the random error added to every y: the scatter around the formula.</source>
+            <translation>모든 y에 더하는 무작위 오차의 표준편차입니다: 수식 주변으로 퍼진 정도.</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the random jitter added to every point: more noise, more overlap between classes.</source>
+            <translation>모든 점에 더하는 무작위 흔들림의 표준편차입니다: 노이즈가 클수록 클래스끼리 더 겹칩니다.</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the random pixel noise (pixels are 0 to 1).</source>
+            <translation>무작위 픽셀 노이즈의 표준편차입니다 (픽셀 값은 0에서 1).</translation>
+        </message>
+        <message>
+            <source>Standardise the target with training statistics (values near 0 are easier to learn); untick to keep its natural units (about 25 to 346).</source>
+            <translation>학습 데이터의 통계로 타깃을 표준화합니다 (0 근처 값이 학습하기 쉬움); 체크를 풀면 원래 단위(약 25~346)를 유지합니다.</translation>
+        </message>
+        <message>
+            <source>Starting value of the sum of squared gradients.</source>
+            <translation>기울기 제곱 합의 초깃값입니다.</translation>
+        </message>
+        <message>
+            <source>Step between two filter positions; 2 halves the image size.</source>
+            <translation>필터 위치 사이의 간격입니다; 2면 이미지 크기가 절반이 됩니다.</translation>
+        </message>
+        <message>
+            <source>Step between two windows; equal to pool_size, windows do not overlap and the image shrinks by that factor.</source>
+            <translation>창 사이의 간격입니다; pool_size와 같으면 창이 겹치지 않고 이미지가 그 배수만큼 작아집니다.</translation>
+        </message>
+        <message>
+            <source>Stochastic gradient descent: step against the gradient, optionally with momentum to roll through small bumps.</source>
+            <translation>확률적 경사 하강법: 기울기 반대 방향으로 움직이며, 모멘텀을 더하면 작은 요철을 굴러 넘어갑니다.</translation>
+        </message>
+        <message>
+            <source>The CSV file, at most 64 MiB (a relative path starts from the network file's folder).</source>
+            <translation>CSV 파일이며 최대 64 MiB입니다 (상대 경로는 신경망 파일의 폴더에서 시작).</translation>
+        </message>
+        <message>
+            <source>The first row names the columns; off: the columns are called 'column 1', 'column 2', ... and the first row is data.</source>
+            <translation>첫 행이 열 이름입니다; 끄면 열 이름은 'column 1', 'column 2', ...이 되고 첫 행도 데이터입니다.</translation>
+        </message>
+        <message>
+            <source>The folder holding one subfolder per class (a relative path starts from the network file's folder). A file in a class folder that is not a PNG, JPEG or BMP image is refused with its name (hidden files are ignored).</source>
+            <translation>클래스마다 하위 폴더가 하나씩 있는 폴더입니다 (상대 경로는 신경망 파일의 폴더에서 시작). 클래스 폴더 안에 PNG, JPEG, BMP 이미지가 아닌 파일이 있으면 그 이름과 함께 거부합니다 (숨김 파일은 무시).</translation>
+        </message>
+        <message>
+            <source>The formula of y: numbers, inputs such as x or x1, x2 (at most 4), + - * / ** ( ), the functions sin cos tan exp log sqrt abs tanh sinh cosh arcsin arccos arctan sigmoid relu sign floor round, and pi, e. At most 200 characters.</source>
+            <translation>y의 수식: 숫자, x나 x1, x2 같은 입력(최대 4개), + - * / ** ( ), 함수 sin cos tan exp log sqrt abs tanh sinh cosh arcsin arccos arctan sigmoid relu sign floor round, 그리고 pi, e를 쓸 수 있습니다. 최대 200자.</translation>
+        </message>
+        <message>
+            <source>The smallest learning rate, reached at epoch t_max.</source>
+            <translation>에폭 t_max에서 도달하는 가장 작은 학습률입니다.</translation>
+        </message>
+        <message>
+            <source>The value that very negative inputs approach (as -alpha).</source>
+            <translation>아주 작은 음수 입력이 다가가는 값(-alpha)입니다.</translation>
+        </message>
+        <message>
+            <source>Tiny number added to the denominator so a near-zero gradient average never divides by zero.</source>
+            <translation>기울기 평균이 0에 가까워도 0으로 나누지 않도록 분모에 더하는 아주 작은 수입니다.</translation>
+        </message>
+        <message>
+            <source>Turns a vector of scores into probabilities: every output is between 0 and 1 and they sum to 1 (over the features, or over the channels of each pixel for images). Usually the last layer of a classifier, paired with cross-entropy.</source>
+            <translation>점수 벡터를 확률로 바꿉니다: 출력은 모두 0과 1 사이이고 합이 1입니다 (특징에 대해, 이미지는 픽셀마다 채널에 대해). 보통 분류기의 마지막 레이어이며 교차 엔트로피와 함께 씁니다.</translation>
+        </message>
+        <message>
+            <source>Two interleaving half circles: almost separable, but only by a curved boundary.</source>
+            <translation>서로 맞물린 반원 두 개입니다: 거의 나눌 수 있지만 곡선 경계로만 가능합니다.</translation>
+        </message>
+        <message>
+            <source>Unrolls an image [C, H, W] into one vector of C*H*W features (channel-major, as PyTorch), so that Dense layers can follow.</source>
+            <translation>이미지 [C, H, W]를 특징 C*H*W개짜리 벡터 하나로 펼쳐(PyTorch처럼 채널 우선) 뒤에 Dense 레이어를 둘 수 있게 합니다.</translation>
+        </message>
+        <message>
+            <source>Untick to freeze this layer's weights: they keep their initial values.</source>
+            <translation>체크를 풀면 이 레이어의 가중치를 고정합니다: 초깃값을 그대로 유지합니다.</translation>
+        </message>
+        <message>
+            <source>Use the largest squared-gradient average seen so far, so the step size can only shrink (AMSGrad variant).</source>
+            <translation>지금까지 본 기울기 제곱 평균 중 가장 큰 값을 써서 스텝 크기가 줄어들기만 하게 합니다 (AMSGrad 변형).</translation>
+        </message>
+        <message>
+            <source>What separates the cells; auto guesses from the file's first lines (csv.Sniffer).</source>
+            <translation>칸을 나누는 문자입니다; auto는 파일의 처음 몇 줄을 보고 추측합니다 (csv.Sniffer).</translation>
+        </message>
+        <message>
+            <source>What to predict: classes or numbers; auto decides from the target column (text or few whole numbers -&gt; classification).</source>
+            <translation>무엇을 예측할지: 클래스 또는 숫자; auto는 타깃 열을 보고 정합니다 (텍스트나 몇 안 되는 정수 -&gt; 분류).</translation>
+        </message>
+        <message>
+            <source>Where the data enters the network; its shape excludes the batch axis.</source>
+            <translation>데이터가 신경망에 들어오는 곳입니다; 형태에 배치 축은 들어가지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Where the outliers go: both (up or down at random, so their pulls partly cancel), or all up, or all down (a one-sided pull, which MSE follows and MAE resists).</source>
+            <translation>이상치를 보낼 방향: both(무작위로 위나 아래, 끌어당기는 힘이 일부 상쇄됨), 모두 위, 모두 아래(한쪽으로 끌어당김: MSE는 따라가고 MAE는 버팁니다).</translation>
+        </message>
+        <message>
+            <source>Width and height of each filter, in pixels.</source>
+            <translation>필터의 너비와 높이(픽셀)입니다.</translation>
+        </message>
+        <message>
+            <source>Width and height of each image in pixels.</source>
+            <translation>이미지의 너비와 높이(픽셀)입니다.</translation>
+        </message>
+        <message>
+            <source>Width and height of the window summarised into one output pixel.</source>
+            <translation>출력 픽셀 하나로 요약되는 창의 너비와 높이입니다.</translation>
+        </message>
+        <message>
+            <source>Width and height the images are resized to, in pixels.</source>
+            <translation>이미지를 맞출 너비와 높이(픽셀)입니다.</translation>
+        </message>
+        <message>
+            <source>Your own images: a folder with one subfolder per class (its name is the class) of PNG, JPEG or BMP files, resized to size x size.</source>
+            <translation>내 이미지: 클래스마다 하위 폴더(폴더 이름이 클래스)가 있고 PNG, JPEG, BMP 파일이 든 폴더이며, size x size로 크기를 맞춥니다.</translation>
+        </message>
+        <message>
+            <source>Your own table: a CSV file of feature columns and one target column (text targets become classes, text features one-hot columns).</source>
+            <translation>내 표: 특징 열들과 타깃 열 하나로 된 CSV 파일입니다 (텍스트 타깃은 클래스가 되고, 텍스트 특징은 원-핫 열이 됩니다).</translation>
+        </message>
+        <message>
+            <source>Zero border added around the image: "same" keeps the size (at stride 1), "valid" adds none, a number adds that many pixels.</source>
+            <translation>이미지 둘레에 더하는 0 테두리입니다: "same"은 크기를 유지하고(스트라이드 1일 때), "valid"는 더하지 않으며, 숫자는 그만큼 픽셀을 더합니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>PyTorch project</source>
@@ -1304,6 +1779,26 @@ Save the network under another name with Save As, or make the file writable and 
         <message>
             <source>Reset {name} to its default ({default})</source>
             <translation>{name}을(를) 기본값({default})으로 되돌립니다</translation>
+        </message>
+        <message>
+            <source>above {value}</source>
+            <translation>{value} 초과</translation>
+        </message>
+        <message>
+            <source>at least {value}</source>
+            <translation>{value} 이상</translation>
+        </message>
+        <message>
+            <source>below {value}</source>
+            <translation>{value} 미만</translation>
+        </message>
+        <message>
+            <source>at most {value}</source>
+            <translation>{value} 이하</translation>
+        </message>
+        <message>
+            <source>{low} and {high}</source>
+            <translation>{low}, {high}</translation>
         </message>
     </context>
     <context>

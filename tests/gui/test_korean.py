@@ -107,9 +107,10 @@ def clipped(widget) -> str | None:
         if not HANGUL.search(text) or widget.textFormat() == widget.textFormat().RichText:
             return None
         room = widget.contentsRect()
-        if widget.wordWrap():
-            need = widget.heightForWidth(room.width())
-            return f"needs {need} px high, has {room.height()}" if need > room.height() else None
+        if widget.wordWrap():        # heightForWidth counts the margins: the whole widget
+            need = widget.heightForWidth(widget.width())
+            return f"needs {need} px high, has {widget.height()}" if need > widget.height() \
+                else None
         need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         return f"needs {need} px wide, has {room.width()}" if need > room.width() else None
     if isinstance(widget, QAbstractButton) and HANGUL.search(widget.text()):

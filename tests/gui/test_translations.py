@@ -55,6 +55,26 @@ def test_every_parameter_label_can_be_translated():
     assert not missing, f"add to gui/param_names.py: {sorted(missing)}"
 
 
+def test_every_engine_help_text_shows_in_korean(qapp):
+    """The inspector's help texts come from the engine's registries (gui/engine_texts.py
+    lists them; --update regenerates it): each has a Korean translation."""
+    i18n.start(qapp, "ko")
+    try:
+        texts = translations_build.engine_help_texts()
+        assert len(texts) > 100
+        untranslated = [t for t in texts if i18n.engine_text(t) == t]
+        assert not untranslated, untranslated[:3]
+    finally:
+        i18n.end_session()
+
+
+def test_range_texts_read_as_the_engines_in_english():
+    from engine.nn.layers import LAYERS
+    from gui.param_form import range_text
+    params = [p for specs in LAYERS.by_category().values() for s in specs for p in s.params]
+    assert all(range_text(p) == p.range_text() for p in params)
+
+
 def language_menu(window) -> QMenu:
     return window.findChild(QMenu, "language_menu")
 
