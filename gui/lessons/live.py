@@ -1,13 +1,15 @@
 """The run as a lesson's checks see it: an engine RunRecord fed from the window's training
 session (its StepChunks: batch losses and the epochs that ended), started afresh by every
-new run (Train after an edit, Reset weights, another network opened). An edit makes the
-record empty at once: what the last run measured is no claim about the edited network."""
+new run (Train after an edit, Reset weights, another network opened). An edit, or Reset
+weights (which drops the run), makes the record empty at once: what the last run measured
+is no claim about the edited network."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 from engine.lessons.record import RunRecord
 from gui.training.run_setup import graph_key
+from gui.training.states import IDLE
 
 
 class LiveRun(QObject):
@@ -25,6 +27,7 @@ class LiveRun(QObject):
         training = window.training
         training.runStarted.connect(self._on_run_started)
         training.session.chunkArrived.connect(self._on_chunk)
+        training.session.stateChanged.connect(self._on_state)
         window.document.analysisChanged.connect(self._on_document_changed)
         window.document.networkReplaced.connect(self._start_again)
 
@@ -41,6 +44,10 @@ class LiveRun(QObject):
         self.record = RunRecord()
         self._run_key = None
         self.reset.emit()
+
+    def _on_state(self, state) -> None:
+        if state == IDLE and self._run_key is not None:
+            self._start_again()         # the run was dropped (Reset weights): no run now
 
     def _on_chunk(self, chunk) -> None:
         if self._run_key is None:

@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from engine.training.messages import EpochEvent, StepChunk
+from gui.training.states import IDLE
 from tests.gui.conftest import quiet_close
+from tests.gui.waits import PATIENCE_MS
 from tests.gui.lessons_fixtures import BASICS, OPTIMISATION, lesson, text, write_lessons
 
 
@@ -185,6 +187,28 @@ def test_a_new_run_or_an_edit_starts_a_new_record(window):
     assert controller.live.record.epochs_done == 0
     fake_run(window, 0.7)
     assert controller.live.record.epochs_done == 1
+
+
+def test_reset_weights_empties_the_record(window, qtbot):
+    controller = window.lessons
+    fake_run(window, 0.5)
+    assert controller.live.record.epochs_done == 1
+    window.training.session.stateChanged.emit(IDLE)        # what dropping the run says
+    assert controller.live.record.epochs_done == 0
+
+
+def test_a_real_run_turns_the_check_green(window, qtbot):
+    from engine.graph.network import Network
+    from gui.files import EXAMPLES_DIR
+    controller = window.lessons
+    window.document.replace(Network.load(EXAMPLES_DIR / "xor_mlp.nw.json"))
+    controller.show_lesson(1, 2)                           # val_loss < 10 after 1 epoch
+    assert controller.panel.page.check_state == "waiting"
+    assert window.training.train(pause_after=40)           # 10 batches an epoch: 4 epochs
+    qtbot.waitUntil(lambda: controller.panel.page.check_state == "pass",
+                    timeout=PATIENCE_MS)
+    assert controller.recorded["first"] < 10
+    window.training.session.stop()
 
 
 def test_progress_is_remembered_and_can_be_reset(window, qtbot, tmp_path):
