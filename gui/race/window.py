@@ -7,6 +7,7 @@ it for up to 25 ms at a time. The worker gets at most PLANE_ROWS points of each 
 projects every point itself, each once, on the plane in force."""
 from __future__ import annotations
 
+import re
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -15,11 +16,18 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBo
                                QWidget)
 
 from engine.training.process import _context as process_context
-from engine.training.race import compute_plane, race_labels, spread_rows, surface_examples
+from engine.training.race import (CHANGES_ORDER, compute_plane, race_labels, spread_rows,
+                                  surface_examples)
 from gui.i18n import translate
 from gui.race.plots import RaceCurves, RacePlane
 from gui.race.session import ENDED, PAUSED, RUNNING, RaceSession
 
+# the engine's names of the settings racers differ in ('optimizer sgd, lr 0.1'), translated
+SETTING_NAMES = {"optimizer": QT_TRANSLATE_NOOP("RaceWindow", "optimizer"),
+                 "momentum": QT_TRANSLATE_NOOP("RaceWindow", "momentum"),
+                 "batch size": QT_TRANSLATE_NOOP("RaceWindow", "batch size"),
+                 "activation": QT_TRANSLATE_NOOP("RaceWindow", "activation"),
+                 "init": QT_TRANSLATE_NOOP("RaceWindow", "init")}
 REDRAW_MS = 100           # curves and paths drawn at most 10 times a second
 PLANE_MS = 3000           # a new plane and surface at most this often while racing
 SAME_START = QT_TRANSLATE_NOOP(
@@ -108,6 +116,7 @@ class RaceWindow(QWidget):
         self.paths = [[] for _ in networks]
         self.plane, self._generation = None, self._generation + 1
         self.labels = race_labels(networks)
+        shown = [label_text(label) for label in self.labels]
         self.problems: list[str] = []     # racers that diverged or failed, said in the status
         classification = trainers[0].task == "classification"
         self.metric_key = "val_accuracy" if classification else "val_rmse"
@@ -120,10 +129,10 @@ class RaceWindow(QWidget):
             else translate("RaceWindow", "Validation RMSE (each epoch)")
         )
         self.accuracy.plot.getPlotItem().setTitle(f"<span style='font-size:10pt'>{title}</span>")
-        self.loss.start(self.labels)
-        self.accuracy.start(self.labels, symbols=True)
+        self.loss.start(shown)
+        self.accuracy.start(shown, symbols=True)
         self.plane_view.start(
-            self.labels,
+            shown,
             translate(
                 "RaceWindow",
                 "Circle: the start; star: where each racer is. "
@@ -199,7 +208,7 @@ class RaceWindow(QWidget):
     def _failed(self, i: int, text: str) -> None:
         self._problem(
             translate("RaceWindow", "Racer {n} ({label}) stopped: {why}.").format(
-                n=i + 1, label=self.labels[i], why=text
+                n=i + 1, label=label_text(self.labels[i]), why=text
             )
         )
 
@@ -209,7 +218,7 @@ class RaceWindow(QWidget):
                 translate(
                     "RaceWindow",
                     "Racer {n} ({label}) diverged: its loss blew up, " "so it stopped.",
-                ).format(n=i + 1, label=self.labels[i])
+                ).format(n=i + 1, label=label_text(self.labels[i]))
             )
 
     def _problem(self, text: str) -> None:
@@ -306,3 +315,18 @@ class RaceWindow(QWidget):
         pool.shutdown(wait=True, cancel_futures=True)
         for worker in workers:
             worker.join()
+
+
+def label_text(label: str) -> str:
+    """A racer's label from the engine ('optimizer sgd, momentum 0.9', 'same settings (racer
+    2)') in the window's language: the settings' names translated, their values as they are."""
+    same = re.fullmatch(r"same settings \(racer (\d+)\)", label)
+    if same:
+        return translate("RaceWindow", "same settings (racer {n})").format(n=same.group(1))
+    parts = []
+    for part in label.split(", "):
+        key = next((k for k in CHANGES_ORDER if part.startswith(k + " ")), None)
+        if key in SETTING_NAMES:
+            part = translate("RaceWindow", SETTING_NAMES[key]) + part[len(key):]
+        parts.append(part)
+    return ", ".join(parts)

@@ -1034,6 +1034,26 @@ White line: the weights&apos; path since step 0, projected on the plane (off the
 <context>
     <name>RaceWindow</name>
     <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
         <source>Same start: every racer compiles the network with seed {seed}, so they begin from identical weights{arch}. Same batches: the same shuffled order of examples in every epoch{batch}.</source>
         <translation>같은 출발: 모든 참가자가 같은 시드({seed})로 신경망을 만들어 같은 가중치에서 시작합니다{arch}. 같은 배치: 에폭마다 샘플을 같은 순서로 섞습니다{batch}.</translation>
     </message>
@@ -1108,6 +1128,10 @@ White line: the weights&apos; path since step 0, projected on the plane (off the
     <message>
         <source>Racer {n} ({label}) diverged: its loss blew up, so it stopped.</source>
         <translation>참가자 {n} ({label})이(가) 발산했습니다: 손실이 폭주해 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>same settings (racer {n})</source>
+        <translation>같은 설정 (참가자 {n})</translation>
     </message>
 </context>
 <context>

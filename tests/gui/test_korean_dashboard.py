@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
 
@@ -64,11 +64,17 @@ def catalogue(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def korean(qapp, catalogue):
-    translator = QTranslator()
-    assert translator.load(str(catalogue))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    """The dock's catalogue and Qt's own (standard buttons), as the window installs them;
+    yields whether Qt's could be loaded."""
+    ours, qts = QTranslator(), QTranslator()
+    assert ours.load(str(catalogue))
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    has_qt = qts.load(str(Path(qt_folder) / "qtbase_ko.qm"))
+    for translator in (ours, qts):
+        qapp.installTranslator(translator)
+    yield has_qt
+    for translator in (ours, qts):
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(params=list(CASES))
@@ -210,3 +216,21 @@ def test_every_text_of_the_dock_is_korean_and_none_is_cut(trained, qtbot):
         assert not english, f"left in English ({mode}):\n" + "\n".join(english)
         if font:
             assert not cut, f"cut off ({mode}):\n" + "\n".join(cut)
+
+
+def test_the_race_dialog_and_the_racers_names_are_korean(korean, qtbot):
+    import json
+
+    from gui.race.dialog import RaceDialog
+    from gui.race.window import label_text
+    dialog = RaceDialog(json.loads((EXAMPLES / "xor_mlp.nw.json").read_text()))
+    qtbot.addWidget(dialog)
+    texts = [dialog.windowTitle()] + [plain(label.text()) for label in dialog.findChildren(QLabel)
+                                      if label.text()]
+    if korean:                                    # Qt's catalogue names Cancel
+        texts += [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    assert len(texts) >= 9 and all(HANGUL.search(t) for t in texts), texts
+    assert label_text("optimizer sgd, lr 0.1, momentum 0.9") == "옵티마이저 sgd, lr 0.1, 모멘텀 0.9"
+    assert label_text("same settings (racer 2)") == "같은 설정 (참가자 2)"
+    changes = dialog.rows[0].changes()        # "as in the file", in Korean, still means it
+    assert "activation" not in changes and "init" not in changes, changes
