@@ -102,3 +102,18 @@ def test_a_crash_while_running_one_lesson_fails_that_lesson_alone(tmp_path, caps
     assert status == 1
     assert lines == ["FAIL 1 XOR by hand: internal problem (RuntimeError: boom); this is a "
                      "bug in Netwright", "PASS 2 XOR by hand", "lessons: 1/2 verified"]
+
+
+def test_hostile_files_are_fail_lines(tmp_path, capsys):
+    (tmp_path / "03_dir.json").mkdir()
+    write(tmp_path, "05_deep.json", "[" * 100000 + "]" * 100000)
+    write(tmp_path, "06_inf.json", '{"format": "netwright-lesson", "version": 1e400}')
+    named = good(7)
+    named["title"]["en"] = "T\x1b]0;evil\x07"
+    write(tmp_path, "07_escape.json", named)
+    status, lines, err = run(capsys, "--folder", tmp_path, "--verify")
+    assert status == 1 and err == ""
+    assert lines == ["FAIL 03_dir.json: cannot read: Is a directory",
+                     "FAIL 05_deep.json: is nested too deeply to be a lesson file",
+                     "FAIL 06_inf.json: version: expected a whole number from 1 to 1, got inf",
+                     "PASS 7 T\\x1b]0;evil\\x07", "lessons: 1/4 verified"]
