@@ -217,7 +217,7 @@ class RaceWindow(QWidget):
             self._problem(
                 translate(
                     "RaceWindow",
-                    "Racer {n} ({label}) diverged: its loss blew up, " "so it stopped.",
+                    "Racer {n} ({label}) diverged: its loss blew up, so it stopped.",
                 ).format(n=i + 1, label=label_text(self.labels[i]))
             )
 

@@ -370,7 +370,7 @@ class TrainingController(QObject):
             self.window.status.showMessage(
                 translate(
                     "TrainingController",
-                    "{name} is not downloaded yet: press Train to download it " "({mb} MB, once)",
+                    "{name} is not downloaded yet: press Train to download it ({mb} MB, once)",
                 ).format(name=section['name'], mb=f"{missing / 1e6:.0f}"),
                 15000,
             )

@@ -12,7 +12,7 @@ from gui.training.views.base import LiveView, make_plot
 X = np.linspace(-5.0, 5.0, 401)
 EMPTY = QT_TRANSLATE_NOOP(
     "ActivationView",
-    "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, " "ELU) to plot f and f'",
+    "Select an activation node (Sigmoid, Tanh, ReLU, LeakyReLU, ELU) to plot f and f'",
 )
 
 

@@ -261,7 +261,7 @@ def _stretch_note(probs: np.ndarray, stretch: float) -> str:
         return ""
     return translate(
         "BoundaryView",
-        "Nowhere sure (P ≤ {p}): colours stretched ×{stretch} to show " "where it leans.",
+        "Nowhere sure (P ≤ {p}): colours stretched ×{stretch} to show where it leans.",
     ).format(p=f"{float(probs.max()):.2f}", stretch=f"{stretch:.0f}")
 
 
@@ -289,7 +289,7 @@ def unavailable(run) -> str | None:
         ).format(shape=shape)
     if shape[0] == 2 and run.task != "classification":
         return translate(
-            "BoundaryView", "The decision boundary is drawn for classification with a 2-D " "input"
+            "BoundaryView", "The decision boundary is drawn for classification with a 2-D input"
         )
     return None
 

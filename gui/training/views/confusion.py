@@ -17,7 +17,7 @@ from gui.training.views.plot_parts import Footer, fit_title, swatch, with_footer
 
 EMPTY = QT_TRANSLATE_NOOP(
     "ConfusionView",
-    "The confusion matrix of a classifier appears here when training runs: " "press Train",
+    "The confusion matrix of a classifier appears here when training runs: press Train",
 )
 MAX_TEXT_CLASSES = 12          # more classes: colours only, the numbers would not fit
 MIN_CELL_PX = (16, 11)         # a cell smaller than this on screen shows no number,
@@ -74,7 +74,7 @@ class ConfusionView(LiveView):
             else (
                 translate(
                     "ConfusionView",
-                    "Appears after the first probe, a moment after " "training starts",
+                    "Appears after the first probe, a moment after training starts",
                 )
                 if self.available
                 else translate(

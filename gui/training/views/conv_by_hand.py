@@ -30,14 +30,14 @@ CONTENT_SIZE = (460, 420)     # the maps, the working and the formula, uncramped
 EMPTY_SIZE = (200, 150)       # a message: as small as the other views'
 TITLES = {
     "Conv2D": QT_TRANSLATE_NOOP(
-        "ConvByHandView", "Convolution by hand: {id} map {c}, row {i}, column {j} · " "step {step}"
+        "ConvByHandView", "Convolution by hand: {id} map {c}, row {i}, column {j} · step {step}"
     ),
     "MaxPool2D": QT_TRANSLATE_NOOP(
-        "ConvByHandView", "Max pooling by hand: {id} map {c}, row {i}, column {j} · " "step {step}"
+        "ConvByHandView", "Max pooling by hand: {id} map {c}, row {i}, column {j} · step {step}"
     ),
     "AvgPool2D": QT_TRANSLATE_NOOP(
         "ConvByHandView",
-        "Average pooling by hand: {id} map {c}, row {i}, column {j} · " "step {step}",
+        "Average pooling by hand: {id} map {c}, row {i}, column {j} · step {step}",
     ),
 }
 

@@ -26,12 +26,12 @@ def work_header(kind: str, channels: int, k: int, padded: bool) -> str:
     if k > MAX_GRID_KERNEL:
         return translate(
             "ConvWorking",
-            "a {k} × {k} kernel is too large to write out: the sum of " "each channel",
+            "a {k} × {k} kernel is too large to write out: the sum of each channel",
         ).format(k=k)
     text = (
         translate(
             "ConvWorking",
-            "each input channel: input patch × kernel = products (cell by " "cell), summed",
+            "each input channel: input patch × kernel = products (cell by cell), summed",
         )
         if channels > 1
         else translate("ConvWorking", "input patch × kernel = products (cell by cell), summed")

@@ -19,7 +19,7 @@ from gui.training.views.layer_parts import (COLOUR_BAR_PX, NodeView, UnitAxis, U
 MAX_MAPS = 64
 EMPTY = QT_TRANSLATE_NOOP(
     "FeatureMapsView",
-    "Select a node on the canvas to see its output (feature maps) " "for a sample",
+    "Select a node on the canvas to see its output (feature maps) for a sample",
 )
 
 

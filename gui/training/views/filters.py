@@ -84,13 +84,13 @@ class FiltersView(NodeView):
         elif self.node_id is None:
             self.show_empty(
                 translate(
-                    "FiltersView", "'{id}' is not a convolution: select a Conv2D " "node"
+                    "FiltersView", "'{id}' is not a convolution: select a Conv2D node"
                 ).format(id=node_id)
             )
         else:
             self.show_empty(
                 translate(
-                    "FiltersView", "The filters of '{id}' appear when training runs: " "press Train"
+                    "FiltersView", "The filters of '{id}' appear when training runs: press Train"
                 ).format(id=node_id)
             )
         return self.node_id is not None

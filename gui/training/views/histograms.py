@@ -113,14 +113,14 @@ class HistogramView(NodeView):
             self.show_empty(
                 translate(
                     "HistogramView",
-                    "'{id}' has no weights: select a Dense, Conv2D or " "BatchNorm node",
+                    "'{id}' has no weights: select a Dense, Conv2D or BatchNorm node",
                 ).format(id=node_id)
             )
         else:
             self.show_empty(
                 translate(
                     "HistogramView",
-                    "Histograms of '{id}' appear when training runs: " "press Train",
+                    "Histograms of '{id}' appear when training runs: press Train",
                 ).format(id=node_id)
             )
         return self.node_id is not None

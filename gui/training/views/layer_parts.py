@@ -314,7 +314,7 @@ def is_frozen(node) -> bool:
 
 def frozen_text(node_id: str) -> str:
     return translate(
-        "LayerParts", "Frozen: no gradient. '{id}' has trainable off: its weights never " "change."
+        "LayerParts", "Frozen: no gradient. '{id}' has trainable off: its weights never change."
     ).format(id=node_id)
 
 

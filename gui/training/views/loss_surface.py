@@ -115,7 +115,7 @@ class LossSurfaceView(LiveView):
             else (
                 translate(
                     "LossSurfaceView",
-                    "Appears after the first probe, a moment after " "training starts",
+                    "Appears after the first probe, a moment after training starts",
                 )
                 if self.available
                 else translate("LossSurfaceView", "This network has no weights to move")
@@ -233,7 +233,7 @@ def _fallback_note(asked: str, got: str) -> str:
     if asked == "pca" and got != "pca":
         return " " + translate(
             "LossSurfaceView",
-            "Random directions until the path is long enough for its " "principal ones.",
+            "Random directions until the path is long enough for its principal ones.",
         )
     return ""
 

@@ -24,7 +24,7 @@ class LearningRateView(CurvesView):
     def __init__(self, parent=None):
         self.idle_text = translate(
             "LearningRateView",
-            "The learning-rate schedule appears here once the " "training section is valid",
+            "The learning-rate schedule appears here once the training section is valid",
         )
         super().__init__(
             self.idle_text,

@@ -26,7 +26,7 @@ class MetricView(CurvesView):
     def __init__(self, parent=None):
         self.idle_text = translate(
             "MetricView",
-            "Accuracy (or RMSE for regression) appears when the first " "epoch ends: press Train",
+            "Accuracy (or RMSE for regression) appears when the first epoch ends: press Train",
         )
         super().__init__(
             self.idle_text,
@@ -105,7 +105,7 @@ class MetricView(CurvesView):
             self.show_empty(
                 translate(
                     "MetricView",
-                    "{name} appears when the first epoch ends " "(step {step} of {steps})",
+                    "{name} appears when the first epoch ends (step {step} of {steps})",
                 ).format(name=name, step=f"{self.last_step:,}", steps=f"{self.n_batches:,}")
             )
 

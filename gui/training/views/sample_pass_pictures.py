@@ -212,7 +212,7 @@ def _backward(result, node) -> tuple[str, list]:
     elif node.weight_grads:
         words = translate(
             "SamplePassPictures",
-            "'{id}' is frozen (trainable off): its weights get no " "gradient.",
+            "'{id}' is frozen (trainable off): its weights get no gradient.",
         ).format(id=node.id)
     else:
         words = translate(
@@ -225,7 +225,7 @@ def _backward(result, node) -> tuple[str, list]:
         panels.append(passed)
     elif node.inputs:
         words += " " + translate(
-            "SamplePassPictures", "The data ('{id}') needs no gradient: backward ends " "here."
+            "SamplePassPictures", "The data ('{id}') needs no gradient: backward ends here."
         ).format(id=node.inputs[0])
     return words, panels
 

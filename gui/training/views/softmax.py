@@ -19,7 +19,7 @@ from gui.training.views.layer_parts import (MatrixPanel, NodeView, UnitAxis, Uni
                                              panel_row, title_label, titled)
 
 EMPTY = QT_TRANSLATE_NOOP(
-    "SoftmaxView", "Select a Softmax node to see its probabilities for a sample " "and its slope"
+    "SoftmaxView", "Select a Softmax node to see its probabilities for a sample and its slope"
 )
 PROBABILITY_AXIS = (0.0, 1.15)        # 0 to 1, and room for the value above a bar at 1
 

@@ -26,7 +26,7 @@ EMPTY = QT_TRANSLATE_NOOP(
     "plane",
 )
 WAITING = QT_TRANSLATE_NOOP(
-    "UnitMapsView", "The units' maps of '{id}' appear when training runs: " "press Train"
+    "UnitMapsView", "The units' maps of '{id}' appear when training runs: press Train"
 )
 UNIT_RANGE = {"Sigmoid": (0.0, 1.0)}         # bounded outputs drawn on their own range
 

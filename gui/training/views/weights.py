@@ -65,7 +65,7 @@ class WeightsView(NodeView):
             self.show_empty(
                 translate(
                     "WeightsView",
-                    "The weight matrix of '{id}' appears when training " "starts: press Train",
+                    "The weight matrix of '{id}' appears when training starts: press Train",
                 ).format(id=node_id)
             )
         return self.node_id is not None
