@@ -31,8 +31,8 @@ def aligned_empty(size: int, dtype=np.float32) -> np.ndarray:
     return raw[skip:skip + size]
 
 
-def aligned_full(size: int, value: float) -> np.ndarray:
-    a = aligned_empty(size)
+def aligned_full(size: int, value: float, dtype=np.float32) -> np.ndarray:
+    a = aligned_empty(size, dtype)
     a.fill(value)
     return a
 

@@ -74,7 +74,8 @@ class Optimizer:
         pairs = list(self.parameters.values())
         self._segments = flat.segments([p for p, _ in pairs], [g for _, g in pairs])
         size = sum(p.size for p, _ in pairs)
-        self._slots = {name: flat.aligned_full(size, self._initial_value(name))
+        dtype = pairs[0][0].dtype if pairs else np.float32     # float32 in the engine
+        self._slots = {name: flat.aligned_full(size, self._initial_value(name), dtype)
                        for name in self._slot_names()}
         self.state: dict[str, dict[str, np.ndarray]] = {}
         at = 0
@@ -85,7 +86,7 @@ class Optimizer:
         self._chunks = [(p[c], g[c], {name: buf[off:][c] for name, buf in self._slots.items()})
                         for p, g, off in self._segments for c in flat.chunks(p.size)]
         longest = max((p.size for p, _, _ in self._chunks), default=0)
-        self._scratch = (flat.aligned_empty(longest), flat.aligned_empty(longest))
+        self._scratch = (flat.aligned_empty(longest, dtype), flat.aligned_empty(longest, dtype))
 
     def buffer_names(self) -> tuple[str, ...]:
         """Moment buffers a saved state must hold (SGD's momentum appears after a step)."""
