@@ -10,8 +10,9 @@ import json
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (QFrame, QLabel, QSizePolicy, QStyle, QStyleOptionToolButton,
+                               QStylePainter, QToolButton, QVBoxLayout, QWidget)
 
 from gui.files import RESOURCES, example_files
 from gui.i18n import language, translate
@@ -69,6 +70,23 @@ def _examples_ko() -> dict:
     return data if isinstance(data, dict) else {}
 
 
+class TitleButton(QToolButton):
+    """The fold button, its title drawn with "…" where it does not fit (``text()`` stays
+    whole): a long network name set the inspector's minimum width, so with the Lessons
+    dock open the whole page was cut off at the dock's right edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        room = option.rect.width() - option.iconSize.width() - 12     # arrow and padding
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                    max(room, 0))
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+
 class DescriptionPanel(QFrame):
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -78,13 +96,13 @@ class DescriptionPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 6)
         layout.setSpacing(2)
-        self.toggle = QToolButton(self)
+        self.toggle = TitleButton(self)
         self.toggle.setObjectName("description_toggle")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.toggle.setToolTip(translate("DescriptionPanel",
-                                         "Show or hide what this network shows and what to try"))
+        self._hint = translate("DescriptionPanel",
+                               "Show or hide what this network shows and what to try")
         self.toggle.toggled.connect(self.set_expanded)
         layout.addWidget(self.toggle)
         self.body = self._body()
@@ -112,6 +130,7 @@ class DescriptionPanel(QFrame):
                          or split_description(network.description))
         self.setVisible(bool(about or to_try))
         self.toggle.setText(network.name)
+        self.toggle.setToolTip(f"{network.name}\n{self._hint}")
         self.about.setText(about)
         self.about.setVisible(bool(about))
         self.try_text.setText(to_try)

@@ -160,3 +160,16 @@ def test_english_stays_english(english, main_window):
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles[:3] == ["&File", "&Edit", "&View"]
     assert main_window.inspector_dock.windowTitle() == "Inspector"
+
+
+def test_a_long_network_name_does_not_widen_the_inspector(main_window):
+    """The description's title button took the whole name as its minimum width: with the
+    Lessons dock open the inspector was narrower than that and its page was cut off at the
+    dock's right edge (seen on circles_deep_sigmoid, in both languages)."""
+    from gui.files import EXAMPLES_DIR, read_network
+    network = read_network(EXAMPLES_DIR / "circles_deep_sigmoid.nw.json")
+    network.name = "A very long network name " * 6
+    main_window.document.replace(network, None)
+    page = main_window.inspector.training_page
+    assert page.minimumSizeHint().width() <= 380
+    assert page.description.toggle.text() == network.name       # whole, drawn with "…"
