@@ -346,7 +346,7 @@ def test_the_description_panel_shows_the_open_network_and_what_to_try(inspector)
 def test_the_description_panel_leaves_room_for_the_training_settings(qtbot, inspector):
     inspector.document.replace(example("circles_deep_sigmoid"))    # the longest text
     panel = training_page(inspector).description
-    laid_out = lambda: panel.height() == panel.sizeHint().height()  # noqa: E731
+    laid_out = lambda: panel.height() == panel.heightForWidth(panel.width())  # noqa: E731
     qtbot.waitUntil(laid_out, timeout=PATIENCE_MS)
     assert panel.height() < 0.45 * inspector.viewport().height()     # 700 px high
     panel.toggle.click()
