@@ -1,0 +1,51 @@
+"""The lessons shipped in resources/lessons, seen by the dock: every step shows (in both
+languages), and every node a step selects and every view it shows exists for the network a
+learner has at that step (the example it opened, with the earlier steps' edits made)."""
+from __future__ import annotations
+
+import pytest
+
+from engine.graph.network import Network
+from engine.lessons.edits import apply_edits
+from engine.lessons.format import load_lessons
+from gui.files import EXAMPLES_DIR
+from gui.lessons.controller import LESSONS_DIR, network_at
+
+LESSONS = [x for x in load_lessons(LESSONS_DIR)] if LESSONS_DIR.is_dir() else []
+pytestmark = pytest.mark.skipif(not LESSONS, reason=f"no lesson files in {LESSONS_DIR}")
+
+
+def test_every_lesson_file_reads():
+    problems = [str(x) for x in LESSONS if isinstance(x, Exception)]
+    assert not problems
+
+
+@pytest.mark.parametrize("lesson", [x for x in LESSONS if not isinstance(x, Exception)],
+                         ids=lambda x: f"lesson{x.concept}")
+def test_show_me_targets_exist_at_their_step(lesson):
+    from gui.lessons.views import missing_reason
+    for index, step in enumerate(lesson.steps):
+        stem, edits = network_at(lesson, index)
+        example = Network.load(EXAMPLES_DIR / f"{stem}.nw.json")
+        network = Network.from_dict(apply_edits(example.to_dict(), edits))
+        where = f"lesson {lesson.concept} step {index + 1}"
+        for action in step.actions:
+            if action.do == "select_node":
+                assert network.has_node(action.node), f"{where}: no node {action.node!r}"
+            if action.do == "show" and action.view:
+                assert missing_reason(action.view, network) is None, where
+        apply_edits(network.to_dict(), step.edits)          # EditError names the edit
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_dock_shows_every_step_of_every_lesson(main_window, lang):
+    controller = main_window.lessons
+    controller.lang = lang
+    for lesson in (x for x in LESSONS if not isinstance(x, Exception)):
+        assert controller.show_lesson(lesson.concept)
+        page = controller.panel.page
+        for index in range(len(lesson.steps)):
+            controller.go_to_step(index)
+            assert page.step_label.text() == f"Step {index + 1} of {len(lesson.steps)}"
+            assert page.step_text.text()
+    assert controller.panel.list.tree.topLevelItemCount() == 4     # the four groups
