@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -68,7 +68,7 @@ class LessonsController(QObject):
 
     def _make_action(self):
         action = self.dock.toggleViewAction()
-        action.toggled.connect(lambda on: on and self._bring_up())
+        action.triggered.connect(lambda on: on and self._bring_up())   # after the dock shows
         action.setText(translate("LessonsDock", "&Lessons"))
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         action.setStatusTip(translate(
@@ -88,6 +88,7 @@ class LessonsController(QObject):
         enough for a step's text."""
         self._build()
         self.dock.raise_()
+        QTimer.singleShot(0, self.dock, self.dock.raise_)   # a tab bar made in this turn
         if not self.dock.isFloating() and self.dock.width() < DOCK_WIDTH:
             self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 

@@ -3,6 +3,7 @@ each with a tick once all its steps are done, and "Reset progress"."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -14,7 +15,7 @@ GROUP_NAMES = {
     "optimisation": QT_TRANSLATE_NOOP("LessonsDock", "Optimisation"),
     "cnns": QT_TRANSLATE_NOOP("LessonsDock", "CNNs"),
 }
-DONE_MARK, OPEN_MARK = "✓", "  "
+DONE_MARK, DONE_COLOUR = "✓", "#15803d"
 CONCEPT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -82,10 +83,13 @@ class LessonList(QWidget):
                 font.setBold(True)
                 parent.setFont(0, font)
             steps_done, steps = done.get(lesson.concept, (0, len(lesson.steps)))
-            mark = DONE_MARK if steps and steps_done >= steps else OPEN_MARK
-            item = QTreeWidgetItem(parent, [f"{mark} {lesson.concept}. {lesson.title(lang)}"])
+            title = f"{lesson.concept}. {lesson.title(lang)}"
+            done_all = bool(steps) and steps_done >= steps
+            item = QTreeWidgetItem(parent, [f"{title}  {DONE_MARK}" if done_all else title])
+            if done_all:
+                item.setForeground(0, QColor(DONE_COLOUR))
             item.setData(0, CONCEPT_ROLE, lesson.concept)
-            item.setToolTip(0, translate(
+            item.setToolTip(0, title + "\n" + translate(
                 "LessonsDock", "{done} of {steps} steps done").format(done=steps_done,
                                                                       steps=steps))
             if lesson.concept == current:
