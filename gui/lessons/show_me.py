@@ -135,6 +135,12 @@ def show_view(window, tab: str, key: str | None, notes: list) -> None:
                                                "{why}.").format(view=view_name(key), why=reason),
                       "error"))
         return
+    if view.isHidden() and window.training.info is None:
+        notes.append((translate("LessonsDock", "The {view} view appears here once training "
+                                               "runs: press Train.").format(
+            view=view_name(key)), "info"))     # some views know what they show from a run
+        highlight(dashboard.pages[tab])
+        return
     if view.isHidden():
         notes.append((translate("LessonsDock", "The {view} view shows nothing for the "
                                                "selected node: {what}").format(

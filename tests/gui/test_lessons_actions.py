@@ -194,3 +194,15 @@ def test_network_at_follows_the_open_example_actions():
         "spiral"
     stem, edits = network_at(parsed, 3)
     assert stem == "spiral" and [e.do for e in edits] == ["bypass_node"]
+
+
+def test_a_view_that_needs_a_run_says_press_train(window):
+    from gui.lessons.show_me import show_view
+    from gui.training.views.unit_maps import UnitMapsView
+    window.training.dashboard
+    window.view.scene().select_nodes(["h1"])       # unit maps know a 2-D input from a run
+    assert window.training.dashboard.view(UnitMapsView).isHidden()
+    notes = []
+    show_view(window, "Layer", "unit_maps", notes)
+    assert notes == [("The Unit maps view appears here once training runs: press Train.",
+                      "info")]

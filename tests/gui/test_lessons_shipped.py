@@ -49,3 +49,29 @@ def test_the_dock_shows_every_step_of_every_lesson(main_window, lang):
             assert page.step_label.text() == f"Step {index + 1} of {len(lesson.steps)}"
             assert page.step_text.text()
     assert controller.panel.list.tree.topLevelItemCount() == 4     # the four groups
+
+
+def test_show_me_on_every_step_leads_somewhere(main_window):
+    """Every Show me and Do it for me of every lesson, pressed in order as a learner would:
+    no note saying a node is missing, an edit does not fit, or a view has nothing to show
+    (e.g. a Layer view for a node it cannot show)."""
+    controller = main_window.lessons
+    main_window.show()
+    problems = []
+    for lesson in (x for x in LESSONS if not isinstance(x, Exception)):
+        controller.show_lesson(lesson.concept)
+        page = controller.panel.page
+        for index in range(len(lesson.steps)):
+            controller.go_to_step(index)
+            for button in (page.show_button, page.do_button):      # what the step offers
+                if button.isHidden():
+                    continue
+                button.click()
+                if page.note.isVisible() and "#8a1c1c" in page.note.styleSheet():
+                    problems.append(f"lesson {lesson.concept} step {index + 1}: "
+                                    f"{page.note.text()}")
+                dialog = getattr(main_window, "lesson_race_dialog", None)
+                if dialog is not None:
+                    dialog.reject()
+                    main_window.lesson_race_dialog = None
+    assert not problems
