@@ -35,7 +35,10 @@ def engine_text(text: str) -> str:
 
 
 def _settings() -> QSettings:
-    return QSettings("Netwright", "Netwright")
+    # the app's organisation and name (gui.app.make_app) in the default format, which the
+    # tests point at a temporary folder: QSettings("Netwright", "Netwright") is always the
+    # user's own file
+    return QSettings()
 
 
 def chosen_language() -> str:

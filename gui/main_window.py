@@ -30,7 +30,8 @@ STATE_VERSION = 1
 
 
 def settings() -> QSettings:
-    return QSettings("Netwright", "Netwright")
+    """The app's settings (as gui.i18n): the tests point them at a temporary folder."""
+    return QSettings()
 
 
 class MainWindow(QMainWindow):

@@ -103,6 +103,18 @@ def test_the_language_option_of_main_py():
     assert exit_info.value.code == 2
 
 
+def test_the_choice_is_kept_with_the_apps_settings(tmp_qsettings):
+    """It went to ~/.config/Netwright/Netwright.conf even in tests: QSettings(org, app)
+    ignores the default format the tests redirect."""
+    from PySide6.QtCore import QSettings
+    i18n.choose_language("ko")
+    try:
+        assert QSettings().value(i18n.SETTING) == "ko"
+        assert QSettings().fileName().startswith(str(tmp_qsettings))
+    finally:
+        i18n.choose_language("")
+
+
 def test_the_chosen_language_is_used_at_start_unless_overridden(qapp):
     i18n.choose_language("ko")
     try:
