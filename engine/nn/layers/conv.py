@@ -18,6 +18,10 @@ SOBEL_DIAGONALS = np.array([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]],
                             [[-2, -1, 0], [-1, 0, 1], [0, 1, 2]]], np.float32)
 SOBEL_KERNELS = np.concatenate([np.stack([SOBEL_X, SOBEL_Y]), SOBEL_DIAGONALS])
 
+# Inference splits a batch whose im2col columns would exceed this many floats (128 MB):
+# the MNIST CNN's second conv needs 31M at batch 128, 250M (1 GB) at an evaluation's 1024.
+INFERENCE_COLUMNS = 32 * 1024 * 1024
+
 CONV_PARAMS = [
     Param("filters", "int", 8, "Number of filters: each one learns a pattern and makes "
           "one output channel (feature map).", min=1, max=4096),
@@ -71,6 +75,8 @@ def output_side(axis: str, size: int, kernel: int, stride: int, pads: tuple[int,
           "responds to one local pattern (an edge, a blob) wherever it appears.",
           params=CONV_PARAMS, examples=_EXAMPLES)
 class Conv2D(Layer):
+    _whole_input: np.ndarray | None = None      # the input of a chunked inference forward
+
     @classmethod
     def summary(cls, config) -> str:
         """The canvas card's one-line summary, e.g. '8 filters 3x3 /1 same'."""
@@ -134,6 +140,24 @@ class Conv2D(Layer):
     # ---- compute -----------------------------------------------------------------------
     def forward(self, xs, training):
         x = xs[0]
+        chunk = self._inference_chunk(x)
+        self._whole_input = None
+        if training or len(x) <= chunk:
+            return self._forward(x)
+        # Inference (an evaluation pass of 1024 images) in chunks, so its columns stay
+        # near a training batch's instead of a GB the workspace would then keep.
+        out = np.concatenate([self._forward(x[i:i + chunk]) for i in range(0, len(x), chunk)])
+        self._whole_input = x          # a backward may follow (health probe): see backward
+        return out
+
+    def _inference_chunk(self, x) -> int:
+        """Images per inference chunk: columns of at most INFERENCE_COLUMNS floats."""
+        k = self.config["kernel_size"]
+        _, h, w = self.out_shape
+        per_image = x.shape[1] * k * k * h * (w + k)     # w + k: the stride-1 grid width
+        return max(1, INFERENCE_COLUMNS // per_image)
+
+    def _forward(self, x):
         k, s = self.config["kernel_size"], self.config["stride"]
         ws = self._workspace()
         cols, grid = ops.im2col(x, k, k, s, self.paddings(self.config), ws)
@@ -150,6 +174,9 @@ class Conv2D(Layer):
         return out
 
     def backward(self, grad):
+        if self._whole_input is not None:     # forward ran in chunks: columns of them all
+            self._forward(self._whole_input)
+            self._whole_input = None
         k, s = self.config["kernel_size"], self.config["stride"]
         ws, grid = self._workspace(), self._grid
         weight = self.weights["weight"]
