@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gui.i18n import translate
+from gui.i18n import engine_text, translate
 from gui.training.views.feature_maps import MAX_MAPS
 from gui.training.views.sample_pass_parts import (FORWARD, LOSS, consumers,
                                                   range_text, shape_text)
@@ -139,7 +139,8 @@ def _help(type_name: str) -> str:
     """The first sentence of the layer type's help (engine registry)."""
     from engine.nn.layers import LAYERS
     spec = LAYERS.get(type_name)
-    text = spec.help.split(". ")[0].rstrip(".") if spec is not None else type_name
+    help_text = engine_text(spec.help) if spec is not None else type_name   # in Korean too
+    text = help_text.split(". ")[0].rstrip(".")
     return f"{type_name}: {text}."
 
 
