@@ -300,4 +300,5 @@ def titles(mode: str) -> list[str]:
 
 
 def _tr(text: str) -> str:
+    """One of this module's QT_TRANSLATE_NOOP texts, translated (lupdate finds them there)."""
     return translate("BoundaryView", text)

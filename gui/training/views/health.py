@@ -217,4 +217,5 @@ class HealthView(LiveView):
 
 
 def _tr(text: str) -> str:
+    """One of this module's QT_TRANSLATE_NOOP texts, translated (lupdate finds them there)."""
     return translate("HealthView", text)

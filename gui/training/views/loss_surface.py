@@ -265,6 +265,7 @@ def _titles() -> list[str]:
 
 
 def _tr(text: str) -> str:
+    """One of this module's QT_TRANSLATE_NOOP texts, translated (lupdate finds them there)."""
     return translate("LossSurfaceView", text)
 
 
