@@ -30,6 +30,9 @@ MESSAGE_MS = 8000
 MISSING_LABELS = {"refuse": QT_TRANSLATE_NOOP("CsvImport", "refuse: say which row and column"),
                   "drop": QT_TRANSLATE_NOOP("CsvImport", "drop the rows that have one"),
                   "mean": QT_TRANSLATE_NOOP("CsvImport", "fill with the column's mean")}
+KIND_LABELS = {"number": QT_TRANSLATE_NOOP("CsvImport", "number"),      # csv_sniff's kinds
+               "text": QT_TRANSLATE_NOOP("CsvImport", "text"),
+               "empty": QT_TRANSLATE_NOOP("CsvImport", "empty")}
 TASK_LABELS = {"auto": QT_TRANSLATE_NOOP("CsvImport", "auto (decide from the target)"),
                "classification": QT_TRANSLATE_NOOP("CsvImport", "classification"),
                "regression": QT_TRANSLATE_NOOP("CsvImport", "regression")}
@@ -130,7 +133,9 @@ class CsvImportDialog(QDialog):
         table = self.described()
         columns, kinds = table["columns"], table["kinds"]
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([f"{c}\n({k})" for c, k in zip(columns, kinds)])
+        self.model.setHorizontalHeaderLabels(
+            [f"{c}\n({translate('CsvImport', KIND_LABELS.get(k, k))})"
+             for c, k in zip(columns, kinds)])
         for row in table["rows"]:
             self.model.appendRow([_cell(cell) for cell in row])
         self.model.setVerticalHeaderLabels([str(n) for n in table["numbers"]])

@@ -47,14 +47,25 @@ TARGETS = (
 )
 
 
+# which weights are exported: in English in the project's README, translated in the window
+NOTE_RUN = QT_TRANSLATE_NOOP("Export", "the current run's weights at step {step:,} ({epochs} of "
+                                       "{total} epochs done)")
+NOTE_RUN_START = QT_TRANSLATE_NOOP("Export", "the current run's initial weights (step 0)")
+NOTE_SEEDED = QT_TRANSLATE_NOOP("Export", "the seeded initial weights (seed {seed}): {why}")
+WHY_UNTRAINED = QT_TRANSLATE_NOOP("Export", "no run has trained it yet")
+WHY_CHANGED = QT_TRANSLATE_NOOP("Export", "the network changed after the last run")
+
+
 @dataclass
 class Source:
     """What is exported: the network, a compiled model holding the weights, the run's data
-    (None: loaded from the training section) and the words that say which weights."""
+    (None: loaded from the training section) and the words that say which weights (in
+    English for the README, and as the window shows them)."""
     network: object
     model: object
     dataset: object
     note: str
+    shown_note: str = ""
 
 
 class ExportActions(QObject):
@@ -121,7 +132,7 @@ class ExportActions(QObject):
         except Exception as e:    # noqa: BLE001 -- bad input of any kind: say why, never crash
             self._problem(target, e)
             return
-        dialog = ExportDialog(self.window, target, source.note, self._suggested(target))
+        dialog = ExportDialog(self.window, target, source.shown_note, self._suggested(target))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.write(target, source, dialog.path())
@@ -136,10 +147,10 @@ class ExportActions(QObject):
             self._problem(target, e)
             return False
         QApplication.restoreOverrideCursor()
-        self.window.status.showMessage(f"{line} ({source.note})", 10000)
+        self.window.status.showMessage(f"{line} ({source.shown_note})", 10000)
         QMessageBox.information(self.window, translate("Export", "{title} exported").format(
             title=target.shown_title()), translate("Export", "{line}\n\nWeights: {note}.").format(
-                line=line, note=source.note))
+                line=line, note=source.shown_note))
         return True
 
     def _problem(self, target: Target, e: Exception) -> None:
@@ -158,13 +169,14 @@ class ExportActions(QObject):
         if trainer is not None and graph_key(trainer.network.to_dict()) == graph_key(
                 document.to_dict()):
             step = controller.session.process.model_step
-            return Source(network, trainer.model, trainer.dataset, run_note(trainer, step))
+            return Source(network, trainer.model, trainer.dataset, *run_note(trainer, step))
         from engine.graph.compiler import compile_network
         seed = int((network.training or {}).get("seed", 0) or 0) + controller.seed_offset
-        why = ("no run has trained it yet" if trainer is None
-               else "the network changed after the last run")
+        why = WHY_UNTRAINED if trainer is None else WHY_CHANGED
         return Source(network, compile_network(network, seed=seed), None,
-                      f"the seeded initial weights (seed {seed}): {why}")
+                      NOTE_SEEDED.format(seed=seed, why=why),
+                      translate("Export", NOTE_SEEDED).format(seed=seed,
+                                                              why=translate("Export", why)))
 
     def _suggested(self, target: Target) -> str:
         path = self.window.document.path
@@ -174,10 +186,12 @@ class ExportActions(QObject):
         return str(folder / f"{stem}{target.suffix}")
 
 
-def run_note(trainer, step: int) -> str:
-    epochs = trainer.epoch
-    return (f"the current run's weights at step {step:,} ({epochs} of {trainer.epochs} "
-            f"epochs done)") if step else "the current run's initial weights (step 0)"
+def run_note(trainer, step: int) -> tuple[str, str]:
+    """Which weights a run holds: (English, as the window shows it)."""
+    if not step:
+        return NOTE_RUN_START, translate("Export", NOTE_RUN_START)
+    fields = {"step": step, "epochs": trainer.epoch, "total": trainer.epochs}
+    return NOTE_RUN.format(**fields), translate("Export", NOTE_RUN).format(**fields)
 
 
 def run_exporter(target: Target, source: Source, out: str) -> str:

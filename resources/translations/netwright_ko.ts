@@ -437,6 +437,18 @@
             <translation>열의 평균으로 채움</translation>
         </message>
         <message>
+            <source>number</source>
+            <translation>숫자</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>텍스트</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>비어 있음</translation>
+        </message>
+        <message>
             <source>auto (decide from the target)</source>
             <translation>자동 (타깃을 보고 결정)</translation>
         </message>
@@ -1116,6 +1128,26 @@
             <translation>.onnx 파일 하나(opset 17): 입력 'input'(배치 크기 자유), 출력 'output'.</translation>
         </message>
         <message>
+            <source>the current run's weights at step {step:,} ({epochs} of {total} epochs done)</source>
+            <translation>현재 실행의 스텝 {step:,} 가중치 ({total} 에폭 중 {epochs} 에폭 완료)</translation>
+        </message>
+        <message>
+            <source>the current run's initial weights (step 0)</source>
+            <translation>현재 실행의 초기 가중치 (스텝 0)</translation>
+        </message>
+        <message>
+            <source>the seeded initial weights (seed {seed}): {why}</source>
+            <translation>시드로 만든 초기 가중치 (시드 {seed}): {why}</translation>
+        </message>
+        <message>
+            <source>no run has trained it yet</source>
+            <translation>아직 학습한 실행이 없습니다</translation>
+        </message>
+        <message>
+            <source>the network changed after the last run</source>
+            <translation>마지막 실행 뒤에 신경망이 바뀌었습니다</translation>
+        </message>
+        <message>
             <source>&amp;Export</source>
             <translation>내보내기(&amp;E)</translation>
         </message>
@@ -1634,6 +1666,10 @@ Save the network under another name with Save As, or make the file writable and 
         <message>
             <source>The {view} view has nothing to show here: {why}.</source>
             <translation>{view} 뷰에 보여 줄 것이 없습니다: {why}.</translation>
+        </message>
+        <message>
+            <source>The {view} view appears here once training runs: press Train.</source>
+            <translation>학습을 시작하면 {view} 뷰가 여기에 나타납니다: 학습을 누르세요.</translation>
         </message>
         <message>
             <source>The {view} view shows nothing for the selected node: {what}</source>

@@ -146,3 +146,14 @@ def test_an_example_description_shows_in_korean(qapp, main_window, tmp_path, mon
     finally:
         i18n.end_session()
         dp._examples_ko.cache_clear()
+
+
+def test_export_says_which_weights_in_korean_but_writes_english(qapp, main_window):
+    """The note goes into the exported project's README (English) and into the window."""
+    i18n.start(qapp, "ko")
+    try:
+        source = main_window.export_actions.source()
+    finally:
+        i18n.end_session()
+    assert source.note == "the seeded initial weights (seed 0): no run has trained it yet"
+    assert source.shown_note == "시드로 만든 초기 가중치 (시드 0): 아직 학습한 실행이 없습니다"
