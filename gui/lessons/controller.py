@@ -24,7 +24,6 @@ DOCK_WIDTH = 380           # a step's text in lines of about 50 characters
 LESSONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "lessons"
 
 
-
 class LessonsController(QObject):
     def __init__(self, window, folder: Path | None = None):
         super().__init__(window)

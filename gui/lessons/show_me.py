@@ -16,7 +16,6 @@ from gui.i18n import translate
 _windows: set = set()          # the lesson windows opened here: kept alive while open
 
 
-
 def example_path(stem: str):
     return EXAMPLES_DIR / f"{stem}.nw.json"
 
