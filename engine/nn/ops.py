@@ -214,10 +214,13 @@ def max_pool_backward(grad: np.ndarray, arg: np.ndarray, x_shape: tuple[int, ...
     out_hw = grad.shape[2:]
     hit = np.empty(grad.shape, bool)
     overlapping = stride < k
+    share = np.empty_like(grad) if overlapping else None
     for t, dst in pool_taps(dx, k, stride, out_hw):
         np.equal(arg, t, out=hit)
         if overlapping:                      # windows share inputs: accumulate
-            dst += np.where(hit, grad, 0).astype(grad.dtype, copy=False)
+            # (a product, not np.where: its data-dependent select is ~50x slower here)
+            np.multiply(grad, hit, out=share)
+            dst += share
         else:                                # each input in one window at most
             np.multiply(grad, hit, out=dst)
     return dx
