@@ -47,6 +47,7 @@ class LessonsController(QObject):
         self.live.reset.connect(self._on_new_record)
         window.document.analysisChanged.connect(self.refresh_check)
         window.document.networkReplaced.connect(self._on_network_replaced)
+        window.training.runStarted.connect(self._on_run_started)
 
     # ---- the dock and the menus -----------------------------------------------------------------
     def _make_dock(self) -> QDockWidget:
@@ -221,6 +222,10 @@ class LessonsController(QObject):
         self._taken.clear()
         self.refresh_check()
 
+    def _on_run_started(self, _info) -> None:
+        if self.panel is not None:
+            self.panel.page.set_note("")      # what Show me said before the run is stale
+
     def _on_epoch(self) -> None:
         self._take_record()
         self.refresh_check()
@@ -263,12 +268,12 @@ class LessonsController(QObject):
     def do_it(self) -> None:
         """The step's edits as one undoable command."""
         from engine.lessons.edits import apply_edits
-        from gui.lessons.edit_command import SetNetwork
+        from gui.lessons.edit_command import SetNetwork, laid_out
         step, doc = self.step, self.window.document
         if step is None or not step.edits:
             return
         try:
-            new = apply_edits(doc.to_dict(), step.edits)
+            new = laid_out(apply_edits(doc.to_dict(), step.edits), doc.network.node_ids())
         except (LessonError, ValueError) as e:
             self.panel.page.set_note(translate(
                 "LessonsDock", "This step's change does not fit the network shown: "
@@ -281,6 +286,8 @@ class LessonsController(QObject):
                                                "The network already has this change."))
             return
         doc.undo_stack.push(command)
+        if command.changes_graph:
+            self.window.view.fit_to_view()        # the new cards in view
         self.panel.page.set_note(translate("LessonsDock",
                                            "Done: Edit ▸ Undo (Ctrl+Z) takes it back."))
 

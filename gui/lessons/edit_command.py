@@ -30,6 +30,11 @@ class SetNetwork(QUndoCommand):
     def is_empty(self) -> bool:
         return self.old == self.new
 
+    @property
+    def changes_graph(self) -> bool:
+        """Nodes or wires change (not only params or the training section)."""
+        return not _only_params_differ(self.old, self.new)
+
     def redo(self) -> None:
         _apply(self.doc, self.old, self.new)
 
@@ -84,3 +89,19 @@ def _replace_graph(doc, target: dict) -> None:
         doc.restore_node(index, copy.deepcopy(node), [])
     for edge in target["edges"]:
         doc.add_edge(edge["from"], edge["to"], edge.get("port"))
+
+
+def laid_out(new: dict, old_ids) -> dict:
+    """``new`` with every card placed left to right by depth (View > Auto layout) when its
+    nodes are not ``old_ids``: an inserted node sat on top of its neighbours."""
+    if {n["id"] for n in new.get("nodes", [])} == set(old_ids):
+        return new
+    from engine.graph.network import Network
+    from gui.canvas.layout import layered_positions
+    from gui.commands import coord
+    positions = layered_positions(Network.from_dict(new))
+    out = copy.deepcopy(new)
+    for node in out["nodes"]:
+        x, y = positions[node["id"]]
+        node["ui"] = {**(node.get("ui") or {}), "x": coord(x), "y": coord(y)}
+    return out

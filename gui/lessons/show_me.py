@@ -50,25 +50,26 @@ def open_example(window, stem: str, notes: list, edits=()):
                                                "{folder}.").format(
             name=stem, folder=str(EXAMPLES_DIR)), "error"))
         return None
+    network = _read(path, edits, notes)
+    if network is None:
+        return None
     lessons = window.lessons
     if lessons.may_replace_document():
-        with lessons.opening_example():
-            opened = _load_untitled(window, path, notes, edits)
-        return window if opened else None
+        if not _same_run(window.document, network):   # else the open example and its run stay
+            with lessons.opening_example():
+                window.document.replace(network, None)     # untitled: Save asks where
+        return window
     new = new_window(window)
     with new.lessons.opening_example():
-        if not _load_untitled(new, path, notes, edits):
-            new.close()
-            return None
+        new.document.replace(network, None)
     notes.append((translate("LessonsDock", "Your network has unsaved changes, so the example "
                                            "opened in a new window; yours is as you left "
                                            "it."), "info"))
     return new
 
 
-def _load_untitled(window, path, notes: list, edits=()) -> bool:
-    """``path`` (after ``edits``) as an untitled copy (Save asks where), with nothing asked:
-    the caller made sure nothing unsaved is lost."""
+def _read(path, edits, notes: list):
+    """The example at ``path`` after ``edits`` (None: a problem, said in ``notes``)."""
     from engine.graph.network import Network
     from engine.lessons.edits import apply_edits
     from gui.files import error_messages, read_network
@@ -79,9 +80,15 @@ def _load_untitled(window, path, notes: list, edits=()) -> bool:
             edited.folder, network = network.folder, edited    # its data paths still work
     except Exception as e:  # noqa: BLE001 -- a broken example or edit: say why, never crash
         notes.append(("; ".join(error_messages(e)), "error"))
-        return False
-    window.document.replace(network, None)
-    return True
+        return None
+    return network
+
+
+def _same_run(document, network) -> bool:
+    """The document is already this network, unedited: Show me again keeps it and its run."""
+    from gui.training.run_setup import graph_key
+    return not document.is_modified and graph_key(document.to_dict()) == graph_key(
+        network.to_dict())
 
 
 def new_window(window):

@@ -206,3 +206,39 @@ def test_a_view_that_needs_a_run_says_press_train(window):
     show_view(window, "Layer", "unit_maps", notes)
     assert notes == [("The Unit maps view appears here once training runs: press Train.",
                       "info")]
+
+
+def test_show_me_again_keeps_the_open_example_and_its_run(window, qtbot):
+    controller = window.lessons
+    controller.show_lesson(1)
+    controller.panel.page.show_button.click()
+    with qtbot.assertNotEmitted(window.document.networkReplaced):
+        controller.panel.page.show_button.click()
+
+
+def test_a_note_from_before_the_run_goes_when_a_run_starts(window):
+    controller = window.lessons
+    controller.show_lesson(8, 1)
+    controller.panel.page.show_button.click()
+    assert not controller.panel.page.note.isHidden()
+    window.training.runStarted.emit(None)
+    assert controller.panel.page.note.isHidden()
+
+
+def test_do_it_for_me_lays_inserted_nodes_out_in_one_undo_step(window, tmp_path):
+    from tests.gui.lessons_fixtures import lesson, text
+    insert = lesson(4, "basics", "Insert", [{"text": text("Insert two."), "edits": [
+        {"do": "insert_after", "node": "in", "new": "h0", "type": "Dense",
+         "params": {"units": 3}},
+        {"do": "insert_after", "node": "h0", "new": "a0", "type": "Tanh"}]}])
+    controller, doc = window.lessons, window.document
+    controller.set_folder(write_lessons(tmp_path / "insert", insert))
+    controller.show_lesson(4)
+    before = doc.to_dict()
+    controller.panel.page.do_button.click()
+    from gui.canvas.style import CARD_WIDTH
+    xs = [doc.node(i)["ui"]["x"] for i in ["in", "h0", "a0", "h1", "a1", "out", "p"]]
+    assert all(b - a >= CARD_WIDTH for a, b in zip(xs, xs[1:]))       # left to right, apart
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.to_dict() == before
