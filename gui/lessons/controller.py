@@ -199,8 +199,12 @@ class LessonsController(QObject):
         if check is None:
             self.panel.page.set_check(None)
             return
-        from engine.lessons.checks import PASS, evaluate
-        result = evaluate(check, self.live.record, self.window.document.network, self.recorded)
+        from engine.lessons.checks import FAIL, PASS, CheckResult, evaluate
+        try:
+            result = evaluate(check, self.live.record, self.window.document.network,
+                              self.recorded)
+        except Exception as e:  # noqa: BLE001 -- it runs on every edit: say why, never raise
+            result = CheckResult(FAIL, None, f"cannot be measured on this network: {e}")
         key = (self.lesson.concept, self.step_index)
         if result.state == PASS:
             self._held[key] = result.text

@@ -286,3 +286,17 @@ def test_bad_lesson_argument_says_why(arg):
     from gui.lessons.controller import lesson_argument
     with pytest.raises(ValueError, match="--lesson"):
         lesson_argument(arg)
+
+
+def test_a_check_that_cannot_be_measured_says_why_and_never_raises(window, monkeypatch):
+    from engine.lessons import checks
+    controller = window.lessons
+    controller.show_lesson(1)
+
+    def broken(*_args):
+        raise ZeroDivisionError("a measure that breaks")
+    monkeypatch.setattr(checks, "evaluate", broken)
+    controller.progress.reset()
+    controller.refresh_check()
+    assert controller.panel.page.check_state == "fail"
+    assert "a measure that breaks" in controller.panel.page.check_text.text()
