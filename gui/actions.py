@@ -1,6 +1,7 @@
 """The window's QActions, with icons, standard shortcuts and status tips."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -9,6 +10,23 @@ from gui.i18n import translate
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 Std = QKeySequence.StandardKey
+KOREAN_MNEMONIC = re.compile(r"\(&\w\)")     # "학습(&T)": Korean writes the key after the word
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a button or tooltip shows it: '&Train' -> 'Train', '학습(&T)' -> '학습'."""
+    return KOREAN_MNEMONIC.sub("", text).replace("&", "").strip()
+
+
+def plain_toolbar_text(action: QAction) -> None:
+    """Keep ``action``'s toolbar label without the mnemonic, also when its text changes later
+    (Train becomes Resume): Qt strips only the '&', which left '학습(T)' on the button."""
+    def sync() -> None:
+        plain = plain_text(action.text())
+        if action.iconText() != plain:
+            action.setIconText(plain)
+    action.changed.connect(sync)
+    sync()
 
 
 def icon(name: str) -> QIcon:
@@ -20,7 +38,7 @@ def make_action(parent, text: str, tip: str, slot=None, shortcut=None, icon_name
                 enabled: bool = True) -> QAction:
     action = QAction(text, parent)
     action.setStatusTip(tip)
-    action.setToolTip(f"{text.replace('&', '')} — {tip}" if tip else text.replace("&", ""))
+    action.setToolTip(f"{plain_text(text)} — {tip}" if tip else plain_text(text))
     if icon_name:
         action.setIcon(icon(icon_name))
     if shortcut is not None:

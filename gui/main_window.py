@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in self.training_actions.values():
             bar.addAction(action)
+        for action in bar.actions():
+            act.plain_toolbar_text(action)
         # the well-known file and undo buttons as icons only (tooltips name them), so the
         # toolbar fits a 1024-pixel window
         for action in (*(self.file_actions[k] for k in ("new", "open", "save")),

@@ -173,3 +173,14 @@ def test_a_long_network_name_does_not_widen_the_inspector(main_window):
     page = main_window.inspector.training_page
     assert page.minimumSizeHint().width() <= 380
     assert page.description.toggle.text() == network.name       # whole, drawn with "…"
+
+
+def test_toolbar_buttons_show_no_korean_mnemonic(korean_window):
+    """Qt strips only the '&' of '학습(&T)' on a toolbar button: it showed '학습(T)'."""
+    bar = korean_window.toolbar
+    labels = [bar.widgetForAction(a).text() for a in bar.actions() if not a.isSeparator()]
+    assert "학습" in labels and not [t for t in labels if re.search(r"\(\w\)", t)], labels
+    train = korean_window.training_actions["train"]
+    train.setText("계속(&R)")                       # what a paused run makes of it
+    assert bar.widgetForAction(train).text() == "계속"
+    assert train.text() == "계속(&R)"               # the menu keeps its key
