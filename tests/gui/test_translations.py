@@ -157,3 +157,24 @@ def test_export_says_which_weights_in_korean_but_writes_english(qapp, main_windo
         i18n.end_session()
     assert source.note == "the seeded initial weights (seed 0): no run has trained it yet"
     assert source.shown_note == "시드로 만든 초기 가중치 (시드 0): 아직 학습한 실행이 없습니다"
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    """A translated text is filled by .format(...) with the English text's fields: a field
+    missing, added or misspelt in the Korean raises (or shows '{n}') where it is shown."""
+    import string
+    import xml.etree.ElementTree as ET
+
+    def fields(text: str) -> set[str]:
+        try:
+            return {f"{name}:{spec}" for _, name, spec, _ in string.Formatter().parse(text)
+                    if name is not None}
+        except ValueError as e:          # an unmatched brace: .format would raise too
+            return {f"unparsable: {e}"}
+    wrong = [(ts.name, source, translation)
+             for ts in translations_build.ts_files()
+             for message in ET.parse(ts).getroot().iter("message")
+             for source, translation in [(message.findtext("source") or "",
+                                          message.findtext("translation") or "")]
+             if fields(source) != fields(translation)]
+    assert not wrong, wrong[:5]
