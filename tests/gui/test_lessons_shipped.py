@@ -75,3 +75,34 @@ def test_show_me_on_every_step_leads_somewhere(main_window):
                     dialog.reject()
                     main_window.lesson_race_dialog = None
     assert not problems
+
+
+def test_the_dock_in_korean_clips_nothing(qapp, main_window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+    from gui import i18n
+    from tests.gui.conftest import quiet_close
+    from tests.gui.test_korean import HANGUL, clipped, korean_font_installed
+    if not korean_font_installed() or not i18n.TRANSLATIONS.joinpath("netwright_ko.qm").exists():
+        pytest.skip("no Korean font or no netwright_ko.qm")
+    i18n.start(qapp, "ko")
+    try:
+        window = type(main_window)()                  # built with the Korean translators
+        qtbot.addWidget(window, before_close_func=quiet_close)
+        window.resize(1440, 900)
+        window.show()
+        controller = window.lessons
+        problems = []
+        for concept, step in ((13, 1), (5, 2), (21, 0)):
+            controller.show_lesson(concept, step)
+            QApplication.processEvents()
+            dock = controller.dock
+            qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=5000)
+            widgets = [w for w in [*dock.findChildren(QLabel),
+                                   *dock.findChildren(QAbstractButton)]
+                       if w.isVisible() and HANGUL.search(w.text())]
+            assert len(widgets) >= 4              # the buttons, the step line, the group ...
+            problems += [f"lesson {concept}: {type(w).__name__} {w.text()!r}: {why}"
+                         for w in widgets if (why := clipped(w))]
+        assert not problems, "\n".join(problems)
+    finally:
+        i18n.end_session()
