@@ -22,9 +22,12 @@ def plain_toolbar_text(action: QAction) -> None:
     """Keep ``action``'s toolbar label without the mnemonic, also when its text changes later
     (Train becomes Resume): Qt strips only the '&', which left '학습(T)' on the button."""
     def sync() -> None:
-        plain = plain_text(action.text())
-        if action.iconText() != plain:
-            action.setIconText(plain)
+        try:
+            plain = plain_text(action.text())
+            if action.iconText() != plain:
+                action.setIconText(plain)
+        except RuntimeError:       # 'changed' while the window is destroyed: nothing to show
+            pass
     action.changed.connect(sync)
     sync()
 

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.view.scene().select_nodes([node_id])
 
     def _fit_soon(self) -> None:
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)      # not after the window is gone
 
     def _fit(self) -> None:
         self.view.fit_to_view()

@@ -184,3 +184,24 @@ def test_toolbar_buttons_show_no_korean_mnemonic(korean_window):
     train.setText("계속(&R)")                       # what a paused run makes of it
     assert bar.widgetForAction(train).text() == "계속"
     assert train.text() == "계속(&R)"               # the menu keeps its key
+
+
+def test_destroying_the_window_with_work_pending_raises_nothing(qtbot, tmp_path, monkeypatch):
+    """A fit queued by opening a network ran after the window was gone ('Internal C++
+    object (CanvasView) already deleted'); the toolbar's label keeper must not run on a
+    deleted action either."""
+    import shiboken6
+
+    from gui.commands import SetParam
+    from gui.main_window import MainWindow
+    from tests.gui.conftest import xor_network
+    monkeypatch.setenv("NETWRIGHT_DATA_DIR", str(tmp_path))
+    window = MainWindow()
+    window.training.shutdown()
+    document = window.document
+    document.replace(xor_network())
+    document.undo_stack.push(SetParam(document, "h1", "units", 5))   # Undo's text changes
+    with qtbot.captureExceptions() as exceptions:
+        shiboken6.delete(window)
+        shiboken6.delete(document)          # its undo stack renames the deleted Undo action
+    assert not exceptions, exceptions
