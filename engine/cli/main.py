@@ -8,6 +8,8 @@ Bad input never ends in a traceback: every problem is one ``error: ...`` line on
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from engine.cli.check import run_check
 from engine.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, print_errors
@@ -40,10 +42,19 @@ def run_command(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print_errors(["interrupted"])
         return EXIT_BAD_INPUT
+    except BrokenPipeError:              # the reader left (``| head``): nothing is wrong
+        _silence_stdout()
+        return EXIT_OK
     except Exception as e:               # a bug of ours, not the user's input: say so briefly
         print_errors([f"internal problem ({type(e).__name__}: {e}); this is a bug in "
                       f"Netwright, please report it"])
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from engine.errors import NetwrightError
 from engine.graph.analysis import analyse
 from engine.graph.network import Network
@@ -18,6 +20,7 @@ from engine.lessons.fields import LessonError
 from engine.lessons.format import Lesson, Record, Step
 from engine.lessons.measure import MeasureError, measure
 from engine.lessons.training_run import RunEnded, TrainingRun, run_key
+from engine.training.process import BLAS_THREADS
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 LESSONS_DIR, EXAMPLES_DIR = RESOURCES / "lessons", RESOURCES / "examples"
@@ -52,8 +55,15 @@ def failed_file(error: LessonError, file: str) -> Verdict:
 def verify_lesson(lesson: Lesson, examples: Path = EXAMPLES_DIR,
                   datasets: dict | None = None) -> Verdict:
     """Run ``lesson``'s steps in order; the first step that does not hold fails it.
-    ``datasets``: a cache of loaded datasets shared between lessons (by section and seed)."""
-    state = _LessonState(examples, {} if datasets is None else datasets)
+    ``datasets``: a cache of loaded datasets shared between lessons (by section and seed).
+    BLAS gets the training process's thread count, so the numbers are the window's (a
+    different thread count may round a GEMM differently) and no BLAS thread spins."""
+    with threadpool_limits(BLAS_THREADS):
+        return _verify_steps(lesson, _LessonState(examples, {} if datasets is None
+                                                  else datasets))
+
+
+def _verify_steps(lesson: Lesson, state: "_LessonState") -> Verdict:
     try:
         state.open_example(lesson.example)
         for step in lesson.steps:
