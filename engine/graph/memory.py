@@ -5,8 +5,9 @@ and how much this machine lets it take.
 it trains (float32 everywhere):
 - per weight: the weight, its gradient, the optimizer's state (counted on a one-number
   probe optimizer, so adam's two moments, sgd's lazy momentum buffer... are exactly what
-  engine.optim keeps), the optimizer's two scratch arrays, and the Trainer's last good
-  copy (weights and optimizer state, kept for divergence);
+  engine.optim keeps) and the Trainer's last good copy (weights and optimizer state, kept
+  for divergence); once, the optimizer's two scratch arrays (a chunk each: at most
+  engine.optim.flat.CHUNK numbers);
 - per node at the batch size: its output (kept for backward), what the layer keeps for
   its backward (Dropout's mask, BatchNorm's normalised input, MaxPool's argmax), Conv2D's
   reused im2col workspace (padded images, columns, GEMM output, and for backward the
@@ -33,6 +34,7 @@ from engine.graph.network import DEFAULT_TRAINING
 from engine.graph.nodes import NodeFacts
 from engine.graph.topology import Graph
 from engine.nn.layers.base import FLOAT_BYTES, Footprint
+from engine.optim.flat import CHUNK
 
 FLOAT = FLOAT_BYTES                # bytes: the engine trains in float32
 EVAL_BATCH = 1024                  # engine.training.metrics.EVAL_BATCH (evaluation chunks)
@@ -116,22 +118,24 @@ def estimate_memory(training, g: Graph, nodes: dict[str, NodeFacts],
     n_val = None if samples is None else max(1, round(samples * split))
     eval_batch = min(EVAL_BATCH, n_val or EVAL_BATCH)
     name, slots = _optimizer_slots(t.get("optimizer"))
-    copies = 3 + 2 * slots          # optimizer scratch 2, the last good copy 1 + slots
-    weights = state = train = evaluation = transient = 0
+    copies = 1 + 2 * slots          # the state, and the last good copy of weights and state
+    weights = state = train = evaluation = transient = trainable = 0
     per_node = []
     for nid in order:
         facts = nodes[nid]
         f = _footprint(g, nodes, nid)
         count = facts.param_count or 0
         w, st = 2 * count * FLOAT, (1 if facts.frozen else copies) * count * FLOAT
+        trainable += 0 if facts.frozen else count
         tr = (f.out + f.kept + f.ws_fwd + f.ws_bwd) * batch * FLOAT
         ev = (f.out + f.ws_fwd) * eval_batch * FLOAT
         weights, state, train, evaluation = weights + w, state + st, train + tr, evaluation + ev
         transient = max(transient, f.transient)
         per_node.append(NodeMemory(nid, facts.type, w + st, tr + ev))
     data = 0 if samples is None else samples * (_input_size(nodes, order) * FLOAT + 8)
+    scratch = 2 * min(trainable, CHUNK) * FLOAT
     return MemoryEstimate(batch, eval_batch, name, slots, weights=weights,
-                          optimizer_state=state,
+                          optimizer_state=state + scratch,
                           activations=train + transient * batch * FLOAT,
                           evaluation=evaluation, data=data, nodes=tuple(per_node))
 

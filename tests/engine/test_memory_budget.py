@@ -178,8 +178,17 @@ def test_the_optimizer_state_is_what_each_optimizer_keeps(optimizer, slots):
     estimate = analyse(net, training=False).memory
     assert estimate.slots == slots
     weights = 3 * 1000
-    # scratch 2, the last good copy of the weights and of the state
-    assert estimate.optimizer_state == (2 + 1 + 2 * slots) * 4 * weights
+    # the state, the last good copy of the weights and of the state, two scratch chunks
+    assert estimate.optimizer_state == (1 + 2 * slots) * 4 * weights + 2 * 4 * weights
+
+
+def test_the_optimizer_scratch_is_two_chunks_however_many_weights():
+    from engine.optim.flat import CHUNK
+    net = chain("big", [("in", "Input", {"shape": [1000]}), ("d", "Dense", {"units": 1000})],
+                training({"name": "xor"}, "mse", 8, {"name": "adam", "lr": 0.1}))
+    weights = 1000 * 1000 + 1000
+    assert analyse(net, training=False).memory.optimizer_state == \
+        5 * 4 * weights + 2 * 4 * CHUNK
 
 
 def test_frozen_layers_keep_no_optimizer_state():
