@@ -30,6 +30,7 @@ from engine.errors import NetwrightError
 from engine.files import (FolderNotWritable, atomic_write_text, check_folder_writable,
                           remove_stale_temporaries)
 from engine.graph.network import default_training_note
+from engine.training.allocator import keep_freed_memory
 from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
 from engine.training.trainer import Trainer
 
@@ -58,6 +59,7 @@ def run_train(args) -> int:
     except (NetwrightError, OSError) as e:
         print_errors([_describe(e, out)])
         return EXIT_BAD_INPUT
+    keep_freed_memory()        # this process only trains from here on
     start = time.perf_counter()
     with _stop_on_ctrl_c(trainer):
         finished = _train_with_progress(trainer)

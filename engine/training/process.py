@@ -40,6 +40,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from engine.errors import TrainingError
+from engine.training.allocator import keep_freed_memory
 from engine.training.channel import Channel, ChannelClosed
 from engine.training.messages import (Ended, EpochEvent, Failed, FinishedEvent,
                                       Paused, ProbeEvent, StepChunk, StepEvent)
@@ -280,6 +281,7 @@ def _serve(conn, trainer_class, network, seed: int, dataset, state: dict) -> Non
     # One core trains, the other is the window's: with a second BLAS thread the two fight
     # over a core, and a BLAS thread that waits for its descheduled partner spins.
     threadpool_limits(BLAS_THREADS)
+    keep_freed_memory()
     try:
         trainer = trainer_class(network, seed=seed, dataset=dataset)
         trainer.load_state(state)
