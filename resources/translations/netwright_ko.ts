@@ -1572,6 +1572,10 @@ Save the network under another name with Save As, or make the file writable and 
         <translation>레슨이 없습니다</translation>
     </message>
     <message>
+        <source>cannot be measured on this network: {why}</source>
+        <translation>이 신경망에서는 잴 수 없습니다: {why}</translation>
+    </message>
+    <message>
         <source>It held earlier: {what}</source>
         <translation>앞에서 이미 충족했습니다: {what}</translation>
     </message>
@@ -1674,6 +1678,34 @@ Save the network under another name with Save As, or make the file writable and 
     <message>
         <source>The {view} view shows nothing for the selected node: {what}</source>
         <translation>{view} 뷰가 선택한 노드에 대해 보여 주는 것이 없습니다: {what}</translation>
+    </message>
+    <message>
+        <source>waiting: {what} is read after {count} {unit}</source>
+        <translation>기다리는 중: {what}은(는) {count} {unit} 뒤에 읽습니다</translation>
+    </message>
+    <message>
+        <source> (after {count} {unit})</source>
+        <translation> ({count} {unit} 후)</translation>
+    </message>
+    <message>
+        <source>, needs </source>
+        <translation>, 기준 </translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
     </message>
 </context>
 <context>
