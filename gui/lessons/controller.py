@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from engine.lessons.format import load_lessons
 from engine.lessons.fields import LessonError
 from gui.i18n import language, translate
+from gui.lessons.check_text import check_text
 from gui.lessons.live import LiveRun
 from gui.lessons.progress import Progress, first_start
 
@@ -204,12 +205,13 @@ class LessonsController(QObject):
             result = evaluate(check, self.live.record, self.window.document.network,
                               self.recorded)
         except Exception as e:  # noqa: BLE001 -- it runs on every edit: say why, never raise
-            result = CheckResult(FAIL, None, f"cannot be measured on this network: {e}")
+            result = CheckResult(FAIL, None, translate(
+                "LessonsDock", "cannot be measured on this network: {why}").format(why=e))
         key = (self.lesson.concept, self.step_index)
         if result.state == PASS:
-            self._held[key] = result.text
+            self._held[key] = check_text(result.text)
             self._mark_done()
-        detail = result.text
+        detail = check_text(result.text)
         if result.state != PASS and self.progress.is_done(*key):   # it stays green
             held = self._held.get(key)
             detail = (translate("LessonsDock", "It held earlier: {what}").format(what=held)
