@@ -48,11 +48,11 @@
     </message>
     <message>
         <source>x₀ (feature 0)</source>
-        <translation>x₀ (특성 0)</translation>
+        <translation>x₀ (특징 0)</translation>
     </message>
     <message>
         <source>x₁ (feature 1)</source>
-        <translation>x₁ (특성 1)</translation>
+        <translation>x₁ (특징 1)</translation>
     </message>
     <message>
         <source>points</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Which validation example the feature maps and the node previews show</source>
-        <translation>특성 맵과 노드 미리보기가 보여 줄 검증 샘플</translation>
+        <translation>특징 맵과 노드 미리보기가 보여 줄 검증 샘플</translation>
     </message>
     <message>
         <source>Log-scale loss</source>
@@ -473,7 +473,7 @@
     <name>FeatureMapsView</name>
     <message>
         <source>Select a node on the canvas to see its output (feature maps) for a sample</source>
-        <translation>캔버스에서 노드를 선택하면 한 샘플에 대한 출력(특성 맵)을 보여 줍니다</translation>
+        <translation>캔버스에서 노드를 선택하면 한 샘플에 대한 출력(특징 맵)을 보여 줍니다</translation>
     </message>
     <message>
         <source>value</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>feature</source>
-        <translation>특성</translation>
+        <translation>특징</translation>
     </message>
     <message>
         <source>unit</source>
@@ -1212,7 +1212,7 @@ White line: the weights&apos; path since step 0, projected on the plane (off the
     </message>
     <message>
         <source>feature</source>
-        <translation>특성</translation>
+        <translation>특징</translation>
     </message>
     <message>
         <source>class</source>
@@ -1489,7 +1489,7 @@ White line: the weights&apos; path since step 0, projected on the plane (off the
     </message>
     <message>
         <source>&apos;{id}&apos; takes the softmax over the channels of each pixel ({shape}): see its output under Feature maps</source>
-        <translation>&apos;{id}&apos;에서는 픽셀마다 채널에 걸쳐 softmax를 구합니다 ({shape}): 출력은 특성 맵에서 보세요</translation>
+        <translation>&apos;{id}&apos;에서는 픽셀마다 채널에 걸쳐 softmax를 구합니다 ({shape}): 출력은 특징 맵에서 보세요</translation>
     </message>
     <message>
         <source>class</source>
