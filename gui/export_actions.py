@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
                                QPushButton, QVBoxLayout)
 
 from gui.i18n import translate
-from gui.training.run_setup import graph_key
+from engine.graph.network import run_key
 from gui.training.states import PAUSED, RUNNING, STOPPING
 
 
@@ -166,7 +166,7 @@ class ExportActions(QObject):
         controller, document = self.window.training, self.window.document
         trainer = controller.session.trainer
         network = document.network
-        if trainer is not None and graph_key(trainer.network.to_dict()) == graph_key(
+        if trainer is not None and run_key(trainer.network.to_dict()) == run_key(
                 document.to_dict()):
             step = controller.session.process.model_step
             return Source(network, trainer.model, trainer.dataset, *run_note(trainer, step))

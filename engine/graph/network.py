@@ -11,6 +11,7 @@ engine.graph.validation's job.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
 from pathlib import Path
@@ -62,6 +63,14 @@ def folder_of(file_path: str | Path | None) -> Path | None:
     """The folder where the relative data paths of the network file ``file_path`` start
     (engine.data.paths); None for a network without a file."""
     return Path(os.path.abspath(file_path)).parent if file_path else None
+
+
+def run_key(network: dict) -> str:
+    """What a training run depends on: layers, params, wires and training, not node
+    positions. The window continues a stopped run, and a lesson one, while this is equal."""
+    nodes = [{k: v for k, v in n.items() if k != "ui"} for n in network.get("nodes", [])]
+    return json.dumps({"nodes": nodes, "edges": network.get("edges", []),
+                       "training": network.get("training")}, sort_keys=True, default=str)
 
 
 def in_port_order(edges: Iterable[dict]) -> list[dict]:

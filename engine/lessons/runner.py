@@ -13,13 +13,13 @@ from threadpoolctl import threadpool_limits
 
 from engine.errors import NetwrightError
 from engine.graph.analysis import analyse
-from engine.graph.network import Network
+from engine.graph.network import Network, run_key
 from engine.lessons.checks import PASS, evaluate
 from engine.lessons.edits import apply_edits
 from engine.lessons.fields import LessonError
 from engine.lessons.format import Lesson, Record, Step
 from engine.lessons.measure import MeasureError, measure
-from engine.lessons.training_run import RunEnded, TrainingRun, run_key
+from engine.lessons.training_run import RunEnded, TrainingRun
 from engine.training.process import BLAS_THREADS
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"

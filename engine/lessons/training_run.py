@@ -7,7 +7,7 @@ import json
 
 from engine.data import load_dataset
 from engine.errors import NetwrightError
-from engine.graph.network import Network
+from engine.graph.network import Network, run_key
 from engine.lessons.record import RunRecord
 from engine.training.messages import DivergedEvent, EpochEvent, FinishedEvent, StepEvent
 from engine.training.trainer import Trainer
@@ -15,14 +15,6 @@ from engine.training.trainer import Trainer
 
 class RunEnded(Exception):
     """The run cannot go on (it cannot start, diverged or completed); the message says so."""
-
-
-def run_key(network: dict) -> str:
-    """What a run depends on: layers, params, wires and training, not node positions (the
-    window continues a stopped run on the same key: gui/training/run_setup.graph_key)."""
-    nodes = [{k: v for k, v in n.items() if k != "ui"} for n in network.get("nodes", [])]
-    return json.dumps({"nodes": nodes, "edges": network.get("edges", []),
-                       "training": network.get("training")}, sort_keys=True, default=str)
 
 
 class TrainingRun:

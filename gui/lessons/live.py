@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from engine.lessons.record import RunRecord
-from gui.training.run_setup import graph_key
+from engine.graph.network import run_key
 from gui.training.states import IDLE
 
 
@@ -33,12 +33,12 @@ class LiveRun(QObject):
 
     @property
     def run_key(self) -> str | None:
-        """The graph_key of the network the record's run trains (None: no run)."""
+        """The run_key of the network the record's run trains (None: no run)."""
         return self._run_key
 
     def _on_run_started(self, _info) -> None:
         self._start_again()
-        self._run_key = graph_key(self.window.document.to_dict())
+        self._run_key = run_key(self.window.document.to_dict())
 
     def _start_again(self) -> None:
         self.record = RunRecord()
@@ -59,6 +59,6 @@ class LiveRun(QObject):
             self.epochEnded.emit()
 
     def _on_document_changed(self) -> None:
-        if self._run_key is not None and graph_key(self.window.document.to_dict()) != \
+        if self._run_key is not None and run_key(self.window.document.to_dict()) != \
                 self._run_key:
             self._start_again()

@@ -86,8 +86,8 @@ def _read(path, edits, notes: list):
 
 def _same_run(document, network) -> bool:
     """The document is already this network, unedited: Show me again keeps it and its run."""
-    from gui.training.run_setup import graph_key
-    return not document.is_modified and graph_key(document.to_dict()) == graph_key(
+    from engine.graph.network import run_key
+    return not document.is_modified and run_key(document.to_dict()) == run_key(
         network.to_dict())
 
 

@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from engine.graph.network import run_key
 from engine.training.process import warm_up
 from gui.i18n import translate
 from gui.training.previews import NodePreviews
-from gui.training.run_setup import TrainerFactory, graph_key, run_info
+from gui.training.run_setup import TrainerFactory, run_info
 from gui.training.session import RunSession
 from gui.training.states import ACTIVE, PAUSED, RUNNING, STOPPED, enable_actions, state_text
 
@@ -259,7 +260,7 @@ class TrainingController(QObject):
         """The stopped run goes on if the network is unchanged (None); else a new run is
         made (its RunInfo), or False if the network cannot train (the message is shown)."""
         doc_dict = self.document.to_dict()
-        key = graph_key(doc_dict)
+        key = run_key(doc_dict)
         if self.session.can_continue and self.state == STOPPED and key == self._trainer_key:
             return None
         from gui.files import error_messages

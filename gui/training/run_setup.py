@@ -85,13 +85,6 @@ class RunInfo:
     settings: dict = field(default_factory=dict)    # run_settings: what tells runs apart
 
 
-def graph_key(doc_dict: dict) -> str:
-    """What a run depends on: layers, params, wires and training (not node positions)."""
-    nodes = [{k: v for k, v in n.items() if k != "ui"} for n in doc_dict.get("nodes", [])]
-    return json.dumps({"nodes": nodes, "edges": doc_dict.get("edges", []),
-                       "training": doc_dict.get("training")}, sort_keys=True, default=str)
-
-
 class TrainerFactory:
     """Makes Trainers; the dataset is loaded once per dataset section and base seed, so a
     weight reset (a new seed) trains on the same data from another start."""
