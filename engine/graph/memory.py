@@ -10,8 +10,9 @@ it trains (float32 everywhere):
   engine.optim.flat.CHUNK numbers);
 - per node at the batch size: its output (kept for backward), what the layer keeps for
   its backward (Dropout's mask, BatchNorm's normalised input, MaxPool's argmax), Conv2D's
-  reused im2col workspace (padded images, columns, GEMM output, and for backward the
-  gradient columns), plus the largest backward temporaries of any one node;
+  reused im2col workspace for the few images it convolves at a time (padded images,
+  columns, GEMM output, and for backward the gradient's), plus the largest backward
+  temporaries of any one node;
 - the evaluation pass at the end of each epoch (forward only, in chunks of up to
   EVAL_BATCH examples; Conv2D keeps those buffers too);
 - the dataset arrays when their size is known from the file (a ``samples`` setting).
@@ -127,8 +128,8 @@ def estimate_memory(training, g: Graph, nodes: dict[str, NodeFacts],
         count = facts.param_count or 0
         w, st = 2 * count * FLOAT, (1 if facts.frozen else copies) * count * FLOAT
         trainable += 0 if facts.frozen else count
-        tr = (f.out + f.kept + f.ws_fwd + f.ws_bwd) * batch * FLOAT
-        ev = (f.out + f.ws_fwd) * eval_batch * FLOAT
+        tr = ((f.out + f.kept) * batch + (f.ws_fwd + f.ws_bwd) * _at_once(f, batch)) * FLOAT
+        ev = (f.out * eval_batch + f.ws_fwd * _at_once(f, eval_batch)) * FLOAT
         weights, state, train, evaluation = weights + w, state + st, train + tr, evaluation + ev
         transient = max(transient, f.transient)
         per_node.append(NodeMemory(nid, facts.type, w + st, tr + ev))
@@ -152,6 +153,11 @@ def _config(g: Graph, nid: str) -> dict:
 def _defaults(type_name: str) -> dict:
     from engine.nn.layers import LAYERS
     return LAYERS[type_name].defaults()
+
+
+def _at_once(f: Footprint, batch: int) -> int:
+    """Examples a layer's workspaces hold at once (Conv2D works a chunk at a time)."""
+    return min(batch, f.chunk) if f.chunk else batch
 
 
 # ---- what each layer keeps, in floats per example: each layer class says (memory_footprint)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from engine import compile_network
-from engine.nn.layers import LAYERS
+from engine.nn.layers import LAYERS, conv
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
@@ -53,9 +53,12 @@ def torch_conv(x, weight, bias, params):
     return F.conv2d(x, weight, bias, stride=s, padding=0 if p == "valid" else p)
 
 
+@pytest.mark.parametrize("one_image_chunks", [False, True], ids=["batch", "chunks"])
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("params", CONV_CASES)
-def test_conv2d_matches_torch(params, shape):
+def test_conv2d_matches_torch(params, shape, one_image_chunks, monkeypatch):
+    if one_image_chunks:                    # the batch convolved one image at a time
+        monkeypatch.setattr(conv, "CHUNK_COLUMNS", 1)
     layer = build("Conv2D", params, shape)
     x, g = data(shape, layer.out_shape)
     y = layer.forward([x], training=True)

@@ -38,6 +38,7 @@ class Footprint(NamedTuple):
     ws_fwd: int = 0        # reused workspace of forward (kept between steps)
     ws_bwd: int = 0        # reused workspace of backward (kept between steps)
     transient: int = 0     # freed within the step: incoming and outgoing gradients, temps
+    chunk: int = 0         # the workspaces serve this many examples at a time (0: all)
 
 
 class Layer:
