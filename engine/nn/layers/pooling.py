@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from engine.nn import ops
+from engine.nn import ops, pool_ops
 from engine.errors import ShapeError
 from engine.nn.layers.base import FLOAT_BYTES, Footprint, Layer
 from engine.nn.layers.conv import image_shape
@@ -76,13 +76,13 @@ class MaxPool2D(_Pool):
     def forward(self, xs, training):
         x = xs[0]
         k, s = self._ks
-        out, self._arg = ops.max_pool_forward(x, k, s, self.out_shape[1:])
+        out, self._arg = pool_ops.max_pool_forward(x, k, s, self.out_shape[1:])
         self._x_shape = x.shape
         return out
 
     def backward(self, grad):
         k, s = self._ks
-        return [ops.max_pool_backward(grad, self._arg, self._x_shape, k, s)]
+        return [pool_ops.max_pool_backward(grad, self._arg, self._x_shape, k, s)]
 
     def torch_module(self):
         return self._torch_pool("MaxPool2d")
@@ -98,11 +98,11 @@ class AvgPool2D(_Pool):
         x = xs[0]
         self._x_shape = x.shape
         k, s = self._ks
-        return ops.avg_pool_forward(x, k, s, self.out_shape[1:])
+        return pool_ops.avg_pool_forward(x, k, s, self.out_shape[1:])
 
     def backward(self, grad):
         k, s = self._ks
-        return [ops.avg_pool_backward(grad, self._x_shape, k, s)]
+        return [pool_ops.avg_pool_backward(grad, self._x_shape, k, s)]
 
     def torch_module(self):
         return self._torch_pool("AvgPool2d")
