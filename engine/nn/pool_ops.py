@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+
 def pool_taps(x: np.ndarray, k: int, stride: int, out_hw: tuple[int, int]):
     """Yield (tap index, (N, C, Ho, Wo) strided view) for each of the k*k window taps,
     in row-major window order (the order PyTorch scans for the first max)."""
