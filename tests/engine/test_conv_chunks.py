@@ -1,4 +1,4 @@
-"""Conv2D convolves a batch a few images at a time (conv.CHUNK_COLUMNS): every result
+"""Conv2D convolves a batch a few images at a time (conv.CHUNK_FLOATS): every result
 equals the whole batch at once, in training and inference, forward and backward, on every
 path (stride 1 and 2, paddings wider than the kernel, frozen filters, no bias), and an
 evaluation pass of many images keeps its workspace at one chunk's size."""
@@ -29,7 +29,7 @@ def batch(n, seed=0):
 
 
 def one_image_per_chunk(monkeypatch):
-    monkeypatch.setattr(conv, "CHUNK_COLUMNS", 1)
+    monkeypatch.setattr(conv, "CHUNK_FLOATS", 1)
 
 
 def run(params, training, n=10):
@@ -71,7 +71,7 @@ def largest_buffer(layer) -> int:
 
 
 def test_an_evaluation_of_many_images_keeps_the_workspace_at_one_chunk(monkeypatch):
-    monkeypatch.setattr(conv, "CHUNK_COLUMNS", 3 * 27 * 9 * 10)    # 3 images' columns
+    monkeypatch.setattr(conv, "CHUNK_FLOATS", 3 * (27 + 4) * 9 * 10)   # 3 images
     model = compile_network(net(CASES[0]), seed=0)
     layer = model.by_id["c"].layer
     assert layer.chunk_images(layer.config, layer.input_shapes[0]) == 3

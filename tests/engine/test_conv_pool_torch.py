@@ -58,7 +58,7 @@ def torch_conv(x, weight, bias, params):
 @pytest.mark.parametrize("params", CONV_CASES)
 def test_conv2d_matches_torch(params, shape, one_image_chunks, monkeypatch):
     if one_image_chunks:                    # the batch convolved one image at a time
-        monkeypatch.setattr(conv, "CHUNK_COLUMNS", 1)
+        monkeypatch.setattr(conv, "CHUNK_FLOATS", 1)
     layer = build("Conv2D", params, shape)
     x, g = data(shape, layer.out_shape)
     y = layer.forward([x], training=True)

@@ -18,12 +18,13 @@ SOBEL_DIAGONALS = np.array([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]],
                             [[-2, -1, 0], [-1, 0, 1], [0, 1, 2]]], np.float32)
 SOBEL_KERNELS = np.concatenate([np.stack([SOBEL_X, SOBEL_Y]), SOBEL_DIAGONALS])
 
-# A batch is convolved a few images at a time, so that one chunk's im2col columns (at most
-# CHUNK_COLUMNS floats, 4 MB) stay in the core's cache while the GEMM reads them, and backward
-# makes them again from the input instead of keeping a batch's worth (124 MB for the MNIST
-# CNN's second conv at batch 128). Measured there (1 thread): forward 63 -> 30 ms, backward
-# 85 -> 60 ms; an evaluation pass of 1024 images needs no more memory than a training step.
-CHUNK_COLUMNS = 1024 * 1024
+# A batch is convolved a few images at a time, so that one chunk's im2col columns and GEMM
+# output (at most CHUNK_FLOATS, 8 MB) stay in the core's cache between the copies and the
+# GEMMs that read them, and backward makes the columns again from the input instead of
+# keeping a batch's worth (124 MB for the MNIST CNN's second conv at batch 128). Measured
+# there (1 thread): forward 63 -> 30 ms, backward 85 -> 60 ms; an evaluation pass of 1024
+# images needs no more memory than a training step.
+CHUNK_FLOATS = 2 * 1024 * 1024
 
 
 CONV_PARAMS = [
@@ -157,14 +158,18 @@ class Conv2D(Layer):
     # ---- compute -----------------------------------------------------------------------
     @classmethod
     def chunk_images(cls, config, input_shape) -> int:
-        """Images per chunk: as many as keep the im2col columns within CHUNK_COLUMNS."""
+        """Images per chunk: as many as keep one chunk's im2col columns and GEMM output
+        within CHUNK_FLOATS."""
         c, h, w = input_shape
         k, s = config["kernel_size"], config["stride"]
         grid = ops.conv_grid(h, w, k, s, cls.paddings(config))
-        return max(1, CHUNK_COLUMNS // (c * k * k * grid.ho * grid.wg))
+        return max(1, CHUNK_FLOATS // ((c * k * k + config["filters"]) * grid.ho * grid.wg))
 
-    def _chunks(self, n: int):
-        step = self.chunk_images(self.config, self.input_shapes[0])
+    def _chunks(self, n: int) -> list[slice]:
+        """The batch in chunks of equal size (within one image) of at most chunk_images."""
+        most = self.chunk_images(self.config, self.input_shapes[0])
+        count = -(-n // most)
+        step = -(-n // count)
         return [slice(start, start + step) for start in range(0, n, step)]
 
     def forward(self, xs, training):
