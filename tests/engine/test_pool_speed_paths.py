@@ -1,13 +1,12 @@
-"""The blocked max-pool kernels and ReLU's backward give bit for bit what the plain
-whole-batch versions gave (kept below as the reference): ties to the first max, NaN, -0.0,
-inf, odd sizes, every window/stride, float64, several blocks with a short last one."""
+"""The blocked max-pool kernels give bit for bit what the plain whole-batch versions gave
+(kept below as the reference): ties to the first max, NaN, -0.0, inf, odd sizes, every
+window/stride, float64, several blocks with a short last one. ReLU's backward likewise."""
 import itertools
 
 import numpy as np
 import pytest
 
 from engine.nn import pool_ops
-from engine.nn.layers import activations
 from engine.nn.layers.activations import ReLU
 
 # inf * 0 in the products is NaN, as before: expected, not worth a warning here.
@@ -124,17 +123,9 @@ def test_max_pool_of_a_strided_input_view():
     np.testing.assert_array_equal(arg, ref_arg)
 
 
-@pytest.fixture(params=["whole", "blocks"])
-def relu_path(request, monkeypatch):
-    """Small arrays take the whole-array path; force blocks of 1000 on them too."""
-    if request.param == "blocks":
-        monkeypatch.setattr(activations, "RELU_BLOCKED_FROM", 0)
-        monkeypatch.setattr(activations, "RELU_BLOCK", 1000)
-
-
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("shape", [(3,), (2, 5), (2, 3, 7, 7), (1, 20_003)])
-def test_relu_backward_is_bitwise_the_derivative_times_the_gradient(shape, dtype, relu_path):
+def test_relu_backward_is_bitwise_the_derivative_times_the_gradient(shape, dtype):
     rng = np.random.default_rng(3)
     layer = ReLU("r", {}, [shape[1:] or (1,)])
     x, grad = awkward(rng, shape, dtype), awkward(rng, shape, dtype)
@@ -142,7 +133,7 @@ def test_relu_backward_is_bitwise_the_derivative_times_the_gradient(shape, dtype
     same_bits(layer.backward(grad)[0], ref_relu_backward(x, grad))
 
 
-def test_relu_backward_leaves_its_inputs_alone(relu_path):
+def test_relu_backward_leaves_its_inputs_alone():
     rng = np.random.default_rng(4)
     layer = ReLU("r", {}, [(10,)])
     x, grad = rng.standard_normal((4, 10)), rng.standard_normal((4, 10))

@@ -16,8 +16,6 @@ from engine.schema import Param
 from engine.nn.registry import register
 
 # Vectors and images: activations accept any shape.
-RELU_BLOCK = 1 << 16         # elements per block of ReLU's backward (256 KB in float32)
-RELU_BLOCKED_FROM = 1 << 20
 SHAPE_EXAMPLES = [({}, [(5,)]), ({}, [(2, 3, 3)])]
 
 
@@ -116,21 +114,6 @@ class ReLU(Activation):
     @staticmethod
     def derivative(x, y, config):
         return (x > 0).astype(x.dtype)
-
-    def backward(self, grad):
-        # Beyond the cache, the same numbers as the base class (1.0 or 0.0, times grad)
-        # made block by block while the block is in cache: ~10% faster from about 1M
-        # elements; below, the calls per block cost more than they save.
-        if self._x.size < RELU_BLOCKED_FROM:
-            return super().backward(grad)
-        x = self._x.reshape(-1)
-        g = np.broadcast_to(grad, self._x.shape).reshape(-1)
-        d = np.empty(x.shape, x.dtype)
-        for start in range(0, x.size, RELU_BLOCK):
-            part = slice(start, start + RELU_BLOCK)
-            np.greater(x[part], 0, out=d[part], casting="unsafe")
-            np.multiply(d[part], g[part], out=d[part])
-        return [d.reshape(self._x.shape)]
 
     def torch_module(self):
         return "nn.ReLU()"
