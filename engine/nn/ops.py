@@ -144,15 +144,17 @@ def _tap_range(tap: int, pad_before: int, stride: int, n_out: int, size: int):
     return slice(first, last + 1), slice(start, start + (last - first) * stride + 1, stride)
 
 
-def col2im(dcols: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int,
-           pads: Pads, grid: Grid, ws: Workspace) -> np.ndarray:
-    """Adjoint of im2col: sum every column entry back onto the input pixel it came from.
-    Loops over the kh*kw kernel taps only; each tap is one add over the whole batch."""
+def col2im(dcols: np.ndarray, dx: np.ndarray, kh: int, kw: int, stride: int,
+           pads: Pads, grid: Grid, ws: Workspace) -> None:
+    """Adjoint of im2col: sum every column entry back onto the input pixel it came from,
+    into dx (N, C, H, W). Loops over the kh*kw kernel taps only; each tap is one add over
+    the whole batch."""
     if stride == 1:
-        return _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws)
-    n, c, h, w = x_shape
+        _col2im_runs(dcols, dx, kh, kw, pads, grid, ws)
+        return
+    n, c, h, w = dx.shape
     d = dcols.reshape(c, kh, kw, n, grid.ho, grid.wo)
-    dx = np.zeros(x_shape, dcols.dtype)
+    dx.fill(0)
     dx_cn = dx.transpose(1, 0, 2, 3)                 # (C, N, H, W) view, matches d's order
     (top, _), (left, _) = pads
     for i in range(kh):
@@ -165,14 +167,13 @@ def col2im(dcols: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride
                 continue
             dst = dx_cn[:, :, rows[1], cols[1]]
             np.add(dst, d[:, i, j, :, rows[0], cols[0]], out=dst)
-    return dx
 
 
-def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
+def _col2im_runs(dcols, dx, kh, kw, pads, grid, ws) -> None:
     """Stride 1: each tap adds one contiguous run per (channel, image) into a padded
     (C, N, rows, wp) accumulator; the inside is then copied out as (N, C, H, W). The
     junk grid columns carry zero gradient, so adding them is harmless."""
-    n, c, h, w = x_shape
+    n, c, h, w = dx.shape
     (top, bottom), (left, _) = pads
     run = grid.ho * grid.wg
     acc = ws.get("col2im_acc", (c, n, h + top + bottom + 1, grid.wg), dtype=dcols.dtype)
@@ -184,35 +185,26 @@ def _col2im_runs(dcols, x_shape, kh, kw, pads, grid, ws) -> np.ndarray:
             start = i * grid.wg + j
             dst = flat[:, :, start:start + run]
             np.add(dst, d[:, i, j], out=dst)
-    dx = np.empty(x_shape, dcols.dtype)
     np.copyto(dx, acc[:, :, top:top + h, left:left + w].transpose(1, 0, 2, 3))
-    return dx
 
 
 # Below this many weights (F*K) the weight gradient is blocked (see weight_grad).
 TINY_WEIGHT_GRAD = 512
 
 
-def weight_grad(g: np.ndarray, cols: np.ndarray, out: np.ndarray,
-                accumulate: bool = False, block: int = 8192) -> None:
-    """out (F, K) = g (F, M) @ cols (K, M).T, or += with ``accumulate`` (a later chunk).
+def add_weight_grad(g: np.ndarray, cols: np.ndarray, out: np.ndarray,
+                    block: int = 8192) -> None:
+    """out (F, K) += g (F, M) @ cols (K, M).T (a chunk's share of the weight gradient).
     Measured (OpenBLAS 0.3.31, SkylakeX, 1 thread): computing the transpose cols @ g.T
-    (K, F) and copying it is 10-20% faster than g @ cols.T for every conv of the benchmark
-    CNNs but the first; when F and K are tiny and M is long (the first conv of a network:
-    8 x 9 by 50k) one GEMM runs about 3x slower than blocks of 8192 columns summed."""
+    (K, F) is 10-20% faster than g @ cols.T for every conv of the benchmark CNNs but the
+    first; when F and K are tiny and M is long (the first conv of a network: 8 x 9 by 50k)
+    one GEMM runs about 3x slower than blocks of 8192 columns summed."""
     f, k = out.shape
     m = g.shape[1]
     if f * k >= TINY_WEIGHT_GRAD:
-        if accumulate:
-            out += np.matmul(cols, g.T).T
-        else:
-            np.copyto(out, np.matmul(cols, g.T).T)
+        out += np.matmul(cols, g.T).T
         return
     part = np.empty_like(out)
-    first = part if accumulate else out
-    np.matmul(g[:, :block], cols[:, :block].T, out=first)
-    if accumulate:
-        out += part
-    for start in range(block, m, block):
+    for start in range(0, m, block):
         np.matmul(g[:, start:start + block], cols[:, start:start + block].T, out=part)
         out += part

@@ -4,6 +4,7 @@ path (stride 1 and 2, paddings wider than the kernel, frozen filters, no bias), 
 evaluation pass of many images keeps its workspace at one chunk's size."""
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from engine import compile_network
 from engine.nn.gradcheck import check_layer_gradients
@@ -42,12 +43,15 @@ def run(params, training, n=10):
     return out, dx, {k: g.copy() for k, g in model.by_id["c"].layer.grads.items()}
 
 
+@pytest.mark.parametrize("threads", [1, 2], ids=["1 thread", "2 threads"])
 @pytest.mark.parametrize("training", [True, False], ids=["train", "eval"])
 @pytest.mark.parametrize("params", CASES, ids=lambda p: str(p))
-def test_chunks_of_one_image_equal_the_whole_batch_at_once(params, training, monkeypatch):
+def test_chunks_of_one_image_equal_the_whole_batch_at_once(params, training, threads,
+                                                           monkeypatch):
     whole = run(params, training)
     one_image_per_chunk(monkeypatch)
-    chunked = run(params, training)
+    with threadpool_limits(threads, user_api="blas"):      # engine.nn.parallel's workers
+        chunked = run(params, training)
     for name, a, b in zip(("output", "input gradient"), chunked[:2], whole[:2]):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5, err_msg=name)
     assert chunked[2].keys() == whole[2].keys()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.nn import ops
+from engine.nn import ops, parallel
 from engine.errors import ShapeError
 from engine.nn.initializers import WEIGHT_INITS
 from engine.nn.layers.base import Footprint, Layer
@@ -176,14 +176,14 @@ class Conv2D(Layer):
         x = self._x = xs[0]
         out = np.empty((len(x), *self.out_shape), x.dtype)
         chunks = self._chunks(len(x))
-        for part in chunks:
-            self._forward_chunk(x[part], out[part])
+        parallel.run(lambda worker, part: self._forward_chunk(worker, x[part], out[part]),
+                     chunks)
         self._kept_columns = len(chunks) == 1
         return out
 
-    def _forward_chunk(self, x, out) -> None:
+    def _forward_chunk(self, worker: int, x, out) -> None:
         k, s = self.config["kernel_size"], self.config["stride"]
-        ws = self._workspace("forward")
+        ws = self._workspace("forward", worker)
         cols, grid = ops.im2col(x, k, k, s, self.paddings(self.config), ws)
         weight = self.weights["weight"]
         f = len(weight)
@@ -199,27 +199,46 @@ class Conv2D(Layer):
         x = self._x
         dx = np.empty(x.shape, grad.dtype) if self.needs_input_grad else None  # None: fed
         flipped = self.flipped_conv_pads(self.config, x.shape[1])              # by the data
-        for i, part in enumerate(self._chunks(len(grad))):
+        sums: dict[int, dict] = {}             # worker -> its sums of the weight gradients
+
+        def chunk(worker, part):
             g = None                           # the gradient in the GEMM's layout
             if self.trainable:                 # frozen (e.g. sobel): no weight gradient
-                cols, grid = self._columns(x[part])
-                g = self._grad_columns(grad[part], grid)
-                self._weight_grad(g, cols, accumulate=i > 0)
+                cols, grid = self._columns(worker, x[part])
+                g = self._grad_columns(worker, grad[part], grid)
+                if worker not in sums:
+                    sums[worker] = self._zeroed_sums(worker)
+                self._add_weight_grad(sums[worker], g, cols)
             if dx is None:
-                continue
+                return
             if flipped is not None:
                 ops.conv_transpose_stride1(grad[part], self.weights["weight"], flipped,
-                                           dx[part], self._workspace("input_grad"))
+                                           dx[part], self._workspace("input_grad", worker))
             else:
-                self._col2im(grad[part], g, dx[part])
+                self._col2im(worker, grad[part], g, dx[part])
+
+        workers = parallel.run(chunk, self._chunks(len(grad)))
+        for worker in range(1, workers if sums else 0):     # in order: the same every run
+            for key, total in sums[worker].items():
+                self.grads[key] += total
         return [dx]
 
-    def _columns(self, x):
+    def _zeroed_sums(self, worker: int) -> dict:
+        """Where a worker adds up its chunks' weight gradients: the gradients themselves
+        for worker 0, arrays of its own for the others (added in at the end)."""
+        ws = self._workspace("sums", worker)
+        sums = (self.grads if worker == 0 else
+                {key: ws.get(key, g.shape, dtype=g.dtype) for key, g in self.grads.items()})
+        for total in sums.values():
+            total.fill(0)
+        return sums
+
+    def _columns(self, worker: int, x):
         """The chunk's im2col columns: still in the workspace after a one-chunk forward,
         made again otherwise."""
         k, s = self.config["kernel_size"], self.config["stride"]
-        return ops.im2col(x, k, k, s, self.paddings(self.config), self._workspace("forward"),
-                          fill=not self._kept_columns)
+        return ops.im2col(x, k, k, s, self.paddings(self.config),
+                          self._workspace("forward", worker), fill=not self._kept_columns)
 
     @classmethod
     def flipped_conv_pads(cls, config, channels: int):
@@ -231,35 +250,32 @@ class Conv2D(Layer):
         return ops.transposed_pads(config["kernel_size"], config["stride"],
                                    cls.paddings(config))
 
-    def _grad_columns(self, grad, grid):
+    def _grad_columns(self, worker: int, grad, grid):
         """The gradient laid out like the GEMM output (F, N*Ho*Wg); junk columns zero."""
         f, n = grad.shape[1], len(grad)
-        g = self._workspace("backward").get("grad_fn", (f, n, grid.ho, grid.wg), zero=True,
-                                            dtype=grad.dtype)
+        g = self._workspace("backward", worker).get("grad_fn", (f, n, grid.ho, grid.wg),
+                                                    zero=True, dtype=grad.dtype)
         np.copyto(g[..., :grid.wo], grad.transpose(1, 0, 2, 3))
         return g.reshape(f, -1)
 
-    def _weight_grad(self, g, cols, accumulate: bool) -> None:
-        """This chunk's share of the weight and bias gradients (added to earlier chunks')."""
-        ops.weight_grad(g, cols, self.grads["weight"].reshape(len(g), -1), accumulate)
-        if "bias" not in self.grads:
-            return
-        if accumulate:
-            self.grads["bias"] += np.sum(g, axis=1)
-        else:
-            np.sum(g, axis=1, out=self.grads["bias"])
+    @staticmethod
+    def _add_weight_grad(sums: dict, g, cols) -> None:
+        """Add one chunk's share of the weight and bias gradients to ``sums``."""
+        ops.add_weight_grad(g, cols, sums["weight"].reshape(len(g), -1))
+        if "bias" in sums:
+            sums["bias"] += np.sum(g, axis=1)
 
-    def _col2im(self, grad, g, dx) -> None:
+    def _col2im(self, worker: int, grad, g, dx) -> None:
         """The input gradient as W.T @ g summed back onto the pixels (col2im)."""
         k, s = self.config["kernel_size"], self.config["stride"]
-        pads, ws = self.paddings(self.config), self._workspace("backward")
+        pads, ws = self.paddings(self.config), self._workspace("backward", worker)
         grid = ops.conv_grid(*dx.shape[2:], k, s, pads)
         if g is None:
-            g = self._grad_columns(grad, grid)
+            g = self._grad_columns(worker, grad, grid)
         weight = self.weights["weight"]
         dcols = ws.get("dcols", (weight[0].size, g.shape[1]), dtype=g.dtype)
         np.matmul(weight.reshape(len(weight), -1).T, g, out=dcols)
-        dx[...] = ops.col2im(dcols, dx.shape, k, k, s, pads, grid, ws)
+        ops.col2im(dcols, dx, k, k, s, pads, grid, ws)
 
     # ---- export ------------------------------------------------------------------------
     def torch_module(self):
@@ -285,9 +301,9 @@ class Conv2D(Layer):
         return graph.node("Conv", args, self.name, kernel_shape=[k, k], strides=[s, s],
                           pads=[top, left, bottom, right])
 
-    def _workspace(self, name: str) -> ops.Workspace:
-        """One workspace per pass: the input gradient's im2col must not overwrite the
-        columns the weight gradient reads."""
+    def _workspace(self, name: str, worker: int) -> ops.Workspace:
+        """One workspace per pass (the input gradient's im2col must not overwrite the
+        columns the weight gradient reads) and per worker thread (engine.nn.parallel)."""
         if not hasattr(self, "_ws"):
             self._ws = {}
-        return self._ws.setdefault(name, ops.Workspace())
+        return self._ws.setdefault((name, worker), ops.Workspace())
