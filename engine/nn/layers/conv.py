@@ -105,7 +105,9 @@ class Conv2D(Layer):
         """Floats per image of a chunk (chunk_images at a time) for engine.nn.ops' im2col:
         the padded copy, the columns and the GEMM output; backward adds the gradient in
         the GEMM's layout and, for the input gradient, the same three for the convolution
-        of the gradient with the flipped filters (col2im's columns at stride > 1)."""
+        of the gradient with the flipped filters (col2im's columns at stride > 1). One
+        worker's: with N threads (engine.nn.parallel; `main.py train` on a machine of N
+        cores, never the window's training process) up to N chunks are worked at once."""
         (c, h, w), (f, ho, wo) = input_shapes[0], out_shape
         k, s = config["kernel_size"], config["stride"]
         pads = cls.paddings(config)
