@@ -51,19 +51,23 @@ def _max_pool_block(x: np.ndarray, k: int, stride: int, out: np.ndarray, arg: np
     between ``out`` and ``spare``, so a tap wins where the new max exceeds the previous
     one: the same as tap > max (NaN never wins, and a NaN max stays), read from two
     contiguous arrays instead of the strided tap. Plain ufuncs only: masked assignment
-    (copyto where=, putmask) is several times slower on these strided views."""
+    (copyto where=, putmask) is several times slower here, even on the contiguous index."""
     taps = pool_taps(x[:, None], k, stride, out.shape[1:])
     # k*k - 1 updates: start where the last one lands in ``out``.
     best, new = (out, spare) if (k * k - 1) % 2 == 0 else (spare, out)
     np.copyto(best, next(taps)[1][:, 0])
-    arg.fill(0)
+    if k == 1:                               # one tap: no updates
+        arg.fill(0)
     bits = better.view(np.uint8)
     for t, view in taps:
         np.maximum(best, view[:, 0], out=new)
         np.greater(new, best, out=better)
-        # Taps come in increasing order, so a winner's index exceeds every earlier one.
-        np.multiply(bits, index.dtype.type(t), out=index)
-        np.maximum(arg, index, out=arg)
+        if t == 1:                           # the first update: index 1 where it won, else 0
+            np.copyto(arg, bits)
+        else:
+            # Taps come in increasing order, so a winner's index exceeds every earlier one.
+            np.multiply(bits, index.dtype.type(t), out=index)
+            np.maximum(arg, index, out=arg)
         best, new = new, best
 
 
