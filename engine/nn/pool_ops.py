@@ -22,9 +22,11 @@ BLOCK_BYTES = 1 << 19
 
 
 def plane_blocks(planes: int, plane_bytes: int):
-    """Slices of ``planes`` (H, W) planes, each about BLOCK_BYTES of input."""
+    """Slices of ``planes`` (H, W) planes, each about BLOCK_BYTES of input (one empty
+    slice for no planes: the kernels then return empty arrays, as before blocking)."""
     step = max(1, BLOCK_BYTES // max(plane_bytes, 1))
-    return [slice(start, min(start + step, planes)) for start in range(0, planes, step)]
+    return ([slice(start, min(start + step, planes)) for start in range(0, planes, step)]
+            or [slice(0, 0)])
 
 
 def max_pool_forward(x: np.ndarray, k: int, stride: int,

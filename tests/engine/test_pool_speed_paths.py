@@ -113,6 +113,13 @@ def test_a_window_larger_than_256_taps_keeps_int32_indices():
     np.testing.assert_array_equal(arg, ref_arg)
 
 
+def test_an_empty_batch_gives_empty_arrays():
+    x = np.zeros((0, 3, 6, 6), np.float32)
+    out, arg = pool_ops.max_pool_forward(x, 2, 2, (3, 3))
+    assert out.shape == arg.shape == (0, 3, 3, 3)
+    assert pool_ops.max_pool_backward(out, arg, x.shape, 2, 2).shape == x.shape
+
+
 def test_max_pool_of_a_strided_input_view():
     """The kernels reshape the batch into planes: a non-contiguous input still works."""
     rng = np.random.default_rng(2)
