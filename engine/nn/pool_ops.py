@@ -54,7 +54,7 @@ def _max_pool_block(x: np.ndarray, k: int, stride: int, out: np.ndarray, arg: np
     one: the same as tap > max (NaN never wins, and a NaN max stays), read from two
     contiguous arrays instead of the strided tap. Plain ufuncs only: masked assignment
     (copyto where=, putmask) is several times slower here, even on the contiguous index."""
-    taps = pool_taps(x[:, None], k, stride, out.shape[1:])
+    taps = pool_taps(x[:, None], k, stride, out.shape[1:])   # (planes, 1, H, W) views
     # k*k - 1 updates: start where the last one lands in ``out``.
     best, new = (out, spare) if (k * k - 1) % 2 == 0 else (spare, out)
     np.copyto(best, next(taps)[1][:, 0])
@@ -93,6 +93,7 @@ def max_pool_backward(grad: np.ndarray, arg: np.ndarray, x_shape: tuple[int, ...
 
 
 def _max_unpool_block(grad, arg, k, stride, dx, hit, share) -> None:
+    """One block of planes: each tap's inputs get the gradient where the index names it."""
     for t, dst in pool_taps(dx[:, None], k, stride, grad.shape[1:]):
         dst = dst[:, 0]
         np.equal(arg, t, out=hit)
