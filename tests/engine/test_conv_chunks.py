@@ -83,3 +83,14 @@ def test_an_evaluation_of_many_images_keeps_the_workspace_at_one_chunk(monkeypat
     one_chunk = largest_buffer(layer)
     model.forward(batch(40), training=False)
     assert largest_buffer(layer) == one_chunk
+
+
+def test_an_empty_batch_gives_empty_arrays():
+    spec = LAYERS["Conv2D"]
+    layer = spec.cls("c", spec.complete(CASES[0]), [(3, 9, 8)])
+    layer.init_weights(np.random.default_rng(0))
+    layer.grads["weight"][...] = 1                # a previous step's
+    out = layer.forward([batch(0)], training=True)
+    assert out.shape == (0, 4, 9, 8)
+    assert layer.backward(out)[0].shape == (0, 3, 9, 8)
+    assert not layer.grads["weight"].any()       # no images, no gradient

@@ -19,11 +19,11 @@ SOBEL_DIAGONALS = np.array([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]],
 SOBEL_KERNELS = np.concatenate([np.stack([SOBEL_X, SOBEL_Y]), SOBEL_DIAGONALS])
 
 # A batch is convolved a few images at a time, so that one chunk's im2col columns and GEMM
-# output (at most CHUNK_FLOATS, 8 MB) stay in the core's cache between the copies and the
-# GEMMs that read them, and backward makes the columns again from the input instead of
-# keeping a batch's worth (124 MB for the MNIST CNN's second conv at batch 128). Measured
-# there (1 thread): forward 63 -> 30 ms, backward 85 -> 60 ms; an evaluation pass of 1024
-# images needs no more memory than a training step.
+# output (at most CHUNK_FLOATS, 8 MB) stay in cache between the copies and the GEMMs that
+# read them, and backward makes the columns again from the input instead of keeping a
+# batch's worth (124 MB for the MNIST CNN's second conv at batch 128). Measured there (1
+# thread): forward 63 -> 30 ms, backward 85 -> 60 ms, the whole step best from 1M to 2M
+# floats a chunk; an evaluation pass of 1024 images needs no more memory than a step.
 CHUNK_FLOATS = 2 * 1024 * 1024
 
 
@@ -171,7 +171,7 @@ class Conv2D(Layer):
         """The batch in chunks of equal size (within one image) of at most chunk_images."""
         most = self.chunk_images(self.config, self.input_shapes[0])
         count = -(-n // most)
-        step = -(-n // count)
+        step = -(-n // count) if count else 1
         return [slice(start, start + step) for start in range(0, n, step)]
 
     def forward(self, xs, training):
@@ -201,7 +201,8 @@ class Conv2D(Layer):
         x = self._x
         dx = np.empty(x.shape, grad.dtype) if self.needs_input_grad else None  # None: fed
         flipped = self.flipped_conv_pads(self.config, x.shape[1])              # by the data
-        sums: dict[int, dict] = {}             # worker -> its sums of the weight gradients
+        # worker -> its sums of the weight gradients (worker 0's are the gradients)
+        sums = {0: self._zeroed_sums(0)} if self.trainable else {}
 
         def chunk(worker, part):
             g = None                           # the gradient in the GEMM's layout
