@@ -14,7 +14,8 @@ it trains (float32 everywhere):
   columns, GEMM output, and for backward the gradient's), plus the largest backward
   temporaries of any one node;
 - the evaluation pass at the end of each epoch (forward only, in chunks of up to
-  EVAL_BATCH examples; Conv2D keeps those buffers too);
+  EVAL_BATCH examples; Conv2D's workspaces are the training's, grown if it works more
+  images at a time);
 - the dataset arrays when their size is known from the file (a ``samples`` setting).
 Measured against the peak RSS of real training steps in benchmarks/memory_estimate.py.
 
@@ -129,7 +130,9 @@ def estimate_memory(training, g: Graph, nodes: dict[str, NodeFacts],
         w, st = 2 * count * FLOAT, (1 if facts.frozen else copies) * count * FLOAT
         trainable += 0 if facts.frozen else count
         tr = ((f.out + f.kept) * batch + (f.ws_fwd + f.ws_bwd) * _at_once(f, batch)) * FLOAT
-        ev = (f.out * eval_batch + f.ws_fwd * _at_once(f, eval_batch)) * FLOAT
+        # The evaluation reuses the training's workspaces: only a larger chunk adds.
+        extra = max(0, _at_once(f, eval_batch) - _at_once(f, batch))
+        ev = (f.out * eval_batch + f.ws_fwd * extra) * FLOAT
         weights, state, train, evaluation = weights + w, state + st, train + tr, evaluation + ev
         transient = max(transient, f.transient)
         per_node.append(NodeMemory(nid, facts.type, w + st, tr + ev))

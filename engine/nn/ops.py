@@ -1,12 +1,13 @@
-"""Stateless kernels: padding arithmetic, im2col / col2im for convolution. Buffers kept across steps come from a Workspace (engine.nn.workspace).
-
-Pooling's kernels are in engine.nn.pool_ops.
+"""Stateless kernels of convolution: padding arithmetic, im2col / col2im, and the input
+gradient as a convolution of the gradient. Buffers kept across steps come from a
+Workspace (engine.nn.workspace). Pooling's kernels are in engine.nn.pool_ops.
 
 Layout choice: columns are (C*kh*kw, N*Ho*Wg), so a convolution is one GEMM
-``W (F, C*kh*kw) @ cols`` for the whole batch, and the im2col copy reads and writes
-whole rows of the image (long inner loops) instead of 3-element kernel rows. At stride 1
-the output grid is as wide as the padded image (Wg = padded W, see Grid), which turns
-every kernel tap into one contiguous run for both im2col and col2im.
+``W (F, C*kh*kw) @ cols`` for all the images given (Conv2D gives a chunk of the batch at a
+time), and the im2col copy reads and writes whole rows of the image (long inner loops)
+instead of 3-element kernel rows. At stride 1 the output grid is as wide as the padded
+image (Wg = padded W, see Grid), which turns every kernel tap into one contiguous run for
+both im2col and col2im.
 """
 from __future__ import annotations
 
@@ -76,9 +77,9 @@ def im2col(x: np.ndarray, kh: int, kw: int, stride: int, pads: Pads,
     ``fill=False`` returns the workspace's columns as the last call with x left them."""
     if stride == 1:
         return _im2col_runs(x, kh, kw, pads, ws, fill)
-    n, c = x.shape[:2]
-    ho, wo = window_count(x.shape[2], kh, stride, sum(pads[0])), \
-        window_count(x.shape[3], kw, stride, sum(pads[1]))
+    n, c, h, w = x.shape
+    ho = window_count(h, kh, stride, sum(pads[0]))
+    wo = window_count(w, kw, stride, sum(pads[1]))
     cols = ws.get("cols", (c, kh, kw, n, ho, wo), dtype=x.dtype)
     if fill:
         xp = pad_images(x, pads, ws)
